@@ -1,0 +1,95 @@
+// The layer arrows of DESIGN.md, enforced: an import that runs the wrong way is a lint error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const outsideDomain = ['**/use-cases/**', '**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'];
+const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'net'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The domain is pure: nothing outside it, no I/O, no clock, no environment, no randomness.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: outsideDomain, message: 'src/domain imports nothing outside itself.' },
+            { group: nodeBuiltins, message: 'src/domain does no I/O.' },
+            { group: ['@azure/*', 'botbuilder*', '@microsoft/*', 'restify', 'zod'], message: 'src/domain depends on no library.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The domain takes the time as a parameter.' },
+        { object: 'Math', property: 'random', message: 'The domain is deterministic.' },
+        { object: 'process', property: 'env', message: 'The domain never reads the environment.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain takes the time as a parameter.' },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The domain never reads the environment.' }],
+    },
+  },
+  {
+    files: ['src/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**'], message: 'use-cases depend on ports, not adapters.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'], message: 'storage imports ports and domain types only.' },
+            {
+              group: ['**/use-cases/*', '!**/use-cases/ports'],
+              message: 'storage imports ports and domain types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bot/**/*.ts', 'src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/storage/**', '**/server/**'], message: 'bot/ and api/ reach storage through use-cases only.' }] },
+      ],
+    },
+  },
+  {
+    // Only the composition root reads the environment.
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/server/config.ts reads the environment.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,233 @@
+import { distance, roundMetres, tooClose } from './geometry';
+import type { Actor, CivilDate, Desk, FloorLayout, LedgerEntry, Zone } from './model';
+import { capacityOfZone, type EffectivePolicy } from './policy';
+import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal } from './refusal';
+
+/** A desk's state on the map, from one person's point of view. */
+export type DeskState = 'free' | 'mine' | 'taken' | 'too-close' | 'zone-full' | 'unavailable';
+
+export type DeskReason =
+  | { readonly kind: 'free' }
+  | { readonly kind: 'mine'; readonly bookingId: string; readonly checkedIn: boolean }
+  | { readonly kind: 'taken'; readonly checkedIn: boolean }
+  | {
+      readonly kind: 'too-close';
+      readonly nearestDeskId: string;
+      readonly nearestDeskLabel: string;
+      readonly distanceM: number;
+      readonly minDistanceM: number;
+    }
+  | { readonly kind: 'zone-full'; readonly zoneName: string; readonly capacity: number; readonly booked: number }
+  | { readonly kind: 'unavailable'; readonly why: 'mode-off' | 'mode-assigned' | 'restricted-zone' };
+
+export interface DeskVerdict {
+  readonly desk: Desk;
+  readonly state: DeskState;
+  readonly reason: DeskReason;
+}
+
+export interface ZoneSummary {
+  readonly zone: Zone;
+  readonly capacity: number;
+  readonly booked: number;
+  readonly bookableDesks: number;
+}
+
+/** One entry of a zone ledger, with the zone it belongs to. */
+export type OccupiedDesk = LedgerEntry & { readonly zoneId: string };
+
+/**
+ * One floor on one day: the layout, the rules in force and the desks occupied.
+ * Every decision about a desk on that day is a pure function of this.
+ */
+export class FloorDay {
+  readonly date: CivilDate;
+  readonly layout: FloorLayout;
+  readonly policy: EffectivePolicy;
+  private readonly desksById = new Map<string, Desk>();
+  private readonly zonesById = new Map<string, Zone>();
+  private readonly occupiedByDesk = new Map<string, OccupiedDesk>();
+  private readonly bookedByZone = new Map<string, number>();
+  private readonly bookableByZone = new Map<string, number>();
+  private readonly occupiedDesks: Desk[] = [];
+
+  constructor(layout: FloorLayout, policy: EffectivePolicy, date: CivilDate, occupied: readonly OccupiedDesk[]) {
+    this.date = date;
+    this.layout = layout;
+    this.policy = policy;
+    for (const z of layout.zones) this.zonesById.set(z.id, z);
+    for (const d of layout.desks) {
+      this.desksById.set(d.id, d);
+      if (d.mode === 'bookable') this.bookableByZone.set(d.zoneId, (this.bookableByZone.get(d.zoneId) ?? 0) + 1);
+    }
+    for (const o of occupied) {
+      this.occupiedByDesk.set(o.deskId, o);
+      this.bookedByZone.set(o.zoneId, (this.bookedByZone.get(o.zoneId) ?? 0) + 1);
+      const desk = this.desksById.get(o.deskId);
+      if (desk) this.occupiedDesks.push(desk);
+    }
+  }
+
+  get minDistanceM(): number {
+    return this.policy.rules.minDistanceM;
+  }
+
+  desk(deskId: string): Desk | undefined {
+    return this.desksById.get(deskId);
+  }
+
+  zone(zoneId: string): Zone | undefined {
+    return this.zonesById.get(zoneId);
+  }
+
+  occupant(deskId: string): OccupiedDesk | undefined {
+    return this.occupiedByDesk.get(deskId);
+  }
+
+  zoneSummary(zone: Zone): ZoneSummary {
+    const bookableDesks = this.bookableByZone.get(zone.id) ?? 0;
+    return {
+      zone,
+      bookableDesks,
+      capacity: capacityOfZone(this.policy, zone, bookableDesks),
+      booked: this.bookedByZone.get(zone.id) ?? 0,
+    };
+  }
+
+  zoneSummaries(): ZoneSummary[] {
+    return this.layout.zones.map((z) => this.zoneSummary(z));
+  }
+
+  /** The nearest occupied desk strictly closer than D, if any. */
+  nearestConflict(desk: Desk): { desk: Desk; distanceM: number } | undefined {
+    let best: { desk: Desk; distanceM: number } | undefined;
+    for (const other of this.occupiedDesks) {
+      if (!tooClose(desk, other, this.minDistanceM)) continue;
+      const d = distance(desk, other);
+      if (!best || d < best.distanceM || (d === best.distanceM && other.id < best.desk.id)) {
+        best = { desk: other, distanceM: d };
+      }
+    }
+    return best;
+  }
+
+  /** The state of a desk for `actor`: mine, taken, unavailable, zone full, too close, or free, in that order. */
+  verdict(desk: Desk, actor: Pick<Actor, 'userId' | 'groups'>): DeskVerdict {
+    const occupant = this.occupiedByDesk.get(desk.id);
+    if (occupant) {
+      return occupant.userId === actor.userId
+        ? { desk, state: 'mine', reason: { kind: 'mine', bookingId: occupant.bookingId, checkedIn: occupant.checkedIn } }
+        : { desk, state: 'taken', reason: { kind: 'taken', checkedIn: occupant.checkedIn } };
+    }
+    const unavailable = this.unavailability(desk, actor);
+    if (unavailable) return { desk, state: 'unavailable', reason: { kind: 'unavailable', why: unavailable } };
+    const zone = this.zonesById.get(desk.zoneId);
+    if (zone) {
+      const s = this.zoneSummary(zone);
+      if (s.booked >= s.capacity) {
+        return {
+          desk,
+          state: 'zone-full',
+          reason: { kind: 'zone-full', zoneName: zone.name, capacity: s.capacity, booked: s.booked },
+        };
+      }
+    }
+    const conflict = this.nearestConflict(desk);
+    if (conflict) {
+      return {
+        desk,
+        state: 'too-close',
+        reason: {
+          kind: 'too-close',
+          nearestDeskId: conflict.desk.id,
+          nearestDeskLabel: conflict.desk.label,
+          distanceM: roundMetres(conflict.distanceM),
+          minDistanceM: this.minDistanceM,
+        },
+      };
+    }
+    return { desk, state: 'free', reason: { kind: 'free' } };
+  }
+
+  verdicts(actor: Pick<Actor, 'userId' | 'groups'>): DeskVerdict[] {
+    return this.layout.desks.map((d) => this.verdict(d, actor));
+  }
+
+  private unavailability(
+    desk: Desk,
+    actor: Pick<Actor, 'groups'>,
+  ): 'mode-off' | 'mode-assigned' | 'restricted-zone' | undefined {
+    if (desk.mode === 'off') return 'mode-off';
+    if (desk.mode === 'assigned') return 'mode-assigned';
+    const zone = this.zonesById.get(desk.zoneId);
+    const allowed = zone?.allowedGroups;
+    if (allowed && allowed.length > 0 && !allowed.some((g) => actor.groups?.includes(g))) return 'restricted-zone';
+    return undefined;
+  }
+
+  /**
+   * The desk-level rules for one desk: unavailable, taken, zone full, too close.
+   * (The window, the one-desk-per-person-per-day rule and the quota are the caller's, because they are not about this floor.)
+   */
+  deskRefusal(desk: Desk, actor: Pick<Actor, 'userId' | 'groups'>): Refusal | null {
+    const v = this.verdict(desk, actor);
+    switch (v.reason.kind) {
+      case 'free':
+        return null;
+      case 'mine':
+      case 'taken':
+        return refusal({ code: 'DESK_TAKEN', deskId: desk.id, deskLabel: desk.label, date: this.date });
+      case 'unavailable':
+        return refusal({ code: 'DESK_UNAVAILABLE', deskId: desk.id, deskLabel: desk.label, why: v.reason.why });
+      case 'zone-full':
+        return refusal({
+          code: 'ZONE_FULL',
+          zoneId: desk.zoneId,
+          zoneName: v.reason.zoneName,
+          capacity: v.reason.capacity,
+          booked: v.reason.booked,
+          date: this.date,
+        });
+      case 'too-close':
+        return refusal({
+          code: 'TOO_CLOSE',
+          deskId: desk.id,
+          nearestDeskId: v.reason.nearestDeskId,
+          nearestDeskLabel: v.reason.nearestDeskLabel,
+          distanceM: v.reason.distanceM,
+          minDistanceM: v.reason.minDistanceM,
+          date: this.date,
+        });
+    }
+  }
+
+  /** Free desks of this floor for `actor`, nearest to `from` first. */
+  nearestFreeDesks(from: Desk, actor: Pick<Actor, 'userId' | 'groups'>, limit = MAX_ALTERNATIVES): Alternative[] {
+    return this.layout.desks
+      .filter((d) => d.id !== from.id && this.verdict(d, actor).state === 'free')
+      .map((d) => ({ d, m: distance(from, d) }))
+      .sort((a, b) => a.m - b.m || a.d.id.localeCompare(b.d.id))
+      .slice(0, limit)
+      .map(({ d, m }) => ({
+        kind: 'desk' as const,
+        deskId: d.id,
+        deskLabel: d.label,
+        floorId: d.floorId,
+        date: this.date,
+        distanceM: roundMetres(m),
+      }));
+  }
+
+  /**
+   * The zones whose ledgers a booking of `desk` must write: its own, and every zone holding a desk within D of it.
+   * Two bookings that could together break the distance rule are then certain to write a common ledger.
+   */
+  zonesGuardedBy(desk: Desk): string[] {
+    const zones = new Set<string>([desk.zoneId]);
+    for (const other of this.layout.desks) {
+      // Every desk counts, whatever its mode: a mode can change between two reads of the layout.
+      if (tooClose(desk, other, this.minDistanceM)) zones.add(other.zoneId);
+    }
+    return [...zones].sort();
+  }
+}

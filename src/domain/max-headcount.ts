@@ -1,0 +1,706 @@
+import { tooClose } from './geometry';
+import type { Desk } from './model';
+
+/**
+ * A floor's maximum safe headcount under the distance rule: the largest number of bookable desks
+ * that can all be booked on the same day with every two of them at least D apart.
+ *
+ * This is a maximum independent set on the "closer than D" graph. The graph falls apart into
+ * connected groups of desks (a bench, a cluster, a room); each group is solved on its own.
+ * Groups of up to `exactLimit` desks are solved exactly by branch and bound; larger groups, and
+ * groups whose search runs past `nodeBudget`, get a greedy answer, and the result says so.
+ */
+
+export interface HeadcountGroup {
+  /** Desks in the group; for the summary of isolated desks, how many desks conflict with nobody. */
+  size: number;
+  /** How many of the group's desks can be booked at once. */
+  count: number;
+  method: 'exact' | 'greedy';
+}
+
+export interface HeadcountResult {
+  /** The largest number of desks that can be booked at once, pairwise at least D apart. */
+  count: number;
+  /** One such set of desks, sorted by id. */
+  deskIds: string[];
+  /** 'exact' only if every group was solved exactly; otherwise `count` is a lower bound. */
+  method: 'exact' | 'greedy';
+  /**
+   * One entry per connected group of two or more desks, in the order of their first desk id,
+   * then one entry (when there are any) summarising all isolated desks, which always count.
+   */
+  groups: HeadcountGroup[];
+  exactLimit: number;
+}
+
+export interface HeadcountOptions {
+  /** Groups of at most this many desks are solved exactly. */
+  readonly exactLimit?: number;
+  /** Search nodes allowed per group before giving up on an exact answer for it. */
+  readonly nodeBudget?: number;
+}
+
+export const DEFAULT_EXACT_LIMIT = 200;
+export const DEFAULT_NODE_BUDGET = 2_000_000;
+
+/** A caller passed a value the computation cannot work with (a bug upstream, not a refusal). */
+export class HeadcountInputError extends Error {
+  readonly code = 'INVALID_HEADCOUNT_INPUT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'HeadcountInputError';
+  }
+}
+
+export function maxSafeHeadcount(
+  desks: readonly Desk[],
+  minDistanceM: number,
+  options: HeadcountOptions = {},
+): HeadcountResult {
+  const exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
+  const nodeBudget = options.nodeBudget ?? DEFAULT_NODE_BUDGET;
+  if (!Number.isFinite(minDistanceM) || minDistanceM < 0) {
+    throw new HeadcountInputError(`maxSafeHeadcount: minDistanceM must be a finite number ≥ 0 metres, got ${minDistanceM}`);
+  }
+  if (!(exactLimit >= 0)) {
+    throw new HeadcountInputError(`maxSafeHeadcount: exactLimit must be a number ≥ 0, got ${exactLimit}`);
+  }
+  if (!(nodeBudget >= 0)) {
+    throw new HeadcountInputError(`maxSafeHeadcount: nodeBudget must be a number ≥ 0, got ${nodeBudget}`);
+  }
+
+  const bookable = bookableDesksById(desks);
+  const adjacency = conflictGraph(bookable, minDistanceM);
+  const chosen: number[] = [];
+  const groups: HeadcountGroup[] = [];
+  let isolated = 0;
+  let allExact = true;
+
+  for (const component of connectedComponents(adjacency)) {
+    if (component.length === 1) {
+      isolated++;
+      chosen.push(component[0]!);
+      continue;
+    }
+    const local = localGraph(component, adjacency);
+    const tryExact = component.length <= exactLimit;
+    const sweep = tryExact ? sweepOrder(component.map((i) => bookable[i]!), minDistanceM) : [];
+    const { set, exact } = solveComponent(local, sweep, tryExact, nodeBudget);
+    for (const v of set) chosen.push(component[v]!);
+    groups.push({ size: component.length, count: set.length, method: exact ? 'exact' : 'greedy' });
+    if (!exact) allExact = false;
+  }
+  if (isolated > 0) groups.push({ size: isolated, count: isolated, method: 'exact' });
+
+  const deskIds = chosen.map((i) => bookable[i]!.id).sort(compareIds);
+  return { count: deskIds.length, deskIds, method: allExact ? 'exact' : 'greedy', groups, exactLimit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The conflict graph
+
+/** Code-unit order, so the same ids sort the same way on every machine and locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Only bookable desks can hold anyone. Sorting by id makes every tie below break by desk id and
+ * the answer independent of input order; a repeated id is one desk (its first occurrence).
+ */
+function bookableDesksById(desks: readonly Desk[]): Desk[] {
+  const seen = new Set<string>();
+  const result: Desk[] = [];
+  for (const d of desks) {
+    if (d.mode !== 'bookable' || seen.has(d.id)) continue;
+    if (!Number.isFinite(d.x) || !Number.isFinite(d.y)) {
+      throw new HeadcountInputError(`maxSafeHeadcount: desk ${d.id} has no finite position (x=${d.x}, y=${d.y})`);
+    }
+    seen.add(d.id);
+    result.push(d);
+  }
+  return result.sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * Adjacency lists (ascending) of the "closer than D" graph. Desks are bucketed in a grid of
+ * D-sized cells per floor, so only desks in the 3×3 cells around each desk are compared.
+ */
+function conflictGraph(desks: readonly Desk[], minDistanceM: number): number[][] {
+  const adjacency: number[][] = desks.map(() => []);
+  // tooClose never fires below this distance, and tiny cells would only overflow the grid.
+  if (minDistanceM <= 1e-9) return adjacency;
+  const cellOf = (v: number): number => Math.floor(v / minDistanceM);
+  const floors = new Map<string, Map<string, number[]>>();
+  desks.forEach((d, i) => {
+    let cells = floors.get(d.floorId);
+    if (!cells) floors.set(d.floorId, (cells = new Map()));
+    const key = `${cellOf(d.x)},${cellOf(d.y)}`;
+    const cell = cells.get(key);
+    if (cell) cell.push(i);
+    else cells.set(key, [i]);
+  });
+  desks.forEach((d, i) => {
+    const cells = floors.get(d.floorId)!;
+    const cx = cellOf(d.x);
+    const cy = cellOf(d.y);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of cells.get(`${cx + dx},${cy + dy}`) ?? []) {
+          if (j > i && tooClose(d, desks[j]!, minDistanceM)) {
+            adjacency[i]!.push(j);
+            adjacency[j]!.push(i);
+          }
+        }
+      }
+    }
+  });
+  for (const list of adjacency) list.sort((a, b) => a - b);
+  return adjacency;
+}
+
+/** Components in order of their smallest vertex, each sorted ascending. */
+function connectedComponents(adjacency: readonly (readonly number[])[]): number[][] {
+  const seen = new Uint8Array(adjacency.length);
+  const components: number[][] = [];
+  for (let start = 0; start < adjacency.length; start++) {
+    if (seen[start]) continue;
+    seen[start] = 1;
+    const component = [start];
+    for (let k = 0; k < component.length; k++) {
+      for (const u of adjacency[component[k]!]!) {
+        if (!seen[u]) {
+          seen[u] = 1;
+          component.push(u);
+        }
+      }
+    }
+    components.push(component.sort((a, b) => a - b));
+  }
+  return components;
+}
+
+/** The component's graph on local indices 0..k-1, in the component's (desk id) order. */
+function localGraph(component: readonly number[], adjacency: readonly (readonly number[])[]): number[][] {
+  const localOf = new Map<number, number>();
+  component.forEach((v, i) => localOf.set(v, i));
+  return component.map((v) => adjacency[v]!.map((u) => localOf.get(u)!));
+}
+
+/**
+ * Desks in reading order of D-wide bands (band, then x, then y), ties by index. The exact
+ * search covers and splits the graph in index order; with neighbours at nearby indices its
+ * clique covers are much tighter than in desk id order, which can be arbitrary.
+ */
+function sweepOrder(desks: readonly Desk[], minDistanceM: number): number[] {
+  const band = desks.map((d) => Math.floor(d.y / minDistanceM));
+  return desks
+    .map((_, i) => i)
+    .sort((a, b) => band[a]! - band[b]! || desks[a]!.x - desks[b]!.x || desks[a]!.y - desks[b]!.y || a - b);
+}
+
+function solveComponent(
+  adjacency: readonly (readonly number[])[],
+  sweep: readonly number[],
+  tryExact: boolean,
+  nodeBudget: number,
+): { set: number[]; exact: boolean } {
+  const greedy = improveBySwaps(adjacency, minDegreeGreedy(adjacency));
+  if (!tryExact) return { set: greedy, exact: false };
+  const rank = new Array<number>(sweep.length);
+  sweep.forEach((v, r) => (rank[v] = r));
+  const ranked = sweep.map((v) => adjacency[v]!.map((u) => rank[u]!));
+  try {
+    const better = new ExactSolver(ranked, nodeBudget).maximumBeyond(greedy.length);
+    return { set: better ? better.map((r) => sweep[r]!) : greedy, exact: true };
+  } catch (e) {
+    if (e === OUT_OF_BUDGET) return { set: greedy, exact: false };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Greedy and local search (any size)
+
+/** Repeatedly books the desk that blocks the fewest others; ties go to the lowest index (desk id). */
+function minDegreeGreedy(adjacency: readonly (readonly number[])[]): number[] {
+  const n = adjacency.length;
+  const degree = Int32Array.from(adjacency, (list) => list.length);
+  const alive = new Uint8Array(n).fill(1);
+  const heap = new MinHeap();
+  // Keys pack (degree, index) so the heap orders by degree, then index; stale keys are skipped.
+  for (let v = 0; v < n; v++) heap.push(degree[v]! * n + v);
+  const taken: number[] = [];
+  while (heap.size > 0) {
+    const key = heap.pop();
+    const v = key % n;
+    if (!alive[v] || Math.floor(key / n) !== degree[v]) continue;
+    taken.push(v);
+    alive[v] = 0;
+    for (const u of adjacency[v]!) {
+      if (!alive[u]) continue;
+      alive[u] = 0;
+      for (const w of adjacency[u]!) {
+        if (alive[w]) heap.push(--degree[w]! * n + w);
+      }
+    }
+  }
+  return taken.sort((a, b) => a - b);
+}
+
+/**
+ * (1,2)-swaps: drop one booked desk x and book two of its neighbours that only x was blocking
+ * and that do not block each other, then fill any desk left free. Each swap gains one desk.
+ */
+function improveBySwaps(adjacency: readonly (readonly number[])[], start: readonly number[]): number[] {
+  const n = adjacency.length;
+  const inSet = new Uint8Array(n);
+  const tight = new Int32Array(n); // how many booked neighbours block each desk
+  const stamp = new Int32Array(n).fill(-1);
+  let stampId = 0;
+  const add = (v: number): void => {
+    inSet[v] = 1;
+    for (const u of adjacency[v]!) tight[u]!++;
+  };
+  const remove = (v: number): void => {
+    inSet[v] = 0;
+    for (const u of adjacency[v]!) tight[u]!--;
+  };
+  for (const v of start) add(v);
+  for (let v = 0; v < n; v++) if (!inSet[v] && tight[v] === 0) add(v);
+
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let x = 0; x < n; x++) {
+      if (!inSet[x]) continue;
+      const freedByX = adjacency[x]!.filter((u) => tight[u] === 1);
+      const pair = nonAdjacentPair(freedByX);
+      if (!pair) continue;
+      remove(x);
+      add(pair[0]);
+      add(pair[1]);
+      for (const u of adjacency[x]!) if (!inSet[u] && tight[u] === 0) add(u);
+      improved = true;
+    }
+  }
+
+  function nonAdjacentPair(candidates: readonly number[]): [number, number] | null {
+    for (let i = 0; i < candidates.length; i++) {
+      const u = candidates[i]!;
+      stampId++;
+      for (const w of adjacency[u]!) stamp[w] = stampId;
+      for (let j = i + 1; j < candidates.length; j++) {
+        const w = candidates[j]!;
+        if (stamp[w] !== stampId) return [u, w];
+      }
+    }
+    return null;
+  }
+
+  const result: number[] = [];
+  for (let v = 0; v < n; v++) if (inSet[v]) result.push(v);
+  return result;
+}
+
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(value: number): void {
+    const a = this.items;
+    let i = a.push(value) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= value) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = value;
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= a.length) break;
+        if (child + 1 < a.length && a[child + 1]! < a[child]!) child++;
+        if (a[child]! >= last) break;
+        a[i] = a[child]!;
+        i = child;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact branch and bound on bitsets (groups up to exactLimit desks)
+
+const OUT_OF_BUDGET: unique symbol = Symbol('max-headcount: node budget exhausted');
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+function lowestBit(word: number): number {
+  return 31 - Math.clz32(word & -word);
+}
+
+function isEmpty(set: Uint32Array): boolean {
+  for (let k = 0; k < set.length; k++) if (set[k] !== 0) return false;
+  return true;
+}
+
+function countBits(set: Uint32Array): number {
+  let c = 0;
+  for (let k = 0; k < set.length; k++) c += popcount(set[k]!);
+  return c;
+}
+
+function removeBit(set: Uint32Array, v: number): void {
+  set[v >>> 5]! &= ~(1 << (v & 31));
+}
+
+/**
+ * Vertices are local indices 0..n-1; a set of them is a bitset of 32-bit words. `p` is always
+ * the set of desks still undecided; every call owns the bitsets it is given.
+ */
+class ExactSolver {
+  private readonly words: number;
+  /** Open neighbourhoods N(v) and closed ones N[v] = N(v) ∪ {v}. */
+  private readonly open: Uint32Array[];
+  private readonly closed: Uint32Array[];
+  private nodes = 0;
+
+  constructor(
+    adjacency: readonly (readonly number[])[],
+    private readonly nodeBudget: number,
+  ) {
+    this.words = (adjacency.length + 31) >>> 5;
+    this.open = adjacency.map((list) => {
+      const set = new Uint32Array(this.words);
+      for (const u of list) set[u >>> 5]! |= 1 << (u & 31);
+      return set;
+    });
+    this.closed = this.open.map((set, v) => {
+      const c = set.slice();
+      c[v >>> 5]! |= 1 << (v & 31);
+      return c;
+    });
+  }
+
+  /** A maximum independent set if it is larger than `lowerBound`, else null (the bound is optimal). */
+  maximumBeyond(lowerBound: number): number[] | null {
+    const all = new Uint32Array(this.words);
+    for (let v = 0; v < this.open.length; v++) all[v >>> 5]! |= 1 << (v & 31);
+    return this.solve(all, lowerBound, all.slice());
+  }
+
+  /**
+   * A maximum independent set of the graph induced by `p` if its size exceeds `lb`, else null.
+   * `dirty` holds the vertices a reduction might now apply to: all of them at the root, and
+   * afterwards only those near the vertices the branch removed.
+   */
+  private solve(p: Uint32Array, lb: number, dirty: Uint32Array): number[] | null {
+    if (++this.nodes > this.nodeBudget) throw OUT_OF_BUDGET;
+    const taken: number[] = [];
+    this.reduce(p, taken, dirty);
+    const need = lb - taken.length; // what the undecided desks must beat
+    if (isEmpty(p)) return taken.length > lb ? taken : null;
+    if (this.cliqueCover(p, need) <= need) return null;
+
+    const parts = this.components(p);
+    if (parts.length > 1) {
+      const rest = this.solveApart(parts, need);
+      return rest ? taken.concat(rest) : null;
+    }
+
+    // Branch on the desk that blocks the most others: it stays empty, or it is booked.
+    const { words, closed } = this;
+    const v = this.maxDegreeVertex(p);
+    const withV = new Uint32Array(words);
+    const dirtyWithV = new Uint32Array(words);
+    const closedV = closed[v]!;
+    for (let k = 0; k < words; k++) withV[k] = p[k]! & ~closedV[k]!;
+    for (let k = 0; k < words; k++) {
+      let bits = closedV[k]! & p[k]!;
+      while (bits !== 0) {
+        this.markAround((k << 5) | lowestBit(bits), withV, dirtyWithV);
+        bits &= bits - 1;
+      }
+    }
+
+    // When v stays empty, some optimum also leaves its mirrors empty.
+    const leftOut = this.mirrorsOf(v, p);
+    leftOut.push(v);
+    for (const u of leftOut) removeBit(p, u);
+    const dirtyWithoutV = new Uint32Array(words);
+    for (const u of leftOut) this.markAround(u, p, dirtyWithoutV);
+
+    let best = this.solve(p, need, dirtyWithoutV);
+    const including = this.solve(withV, best ? best.length - 1 : need - 1, dirtyWithV);
+    if (including) {
+      including.push(v);
+      best = including;
+    }
+    return best ? taken.concat(best) : null;
+  }
+
+  /**
+   * Parts with no conflicts between them add up. Smaller parts are solved first; each must beat
+   * what is needed given the exact answers so far and the clique-cover bound of those to come.
+   */
+  private solveApart(parts: Uint32Array[], need: number): number[] | null {
+    parts.sort((a, b) => countBits(a) - countBits(b));
+    const bounds = parts.map((part) => this.cliqueCover(part));
+    let boundOfRest = bounds.reduce((s, b) => s + b, 0);
+    const found: number[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      boundOfRest -= bounds[i]!;
+      const partNeed = Math.max(-1, need - found.length - boundOfRest);
+      // Splitting creates no new reductions, so nothing is dirty.
+      const best = this.solve(parts[i]!, partNeed, new Uint32Array(this.words));
+      if (!best) return null;
+      for (const v of best) found.push(v);
+    }
+    return found.length > need ? found : null;
+  }
+
+  /**
+   * Reductions that keep an optimum: a desk blocking nobody is booked; a desk blocking one other
+   * is booked and that other left empty; a desk v with a neighbour u whose N[u] ⊆ N[v] is left
+   * empty, since any set using v can use u instead. Each removal can only enable reductions
+   * within two steps of it, so only those desks are looked at again.
+   */
+  private reduce(p: Uint32Array, taken: number[], dirty: Uint32Array): void {
+    const { words, open, closed } = this;
+    for (;;) {
+      let v = -1;
+      for (let k = 0; k < words; k++) {
+        const bits = dirty[k]! & p[k]!;
+        if (bits !== 0) {
+          v = (k << 5) | lowestBit(bits);
+          break;
+        }
+      }
+      if (v < 0) return;
+      removeBit(dirty, v);
+
+      const nv = open[v]!;
+      let degree = 0;
+      let neighbour = -1;
+      for (let k = 0; k < words && degree < 2; k++) {
+        const x = nv[k]! & p[k]!;
+        if (x !== 0) {
+          degree += popcount(x);
+          neighbour = (k << 5) | lowestBit(x);
+        }
+      }
+      if (degree <= 1) {
+        taken.push(v);
+        removeBit(p, v);
+        this.markAround(v, p, dirty);
+        if (degree === 1) {
+          removeBit(p, neighbour);
+          this.markAround(neighbour, p, dirty);
+        }
+      } else if (this.isDominated(v, p)) {
+        removeBit(p, v);
+        this.markAround(v, p, dirty);
+      }
+    }
+  }
+
+  private isDominated(v: number, p: Uint32Array): boolean {
+    const { words, open, closed } = this;
+    const nv = open[v]!;
+    const cv = closed[v]!;
+    for (let k = 0; k < words; k++) {
+      let nb = nv[k]! & p[k]!;
+      while (nb !== 0) {
+        const cu = closed[(k << 5) | lowestBit(nb)]!;
+        nb &= nb - 1;
+        let subset = true;
+        for (let j = 0; j < words; j++) {
+          if ((cu[j]! & p[j]! & ~cv[j]!) !== 0) {
+            subset = false;
+            break;
+          }
+        }
+        if (subset) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Marks the desks in `p` within two steps of the removed desk x (where reductions may now apply). */
+  private markAround(x: number, p: Uint32Array, dirty: Uint32Array): void {
+    const { words, open, closed } = this;
+    const nx = open[x]!;
+    for (let k = 0; k < words; k++) {
+      let nb = nx[k]! & p[k]!;
+      while (nb !== 0) {
+        const cu = closed[(k << 5) | lowestBit(nb)]!;
+        nb &= nb - 1;
+        for (let j = 0; j < words; j++) dirty[j]! |= cu[j]! & p[j]!;
+      }
+    }
+  }
+
+  /**
+   * Desks u two steps from v such that N(v) \ N(u) is a clique. An optimum without v either
+   * books two desks of N(v) not both next to u, or can swap one of them for v; so if v is left
+   * empty, u can be left empty too (Fomin, Grandoni and Kratsch's mirror branching).
+   */
+  private mirrorsOf(v: number, p: Uint32Array): number[] {
+    const { words, open, closed } = this;
+    const nv = open[v]!;
+    const cv = closed[v]!;
+    const twoSteps = new Uint32Array(words);
+    for (let k = 0; k < words; k++) {
+      let nb = nv[k]! & p[k]!;
+      while (nb !== 0) {
+        const nx = open[(k << 5) | lowestBit(nb)]!;
+        nb &= nb - 1;
+        for (let j = 0; j < words; j++) twoSteps[j]! |= nx[j]! & p[j]! & ~cv[j]!;
+      }
+    }
+    const mirrors: number[] = [];
+    const rest = new Uint32Array(words);
+    for (let k = 0; k < words; k++) {
+      let candidates = twoSteps[k]!;
+      while (candidates !== 0) {
+        const u = (k << 5) | lowestBit(candidates);
+        candidates &= candidates - 1;
+        const nu = open[u]!;
+        for (let j = 0; j < words; j++) rest[j] = nv[j]! & p[j]! & ~nu[j]!;
+        if (this.isClique(rest)) mirrors.push(u);
+      }
+    }
+    return mirrors;
+  }
+
+  private isClique(set: Uint32Array): boolean {
+    const { words, closed } = this;
+    for (let k = 0; k < words; k++) {
+      let bits = set[k]!;
+      while (bits !== 0) {
+        const cx = closed[(k << 5) | lowestBit(bits)]!;
+        bits &= bits - 1;
+        for (let j = 0; j < words; j++) if ((set[j]! & ~cx[j]!) !== 0) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Desks that all conflict with each other hold at most one person, so the number of cliques
+   * in a cover of `p` bounds the answer. Greedy cover: each clique starts at the lowest free
+   * desk and grows by the candidate that keeps the most candidates. Stops once past `stopAbove`.
+   */
+  private cliqueCover(p: Uint32Array, stopAbove = Infinity): number {
+    const { words, open } = this;
+    const uncovered = p.slice();
+    const candidates = new Uint32Array(words);
+    let cliques = 0;
+    for (let w = 0; w < words; w++) {
+      while (uncovered[w] !== 0) {
+        if (++cliques > stopAbove) return cliques;
+        const v = (w << 5) | lowestBit(uncovered[w]!);
+        removeBit(uncovered, v);
+        // Words before w are all covered already.
+        const nv = open[v]!;
+        let left = 0;
+        for (let k = w; k < words; k++) {
+          candidates[k] = uncovered[k]! & nv[k]!;
+          left += popcount(candidates[k]!);
+        }
+        while (left > 0) {
+          let u = -1;
+          let keeps = -1;
+          for (let k = w; k < words && keeps < left - 1; k++) {
+            let bits = candidates[k]!;
+            while (bits !== 0) {
+              const c = (k << 5) | lowestBit(bits);
+              bits &= bits - 1;
+              const nc = open[c]!;
+              let keep = 0;
+              for (let j = w; j < words; j++) keep += popcount(candidates[j]! & nc[j]!);
+              if (keep > keeps) {
+                keeps = keep;
+                u = c;
+              }
+            }
+          }
+          removeBit(uncovered, u);
+          const nu = open[u]!;
+          for (let k = w; k < words; k++) candidates[k]! &= nu[k]!;
+          left = keeps;
+        }
+      }
+    }
+    return cliques;
+  }
+
+  private components(p: Uint32Array): Uint32Array[] {
+    const { words, open } = this;
+    const rest = p.slice();
+    const parts: Uint32Array[] = [];
+    const stack: number[] = [];
+    for (let w = 0; w < words; w++) {
+      while (rest[w] !== 0) {
+        const start = (w << 5) | lowestBit(rest[w]!);
+        const part = new Uint32Array(words);
+        removeBit(rest, start);
+        part[w]! |= 1 << (start & 31);
+        stack.push(start);
+        while (stack.length > 0) {
+          const nx = open[stack.pop()!]!;
+          for (let k = 0; k < words; k++) {
+            let fresh = nx[k]! & rest[k]!;
+            if (fresh === 0) continue;
+            rest[k]! &= ~fresh;
+            part[k]! |= fresh;
+            while (fresh !== 0) {
+              stack.push((k << 5) | lowestBit(fresh));
+              fresh &= fresh - 1;
+            }
+          }
+        }
+        parts.push(part);
+      }
+    }
+    return parts;
+  }
+
+  /** Ties go to the lowest index, i.e. the smallest desk id. */
+  private maxDegreeVertex(p: Uint32Array): number {
+    const { words, open } = this;
+    let best = -1;
+    let bestDegree = -1;
+    for (let w = 0; w < words; w++) {
+      let bits = p[w]!;
+      while (bits !== 0) {
+        const v = (w << 5) | lowestBit(bits);
+        bits &= bits - 1;
+        const nv = open[v]!;
+        let degree = 0;
+        for (let k = 0; k < words; k++) degree += popcount(nv[k]! & p[k]!);
+        if (degree > bestDegree) {
+          bestDegree = degree;
+          best = v;
+        }
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,127 @@
+/** The site → floor → zone → desk model. Positions and outlines are in metres on the floor. */
+
+/** A civil date in a site's time zone, written YYYY-MM-DD. */
+export type CivilDate = string;
+
+export type DeskMode = 'bookable' | 'assigned' | 'off';
+
+/** Well-known desk attributes; sites may add their own words. */
+export const KNOWN_ATTRIBUTES = ['monitor', 'standing', 'docking', 'accessible', 'quiet', 'window'] as const;
+
+export type Point = readonly [number, number];
+
+export interface Site {
+  readonly id: string;
+  readonly name: string;
+  /** IANA time zone, e.g. Europe/Brussels. Booking days are civil dates in this zone. */
+  readonly timeZone: string;
+}
+
+export interface Floor {
+  readonly id: string;
+  readonly siteId: string;
+  readonly name: string;
+  /** Extent of the floor, in metres. */
+  readonly width: number;
+  readonly height: number;
+  readonly planImageUrl?: string;
+}
+
+export interface Zone {
+  readonly id: string;
+  readonly floorId: string;
+  readonly name: string;
+  readonly outline: readonly Point[];
+  /** When set, only people in one of these groups may book desks of this zone. */
+  readonly allowedGroups?: readonly string[];
+}
+
+export interface Desk {
+  readonly id: string;
+  readonly floorId: string;
+  readonly zoneId: string;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly attributes: readonly string[];
+  readonly mode: DeskMode;
+}
+
+/** Everything the rules need to know about one floor's layout. */
+export interface FloorLayout {
+  readonly site: Site;
+  readonly floor: Floor;
+  readonly zones: readonly Zone[];
+  readonly desks: readonly Desk[];
+}
+
+export type BookingStatus = 'booked' | 'checked-in' | 'released' | 'cancelled-by-admin';
+
+/** Why a booking left the active states. */
+export type ReleaseReason = 'cancelled' | 'released-early' | 'no-show' | 'admin';
+
+export interface Booking {
+  readonly id: string;
+  readonly siteId: string;
+  readonly floorId: string;
+  readonly zoneId: string;
+  readonly deskId: string;
+  readonly date: CivilDate;
+  readonly userId: string;
+  readonly userName?: string;
+  readonly status: BookingStatus;
+  /** ISO instant. */
+  readonly createdAt: string;
+  readonly requestId?: string;
+  readonly checkedInAt?: string;
+  readonly releasedAt?: string;
+  readonly releaseReason?: ReleaseReason;
+  readonly releasedBy?: string;
+}
+
+/** Booking ids start with their day, so that a booking is found from its id alone: `2026-12-03.k3j…`. */
+export const BOOKING_ID_PATTERN = /^(\d{4}-\d{2}-\d{2})\.[A-Za-z0-9_-]{8,40}$/;
+
+export function dateOfBookingId(bookingId: string): CivilDate | null {
+  const m = BOOKING_ID_PATTERN.exec(bookingId);
+  return m ? m[1]! : null;
+}
+
+export const ACTIVE_STATUSES: readonly BookingStatus[] = ['booked', 'checked-in'];
+
+export function isActive(b: Pick<Booking, 'status'>): boolean {
+  return b.status === 'booked' || b.status === 'checked-in';
+}
+
+/** One occupied desk of a zone on a day, as a zone ledger records it. */
+export interface LedgerEntry {
+  readonly deskId: string;
+  readonly userId: string;
+  readonly bookingId: string;
+  readonly checkedIn: boolean;
+}
+
+/** The bookings of one zone on one day: the row every decision about that zone reads and writes. */
+export interface ZoneLedger {
+  readonly zoneId: string;
+  readonly entries: readonly LedgerEntry[];
+}
+
+export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+/** The caller, as established by a verified token or the bot's channel; never taken from a request body. */
+export interface Actor {
+  readonly userId: string;
+  readonly name?: string;
+  readonly roles: readonly Role[];
+  readonly groups?: readonly string[];
+}
+
+export type Role = 'admin' | 'tracer';
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.roles.includes('admin');
+}

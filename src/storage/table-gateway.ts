@@ -1,0 +1,66 @@
+/**
+ * The small part of Azure Table Storage that the stores use. Two gateways implement it: one over
+ * @azure/data-tables, one in memory with the same semantics (ETags, 409 on create, all-or-nothing transactions),
+ * so the store logic above it is written, and tested, once.
+ */
+
+export type EntityValue = string | number | boolean;
+
+export interface TableEntity {
+  readonly partitionKey: string;
+  readonly rowKey: string;
+  readonly [property: string]: EntityValue;
+}
+
+export interface StoredEntity {
+  readonly entity: TableEntity;
+  readonly etag: string;
+}
+
+export type TableOperation =
+  | { readonly kind: 'create'; readonly entity: TableEntity }
+  | { readonly kind: 'replace'; readonly entity: TableEntity; readonly etag: string }
+  | { readonly kind: 'upsert'; readonly entity: TableEntity }
+  | { readonly kind: 'delete'; readonly partitionKey: string; readonly rowKey: string; readonly etag: string };
+
+/** The outcome of a conditional write: a 409, 412 or 404 means that someone else changed the rows first. */
+export type WriteOutcome = 'ok' | 'conflict';
+
+export interface KeyRange {
+  /** Inclusive lower bound of the RowKey. */
+  readonly from?: string;
+  /** Exclusive upper bound of the RowKey. */
+  readonly to?: string;
+}
+
+export interface TableGateway {
+  /** Creates the tables when they do not exist yet. */
+  ensureTables(tables: readonly string[]): Promise<void>;
+  get(table: string, partitionKey: string, rowKey: string): Promise<StoredEntity | null>;
+  /** Every row of one partition within a RowKey range, in RowKey order. */
+  queryPartition(table: string, partitionKey: string, range?: KeyRange): Promise<StoredEntity[]>;
+  /** Every row of a table (for checks, catalog reads and maintenance). */
+  queryTable(table: string): Promise<StoredEntity[]>;
+  /** All operations on one partition, committed together or not at all (at most 100). */
+  transact(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WriteOutcome>;
+}
+
+export const MAX_TRANSACTION_OPERATIONS = 100;
+
+/**
+ * The SDK's batch request cannot carry an ETag on a delete, so a delete inside a multi-operation transaction must be
+ * unconditional ('*'); its guard is another conditional operation of the same transaction.
+ */
+export function assertDeletesUnconditional(operations: readonly TableOperation[]): void {
+  if (operations.length < 2) return;
+  for (const op of operations) {
+    if (op.kind === 'delete' && op.etag !== '*') {
+      throw new Error(`A delete inside a transaction must use etag '*' (row ${op.rowKey}); guard it with another operation`);
+    }
+  }
+}
+
+/** The upper bound of a RowKey range holding every key that starts with `prefix` followed by `|`. */
+export function prefixRange(prefix: string): KeyRange {
+  return { from: `${prefix}|`, to: `${prefix}}` };
+}

@@ -1,0 +1,158 @@
+import { addDays, daysBetween } from '../domain/civil-date';
+import { isActive, type Booking, type CivilDate } from '../domain/model';
+import type {
+  BookingCommit,
+  CommitOutcome,
+  PersonDayRow,
+  ReservationStore,
+  TransitionCommit,
+  VersionedBooking,
+  VersionedLedger,
+  VersionedWeek,
+  WeekEntry,
+} from '../use-cases/ports';
+import { mapLimit } from './map-limit';
+import {
+  bookingRowKey,
+  bookingToEntity,
+  dateOfBookingId,
+  dayPartition,
+  deskEntity,
+  deskRowKey,
+  entityToBooking,
+  entityToLedger,
+  entityToPersonDay,
+  entityToWeek,
+  ledgerEntity,
+  ledgerPrefix,
+  ledgerRowKey,
+  personEntity,
+  personRowKey,
+  weekEntity,
+  weekPartition,
+} from './reservation-rows';
+import { prefixRange, type TableGateway, type TableOperation } from './table-gateway';
+
+export interface ReservationTables {
+  readonly reservations: string;
+  readonly weeks: string;
+}
+
+/** The longest span `listActiveBookingsOfUser` reads, in days: one partition read per day. */
+export const MAX_LIST_DAYS = 92;
+
+/**
+ * Why two conflicting bookings can never both commit:
+ * every booking is ONE transaction on its day partition that
+ *   - creates the desk row `desk|<desk>`: a second booking of the desk gets 409;
+ *   - creates the person row `person|<user>`: a second desk for the person that day gets 409;
+ *   - replaces, with If-Match on the ETag it read, the ledger of its zone (or creates it, when it read none),
+ *     and the ledger of every zone holding a desk within D of the booked desk, even when unchanged.
+ * Two bookings that could together break capacity write the same zone ledger; two that could together break the
+ * distance rule each write the other's zone ledger (each desk is within D of the other). So they share a written
+ * row, both conditioned on the version they read: the service commits one and fails the other (412 or 409), and
+ * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
+ */
+export class TableReservationStore implements ReservationStore {
+  constructor(
+    private readonly gateway: TableGateway,
+    private readonly tables: ReservationTables,
+  ) {}
+
+  async init(): Promise<void> {
+    await this.gateway.ensureTables([this.tables.reservations, this.tables.weeks]);
+  }
+
+  async readLedgers(date: CivilDate, floorId: string, zoneIds: readonly string[]): Promise<VersionedLedger[]> {
+    const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), prefixRange(ledgerPrefix(floorId)));
+    const byKey = new Map(rows.map((r) => [r.entity.rowKey, r]));
+    return zoneIds.map((zoneId) => {
+      const row = byKey.get(ledgerRowKey(floorId, zoneId));
+      if (!row) return { zoneId, entries: [], version: null };
+      return { zoneId, entries: entityToLedger(row.entity).entries, version: row.etag };
+    });
+  }
+
+  async readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null> {
+    const row = await this.gateway.get(this.tables.reservations, dayPartition(date), personRowKey(userId));
+    return row ? entityToPersonDay(row.entity) : null;
+  }
+
+  async commitBooking(commit: BookingCommit): Promise<CommitOutcome> {
+    const b = commit.booking;
+    const ops: TableOperation[] = [
+      { kind: 'create', entity: bookingToEntity(b) },
+      { kind: 'create', entity: deskEntity(b) },
+      { kind: 'create', entity: personEntity(b) },
+      ...commit.ledgers.map((l) => ledgerOperation(b.date, l)),
+    ];
+    return outcome(await this.gateway.transact(this.tables.reservations, dayPartition(b.date), ops));
+  }
+
+  async getBooking(bookingId: string): Promise<VersionedBooking | null> {
+    const date = dateOfBookingId(bookingId);
+    if (!date) return null;
+    const row = await this.gateway.get(this.tables.reservations, dayPartition(date), bookingRowKey(bookingId));
+    return row ? { booking: entityToBooking(row.entity), version: row.etag } : null;
+  }
+
+  async commitTransition(commit: TransitionCommit): Promise<CommitOutcome> {
+    const b = commit.booking;
+    const pk = dayPartition(b.date);
+    const ops: TableOperation[] = [
+      { kind: 'replace', entity: bookingToEntity(b), etag: commit.expectedVersion },
+      ledgerOperation(b.date, commit.ledger),
+    ];
+    if (commit.freesDesk) {
+      // Unconditional deletes are safe here: the booking row's If-Match above proves the booking was still active,
+      // and while a booking is active its desk and person rows belong to it (no other booking could create them).
+      ops.push({ kind: 'delete', partitionKey: pk, rowKey: deskRowKey(b.deskId), etag: '*' });
+      ops.push({ kind: 'delete', partitionKey: pk, rowKey: personRowKey(b.userId), etag: '*' });
+    }
+    return outcome(await this.gateway.transact(this.tables.reservations, pk, ops));
+  }
+
+  async listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]> {
+    const span = daysBetween(from, to);
+    if (span < 0) return [];
+    if (span >= MAX_LIST_DAYS) throw new RangeError(`A booking list spans at most ${MAX_LIST_DAYS} days; asked for ${span + 1}`);
+    const days = Array.from({ length: span + 1 }, (_, i) => addDays(from, i));
+    const found = await mapLimit(days, 8, async (date) => {
+      const person = await this.readPersonDay(date, userId);
+      if (!person) return null;
+      const booking = await this.getBooking(person.bookingId);
+      return booking && isActive(booking.booking) ? booking.booking : null;
+    });
+    return found.filter((b): b is Booking => b !== null);
+  }
+
+  async listBookingsOfDay(date: CivilDate): Promise<Booking[]> {
+    const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), prefixRange('booking'));
+    return rows.map((r) => entityToBooking(r.entity));
+  }
+
+  async readWeek(userId: string, isoWeek: string): Promise<VersionedWeek> {
+    const row = await this.gateway.get(this.tables.weeks, weekPartition(userId), isoWeek);
+    return row ? { entries: entityToWeek(row.entity), version: row.etag } : { entries: [], version: null };
+  }
+
+  async writeWeek(userId: string, isoWeek: string, entries: readonly WeekEntry[], expectedVersion: string | null): Promise<boolean> {
+    const entity = weekEntity(userId, isoWeek, entries);
+    const op: TableOperation = expectedVersion === null ? { kind: 'create', entity } : { kind: 'replace', entity, etag: expectedVersion };
+    return (await this.gateway.transact(this.tables.weeks, entity.partitionKey, [op])) === 'ok';
+  }
+
+  async ping(): Promise<void> {
+    await this.gateway.get(this.tables.reservations, 'health', 'ping');
+  }
+}
+
+function ledgerOperation(date: string, l: BookingCommit['ledgers'][number]): TableOperation {
+  const entity = ledgerEntity(date, l.floorId, l.zoneId, l.entries);
+  // No version read means no ledger existed: creating it fails with 409 if someone created it meanwhile.
+  return l.expectedVersion === null ? { kind: 'create', entity } : { kind: 'replace', entity, etag: l.expectedVersion };
+}
+
+function outcome(result: 'ok' | 'conflict'): CommitOutcome {
+  return result === 'ok' ? { committed: true } : { committed: false, reason: 'conflict' };
+}

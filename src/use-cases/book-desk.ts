@@ -1,0 +1,238 @@
+import { decideBooking, withAlternatives } from '../domain/book-desk-rules';
+import { bookableDays, checkBookingWindow } from '../domain/booking-window';
+import { daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
+import { FloorDay, type OccupiedDesk } from '../domain/floor-day';
+import { isActive, type Actor, type Booking, type Desk, type FloorLayout, type LedgerEntry, type Result, ok, err } from '../domain/model';
+import { effectivePolicy } from '../domain/policy';
+import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal } from '../domain/refusal';
+import type { CatalogIndex } from './catalog-index';
+import { InvalidInputError } from './errors';
+import { KeyedMutex } from './keyed-mutex';
+import { ContentionError, type Clock, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
+import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
+
+export interface BookingDeps {
+  readonly store: ReservationStore;
+  readonly catalog: { current(): Promise<CatalogIndex> };
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Serialises retries on one floor-day inside this process; shared by every request of the process. */
+  readonly locks?: KeyedMutex;
+  readonly retry?: RetryPolicy;
+}
+
+export interface BookDeskCommand {
+  readonly actor: Actor;
+  readonly deskId: string;
+  readonly date: string;
+  /** A client's id for this attempt: repeating it returns the booking it made, instead of a second one. */
+  readonly requestId?: string;
+}
+
+/** A quota hold younger than this may belong to a booking still being committed; older holds are verified. */
+export const QUOTA_HOLD_GRACE_MS = 2 * 60_000;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const fallbackLocks = new KeyedMutex();
+
+/**
+ * Books a desk for the caller on a day. The decision is the pure rules' (decideBooking) over what was read; the
+ * write is one conditional transaction (see TableReservationStore), so a decision made on stale reads never commits.
+ * On a conflict it re-reads and decides again, a bounded number of times, with jitter.
+ */
+export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise<Result<Booking, Refusal>> {
+  if (!isCivilDate(cmd.date)) throw new InvalidInputError(`date must be a real day written YYYY-MM-DD; got "${String(cmd.date).slice(0, 40)}"`, 'date');
+  if (cmd.requestId !== undefined && !REQUEST_ID.test(cmd.requestId)) {
+    throw new InvalidInputError('requestId must be 1 to 100 characters of letters, digits and . _ : -', 'requestId');
+  }
+  const index = await deps.catalog.current();
+  const located = index.locateDesk(cmd.deskId);
+  if (!located) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
+
+  const policy = effectivePolicy(located.catalog.policies, cmd.date);
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const locks = deps.locks ?? fallbackLocks;
+  const attempt = new BookingAttempt(deps, cmd, located.layout, located.catalog, policy.rules.weeklyQuota);
+
+  try {
+    for (let n = 0; n < retry.maxAttempts; n++) {
+      // The first try runs free; after a collision, this process's tries on the floor-day queue up.
+      const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      if (outcome !== 'conflict') {
+        if (!outcome.ok) await attempt.releaseHold();
+        return outcome;
+      }
+      await retry.sleep(backoffDelay(retry, n));
+    }
+  } catch (error) {
+    await attempt.releaseHold().catch(() => undefined);
+    throw error;
+  }
+  await attempt.releaseHold();
+  throw new ContentionError(
+    `Booking desk ${cmd.deskId} on ${cmd.date} collided with other bookings ${retry.maxAttempts} times in a row`,
+  );
+}
+
+class BookingAttempt {
+  private readonly bookingId: string;
+  private readonly requestId: string;
+  private holdTaken = false;
+
+  constructor(
+    private readonly deps: BookingDeps,
+    private readonly cmd: BookDeskCommand,
+    private readonly layout: FloorLayout,
+    private readonly catalog: SiteCatalog,
+    private readonly quota: number | null,
+  ) {
+    this.bookingId = `${cmd.date}.${deps.ids.newId()}`;
+    // Without a client request id, one is made per call, so that a retry after an ambiguous commit still
+    // recognises its own booking in the person row.
+    this.requestId = cmd.requestId ?? deps.ids.newId();
+  }
+
+  async once(): Promise<Result<Booking, Refusal> | 'conflict'> {
+    const { store, clock } = this.deps;
+    const { date, actor } = this.cmd;
+    const zoneIds = this.layout.zones.map((z) => z.id);
+    const week = isoWeek(date);
+    const [ledgers, personDay, weekRow] = await Promise.all([
+      store.readLedgers(date, this.layout.floor.id, zoneIds),
+      store.readPersonDay(date, actor.userId),
+      this.quota === null ? Promise.resolve(null) : store.readWeek(actor.userId, week),
+    ]);
+
+    if (personDay && personDay.requestId === this.requestId) {
+      const mine = await store.getBooking(personDay.bookingId);
+      if (mine) return ok(mine.booking);
+    }
+
+    const now = clock.now();
+    const floorDay = new FloorDay(this.layout, effectivePolicy(this.catalog.policies, date), date, occupied(ledgers));
+    let others = weekRow ? weekRow.entries.filter((e) => e.bookingId !== this.bookingId) : [];
+    let decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
+    if (!decision.ok && decision.refusal.code === 'QUOTA_EXCEEDED') {
+      // Before refusing on the quota, drop holds whose booking never committed or has ended since.
+      others = await this.liveEntries(others, now);
+      decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
+    }
+    if (!decision.ok) return err(await this.withOtherDays(decision.refusal, floorDay));
+
+    if (weekRow && this.quota !== null) {
+      const held = [...others, { bookingId: this.bookingId, date, heldAt: now.toISOString() }];
+      // The hold is taken before the day is written: two bookings of one week by one person, made at the same
+      // instant on two days, both write this row with If-Match, so only one passes a full quota.
+      if (!(await store.writeWeek(actor.userId, week, held, weekRow.version))) return 'conflict';
+      this.holdTaken = true;
+    }
+
+    const booking: Booking = {
+      id: this.bookingId,
+      siteId: this.layout.site.id,
+      floorId: this.layout.floor.id,
+      zoneId: decision.desk.zoneId,
+      deskId: decision.desk.id,
+      date,
+      userId: actor.userId,
+      ...(actor.name !== undefined && { userName: actor.name }),
+      status: 'booked',
+      createdAt: now.toISOString(),
+      requestId: this.requestId,
+    };
+    const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
+    const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };
+    const outcome = await store.commitBooking({
+      booking,
+      ledgers: ledgers
+        .filter((l) => guarded.has(l.zoneId))
+        .map((l) => ({
+          zoneId: l.zoneId,
+          floorId: this.layout.floor.id,
+          expectedVersion: l.version,
+          entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
+        })),
+    });
+    if (outcome.committed) {
+      this.holdTaken = false;
+      return ok(booking);
+    }
+    return 'conflict';
+  }
+
+  /** Gives the quota hold back when no booking came of it. A hold left by a crash is dropped by `liveEntries` later. */
+  async releaseHold(): Promise<void> {
+    if (!this.holdTaken || this.quota === null) return;
+    const week = isoWeek(this.cmd.date);
+    for (let i = 0; i < 5; i++) {
+      const row = await this.deps.store.readWeek(this.cmd.actor.userId, week);
+      const rest = row.entries.filter((e) => e.bookingId !== this.bookingId);
+      if (rest.length === row.entries.length) break;
+      if (await this.deps.store.writeWeek(this.cmd.actor.userId, week, rest, row.version)) break;
+    }
+    this.holdTaken = false;
+  }
+
+  /** Entries that still count: a recent hold, or a booking that is active or was checked in. */
+  private async liveEntries(entries: readonly WeekEntry[], now: Date): Promise<WeekEntry[]> {
+    const checked = await Promise.all(
+      entries.map(async (e) => {
+        if (now.getTime() - Date.parse(e.heldAt) < QUOTA_HOLD_GRACE_MS) return true;
+        const b = await this.deps.store.getBooking(e.bookingId);
+        return b !== null && (isActive(b.booking) || b.booking.checkedInAt !== undefined);
+      }),
+    );
+    return entries.filter((_, i) => checked[i]);
+  }
+
+  /** Adds "the same desk on another day" to a refusal about the desk, when the floor offers fewer than three desks. */
+  private async withOtherDays(r: Refusal, floorDay: FloorDay): Promise<Refusal> {
+    const desk = floorDay.desk(this.cmd.deskId);
+    const aboutDesk = r.code === 'DESK_TAKEN' || r.code === 'TOO_CLOSE' || r.code === 'ZONE_FULL';
+    const aboutDay = r.code === 'OUTSIDE_WINDOW';
+    if (!desk || (!aboutDesk && !aboutDay)) return r;
+    const floorAlternatives = r.alternatives.filter((a) => a.kind === 'desk');
+    const wanted = MAX_ALTERNATIVES - Math.min(floorAlternatives.length, MAX_ALTERNATIVES - 1);
+    const days = await sameDeskOtherDays(this.deps, this.catalog, this.layout, desk, this.cmd, wanted);
+    return withAlternatives(r, [...floorAlternatives.slice(0, MAX_ALTERNATIVES - days.length), ...days]);
+  }
+}
+
+function occupied(ledgers: readonly VersionedLedger[]): OccupiedDesk[] {
+  return ledgers.flatMap((l) => l.entries.map((e) => ({ ...e, zoneId: l.zoneId })));
+}
+
+/** The nearest bookable days, other than the one asked for, on which the same desk is free for the caller. */
+async function sameDeskOtherDays(
+  deps: BookingDeps,
+  catalog: SiteCatalog,
+  layout: FloorLayout,
+  desk: Desk,
+  cmd: BookDeskCommand,
+  limit: number,
+): Promise<Alternative[]> {
+  if (limit <= 0) return [];
+  const now = deps.clock.now();
+  const timeZone = layout.site.timeZone;
+  const rules = effectivePolicy(catalog.policies, cmd.date).rules;
+  const candidates = bookableDays({ now, timeZone, rules })
+    .filter((d) => d !== cmd.date)
+    .sort((a, b) => Math.abs(daysBetween(cmd.date, a)) - Math.abs(daysBetween(cmd.date, b)) || a.localeCompare(b))
+    .slice(0, limit + 2);
+  const zoneIds = layout.zones.map((z) => z.id);
+  const found = await Promise.all(
+    candidates.map(async (date) => {
+      const policy = effectivePolicy(catalog.policies, date);
+      if (checkBookingWindow({ date, now, timeZone, rules: policy.rules })) return null;
+      const [ledgers, personDay] = await Promise.all([
+        deps.store.readLedgers(date, layout.floor.id, zoneIds),
+        deps.store.readPersonDay(date, cmd.actor.userId),
+      ]);
+      if (personDay) return null;
+      const fd = new FloorDay(layout, policy, date, occupied(ledgers));
+      if (fd.verdict(desk, cmd.actor).state !== 'free') return null;
+      return { kind: 'day' as const, deskId: desk.id, deskLabel: desk.label, floorId: desk.floorId, date };
+    }),
+  );
+  return found.filter((a): a is NonNullable<typeof a> => a !== null).slice(0, limit);
+}

@@ -1,0 +1,142 @@
+import type { Booking, CivilDate, Desk, Floor, LedgerEntry, Site, Zone } from '../domain/model';
+import type { PolicyVersion } from '../domain/policy';
+
+/** The one reader of the current time. Tests inject a fixed or stepping clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** A new random id of url- and key-safe characters. */
+  newId(): string;
+}
+
+/** Everything configured for one site: the layout and its rules. */
+export interface SiteCatalog {
+  readonly site: Site;
+  readonly floors: readonly Floor[];
+  readonly zones: readonly Zone[];
+  readonly desks: readonly Desk[];
+  readonly policies: readonly PolicyVersion[];
+}
+
+export interface CatalogStore {
+  listSiteCatalogs(): Promise<SiteCatalog[]>;
+  getSiteCatalog(siteId: string): Promise<SiteCatalog | null>;
+  /**
+   * Replaces a site's whole catalog at once: readers see either the old or the new one, never a mix.
+   * Returns changed: false when the stored catalog is already identical.
+   */
+  replaceSiteCatalog(catalog: SiteCatalog, onProgress?: (done: number, total: number) => void): Promise<{ changed: boolean }>;
+}
+
+/** A zone ledger as read, with the version (ETag) that a write must match; null when it does not exist yet. */
+export interface VersionedLedger {
+  readonly zoneId: string;
+  readonly entries: readonly LedgerEntry[];
+  readonly version: string | null;
+}
+
+/** The row that holds one person's active booking of a day. */
+export interface PersonDayRow {
+  readonly bookingId: string;
+  readonly deskId: string;
+  readonly requestId?: string;
+}
+
+export interface LedgerWrite {
+  readonly zoneId: string;
+  readonly floorId: string;
+  /** The version read; null means "must not exist yet". */
+  readonly expectedVersion: string | null;
+  readonly entries: readonly LedgerEntry[];
+}
+
+export type CommitOutcome = { readonly committed: true } | { readonly committed: false; readonly reason: 'conflict' };
+
+export interface BookingCommit {
+  readonly booking: Booking;
+  /** The booking's own zone, with the entry added, and every zone with a desk within D, unchanged. */
+  readonly ledgers: readonly LedgerWrite[];
+}
+
+export interface TransitionCommit {
+  /** The booking after the transition. */
+  readonly booking: Booking;
+  /** The version of the booking row that was read. */
+  readonly expectedVersion: string;
+  /** The booking's zone ledger, with its entry updated or removed. */
+  readonly ledger: LedgerWrite;
+  /** True when the transition ends the booking, so that the desk and the person's day are free again. */
+  readonly freesDesk: boolean;
+}
+
+export interface VersionedBooking {
+  readonly booking: Booking;
+  readonly version: string;
+}
+
+/** One booking held against a person's weekly quota. */
+export interface WeekEntry {
+  readonly bookingId: string;
+  readonly date: CivilDate;
+  /** ISO instant the hold was taken; a hold whose booking never committed is dropped after a grace period. */
+  readonly heldAt: string;
+}
+
+export interface VersionedWeek {
+  readonly entries: readonly WeekEntry[];
+  readonly version: string | null;
+}
+
+/**
+ * The reservation store. Every method that changes bookings is one atomic, conditional write:
+ * it commits entirely or not at all, and reports a conflict when any version it was given is stale.
+ */
+export interface ReservationStore {
+  /** The ledgers of the given zones on a day (one partition query). Zones with no ledger yet come back empty with version null. */
+  readLedgers(date: CivilDate, floorId: string, zoneIds: readonly string[]): Promise<VersionedLedger[]>;
+  readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null>;
+  commitBooking(commit: BookingCommit): Promise<CommitOutcome>;
+  getBooking(bookingId: string): Promise<VersionedBooking | null>;
+  commitTransition(commit: TransitionCommit): Promise<CommitOutcome>;
+  /** The person's active bookings between two days, inclusive. */
+  listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]>;
+  /** Every booking row of a day, whatever its status. */
+  listBookingsOfDay(date: CivilDate): Promise<Booking[]>;
+  readWeek(userId: string, isoWeek: string): Promise<VersionedWeek>;
+  /** Conditional write of a person's week; false when `expectedVersion` is stale. */
+  writeWeek(userId: string, isoWeek: string, entries: readonly WeekEntry[], expectedVersion: string | null): Promise<boolean>;
+  /** Answers when the store can be reached; throws StorageUnavailableError otherwise. */
+  ping(): Promise<void>;
+}
+
+/** Storage that is down, throttled or answering garbage. Nothing was half-written: every write is one transaction. */
+export class StorageUnavailableError extends Error {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'StorageUnavailableError';
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
+  }
+}
+
+/** Too many people changed the same zone at once; the caller may retry shortly. */
+export class ContentionError extends Error {
+  readonly code = 'CONTENTION';
+  readonly retryAfterSeconds = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContentionError';
+  }
+}
+
+/** Stored data that breaks the store's own shape: a bug or a manual edit, never a user's mistake. */
+export class CorruptDataError extends Error {
+  readonly code = 'CORRUPT_DATA';
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'CorruptDataError';
+  }
+}
