@@ -1,0 +1,25 @@
+import restify from 'restify';
+import type { ReservationStore } from '../use-cases/ports';
+
+export interface AppDeps {
+  readonly store: Pick<ReservationStore, 'ping'>;
+  readonly log: (line: string) => void;
+}
+
+/** The restify server: health now; the bot (/api/messages), the REST API and the tab mount here too. */
+export function createServer(deps: AppDeps): restify.Server {
+  const server = restify.createServer({ name: 'seatwise', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await deps.store.ping();
+      res.json(200, { status: 'ok' });
+    } catch (error) {
+      deps.log(`healthz: storage does not answer: ${error instanceof Error ? error.message : String(error)}`);
+      res.header('Retry-After', '5');
+      res.json(503, { status: 'unavailable', code: 'STORAGE_UNAVAILABLE' });
+    }
+  });
+  return server;
+}

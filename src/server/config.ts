@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** Where the tables live. `embedded` starts Azurite under ./.data when nothing else is configured. */
+export type StorageConfig =
+  | { readonly kind: 'connection-string'; readonly connectionString: string }
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly managedIdentityClientId?: string }
+  | { readonly kind: 'embedded'; readonly dataDir: string };
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly authMode: 'dev' | 'entra';
+  readonly storage: StorageConfig;
+  readonly tablePrefix: string;
+  readonly seedDemo: boolean;
+  readonly botId: string;
+  readonly botPassword: string;
+  readonly botType: string;
+  readonly botTenantId: string;
+  readonly aadClientId: string;
+  readonly allowedTenantIds: readonly string[];
+}
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIG';
+  constructor(readonly problems: readonly string[]) {
+    super(`Seatwise cannot start; fix the configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AUTH_MODE: z.enum(['dev', 'entra']).optional(),
+  AZURE_TABLES_CONNECTION_STRING: z.string().optional(),
+  AZURE_TABLES_ENDPOINT: z.string().url().optional(),
+  AZURE_CLIENT_ID: z.string().optional(),
+  SEATWISE_DATA_DIR: z.string().min(1).default('.data'),
+  SEATWISE_TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be a letter followed by up to 20 letters or digits')
+    .default('seatwise'),
+  SEATWISE_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  BOT_ID: z.string().default(''),
+  BOT_PASSWORD: z.string().default(''),
+  BOT_TYPE: z.string().default(''),
+  BOT_TENANT_ID: z.string().default(''),
+  AAD_CLIENT_ID: z.string().default(''),
+  ALLOWED_TENANT_IDS: z.string().default(''),
+});
+
+/**
+ * Reads and validates the environment once; the only reader of process.env.
+ * An unusable value stops the start with a message that says what to set.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.AZURE_TABLES_CONNECTION_STRING && e.AZURE_TABLES_ENDPOINT) {
+    problems.push('set AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT, not both');
+  }
+  const storage: StorageConfig = e.AZURE_TABLES_CONNECTION_STRING
+    ? { kind: 'connection-string', connectionString: e.AZURE_TABLES_CONNECTION_STRING }
+    : e.AZURE_TABLES_ENDPOINT
+      ? { kind: 'endpoint', endpoint: e.AZURE_TABLES_ENDPOINT, ...(e.AZURE_CLIENT_ID && { managedIdentityClientId: e.AZURE_CLIENT_ID }) }
+      : { kind: 'embedded', dataDir: e.SEATWISE_DATA_DIR };
+  const production = e.NODE_ENV === 'production';
+  const authMode = e.AUTH_MODE ?? (production ? 'entra' : 'dev');
+  if (production) {
+    if (authMode === 'dev') problems.push('AUTH_MODE=dev is not allowed when NODE_ENV=production; set AUTH_MODE=entra');
+    if (!e.BOT_ID) problems.push('BOT_ID is empty, which would turn bot authentication off; set BOT_ID (and BOT_PASSWORD or BOT_TYPE=UserAssignedMsi)');
+    if (storage.kind === 'embedded') {
+      problems.push('no storage is configured; set AZURE_TABLES_ENDPOINT (managed identity) or AZURE_TABLES_CONNECTION_STRING');
+    }
+    if (storage.kind === 'connection-string' && /UseDevelopmentStorage|devstoreaccount1|127\.0\.0\.1|localhost/i.test(storage.connectionString)) {
+      problems.push('AZURE_TABLES_CONNECTION_STRING points at Azurite or development storage; point it at a storage account');
+    }
+    if (!e.ALLOWED_TENANT_IDS.trim()) problems.push('ALLOWED_TENANT_IDS is empty; set the Entra tenant ids allowed to use the app');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    nodeEnv: e.NODE_ENV,
+    authMode,
+    storage,
+    tablePrefix: e.SEATWISE_TABLE_PREFIX,
+    seedDemo: e.SEATWISE_SEED_DEMO ? e.SEATWISE_SEED_DEMO === 'true' : storage.kind === 'embedded',
+    botId: e.BOT_ID,
+    botPassword: e.BOT_PASSWORD,
+    botType: e.BOT_TYPE,
+    botTenantId: e.BOT_TENANT_ID,
+    aadClientId: e.AAD_CLIENT_ID,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

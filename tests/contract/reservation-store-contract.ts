@@ -1,0 +1,236 @@
+import type { Booking } from '../../src/domain/model';
+import { bookDesk, type BookingDeps } from '../../src/use-cases/book-desk';
+import { cancelBooking, checkIn, releaseBooking } from '../../src/use-cases/change-booking';
+import { floorAvailability } from '../../src/use-cases/floor-availability';
+import { listMyBookings } from '../../src/use-cases/list-my-bookings';
+import type { LedgerWrite } from '../../src/use-cases/ports';
+import { checkInvariants } from '../support/invariant-checker';
+import { anActor, fixedClock, gridCatalog } from '../support/builders';
+import { bookingDeps, type HarnessFactory, type StoreHarness } from '../support/stores';
+
+// Thursday 3 December 2026, 09:00 in Brussels.
+const NOW = '2026-12-03T08:00:00Z';
+const DAY = '2026-12-03';
+
+function aBooking(over: Partial<Booking> = {}): Booking {
+  return {
+    id: `${DAY}.booking0001`,
+    siteId: 'site-1',
+    floorId: 'f1',
+    zoneId: 'f1-z0',
+    deskId: 'f1-0-0',
+    date: DAY,
+    userId: 'alice',
+    status: 'booked',
+    createdAt: NOW,
+    requestId: 'req-1',
+    ...over,
+  };
+}
+
+function ledger(zoneId: string, version: string | null, booking?: Booking): LedgerWrite {
+  return {
+    zoneId,
+    floorId: 'f1',
+    expectedVersion: version,
+    entries: booking ? [{ deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false }] : [],
+  };
+}
+
+/** One contract, every store: the in-memory one and the Azure one over Azurite must behave the same. */
+export function reservationStoreContract(name: string, factory: HarnessFactory): void {
+  describe(`reservation store contract: ${name}`, () => {
+    let h: StoreHarness;
+    beforeEach(async () => {
+      h = await factory();
+    });
+
+    describe('booking commits', () => {
+      it('commits a booking with its desk row, person row and ledger, all readable back', async () => {
+        const b = aBooking();
+        expect(await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] })).toEqual({ committed: true });
+        const got = await h.reservations.getBooking(b.id);
+        expect(got?.booking).toEqual(b);
+        expect(got?.version).toEqual(expect.any(String));
+        expect(await h.reservations.readPersonDay(DAY, 'alice')).toEqual({ bookingId: b.id, deskId: b.deskId, requestId: 'req-1' });
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        expect(l?.entries).toEqual([{ deskId: b.deskId, userId: 'alice', bookingId: b.id, checkedIn: false }]);
+        expect(l?.version).not.toBeNull();
+      });
+
+      it('refuses a second booking of the same desk and writes none of its rows', async () => {
+        const first = aBooking();
+        await h.reservations.commitBooking({ booking: first, ledgers: [ledger('f1-z0', null, first)] });
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        const second = aBooking({ id: `${DAY}.booking0002`, userId: 'bob', requestId: 'req-2' });
+        const outcome = await h.reservations.commitBooking({ booking: second, ledgers: [ledger('f1-z0', l!.version, second)] });
+        expect(outcome).toEqual({ committed: false, reason: 'conflict' });
+        expect(await h.reservations.getBooking(second.id)).toBeNull();
+        expect(await h.reservations.readPersonDay(DAY, 'bob')).toBeNull();
+      });
+
+      it('refuses a commit made on a stale ledger version, even for another desk', async () => {
+        const first = aBooking();
+        await h.reservations.commitBooking({ booking: first, ledgers: [ledger('f1-z0', null, first)] });
+        const second = aBooking({ id: `${DAY}.booking0002`, deskId: 'f1-0-9', userId: 'bob' });
+        // Read "no ledger" before the first commit: creating it now must fail.
+        expect(await h.reservations.commitBooking({ booking: second, ledgers: [ledger('f1-z0', null, second)] })).toEqual({
+          committed: false,
+          reason: 'conflict',
+        });
+        expect(await h.reservations.getBooking(second.id)).toBeNull();
+      });
+
+      it('refuses a second desk for the same person on the same day', async () => {
+        const first = aBooking();
+        await h.reservations.commitBooking({ booking: first, ledgers: [ledger('f1-z0', null, first)] });
+        const second = aBooking({ id: `${DAY}.booking0002`, deskId: 'f1-1-0', zoneId: 'f1-z1' });
+        expect((await h.reservations.commitBooking({ booking: second, ledgers: [ledger('f1-z1', null, second)] })).committed).toBe(false);
+        expect((await h.reservations.readLedgers(DAY, 'f1', ['f1-z1']))[0]?.version).toBeNull();
+      });
+
+      it('keeps ids with characters that table keys forbid, and large ledgers, intact', async () => {
+        const userId = '29:1a/b#c?d\\e\u0001 é 中';
+        const b = aBooking({ userId, deskId: 'desk/with#odd?chars' });
+        const many = Array.from({ length: 400 }, (_, i) => ({ deskId: `desk-${i}-${'x'.repeat(40)}`, userId: `user-${i}-${'y'.repeat(40)}`, bookingId: `${DAY}.b${String(i).padStart(10, '0')}`, checkedIn: i % 2 === 0 }));
+        await h.reservations.commitBooking({
+          booking: b,
+          ledgers: [{ zoneId: 'f1-z0', floorId: 'f1', expectedVersion: null, entries: [...many, { deskId: b.deskId, userId, bookingId: b.id, checkedIn: false }] }],
+        });
+        expect((await h.reservations.getBooking(b.id))?.booking.userId).toBe(userId);
+        expect((await h.reservations.readPersonDay(DAY, userId))?.deskId).toBe('desk/with#odd?chars');
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        expect(l?.entries).toHaveLength(401);
+        expect(l?.entries[400]?.userId).toBe(userId);
+        expect(l?.entries[3]).toEqual(many[3]);
+      });
+
+      it('answers null for unknown or malformed booking ids', async () => {
+        expect(await h.reservations.getBooking(`${DAY}.nosuchbooking`)).toBeNull();
+        expect(await h.reservations.getBooking("x' or 1 eq 1")).toBeNull();
+        expect(await h.reservations.getBooking('../../etc')).toBeNull();
+      });
+    });
+
+    describe('transitions', () => {
+      it('frees the desk and the person day when a booking ends, in one write', async () => {
+        const b = aBooking();
+        await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] });
+        const got = (await h.reservations.getBooking(b.id))!;
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        const released: Booking = { ...b, status: 'released', releasedAt: NOW, releaseReason: 'cancelled', releasedBy: 'alice' };
+        expect(
+          await h.reservations.commitTransition({ booking: released, expectedVersion: got.version, ledger: ledger('f1-z0', l!.version), freesDesk: true }),
+        ).toEqual({ committed: true });
+        expect((await h.reservations.getBooking(b.id))?.booking.status).toBe('released');
+        expect(await h.reservations.readPersonDay(DAY, 'alice')).toBeNull();
+        expect((await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']))[0]?.entries).toEqual([]);
+        // The desk can be booked again.
+        const again = aBooking({ id: `${DAY}.booking0003`, userId: 'bob' });
+        const [l2] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        expect((await h.reservations.commitBooking({ booking: again, ledgers: [ledger('f1-z0', l2!.version, again)] })).committed).toBe(true);
+      });
+
+      it('lets exactly one of two transitions made on the same version win', async () => {
+        const b = aBooking();
+        await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] });
+        const got = (await h.reservations.getBooking(b.id))!;
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        const checkedIn: Booking = { ...b, status: 'checked-in', checkedInAt: NOW };
+        const released: Booking = { ...b, status: 'released', releaseReason: 'no-show', releasedAt: NOW };
+        const results = await Promise.all([
+          h.reservations.commitTransition({ booking: checkedIn, expectedVersion: got.version, ledger: { ...ledger('f1-z0', l!.version, b), entries: [{ deskId: b.deskId, userId: b.userId, bookingId: b.id, checkedIn: true }] }, freesDesk: false }),
+          h.reservations.commitTransition({ booking: released, expectedVersion: got.version, ledger: ledger('f1-z0', l!.version), freesDesk: true }),
+        ]);
+        expect(results.filter((r) => r.committed)).toHaveLength(1);
+        const report = await checkInvariants(h.gateway, h.tables.reservations, [gridCatalog()]);
+        expect(report.violations).toEqual([]);
+      });
+    });
+
+    describe('weeks', () => {
+      it('creates a week row once and replaces it only with the version read', async () => {
+        expect(await h.reservations.readWeek('alice', '2026-W49')).toEqual({ entries: [], version: null });
+        const e = [{ bookingId: `${DAY}.x1234567`, date: DAY, heldAt: NOW }];
+        expect(await h.reservations.writeWeek('alice', '2026-W49', e, null)).toBe(true);
+        expect(await h.reservations.writeWeek('alice', '2026-W49', e, null)).toBe(false);
+        const w = await h.reservations.readWeek('alice', '2026-W49');
+        expect(w.entries).toEqual(e);
+        expect(await h.reservations.writeWeek('alice', '2026-W49', [], w.version)).toBe(true);
+        expect(await h.reservations.writeWeek('alice', '2026-W49', e, w.version)).toBe(false);
+      });
+    });
+
+    describe('use cases over the store', () => {
+      let deps: BookingDeps;
+      const catalog = gridCatalog({ zones: 2, cols: 4, rows: 5, pitch: 1, policy: { minDistanceM: 1.5, zoneCapacity: { kind: 'count', value: 3 }, weeklyQuota: 2 } });
+      beforeEach(async () => {
+        deps = await bookingDeps(h, [catalog], fixedClock(NOW));
+      });
+
+      it('books, lists, checks in and cancels, leaving every invariant true', async () => {
+        const alice = anActor('alice');
+        const booked = await bookDesk(deps, { actor: alice, deskId: 'f1-0-0', date: DAY });
+        expect(booked.ok).toBe(true);
+        const mine = await listMyBookings(deps, { actor: alice, from: DAY, to: '2026-12-10' });
+        expect(mine.map((b) => b.deskId)).toEqual(['f1-0-0']);
+        const id = booked.ok ? booked.value.id : '';
+        expect(await checkIn(deps, { actor: anActor('bob'), bookingId: id })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+        expect(await checkIn(deps, { actor: alice, bookingId: id })).toMatchObject({ ok: true, value: { status: 'checked-in' } });
+        expect(await releaseBooking(deps, { actor: alice, bookingId: id })).toMatchObject({ ok: true, value: { status: 'released' } });
+        expect(await cancelBooking(deps, { actor: alice, bookingId: id })).toMatchObject({ ok: false, error: { code: 'NOT_ACTIVE' } });
+        expect((await checkInvariants(h.gateway, h.tables.reservations, [catalog])).violations).toEqual([]);
+      });
+
+      it('returns the same booking when a request id is repeated', async () => {
+        const cmd = { actor: anActor('alice'), deskId: 'f1-0-0', date: DAY, requestId: 'retry-me' };
+        const a = await bookDesk(deps, cmd);
+        const b = await bookDesk(deps, cmd);
+        expect(a).toEqual(b);
+        expect((await h.reservations.listBookingsOfDay(DAY)).length).toBe(1);
+      });
+
+      it('refuses a desk within D of a booked one and offers free desks nearest first', async () => {
+        await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-5', date: DAY });
+        const r = await bookDesk(deps, { actor: anActor('bob'), deskId: 'f1-0-6', date: DAY });
+        expect(r).toMatchObject({ ok: false, error: { code: 'TOO_CLOSE', details: { distanceM: 1, minDistanceM: 1.5 } } });
+        if (!r.ok) {
+          expect(r.error.alternatives.length).toBe(3);
+          expect(r.error.alternatives.some((a) => a.kind === 'day' && a.deskId === 'f1-0-6')).toBe(true);
+        }
+      });
+
+      it('refuses a fourth person in a zone of capacity 3', async () => {
+        for (const [u, d] of [['u1', 'f1-0-0'], ['u2', 'f1-0-2'], ['u3', 'f1-0-8']] as const) {
+          expect((await bookDesk(deps, { actor: anActor(u), deskId: d, date: DAY })).ok).toBe(true);
+        }
+        expect(await bookDesk(deps, { actor: anActor('u4'), deskId: 'f1-0-18', date: DAY })).toMatchObject({
+          ok: false,
+          error: { code: 'ZONE_FULL', details: { capacity: 3, booked: 3 } },
+        });
+      });
+
+      it('holds the weekly quota across days and gives a cancelled day back', async () => {
+        const alice = anActor('alice');
+        const mon = await bookDesk(deps, { actor: alice, deskId: 'f1-0-0', date: '2026-12-04' });
+        await bookDesk(deps, { actor: alice, deskId: 'f1-0-0', date: '2026-12-05' });
+        expect(await bookDesk(deps, { actor: alice, deskId: 'f1-0-0', date: '2026-12-06' })).toMatchObject({
+          ok: false,
+          error: { code: 'QUOTA_EXCEEDED', details: { quota: 2, used: 2, isoWeek: '2026-W49' } },
+        });
+        if (mon.ok) await cancelBooking(deps, { actor: alice, bookingId: mon.value.id });
+        expect((await bookDesk(deps, { actor: alice, deskId: 'f1-0-0', date: '2026-12-06' })).ok).toBe(true);
+      });
+
+      it('shows each desk state on the floor map from one read', async () => {
+        await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-5', date: DAY });
+        const map = await floorAvailability(deps, { actor: anActor('bob'), floorId: 'f1', date: DAY });
+        const state = (id: string) => map?.desks.find((d) => d.desk.id === id)?.state;
+        expect(state('f1-0-5')).toBe('taken');
+        expect(state('f1-0-6')).toBe('too-close');
+        expect(state('f1-0-15')).toBe('free');
+        expect(map?.zones.find((z) => z.zone.id === 'f1-z0')).toMatchObject({ booked: 1, capacity: 3 });
+      });
+    });
+  });
+}
