@@ -34,7 +34,8 @@ export function describeRefusal(refusal: Refusal, locale: Locale, lookup: Refusa
 
 function sentenceFor(d: RefusalDetails, locale: Locale, lookup: RefusalLookup): string {
   const date = (value: string): string => formatDate(value, locale);
-  const desk = (id: string, label?: string): string => nonEmpty(label) ?? nonEmpty(lookup.deskLabel?.(id)) ?? id;
+  const desk = (id: string, label?: string): string =>
+    nonEmpty(label) ?? nonEmpty(lookup.deskLabel?.(id)) ?? id;
   switch (d.code) {
     case 'DESK_TAKEN':
       return t(locale, 'refusal.DESK_TAKEN', { desk: desk(d.deskId, d.deskLabel), date: date(d.date) });
@@ -113,7 +114,9 @@ function outsideWindow(d: WindowDetails, locale: Locale): string {
 
 /** "Monday to Friday" for a run of three or more days, else "Monday, Wednesday and Friday". */
 function bookableDays(isoWeekdays: readonly number[], locale: Locale): string | undefined {
-  const days = [...new Set(isoWeekdays)].filter((n) => Number.isInteger(n) && n >= 1 && n <= 7).sort((a, b) => a - b);
+  const days = [...new Set(isoWeekdays)]
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7)
+    .sort((a, b) => a - b);
   const first = days[0];
   const last = days[days.length - 1];
   if (first === undefined || last === undefined) return undefined;
@@ -213,9 +216,9 @@ function isKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(MESSAGES.en, key);
 }
 
-/** `${base}.${value}` when value is one of `known`, else `${base}.other`. */
+/** `${base}.${value}` when value is one of `known`, else `${base}.fallback` (a value newer than this catalogue). */
 function oneOf(base: string, value: string, known: readonly string[]): MessageKey {
-  return `${base}.${known.includes(value) ? value : 'other'}` as MessageKey;
+  return `${base}.${known.includes(value) ? value : 'fallback'}` as MessageKey;
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

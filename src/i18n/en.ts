@@ -2,6 +2,7 @@
  * English messages: the reference catalogue. Every other locale must have exactly these keys (the compiler
  * checks) and the same {placeholders} in each message (the tests check).
  *
+ * Keys ending in `.fallback` cover a value newer than this catalogue (an unknown action or status).
  * Keys ending in `.one` / `.other` are plural forms, chosen with Intl.PluralRules on the number named in the key's
  * doc below; French counts 0 and 1 as `one`, so every plural form keeps its number as a placeholder.
  */
@@ -30,29 +31,34 @@ export const en = {
   'refusal.OUTSIDE_WINDOW.beyond-horizon.other':
     '{date} is beyond the booking window: you can book up to {last} ({horizon} days ahead).',
   'refusal.OUTSIDE_WINDOW.weekday': '{weekday} is not a bookable day. Bookable days: {days}.',
-  'refusal.OUTSIDE_WINDOW.weekday.none': '{weekday} is not a bookable day; no days can be booked at the moment.',
+  'refusal.OUTSIDE_WINDOW.weekday.none':
+    '{weekday} is not a bookable day; no days can be booked at the moment.',
   'refusal.OUTSIDE_WINDOW.not-today':
     'You can only check in or release a desk on the day itself ({date}); today is {today}.',
   'refusal.OUTSIDE_WINDOW.after-deadline': 'The check-in deadline for {date} ({deadline}) has passed.',
   'refusal.OUTSIDE_WINDOW.after-deadline.no-time': 'The check-in deadline for {date} has passed.',
   // Plural on {used}.
-  'refusal.QUOTA_EXCEEDED.one': 'You have already booked {used} day in week {week}; the weekly limit is {quota}.',
-  'refusal.QUOTA_EXCEEDED.other': 'You have already booked {used} days in week {week}; the weekly limit is {quota}.',
+  'refusal.QUOTA_EXCEEDED.one':
+    'You have already booked {used} day in week {week}; the weekly limit is {quota}.',
+  'refusal.QUOTA_EXCEEDED.other':
+    'You have already booked {used} days in week {week}; the weekly limit is {quota}.',
   'refusal.DESK_UNAVAILABLE.mode-off': 'Desk {desk} cannot be booked: it is switched off.',
   'refusal.DESK_UNAVAILABLE.mode-assigned': 'Desk {desk} cannot be booked: it is assigned to someone.',
-  'refusal.DESK_UNAVAILABLE.restricted-zone': 'Desk {desk} cannot be booked: its zone is reserved for other teams.',
+  'refusal.DESK_UNAVAILABLE.restricted-zone':
+    'Desk {desk} cannot be booked: its zone is reserved for other teams.',
   'refusal.UNKNOWN_DESK': 'Desk {desk} does not exist.',
   'refusal.NOT_ALLOWED.cancel': 'Only the person who made a booking, or an administrator, can cancel it.',
-  'refusal.NOT_ALLOWED.release': 'Only the person who made a booking, or an administrator, can release the desk.',
+  'refusal.NOT_ALLOWED.release':
+    'Only the person who made a booking, or an administrator, can release the desk.',
   'refusal.NOT_ALLOWED.check-in': 'You can only check in to your own booking.',
-  'refusal.NOT_ALLOWED.other': 'You are not allowed to do this.',
+  'refusal.NOT_ALLOWED.fallback': 'You are not allowed to do this.',
   'refusal.BOOKING_NOT_FOUND': 'This booking could not be found; it may already have been removed.',
   'refusal.NOT_ACTIVE.booked': 'This booking has not been checked in yet, so this cannot be done.',
   'refusal.NOT_ACTIVE.checked-in': 'This booking is already checked in, so this can no longer be done.',
   'refusal.NOT_ACTIVE.released': 'This booking has already been released, so it can no longer be changed.',
   'refusal.NOT_ACTIVE.cancelled-by-admin':
     'This booking was cancelled by an administrator, so it can no longer be changed.',
-  'refusal.NOT_ACTIVE.other': 'This booking can no longer be changed (status: {status}).',
+  'refusal.NOT_ACTIVE.fallback': 'This booking can no longer be changed (status: {status}).',
 
   // Bookable weekdays, as a range ("Monday to Friday"); lists use Intl.ListFormat.
   'weekdays.range': '{first} to {last}',

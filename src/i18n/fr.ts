@@ -9,7 +9,8 @@ export const fr: Messages = {
   'error.UNAUTHENTICATED': "Vous n'êtes pas connecté ou votre session a expiré. Veuillez vous reconnecter.",
   'error.FORBIDDEN': "Vous n'avez pas l'autorisation d'effectuer cette action.",
   'error.NOT_FOUND': "L'élément demandé est introuvable.",
-  'error.STORAGE_UNAVAILABLE': 'Le stockage est momentanément indisponible ; veuillez réessayer dans un instant.',
+  'error.STORAGE_UNAVAILABLE':
+    'Le stockage est momentanément indisponible ; veuillez réessayer dans un instant.',
   'error.CONTENTION': 'Beaucoup de personnes réservent dans cette zone en ce moment ; veuillez réessayer.',
   'error.INTERNAL': "Une erreur s'est produite de notre côté ; veuillez réessayer plus tard.",
 
@@ -31,13 +32,15 @@ export const fr: Messages = {
     'Vous ne pouvez confirmer votre présence ou libérer un bureau que le jour même ({date}) ; nous sommes le {today}.',
   'refusal.OUTSIDE_WINDOW.after-deadline':
     "L'heure limite pour confirmer votre présence le {date} ({deadline}) est dépassée.",
-  'refusal.OUTSIDE_WINDOW.after-deadline.no-time': "L'heure limite pour confirmer votre présence le {date} est dépassée.",
+  'refusal.OUTSIDE_WINDOW.after-deadline.no-time':
+    "L'heure limite pour confirmer votre présence le {date} est dépassée.",
   'refusal.QUOTA_EXCEEDED.one':
     'Vous avez déjà réservé {used} jour pendant la semaine {week} ; la limite hebdomadaire est de {quota}.',
   'refusal.QUOTA_EXCEEDED.other':
     'Vous avez déjà réservé {used} jours pendant la semaine {week} ; la limite hebdomadaire est de {quota}.',
   'refusal.DESK_UNAVAILABLE.mode-off': 'Le bureau {desk} ne peut pas être réservé : il est désactivé.',
-  'refusal.DESK_UNAVAILABLE.mode-assigned': 'Le bureau {desk} ne peut pas être réservé : il est attribué à une personne.',
+  'refusal.DESK_UNAVAILABLE.mode-assigned':
+    'Le bureau {desk} ne peut pas être réservé : il est attribué à une personne.',
   'refusal.DESK_UNAVAILABLE.restricted-zone':
     "Le bureau {desk} ne peut pas être réservé : sa zone est réservée à d'autres équipes.",
   'refusal.UNKNOWN_DESK': "Le bureau {desk} n'existe pas.",
@@ -45,8 +48,9 @@ export const fr: Messages = {
     "Seule la personne qui a fait la réservation, ou un administrateur, peut l'annuler.",
   'refusal.NOT_ALLOWED.release':
     'Seule la personne qui a fait la réservation, ou un administrateur, peut libérer le bureau.',
-  'refusal.NOT_ALLOWED.check-in': 'Vous ne pouvez confirmer votre présence que pour votre propre réservation.',
-  'refusal.NOT_ALLOWED.other': "Vous n'êtes pas autorisé à effectuer cette action.",
+  'refusal.NOT_ALLOWED.check-in':
+    'Vous ne pouvez confirmer votre présence que pour votre propre réservation.',
+  'refusal.NOT_ALLOWED.fallback': "Vous n'êtes pas autorisé à effectuer cette action.",
   'refusal.BOOKING_NOT_FOUND': 'Cette réservation est introuvable ; elle a peut-être déjà été supprimée.',
   'refusal.NOT_ACTIVE.booked':
     "La présence n'a pas encore été confirmée pour cette réservation ; cette action n'est donc pas possible.",
@@ -55,7 +59,7 @@ export const fr: Messages = {
   'refusal.NOT_ACTIVE.released': 'Cette réservation a déjà été libérée ; elle ne peut plus être modifiée.',
   'refusal.NOT_ACTIVE.cancelled-by-admin':
     'Cette réservation a été annulée par un administrateur ; elle ne peut plus être modifiée.',
-  'refusal.NOT_ACTIVE.other': 'Cette réservation ne peut plus être modifiée (statut : {status}).',
+  'refusal.NOT_ACTIVE.fallback': 'Cette réservation ne peut plus être modifiée (statut : {status}).',
 
   'weekdays.range': 'du {first} au {last}',
 

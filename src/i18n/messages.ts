@@ -83,7 +83,9 @@ export type Params = Readonly<Record<string, ParamValue | undefined>>;
 /** The parameters a key needs, read from the English template: `t(l, 'error.INVALID_INPUT', { details })`. */
 export type ParamsOf<K extends MessageKey> = { readonly [P in PlaceholdersOf<(typeof en)[K]>]: ParamValue };
 
-type ParamsArg<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends [never] ? [] : [params: ParamsOf<K>];
+type ParamsArg<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: ParamsOf<K>];
 
 const PLACEHOLDER = /\{([A-Za-z0-9_-]+)\}/g;
 
@@ -108,7 +110,9 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
   const catalogue = MESSAGES[locale] ?? MESSAGES[DEFAULT_LOCALE];
   const template = catalogue[key];
   if (template === undefined) {
-    throw new Error(`Unknown message key "${String(key)}": it is not in the ${locale} catalogue (src/i18n/en.ts)`);
+    throw new Error(
+      `Unknown message key "${String(key)}": it is not in the ${locale} catalogue (src/i18n/en.ts)`,
+    );
   }
   return template.replace(PLACEHOLDER, (_whole, name: string) => {
     const value = params[name];
@@ -126,7 +130,8 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
 export function pluralKey(locale: Locale, base: string, count: number): MessageKey {
   const form = pluralRules(locale).select(count) === 'one' ? 'one' : 'other';
   const key = `${base}.${form}`;
-  if (!(key in en)) throw new Error(`No plural message "${key}": add "${base}.one" and "${base}.other" to en.ts`);
+  if (!(key in en))
+    throw new Error(`No plural message "${key}": add "${base}.one" and "${base}.other" to en.ts`);
   return key as MessageKey;
 }
 
@@ -174,7 +179,12 @@ export function formatDate(date: string, locale: Locale): string {
   const format = cached(
     `date|${locale}`,
     () =>
-      new Intl.DateTimeFormat(INTL_LOCALES[locale], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+      new Intl.DateTimeFormat(INTL_LOCALES[locale], {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }),
   );
   if (locale !== 'fr') return format.format(at);
   // French writes the first of the month as an ordinal: "mardi 1er décembre".
@@ -209,14 +219,16 @@ function weekdayFormat(locale: Locale): Intl.DateTimeFormat {
 
 /** A number the locale's way, up to two decimals: 1.5 → "1.5" in English, "1,5" in French, Dutch and German. */
 export function formatNumber(n: number, locale: Locale): string {
-  return cached(`number|${locale}`, () => new Intl.NumberFormat(INTL_LOCALES[locale], { maximumFractionDigits: 2 })).format(
-    n,
-  );
+  return cached(
+    `number|${locale}`,
+    () => new Intl.NumberFormat(INTL_LOCALES[locale], { maximumFractionDigits: 2 }),
+  ).format(n);
 }
 
 /** "a, b and c" / "a, b et c" / "a, b en c" / "a, b und c". */
 export function formatList(items: readonly string[], locale: Locale): string {
-  return cached(`list|${locale}`, () => new Intl.ListFormat(INTL_LOCALES[locale], { type: 'conjunction' })).format(
-    items,
-  );
+  return cached(
+    `list|${locale}`,
+    () => new Intl.ListFormat(INTL_LOCALES[locale], { type: 'conjunction' }),
+  ).format(items);
 }

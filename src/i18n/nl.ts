@@ -16,7 +16,8 @@ export const nl: Messages = {
   'refusal.ZONE_FULL.other': '{zone} heeft op {date} het maximum van {capacity} personen bereikt.',
   'refusal.TOO_CLOSE':
     'Bureau {desk} staat op {distance} m van bureau {nearest}, dat gereserveerd is; de minimumafstand is {min} m.',
-  'refusal.OUTSIDE_WINDOW.past': '{date} ligt in het verleden; die dag kan niet meer gereserveerd of gewijzigd worden.',
+  'refusal.OUTSIDE_WINDOW.past':
+    '{date} ligt in het verleden; die dag kan niet meer gereserveerd of gewijzigd worden.',
   'refusal.OUTSIDE_WINDOW.beyond-horizon.one':
     '{date} valt buiten de reserveringsperiode: u kunt reserveren tot en met {last} ({horizon} dag vooruit).',
   'refusal.OUTSIDE_WINDOW.beyond-horizon.other':
@@ -28,24 +29,29 @@ export const nl: Messages = {
     'Inchecken of een bureau vrijgeven kan alleen op de dag zelf ({date}); vandaag is het {today}.',
   'refusal.OUTSIDE_WINDOW.after-deadline': 'De uiterste inchecktijd voor {date} ({deadline}) is verstreken.',
   'refusal.OUTSIDE_WINDOW.after-deadline.no-time': 'De uiterste inchecktijd voor {date} is verstreken.',
-  'refusal.QUOTA_EXCEEDED.one': 'U hebt in week {week} al {used} dag gereserveerd; het weekmaximum is {quota}.',
-  'refusal.QUOTA_EXCEEDED.other': 'U hebt in week {week} al {used} dagen gereserveerd; het weekmaximum is {quota}.',
+  'refusal.QUOTA_EXCEEDED.one':
+    'U hebt in week {week} al {used} dag gereserveerd; het weekmaximum is {quota}.',
+  'refusal.QUOTA_EXCEEDED.other':
+    'U hebt in week {week} al {used} dagen gereserveerd; het weekmaximum is {quota}.',
   'refusal.DESK_UNAVAILABLE.mode-off': 'Bureau {desk} kan niet gereserveerd worden: het is buiten gebruik.',
-  'refusal.DESK_UNAVAILABLE.mode-assigned': 'Bureau {desk} kan niet gereserveerd worden: het is vast aan iemand toegewezen.',
+  'refusal.DESK_UNAVAILABLE.mode-assigned':
+    'Bureau {desk} kan niet gereserveerd worden: het is vast aan iemand toegewezen.',
   'refusal.DESK_UNAVAILABLE.restricted-zone':
     'Bureau {desk} kan niet gereserveerd worden: de zone is voorbehouden aan andere teams.',
   'refusal.UNKNOWN_DESK': 'Bureau {desk} bestaat niet.',
-  'refusal.NOT_ALLOWED.cancel': 'Alleen wie de reservering gemaakt heeft, of een beheerder, kan ze annuleren.',
-  'refusal.NOT_ALLOWED.release': 'Alleen wie de reservering gemaakt heeft, of een beheerder, kan het bureau vrijgeven.',
+  'refusal.NOT_ALLOWED.cancel':
+    'Alleen wie de reservering gemaakt heeft, of een beheerder, kan ze annuleren.',
+  'refusal.NOT_ALLOWED.release':
+    'Alleen wie de reservering gemaakt heeft, of een beheerder, kan het bureau vrijgeven.',
   'refusal.NOT_ALLOWED.check-in': 'U kunt alleen inchecken voor uw eigen reservering.',
-  'refusal.NOT_ALLOWED.other': 'U mag deze actie niet uitvoeren.',
+  'refusal.NOT_ALLOWED.fallback': 'U mag deze actie niet uitvoeren.',
   'refusal.BOOKING_NOT_FOUND': 'Deze reservering werd niet gevonden; misschien is ze al verwijderd.',
   'refusal.NOT_ACTIVE.booked': 'Voor deze reservering is nog niet ingecheckt, dus dit kan nog niet.',
   'refusal.NOT_ACTIVE.checked-in': 'Voor deze reservering is al ingecheckt, dus dit kan niet meer.',
   'refusal.NOT_ACTIVE.released': 'Deze reservering is al vrijgegeven en kan niet meer gewijzigd worden.',
   'refusal.NOT_ACTIVE.cancelled-by-admin':
     'Deze reservering werd door een beheerder geannuleerd en kan niet meer gewijzigd worden.',
-  'refusal.NOT_ACTIVE.other': 'Deze reservering kan niet meer gewijzigd worden (status: {status}).',
+  'refusal.NOT_ACTIVE.fallback': 'Deze reservering kan niet meer gewijzigd worden (status: {status}).',
 
   'weekdays.range': '{first} tot en met {last}',
 

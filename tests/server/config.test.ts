@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const prod = {
+  NODE_ENV: 'production',
+  BOT_ID: '00000000-0000-0000-0000-000000000001',
+  BOT_TYPE: 'UserAssignedMsi',
+  AZURE_TABLES_ENDPOINT: 'https://seatwise.table.core.windows.net',
+  ALLOWED_TENANT_IDS: 'tenant-a, tenant-b',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return [...e.problems];
+    throw e;
+  }
+}
+
+describe('configuration is read once and refuses unsafe production settings', () => {
+  it('defaults to port 3978, dev auth and embedded storage in development', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3978, authMode: 'dev', storage: { kind: 'embedded', dataDir: '.data' }, seedDemo: true });
+  });
+
+  it('accepts a complete production configuration', () => {
+    expect(loadConfig(prod)).toMatchObject({ authMode: 'entra', storage: { kind: 'endpoint' }, allowedTenantIds: ['tenant-a', 'tenant-b'], seedDemo: false });
+  });
+
+  it.each([
+    ['an empty BOT_ID', { BOT_ID: '' }, /BOT_ID is empty/],
+    ['AUTH_MODE=dev', { AUTH_MODE: 'dev' }, /AUTH_MODE=dev is not allowed/],
+    ['no tenant allow-list', { ALLOWED_TENANT_IDS: ' ' }, /ALLOWED_TENANT_IDS is empty/],
+    ['no storage at all', { AZURE_TABLES_ENDPOINT: undefined }, /no storage is configured/],
+    ['Azurite as storage', { AZURE_TABLES_ENDPOINT: undefined, AZURE_TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, /points at Azurite/],
+  ])('refuses to start in production with %s, saying what to set', (_name, over, message) => {
+    expect(problemsOf({ ...prod, ...over }).join('\n')).toMatch(message);
+  });
+
+  it('names a bad value', () => {
+    expect(problemsOf({ PORT: 'eighty' }).join('\n')).toMatch(/PORT/);
+    expect(problemsOf({ AZURE_TABLES_ENDPOINT: 'not a url' }).join('\n')).toMatch(/AZURE_TABLES_ENDPOINT/);
+    expect(problemsOf({ AZURE_TABLES_ENDPOINT: 'https://a.table.core.windows.net', AZURE_TABLES_CONNECTION_STRING: 'x' }).join('\n')).toMatch(/not both/);
+  });
+});
