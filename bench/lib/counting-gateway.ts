@@ -37,6 +37,11 @@ export class CountingGateway implements TableGateway {
     return this.als.run(tally, fn);
   }
 
+  /** The attempt the current call is charged to, if any. */
+  current(): AttemptTally | undefined {
+    return this.als.getStore();
+  }
+
   ensureTables(tables: readonly string[]): Promise<void> {
     return this.inner.ensureTables(tables);
   }

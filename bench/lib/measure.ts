@@ -52,19 +52,35 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /**
- * Counts the HTTP requests this process sends (SDK retries included), through Node's built-in
- * `http.client.request.start` diagnostics channel: an independent check of the gateway-level counts.
+ * Counts the HTTP requests this process sends (SDK retries included) and the statuses of their responses, through
+ * Node's built-in `http.client.*` diagnostics channels: an independent check of the gateway-level counts.
  */
 export class HttpRequestCounter {
   count = 0;
+  readonly statuses = new Map<number, number>();
   private readonly onStart = (): void => {
     this.count++;
   };
+  private readonly onFinish = (message: unknown): void => {
+    const status = (message as { response?: { statusCode?: number } }).response?.statusCode ?? 0;
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+  };
   constructor() {
     diagnostics.subscribe('http.client.request.start', this.onStart);
+    diagnostics.subscribe('http.client.response.finish', this.onFinish);
+  }
+  /** Responses by status since `since` (a copy of `statuses` taken earlier). */
+  statusesSince(since: ReadonlyMap<number, number>): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [status, n] of this.statuses) {
+      const d = n - (since.get(status) ?? 0);
+      if (d > 0) out.set(status, d);
+    }
+    return out;
   }
   dispose(): void {
     diagnostics.unsubscribe('http.client.request.start', this.onStart);
+    diagnostics.unsubscribe('http.client.response.finish', this.onFinish);
   }
 }
 

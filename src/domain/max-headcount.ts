@@ -348,6 +348,9 @@ class MinHeap {
 // ---------------------------------------------------------------------------------------------
 // Exact branch and bound on bitsets (groups up to exactLimit desks)
 
+/** Conflict reasoning is only worth its cost when this few conflicts would prune the node. */
+const MAX_CONFLICTS_SOUGHT = 6;
+
 const OUT_OF_BUDGET: unique symbol = Symbol('max-headcount: node budget exhausted');
 
 function popcount(x: number): number {
@@ -384,7 +387,21 @@ class ExactSolver {
   /** Open neighbourhoods N(v) and closed ones N[v] = N(v) ∪ {v}. */
   private readonly open: Uint32Array[];
   private readonly closed: Uint32Array[];
+  private readonly lists: readonly (readonly number[])[];
   private nodes = 0;
+  // Scratch for the latest clique cover and the conflict search over it (never re-entered).
+  private readonly cliqueOf: Int32Array;
+  private readonly coverStamp: Int32Array;
+  private coverId = 0;
+  private readonly members: Int32Array;
+  private readonly cliqueStart: Int32Array;
+  private readonly cliqueLeft: Int32Array;
+  private readonly leftStamp: Int32Array;
+  private readonly inConflict: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly cut: Int32Array;
+  private readonly reason: Int32Array;
+  private cutId = 0;
 
   constructor(
     adjacency: readonly (readonly number[])[],
@@ -396,6 +413,18 @@ class ExactSolver {
       for (const u of list) set[u >>> 5]! |= 1 << (u & 31);
       return set;
     });
+    const n = adjacency.length;
+    this.lists = adjacency;
+    this.cliqueOf = new Int32Array(n);
+    this.coverStamp = new Int32Array(n);
+    this.members = new Int32Array(n);
+    this.cliqueStart = new Int32Array(n + 1);
+    this.cliqueLeft = new Int32Array(n);
+    this.leftStamp = new Int32Array(n);
+    this.inConflict = new Int32Array(n);
+    this.used = new Uint8Array(n);
+    this.cut = new Int32Array(n);
+    this.reason = new Int32Array(n);
     this.closed = this.open.map((set, v) => {
       const c = set.slice();
       c[v >>> 5]! |= 1 << (v & 31);
@@ -421,7 +450,7 @@ class ExactSolver {
     this.reduce(p, taken, dirty);
     const need = lb - taken.length; // what the undecided desks must beat
     if (isEmpty(p)) return taken.length > lb ? taken : null;
-    if (this.cliqueCover(p, need) <= need) return null;
+    if (this.upperBound(p, need) <= need) return null;
 
     const parts = this.components(p);
     if (parts.length > 1) {
@@ -614,14 +643,24 @@ class ExactSolver {
    */
   private cliqueCover(p: Uint32Array, stopAbove = Infinity): number {
     const { words, open } = this;
+    const { cliqueOf, coverStamp, members, cliqueStart } = this;
+    const stamp = ++this.coverId;
     const uncovered = p.slice();
     const candidates = new Uint32Array(words);
     let cliques = 0;
+    let filled = 0;
+    const record = (v: number): void => {
+      cliqueOf[v] = cliques - 1;
+      coverStamp[v] = stamp;
+      members[filled++] = v;
+    };
     for (let w = 0; w < words; w++) {
       while (uncovered[w] !== 0) {
+        cliqueStart[cliques] = filled;
         if (++cliques > stopAbove) return cliques;
         const v = (w << 5) | lowestBit(uncovered[w]!);
         removeBit(uncovered, v);
+        record(v);
         // Words before w are all covered already.
         const nv = open[v]!;
         let left = 0;
@@ -647,13 +686,141 @@ class ExactSolver {
             }
           }
           removeBit(uncovered, u);
+          record(u);
           const nu = open[u]!;
           for (let k = w; k < words; k++) candidates[k]! &= nu[k]!;
           left = keeps;
         }
       }
     }
+    cliqueStart[cliques] = filled;
     return cliques;
+  }
+
+  /**
+   * The clique-cover bound, tightened by finding disjoint sets of cliques that cannot all hold
+   * one person each (MaxSAT-style conflict reasoning, as in Li and Quan's max-clique solvers):
+   * each such set of s cliques holds at most s − 1, so each one found lowers the bound by one.
+   * Only tried when a few such sets would be enough to prune.
+   */
+  private upperBound(p: Uint32Array, need: number): number {
+    const cliques = this.cliqueCover(p, need + MAX_CONFLICTS_SOUGHT);
+    if (cliques <= need || cliques > need + MAX_CONFLICTS_SOUGHT) return cliques;
+    const { cliqueStart, used } = this;
+    used.fill(0, 0, cliques);
+    let bound = cliques;
+    // Singletons first (their desk is forced at once), then pairs, whose two desks both fail.
+    for (let size = 1; size <= 2; size++) {
+      for (let c = 0; c < cliques; c++) {
+        if (used[c] || cliqueStart[c + 1]! - cliqueStart[c]! !== size) continue;
+        if (this.findConflict(c, cliques)) {
+          if (--bound <= need) return bound;
+        }
+      }
+    }
+    return bound;
+  }
+
+  /**
+   * Tries every desk of clique `start` as its one person and propagates: a clique left with one
+   * usable desk must use it, and its neighbours become unusable. When every choice empties some
+   * clique, the cliques involved cannot all hold one person; marks them used and returns true.
+   */
+  private findConflict(start: number, cliques: number): boolean {
+    const { members, cliqueStart, used, inConflict } = this;
+    const conflictId = start + 1;
+    const involved: number[] = [start];
+    inConflict[start] = conflictId;
+    for (let i = cliqueStart[start]!; i < cliqueStart[start + 1]!; i++) {
+      const reasons = this.propagateFrom(members[i]!, start);
+      if (!reasons) {
+        for (const c of involved) if (inConflict[c] === conflictId) inConflict[c] = 0;
+        return false;
+      }
+      for (const c of reasons) {
+        if (inConflict[c] !== conflictId) {
+          inConflict[c] = conflictId;
+          involved.push(c);
+        }
+      }
+    }
+    for (const c of involved) {
+      used[c] = 1;
+      inConflict[c] = 0;
+    }
+    return true;
+  }
+
+  /**
+   * Unit propagation from "desk v is the one person of clique `start`". Returns the cliques a
+   * contradiction (a clique with no usable desk left) was derived from, or null if none arises.
+   */
+  private propagateFrom(v: number, start: number): number[] | null {
+    const { lists, cliqueOf, coverStamp, members, cliqueStart, cliqueLeft, leftStamp, used, cut, reason } = this;
+    const stamp = this.coverId;
+    const cutStamp = ++this.cutId;
+    const leftOf = (c: number): number => {
+      if (leftStamp[c] !== cutStamp) {
+        leftStamp[c] = cutStamp;
+        cliqueLeft[c] = cliqueStart[c + 1]! - cliqueStart[c]!;
+      }
+      return cliqueLeft[c]!;
+    };
+    // The other desks of the start clique are out by assumption, not by a reason.
+    for (let i = cliqueStart[start]!; i < cliqueStart[start + 1]!; i++) {
+      const u = members[i]!;
+      if (u !== v) {
+        cut[u] = cutStamp;
+        reason[u] = -1;
+      }
+    }
+    leftStamp[start] = cutStamp;
+    cliqueLeft[start] = 1;
+    const forced = [v];
+    for (let f = 0; f < forced.length; f++) {
+      const x = forced[f]!;
+      const from = cliqueOf[x]!;
+      for (const u of lists[x]!) {
+        if (coverStamp[u] !== stamp || cut[u] === cutStamp) continue;
+        const c = cliqueOf[u]!;
+        if (used[c]) continue;
+        cut[u] = cutStamp;
+        reason[u] = from;
+        const left = leftOf(c) - 1;
+        cliqueLeft[c] = left;
+        if (left === 0) return this.reasonsFor(c, start, cutStamp);
+        if (left === 1) {
+          for (let i = cliqueStart[c]!; i < cliqueStart[c + 1]!; i++) {
+            const w = members[i]!;
+            if (cut[w] !== cutStamp) {
+              forced.push(w);
+              break;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The cliques the emptying of `empty` follows from: it, and recursively whatever cut its desks. */
+  private reasonsFor(empty: number, start: number, cutStamp: number): number[] {
+    const { members, cliqueStart, cut, reason } = this;
+    const seen = new Set<number>([empty, start]);
+    const stack = [empty];
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      for (let i = cliqueStart[c]!; i < cliqueStart[c + 1]!; i++) {
+        const u = members[i]!;
+        if (cut[u] !== cutStamp) continue;
+        const r = reason[u]!;
+        if (r >= 0 && !seen.has(r)) {
+          seen.add(r);
+          stack.push(r);
+        }
+      }
+    }
+    return [...seen];
   }
 
   private components(p: Uint32Array): Uint32Array[] {

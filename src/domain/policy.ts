@@ -60,7 +60,8 @@ export function effectivePolicy(versions: readonly PolicyVersion[], date: CivilD
   return {
     rules,
     effectiveFrom: chosen?.effectiveFrom ?? null,
-    capacityRuleFor: (zoneId) => overrides[zoneId] ?? rules.zoneCapacity,
+    // Own keys only: a zone id such as "constructor" must not reach Object.prototype.
+    capacityRuleFor: (zoneId) => (Object.hasOwn(overrides, zoneId) ? overrides[zoneId]! : rules.zoneCapacity),
   };
 }
 

@@ -58,7 +58,9 @@ export async function runImportCli(argv: readonly string[], deps: ImportCliDeps)
   } catch (error) {
     if (!(error instanceof CatalogImportError)) throw error;
     for (const problem of error.problems) deps.err(problem);
-    deps.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was imported.`);
+    deps.err(
+      `${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was imported.`,
+    );
     return 1;
   }
   for (const c of catalogs) deps.out(`site ${c.site.id}: checked (${counts(c)})`);
@@ -75,7 +77,8 @@ export async function runImportCli(argv: readonly string[], deps: ImportCliDeps)
   try {
     const printedStep = new Map<string, number>();
     const results = await importCatalog(opened.store, catalogs, (siteId, rows, total) => {
-      const step = total <= 0 ? PROGRESS_STEPS : Math.min(PROGRESS_STEPS, Math.floor((rows * PROGRESS_STEPS) / total));
+      const step =
+        total <= 0 ? PROGRESS_STEPS : Math.min(PROGRESS_STEPS, Math.floor((rows * PROGRESS_STEPS) / total));
       if (step <= (printedStep.get(siteId) ?? 0)) return;
       printedStep.set(siteId, step);
       deps.out(`site ${siteId}: ${rows}/${total} rows`);
@@ -95,7 +98,9 @@ export async function runImportCli(argv: readonly string[], deps: ImportCliDeps)
     // Each site is replaced atomically, so a site is either fully in its new state or untouched.
     deps.err(`Import failed: ${messageOf(error)}`);
     const pending = catalogs.map((c) => c.site.id).filter((id) => !done.has(id));
-    deps.err(`Sites not imported (unchanged in storage): ${pending.join(', ')}. Run the import again to finish.`);
+    deps.err(
+      `Sites not imported (unchanged in storage): ${pending.join(', ')}. Run the import again to finish.`,
+    );
     return 1;
   } finally {
     await opened.close().catch((error: unknown) => deps.err(`Closing storage failed: ${messageOf(error)}`));
@@ -106,10 +111,12 @@ function parseArgs(argv: readonly string[]): { json: string; csv?: string } | st
   const options = argv.filter((a) => a.startsWith('-'));
   if (options.length > 0) return `Unknown option ${options[0]}`;
   if (argv.length === 0) return 'Missing the site file.';
-  if (argv.length > 2) return `Too many arguments: expected a site file and at most one desks file, got ${argv.length}.`;
+  if (argv.length > 2)
+    return `Too many arguments: expected a site file and at most one desks file, got ${argv.length}.`;
   const csv = argv.filter((a) => a.toLowerCase().endsWith('.csv'));
   const json = argv.filter((a) => !a.toLowerCase().endsWith('.csv'));
-  if (json.length !== 1) return json.length === 0 ? 'Missing the site file (JSON).' : 'Give one site file (JSON), not two.';
+  if (json.length !== 1)
+    return json.length === 0 ? 'Missing the site file (JSON).' : 'Give one site file (JSON), not two.';
   if (csv.length > 1) return 'Give at most one desks file (CSV).';
   return { json: json[0]!, ...(csv[0] !== undefined ? { csv: csv[0] } : {}) };
 }
@@ -135,16 +142,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The storage wiring lives in the composition root; loaded only when run as a command, so tests need none of it. */
-const STORAGE_FACTORY = './storage-factory';
-
-interface StorageFactory {
-  openCatalogStoreFromEnv(): Promise<OpenedCatalogStore>;
-}
-
 if (require.main === module) {
   runImportCli(process.argv.slice(2), {
-    openCatalogStore: async () => ((await import(STORAGE_FACTORY)) as StorageFactory).openCatalogStoreFromEnv(),
+    // Loaded only when run as a command, so that tests of runImportCli need no storage wiring.
+    openCatalogStore: async () => (await import('./storage-factory')).openCatalogStoreFromEnv(),
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   }).then(
@@ -152,7 +153,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `Import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -63,7 +63,9 @@ export async function importCatalog(
   const results: { siteId: string; changed: boolean }[] = [];
   for (const catalog of valid) {
     const siteId = catalog.site.id;
-    const { changed } = await store.replaceSiteCatalog(catalog, (done, total) => onProgress?.(siteId, done, total));
+    const { changed } = await store.replaceSiteCatalog(catalog, (done, total) =>
+      onProgress?.(siteId, done, total),
+    );
     results.push({ siteId, changed });
   }
   return results;
@@ -84,10 +86,15 @@ export function validateCatalogs(catalogs: readonly SiteCatalog[]): SiteCatalog[
 export function toSiteDocument(catalog: SiteCatalog, onProblem?: (message: string) => void): SiteDocument {
   const floorIds = new Set(catalog.floors.map((f) => f.id));
   for (const f of catalog.floors) {
-    if (f.siteId !== catalog.site.id) onProblem?.(`floor ${f.id} belongs to site ${f.siteId}, not ${catalog.site.id}`);
+    if (f.siteId !== catalog.site.id)
+      onProblem?.(`floor ${f.id} belongs to site ${f.siteId}, not ${catalog.site.id}`);
   }
-  for (const z of catalog.zones) if (!floorIds.has(z.floorId)) onProblem?.(`zone ${z.id} is on floor ${z.floorId}, which is not in the catalog`);
-  for (const d of catalog.desks) if (!floorIds.has(d.floorId)) onProblem?.(`desk ${d.id} is on floor ${d.floorId}, which is not in the catalog`);
+  for (const z of catalog.zones)
+    if (!floorIds.has(z.floorId))
+      onProblem?.(`zone ${z.id} is on floor ${z.floorId}, which is not in the catalog`);
+  for (const d of catalog.desks)
+    if (!floorIds.has(d.floorId))
+      onProblem?.(`desk ${d.id} is on floor ${d.floorId}, which is not in the catalog`);
   return {
     site: { id: catalog.site.id, name: catalog.site.name, timeZone: catalog.site.timeZone },
     floors: catalog.floors.map((f) => ({
@@ -106,7 +113,15 @@ export function toSiteDocument(catalog: SiteCatalog, onProblem?: (message: strin
         })),
       desks: catalog.desks
         .filter((d) => d.floorId === f.id)
-        .map((d) => ({ id: d.id, label: d.label, x: d.x, y: d.y, zoneId: d.zoneId, attributes: [...d.attributes], mode: d.mode })),
+        .map((d) => ({
+          id: d.id,
+          label: d.label,
+          x: d.x,
+          y: d.y,
+          zoneId: d.zoneId,
+          attributes: [...d.attributes],
+          mode: d.mode,
+        })),
     })),
     policies: catalog.policies.map((p) => ({
       effectiveFrom: p.effectiveFrom,
@@ -126,7 +141,15 @@ export interface SiteDocument {
     height: number;
     planImageUrl?: string;
     zones: { id: string; name: string; outline: [number, number][]; allowedGroups?: string[] }[];
-    desks?: { id: string; label: string; x: number; y: number; zoneId?: string; attributes?: string[]; mode?: DeskMode }[];
+    desks?: {
+      id: string;
+      label: string;
+      x: number;
+      y: number;
+      zoneId?: string;
+      attributes?: string[];
+      mode?: DeskMode;
+    }[];
   }[];
   policies: { effectiveFrom: string; rules: PolicyRules; zoneCapacity?: Record<string, ZoneCapacityRule> }[];
 }
@@ -163,7 +186,10 @@ const idSchema = z
   .min(1, 'must not be empty')
   .max(MAX_ID, `must be at most ${MAX_ID} characters`)
   .regex(ID_PATTERN, 'may hold only letters A–Z and a–z, digits and . _ : -')
-  .refine((s) => !RESERVED_IDS.has(s), (s) => ({ message: `"${s}" is a reserved word; choose another id` }));
+  .refine(
+    (s) => !RESERVED_IDS.has(s),
+    (s) => ({ message: `"${s}" is a reserved word; choose another id` }),
+  );
 
 function textSchema(max: number) {
   return z
@@ -176,9 +202,12 @@ function textSchema(max: number) {
 
 const timeZoneSchema = z
   .string()
-  .refine((s) => s.length <= 64 && TIME_ZONE_NAME.test(s) && isValidTimeZone(s), (s) => ({
-    message: `"${clip(s)}" is not an IANA time zone; write a name such as "Europe/Brussels"`,
-  }))
+  .refine(
+    (s) => s.length <= 64 && TIME_ZONE_NAME.test(s) && isValidTimeZone(s),
+    (s) => ({
+      message: `"${clip(s)}" is not an IANA time zone; write a name such as "Europe/Brussels"`,
+    }),
+  )
   // One spelling per zone, so that "europe/brussels" and "Europe/Brussels" are the same catalog.
   .transform((s) => new Intl.DateTimeFormat('en-US', { timeZone: s }).resolvedOptions().timeZone);
 
@@ -214,13 +243,19 @@ const groupSchema = z
   .max(MAX_ID, `must be at most ${MAX_ID} characters`)
   .refine((s) => !CONTROL_CHARS.test(s), 'must not hold control characters');
 
-const hhmmSchema = z.string().refine(isHhMm, (s) => ({ message: `"${clip(s)}" is not a time written HH:MM from 00:00 to 23:59` }));
+const hhmmSchema = z
+  .string()
+  .refine(isHhMm, (s) => ({ message: `"${clip(s)}" is not a time written HH:MM from 00:00 to 23:59` }));
 
 const capacitySchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('count'),
-      value: z.number().int('must be a whole number of people').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000'),
+      value: z
+        .number()
+        .int('must be a whole number of people')
+        .min(0, 'must be 0 or more')
+        .max(100_000, 'must be at most 100000'),
     })
     .strict(),
   z
@@ -235,9 +270,19 @@ const rulesSchema = z
   .object({
     zoneCapacity: capacitySchema,
     minDistanceM: z.number().min(0, 'must be 0 or more').max(10, 'must be at most 10 m'),
-    horizonDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(365, 'must be at most 365'),
+    horizonDays: z
+      .number()
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 or more')
+      .max(365, 'must be at most 365'),
     bookableWeekdays: z
-      .array(z.number().int('must be a whole number').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'))
+      .array(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be 1 (Monday) to 7 (Sunday)')
+          .max(7, 'must be 1 (Monday) to 7 (Sunday)'),
+      )
       .min(1, 'must list at least one weekday (1 = Monday … 7 = Sunday)')
       .max(7, 'lists more than 7 weekdays')
       .refine((days) => new Set(days).size === days.length, 'lists a weekday more than once')
@@ -255,7 +300,9 @@ const rulesSchema = z
 
 const policySchema = z
   .object({
-    effectiveFrom: z.string().refine(isCivilDate, (s) => ({ message: `"${clip(s)}" is not a date written YYYY-MM-DD` })),
+    effectiveFrom: z
+      .string()
+      .refine(isCivilDate, (s) => ({ message: `"${clip(s)}" is not a date written YYYY-MM-DD` })),
     rules: rulesSchema,
     zoneCapacity: z.record(z.string(), capacitySchema).optional(),
   })
@@ -267,11 +314,18 @@ const floorSchema = z
   .object({
     id: idSchema,
     name: textSchema(MAX_NAME),
-    width: metres.gt(0, 'must be more than 0 m').max(MAX_FLOOR_SIZE_M, `must be at most ${MAX_FLOOR_SIZE_M} m`),
-    height: metres.gt(0, 'must be more than 0 m').max(MAX_FLOOR_SIZE_M, `must be at most ${MAX_FLOOR_SIZE_M} m`),
+    width: metres
+      .gt(0, 'must be more than 0 m')
+      .max(MAX_FLOOR_SIZE_M, `must be at most ${MAX_FLOOR_SIZE_M} m`),
+    height: metres
+      .gt(0, 'must be more than 0 m')
+      .max(MAX_FLOOR_SIZE_M, `must be at most ${MAX_FLOOR_SIZE_M} m`),
     planImageUrl: planImageUrlSchema.optional(),
     zones: z.array(z.unknown()).max(MAX_ZONES_PER_FLOOR, `must hold at most ${MAX_ZONES_PER_FLOOR} zones`),
-    desks: z.array(z.unknown()).max(MAX_DESKS_PER_FLOOR, `must hold at most ${MAX_DESKS_PER_FLOOR} desks`).optional(),
+    desks: z
+      .array(z.unknown())
+      .max(MAX_DESKS_PER_FLOOR, `must hold at most ${MAX_DESKS_PER_FLOOR} desks`)
+      .optional(),
   })
   .strict();
 
@@ -355,9 +409,7 @@ class Problems {
   }
 
   sorted(): string[] {
-    return [...this.list]
-      .sort((a, b) => compareOrder(a.order, b.order) || a.seq - b.seq)
-      .map((p) => p.text);
+    return [...this.list].sort((a, b) => compareOrder(a.order, b.order) || a.seq - b.seq).map((p) => p.text);
   }
 }
 
@@ -397,8 +449,10 @@ class JsonSource {
   at(path: readonly Seg[], key = false): Where {
     const shown = formatPath(path) || '(top level)';
     let offset = key ? this.keyAt.get(formatPath(path)) : undefined;
-    for (let n = path.length; offset === undefined && n >= 0; n--) offset = this.valueAt.get(formatPath(path.slice(0, n)));
-    if (!this.withPositions || offset === undefined) return { text: `${this.name}: ${shown}`, order: [0, offset ?? 0] };
+    for (let n = path.length; offset === undefined && n >= 0; n--)
+      offset = this.valueAt.get(formatPath(path.slice(0, n)));
+    if (!this.withPositions || offset === undefined)
+      return { text: `${this.name}: ${shown}`, order: [0, offset ?? 0] };
     const { line, column } = this.lineColumn(offset);
     return { text: `${this.name} line ${line}, column ${column}: ${shown}`, order: [0, line, column] };
   }
@@ -411,7 +465,8 @@ class JsonSource {
   private lineColumn(offset: number): { line: number; column: number } {
     if (!this.lineStarts) {
       this.lineStarts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1))
+        this.lineStarts.push(i + 1);
     }
     let lo = 0;
     let hi = this.lineStarts.length - 1;
@@ -425,7 +480,10 @@ class JsonSource {
 }
 
 function csvWhere(name: string, line: number, column?: string): Where {
-  return { text: column === undefined ? `${name} line ${line}` : `${name} line ${line}, column "${column}"`, order: [1, line] };
+  return {
+    text: column === undefined ? `${name} line ${line}` : `${name} line ${line}, column "${column}"`,
+    order: [1, line],
+  };
 }
 
 /** Reports a zod failure, each issue at its place. */
@@ -439,7 +497,10 @@ function reportIssues(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const hint = KNOWN_FIELDS.find((k) => k.toLowerCase() === key.toLowerCase() && k !== key);
-        problems.add(whereOf([...issue.path, key], true), `unknown field "${clip(key)}"${hint ? `; did you mean "${hint}"?` : ''}`);
+        problems.add(
+          whereOf([...issue.path, key], true),
+          `unknown field "${clip(key)}"${hint ? `; did you mean "${hint}"?` : ''}`,
+        );
       }
       continue;
     }
@@ -466,7 +527,8 @@ function describeIssue(issue: z.ZodIssue, actual: unknown): string {
 function valueAt(value: unknown, path: readonly Seg[]): unknown {
   let v = value;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg))
+      return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
@@ -550,13 +612,25 @@ function parseWithSources(input: CatalogFiles, withPositions: boolean): SiteCata
   const csvRows = input.desksCsv === undefined ? [] : readDesksCsv(input.desksCsv, csvName, problems);
 
   if (input.siteJson.length > MAX_INPUT_CHARS) {
-    throw new CatalogImportError([`${jsonName}: the file is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MiB`, ...problems.sorted()]);
+    throw new CatalogImportError([
+      `${jsonName}: the file is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MiB`,
+      ...problems.sorted(),
+    ]);
   }
   const parsed = parseJsonWithPositions(stripBom(input.siteJson));
-  const source = new JsonSource(jsonName, stripBom(input.siteJson), parsed.valueAt, parsed.keyAt, withPositions);
+  const source = new JsonSource(
+    jsonName,
+    stripBom(input.siteJson),
+    parsed.valueAt,
+    parsed.keyAt,
+    withPositions,
+  );
   for (const note of parsed.notes) problems.add(source.at(note.path, true), note.message);
   if (parsed.syntaxError) {
-    problems.add(source.whereOffset(parsed.syntaxError.offset), `invalid JSON: ${parsed.syntaxError.message}`);
+    problems.add(
+      source.whereOffset(parsed.syntaxError.offset),
+      `invalid JSON: ${parsed.syntaxError.message}`,
+    );
     throw new CatalogImportError(problems.sorted());
   }
 
@@ -569,13 +643,20 @@ function parseWithSources(input: CatalogFiles, withPositions: boolean): SiteCata
 
 function readSiteFile(root: unknown, source: JsonSource, problems: Problems): SiteDraft[] {
   if (!isRecord(root)) {
-    problems.add(source.at([]), 'the file must hold a JSON object: { "site": …, "floors": […], "policies": […] }');
+    problems.add(
+      source.at([]),
+      'the file must hold a JSON object: { "site": …, "floors": […], "policies": […] }',
+    );
     return [];
   }
-  if (!Object.prototype.hasOwnProperty.call(root, 'sites')) return [readSiteDocument(root, [], source, problems)];
+  if (!Object.prototype.hasOwnProperty.call(root, 'sites'))
+    return [readSiteDocument(root, [], source, problems)];
 
   const result = z
-    .object({ $schema: z.string().optional(), sites: z.array(z.unknown()).min(1, 'must list at least one site') })
+    .object({
+      $schema: z.string().optional(),
+      sites: z.array(z.unknown()).min(1, 'must list at least one site'),
+    })
     .strict()
     .safeParse(root);
   if (!result.success) reportIssues(result.error, root, (p, k) => source.at(p, k), problems);
@@ -584,28 +665,43 @@ function readSiteFile(root: unknown, source: JsonSource, problems: Problems): Si
   return list.map((doc, i) => readSiteDocument(doc, ['sites', i], source, problems));
 }
 
-function readSiteDocument(doc: unknown, base: readonly Seg[], source: JsonSource, problems: Problems): SiteDraft {
+function readSiteDocument(
+  doc: unknown,
+  base: readonly Seg[],
+  source: JsonSource,
+  problems: Problems,
+): SiteDraft {
   const here = (path: readonly Seg[] = [], key = false): Where => source.at([...base, ...path], key);
   const draft: SiteDraft = { site: undefined, at: here, floors: [], policies: [] };
   if (!isRecord(doc)) {
-    problems.add(here(), `must be ${withArticle('object')} with site, floors and policies, not ${describeValue(doc)}`);
+    problems.add(
+      here(),
+      `must be ${withArticle('object')} with site, floors and policies, not ${describeValue(doc)}`,
+    );
     return draft;
   }
   for (const key of Object.keys(doc)) {
     if (!documentKeys.includes(key)) {
       const hint = KNOWN_FIELDS.find((k) => k.toLowerCase() === key.toLowerCase() && k !== key);
-      problems.add(here([key], true), `unknown field "${clip(key)}"${hint ? `; did you mean "${hint}"?` : ''}`);
+      problems.add(
+        here([key], true),
+        `unknown field "${clip(key)}"${hint ? `; did you mean "${hint}"?` : ''}`,
+      );
     }
   }
-  for (const key of REQUIRED_DOCUMENT_KEYS) if (doc[key] === undefined) problems.add(here(), `"${key}" is required`);
-  if (doc['$schema'] !== undefined && typeof doc['$schema'] !== 'string') problems.add(here(['$schema']), 'must be a text');
+  for (const key of REQUIRED_DOCUMENT_KEYS)
+    if (doc[key] === undefined) problems.add(here(), `"${key}" is required`);
+  if (doc['$schema'] !== undefined && typeof doc['$schema'] !== 'string')
+    problems.add(here(['$schema']), 'must be a text');
 
   if (doc['site'] !== undefined) {
     draft.site = validate(siteSchema, doc['site'], (p, k) => here(['site', ...p], k), problems);
   }
 
   const floors = listOf(doc['floors'], 'floors', MAX_FLOORS_PER_SITE, 'floor', here, problems);
-  floors.forEach((raw, i) => draft.floors.push(readFloor(raw, [...base, 'floors', i], source, draft, problems)));
+  floors.forEach((raw, i) =>
+    draft.floors.push(readFloor(raw, [...base, 'floors', i], source, draft, problems)),
+  );
 
   const policies = listOf(doc['policies'], 'policies', MAX_POLICIES, 'policy', here, problems);
   policies.forEach((raw, i) => {
@@ -634,7 +730,13 @@ function listOf(
   return value;
 }
 
-function readFloor(raw: unknown, base: readonly Seg[], source: JsonSource, site: SiteDraft, problems: Problems): FloorDraft {
+function readFloor(
+  raw: unknown,
+  base: readonly Seg[],
+  source: JsonSource,
+  site: SiteDraft,
+  problems: Problems,
+): FloorDraft {
   const at = (p: readonly Seg[] = [], k = false) => source.at([...base, ...p], k);
   const floor = validate(floorSchema, raw, at, problems);
   const draft: FloorDraft = {
@@ -703,7 +805,10 @@ interface CsvDesk {
 
 function readDesksCsv(text: string, name: string, problems: Problems): CsvDesk[] {
   if (text.length > MAX_INPUT_CHARS) {
-    problems.add({ text: name, order: [1, 0] }, `the file is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MiB`);
+    problems.add(
+      { text: name, order: [1, 0] },
+      `the file is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MiB`,
+    );
     return [];
   }
   const { records, errors } = parseCsv(stripBom(text));
@@ -719,7 +824,10 @@ function readDesksCsv(text: string, name: string, problems: Problems): CsvDesk[]
   header.fields.forEach((cell, i) => {
     const column = CSV_COLUMNS.find((c) => c.toLowerCase() === cell.trim().toLowerCase());
     if (!column) {
-      problems.add(csvWhere(name, header.line), `column ${i + 1} of the header is "${clip(cell)}", which is not one of ${CSV_COLUMNS.join(', ')}`);
+      problems.add(
+        csvWhere(name, header.line),
+        `column ${i + 1} of the header is "${clip(cell)}", which is not one of ${CSV_COLUMNS.join(', ')}`,
+      );
       headerOk = false;
     } else if (columns.includes(column)) {
       problems.add(csvWhere(name, header.line), `the header names column "${column}" twice`);
@@ -772,7 +880,10 @@ function readDesksCsv(text: string, name: string, problems: Problems): CsvDesk[]
           if (value !== '') raw[column] = value;
           break;
         case 'attributes':
-          raw[column] = value.split(';').map((a) => a.trim()).filter((a) => a !== '');
+          raw[column] = value
+            .split(';')
+            .map((a) => a.trim())
+            .filter((a) => a !== '');
           break;
         case 'mode':
           if (value !== '') raw[column] = value.toLowerCase();
@@ -846,7 +957,8 @@ function parseCsv(text: string): { records: CsvRecord[]; errors: { line: number;
         }
         while (text[i] === ' ' || text[i] === '\t') i++;
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          if (!broken) errors.push({ line, message: 'text after a closing quote; inside quotes, write a quote as ""' });
+          if (!broken)
+            errors.push({ line, message: 'text after a closing quote; inside quotes, write a quote as ""' });
           broken = true;
           while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
         }
@@ -856,7 +968,12 @@ function parseCsv(text: string): { records: CsvRecord[]; errors: { line: number;
         while (k < n && text[k] !== ',' && text[k] !== '\n' && text[k] !== '\r') k++;
         const value = text.slice(i, k);
         if (value.includes('"')) {
-          if (!broken) errors.push({ line, message: 'a quote inside an unquoted value; put the whole value in quotes and write the quote as ""' });
+          if (!broken)
+            errors.push({
+              line,
+              message:
+                'a quote inside an unquoted value; put the whole value in quotes and write the quote as ""',
+            });
           broken = true;
         }
         fields.push(value.trim());
@@ -885,7 +1002,8 @@ function countNewlines(s: string): number {
 
 function addCsvDesks(sites: SiteDraft[], rows: readonly CsvDesk[], problems: Problems): void {
   const floors = new Map<string, FloorDraft>();
-  for (const site of sites) for (const f of site.floors) if (f.id !== undefined && !floors.has(f.id)) floors.set(f.id, f);
+  for (const site of sites)
+    for (const f of site.floors) if (f.id !== undefined && !floors.has(f.id)) floors.set(f.id, f);
   for (const row of rows) {
     const floor = floors.get(row.floorId);
     if (!floor) {
@@ -899,7 +1017,11 @@ function addCsvDesks(sites: SiteDraft[], rows: readonly CsvDesk[], problems: Pro
     floor.desks.push({ desk: row.desk, at: row.at });
   }
   for (const floor of floors.values()) {
-    if (floor.desks.length > MAX_DESKS_PER_FLOOR) problems.add(floor.at(['id']), `holds ${floor.desks.length} desks; at most ${MAX_DESKS_PER_FLOOR} are allowed`);
+    if (floor.desks.length > MAX_DESKS_PER_FLOOR)
+      problems.add(
+        floor.at(['id']),
+        `holds ${floor.desks.length} desks; at most ${MAX_DESKS_PER_FLOOR} are allowed`,
+      );
   }
 }
 
@@ -944,19 +1066,25 @@ function checkCrossReferences(sites: readonly SiteDraft[], problems: Problems): 
         deskId(desk.id, at('id'));
         const labelKey = desk.label.toLowerCase();
         const first = labels.get(labelKey);
-        if (first) problems.add(at('label'), `label "${desk.label}" is already used on this floor (${first.text})`);
+        if (first)
+          problems.add(at('label'), `label "${desk.label}" is already used on this floor (${first.text})`);
         else labels.set(labelKey, at('label'));
 
         if (floor.floor) {
           const { width, height } = floor.floor;
-          if (desk.x > width) problems.add(at('x'), `${desk.x} m is outside the floor, which is ${width} m wide`);
-          if (desk.y > height) problems.add(at('y'), `${desk.y} m is outside the floor, which is ${height} m deep`);
+          if (desk.x > width)
+            problems.add(at('x'), `${desk.x} m is outside the floor, which is ${width} m wide`);
+          if (desk.y > height)
+            problems.add(at('y'), `${desk.y} m is outside the floor, which is ${height} m deep`);
         }
 
         if (desk.zoneId != null) {
           const owner = zoneFloor.get(desk.zoneId);
           if (owner && owner !== floor) {
-            problems.add(at('zoneId'), `zone "${desk.zoneId}" is on floor ${owner.id ?? '?'}, not on this desk's floor ${floor.id ?? '?'}`);
+            problems.add(
+              at('zoneId'),
+              `zone "${desk.zoneId}" is on floor ${owner.id ?? '?'}, not on this desk's floor ${floor.id ?? '?'}`,
+            );
           } else if (!owner && floor.zonesComplete && !brokenZones.has(desk.zoneId)) {
             problems.add(at('zoneId'), `no zone "${clip(desk.zoneId)}" on floor ${floor.id ?? '?'}`);
           }
@@ -982,7 +1110,11 @@ function checkCrossReferences(sites: readonly SiteDraft[], problems: Problems): 
     const dates = new Map<string, Where>();
     for (const { policy, at } of site.policies) {
       const first = dates.get(policy.effectiveFrom);
-      if (first) problems.add(at(['effectiveFrom']), `another policy already starts on ${policy.effectiveFrom} (${first.text})`);
+      if (first)
+        problems.add(
+          at(['effectiveFrom']),
+          `another policy already starts on ${policy.effectiveFrom} (${first.text})`,
+        );
       else dates.set(policy.effectiveFrom, at(['effectiveFrom']));
       if (policy.rules.reminderTime >= policy.rules.checkInDeadline) {
         problems.add(
@@ -999,12 +1131,20 @@ function checkCrossReferences(sites: readonly SiteDraft[], problems: Problems): 
   }
 }
 
-function checkOutline(zone: ZoneInput, floor: FloorDraft, at: (path?: readonly Seg[]) => Where, problems: Problems): void {
+function checkOutline(
+  zone: ZoneInput,
+  floor: FloorDraft,
+  at: (path?: readonly Seg[]) => Where,
+  problems: Problems,
+): void {
   if (floor.floor) {
     const { width, height } = floor.floor;
     zone.outline.forEach(([x, y], i) => {
       if (x > width || y > height) {
-        problems.add(at(['outline', i]), `point (${x}, ${y}) is outside the floor, which is ${width} m × ${height} m`);
+        problems.add(
+          at(['outline', i]),
+          `point (${x}, ${y}) is outside the floor, which is ${width} m × ${height} m`,
+        );
       }
     });
   }
@@ -1013,7 +1153,8 @@ function checkOutline(zone: ZoneInput, floor: FloorDraft, at: (path?: readonly S
     const [x2, y2] = zone.outline[(i + 1) % zone.outline.length]!;
     twiceArea += x1 * y2 - x2 * y1;
   });
-  if (Math.abs(twiceArea) < 1e-9) problems.add(at(['outline']), 'encloses no area: its points lie on one line');
+  if (Math.abs(twiceArea) < 1e-9)
+    problems.add(at(['outline']), 'encloses no area: its points lie on one line');
 }
 
 function buildCatalog(draft: SiteDraft): SiteCatalog {
@@ -1060,12 +1201,17 @@ function buildCatalog(draft: SiteDraft): SiteCatalog {
   const policies: PolicyVersion[] = draft.policies.map(({ policy }) => ({
     effectiveFrom: policy.effectiveFrom,
     rules: policy.rules,
-    ...(policy.zoneCapacity !== undefined ? { zoneCapacity: Object.fromEntries(Object.entries(policy.zoneCapacity)) } : {}),
+    ...(policy.zoneCapacity !== undefined
+      ? { zoneCapacity: Object.fromEntries(Object.entries(policy.zoneCapacity)) }
+      : {}),
   }));
   return { site, floors, zones, desks, policies };
 }
 
-function idClashesWithStoredSites(catalogs: readonly SiteCatalog[], stored: readonly SiteCatalog[]): string[] {
+function idClashesWithStoredSites(
+  catalogs: readonly SiteCatalog[],
+  stored: readonly SiteCatalog[],
+): string[] {
   const importing = new Set(catalogs.map((c) => c.site.id));
   const owners = new Map<string, string>();
   for (const other of stored) {
@@ -1076,10 +1222,17 @@ function idClashesWithStoredSites(catalogs: readonly SiteCatalog[], stored: read
   }
   const clashes: string[] = [];
   for (const c of catalogs) {
-    const things = [...c.floors.map((f) => `floor ${f.id}`), ...c.zones.map((z) => `zone ${z.id}`), ...c.desks.map((d) => `desk ${d.id}`)];
+    const things = [
+      ...c.floors.map((f) => `floor ${f.id}`),
+      ...c.zones.map((z) => `zone ${z.id}`),
+      ...c.desks.map((d) => `desk ${d.id}`),
+    ];
     for (const thing of things) {
       const owner = owners.get(thing);
-      if (owner) clashes.push(`site ${c.site.id}: ${thing} is already used by the stored site ${owner}; ids must be unique across sites`);
+      if (owner)
+        clashes.push(
+          `site ${c.site.id}: ${thing} is already used by the stored site ${owner}; ids must be unique across sites`,
+        );
     }
   }
   return clashes;
@@ -1134,7 +1287,9 @@ function parseJsonWithPositions(text: string): JsonParse {
   const describeAt = (): string => {
     if (i >= text.length) return 'the end of the file';
     const c = text[i]!;
-    return /[\x21-\x7e]/.test(c) ? `"${c}"` : `the character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return /[\x21-\x7e]/.test(c)
+      ? `"${c}"`
+      : `the character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   };
 
   const readString = (): string => {
@@ -1149,7 +1304,8 @@ function parseJsonWithPositions(text: string): JsonParse {
         escaped = true;
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) fail('\\u must be followed by 4 hexadecimal digits');
+          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail('\\u must be followed by 4 hexadecimal digits');
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
           i += 2;
@@ -1159,7 +1315,11 @@ function parseJsonWithPositions(text: string): JsonParse {
         continue;
       }
       if (c < 0x20) {
-        fail(c === 0x0a || c === 0x0d ? 'a line break inside a text value (is a closing " missing?)' : 'a control character inside a text value; write it as an escape such as \\t');
+        fail(
+          c === 0x0a || c === 0x0d
+            ? 'a line break inside a text value (is a closing " missing?)'
+            : 'a control character inside a text value; write it as an escape such as \\t',
+        );
       }
       i++;
     }
@@ -1173,7 +1333,8 @@ function parseJsonWithPositions(text: string): JsonParse {
     const m = NUMBER.exec(text);
     if (!m) return fail('invalid number');
     const end = i + m[0].length;
-    if (/[0-9A-Za-z.+-]/.test(text[end] ?? '')) fail('invalid number (leading zeros, a comma for decimals and NaN are not JSON)');
+    if (/[0-9A-Za-z.+-]/.test(text[end] ?? ''))
+      fail('invalid number (leading zeros, a comma for decimals and NaN are not JSON)');
     i = end;
     return Number(m[0]);
   };
@@ -1206,7 +1367,9 @@ function parseJsonWithPositions(text: string): JsonParse {
         return fail(`expected a value, found "${c}" (a trailing comma?)`);
       default:
         if (c === '-' || (c >= '0' && c <= '9')) return readNumber();
-        return fail(`expected a value, found ${describeAt()}${/[A-Za-z]/.test(c) ? ' (text must be in double quotes)' : ''}`);
+        return fail(
+          `expected a value, found ${describeAt()}${/[A-Za-z]/.test(c) ? ' (text must be in double quotes)' : ''}`,
+        );
     }
   };
 
@@ -1231,7 +1394,11 @@ function parseJsonWithPositions(text: string): JsonParse {
         if (text[i] === '}') fail('expected a field name after the comma (a trailing comma is not allowed)');
         if (text[i] === "'") fail('field names must be in double quotes, not single quotes');
         if (text[i] === '/') fail('comments are not allowed in JSON');
-        fail(i >= text.length ? 'the file ends inside an object: a } is missing' : `expected a field name in double quotes, found ${describeAt()}`);
+        fail(
+          i >= text.length
+            ? 'the file ends inside an object: a } is missing'
+            : `expected a field name in double quotes, found ${describeAt()}`,
+        );
       }
       const keyOffset = i;
       const key = readString();
@@ -1262,7 +1429,11 @@ function parseJsonWithPositions(text: string): JsonParse {
         i++;
         return obj;
       }
-      fail(i >= text.length ? 'the file ends inside an object: a } is missing' : `expected "," or "}" after a field, found ${describeAt()}`);
+      fail(
+        i >= text.length
+          ? 'the file ends inside an object: a } is missing'
+          : `expected "," or "}" after a field, found ${describeAt()}`,
+      );
     }
   };
 
@@ -1287,7 +1458,11 @@ function parseJsonWithPositions(text: string): JsonParse {
         i++;
         return arr;
       }
-      fail(i >= text.length ? 'the file ends inside a list: a ] is missing' : `expected "," or "]" after a list item, found ${describeAt()}`);
+      fail(
+        i >= text.length
+          ? 'the file ends inside a list: a ] is missing'
+          : `expected "," or "]" after a list item, found ${describeAt()}`,
+      );
     }
   };
 
@@ -1311,7 +1486,12 @@ const DEMO_FLOORS: readonly {
   id: string;
   name: string;
   number: number;
-  zones: readonly { id: string; name: string; box: readonly [number, number, number, number]; allowedGroups?: readonly string[] }[];
+  zones: readonly {
+    id: string;
+    name: string;
+    box: readonly [number, number, number, number];
+    allowedGroups?: readonly string[];
+  }[];
   /** Benches: two facing rows of desks, 1.4 m apart (closer than D), desks 1.7 m apart along a row. */
   benches: readonly { zoneId: string; x: number; y: number; perRow: number }[];
   singles: readonly { zoneId: string; x: number; y: number }[];
@@ -1393,7 +1573,13 @@ export function demoCatalog(): SiteCatalog {
     for (const b of f.benches) {
       for (const y of [b.y, b.y + FACING_ROWS_M]) {
         for (let k = 0; k < b.perRow; k++) {
-          places.push({ zoneId: b.zoneId, x: round(b.x + k * DESK_PITCH_M), y: round(y), rowEnd: k === b.perRow - 1, aisle: k === 0 });
+          places.push({
+            zoneId: b.zoneId,
+            x: round(b.x + k * DESK_PITCH_M),
+            y: round(y),
+            rowEnd: k === b.perRow - 1,
+            aisle: k === 0,
+          });
         }
       }
     }

@@ -140,3 +140,9 @@ export class CorruptDataError extends Error {
     this.name = 'CorruptDataError';
   }
 }
+
+/** Where the bot can write to a person proactively: the Bot Framework conversation reference, as JSON. */
+export interface ConversationReferenceStore {
+  save(userId: string, reference: Record<string, unknown>): Promise<void>;
+  get(userId: string): Promise<Record<string, unknown> | null>;
+}

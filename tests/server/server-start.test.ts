@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +47,6 @@ async function ctrlC(s: Started, dataDir: string): Promise<boolean> {
 }
 
 function azuriteRunningOver(dataDir: string): boolean {
-  const { execSync } = require('node:child_process') as typeof import('node:child_process');
   const list = execSync('ps -eo args', { encoding: 'utf8' });
   return list.split('\n').some((l) => l.includes('azurite') && l.includes(dataDir));
 }

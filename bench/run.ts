@@ -1,0 +1,245 @@
+/**
+ * Seatwise throughput bench: raw single-entity inserts against booking storms, side by side, against ONE embedded
+ * in-memory Azurite started here. See bench/README.md for what each figure means.
+ *
+ * Run: npm run bench [-- --rounds=3 --concurrency=32 --inserts=2000 --explain]   (or BENCH_ROUNDS=… etc.)
+ * Exit code 1 when a booking attempt threw or the invariant checker found a violation.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
+import { unitCosts, withoutOtherDayReads } from './lib/explain';
+import { fmt, fmtInt, median, percentile } from './lib/measure';
+import { Bench, type CpuPerOp, type OutcomeTallies, type RateResult, type StormResult, type StoreWrapper } from './lib/phases';
+import { spreadScenario, stormScenario, type Scenario } from './lib/scenarios';
+
+function option(name: string, fallback: number): number {
+  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const raw = flag ? flag.slice(name.length + 3) : process.env[`BENCH_${name.toUpperCase()}`];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`bench: --${name} must be a positive integer; got "${raw}"`);
+  return n;
+}
+
+const ROUNDS = option('rounds', 3);
+const ATTEMPTS = 500;
+const GOAL_RATIO = 0.5;
+const EXPLAIN = process.argv.includes('--explain') || process.env['BENCH_EXPLAIN'] === '1';
+const SETTINGS = {
+  concurrency: option('concurrency', 32),
+  inserts: option('inserts', 2000),
+  warmupInserts: option('warmup', 200),
+  warmupBookings: 50,
+};
+
+interface Variant {
+  readonly scenario: Scenario;
+  readonly wrap?: StoreWrapper;
+}
+
+interface Measured {
+  readonly result: StormResult;
+  /** Mean of the raw-insert rates measured just before and just after this storm. */
+  readonly rawAround: number;
+  readonly rawCpuAround: number;
+}
+
+const cpuTotal = (c: CpuPerOp): number => c.clientMs + (c.storageMs ?? NaN);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reporting
+
+const label = (s: string): string => s.padEnd(32);
+
+function refusalSummary(refused: ReadonlyMap<string, number>): string {
+  const total = [...refused.values()].reduce((a, b) => a + b, 0);
+  const parts = [...refused.entries()].sort((a, b) => b[1] - a[1]).map(([code, k]) => `${code} ${k}`);
+  return `refused ${total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+function per(t: OutcomeTallies, field: keyof OutcomeTallies): string {
+  return t.attempts === 0 ? '-' : fmt(t[field] / t.attempts);
+}
+
+function cpuText(c: CpuPerOp): string {
+  return `client ${fmt(c.clientMs, 2)} + azurite ${c.storageMs === undefined ? 'n/a' : fmt(c.storageMs, 2)} = ${fmt(cpuTotal(c), 2)} ms`;
+}
+
+function statusText(statuses: ReadonlyMap<number, number>): string {
+  return [...statuses.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s === 0 ? 'no answer' : s} ×${fmtInt(n)}`)
+    .join(', ');
+}
+
+/** Index of the round whose value is the median (the lower middle one when the count is even). */
+function medianIndex(values: readonly number[]): number {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  return order[Math.floor((order.length - 1) / 2)]!.i;
+}
+
+function medianCpu(cpus: readonly CpuPerOp[]): CpuPerOp {
+  const storage = cpus.map((c) => c.storageMs).filter((v): v is number => v !== undefined);
+  return { clientMs: median(cpus.map((c) => c.clientMs)), storageMs: storage.length === cpus.length ? median(storage) : undefined };
+}
+
+function roundLine(round: number, raws: readonly RateResult[], measured: readonly Measured[]): string {
+  const parts = [`raw ${raws.map((r) => fmtInt(r.opsPerSec)).join('/')} ops/s`];
+  for (const m of measured) {
+    const s = m.result;
+    parts.push(
+      `${s.scenario.key} ${fmtInt(s.opsPerSec)}/s ratio ${fmt(s.opsPerSec / m.rawAround, 2)} ` +
+        `(booked ${s.booked}, ${refusalSummary(s.refused).split(' (')[0]}, errors ${s.errors.length}, ${fmt(s.httpPerOp)} req/att)`,
+    );
+  }
+  return `round ${round}/${ROUNDS}: ${parts.join(' | ')}`;
+}
+
+function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVariant: readonly Measured[][]): boolean {
+  let ok = true;
+  const lines: string[] = [];
+  lines.push(
+    `Seatwise bench — ${new Date().toISOString().slice(0, 16)}Z — node ${process.version} — Azurite ${azuriteVersion} in-memory, ` +
+      `concurrency ${SETTINGS.concurrency}, ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} (medians)`,
+  );
+  lines.push(
+    `${label(`raw insert (${fmtInt(SETTINGS.inserts)})`)}${fmtInt(median(raws.map((r) => r.opsPerSec))).padStart(6)} ops/s        ` +
+      `all ${raws.length} runs: ${raws.map((r) => fmtInt(r.opsPerSec)).join(', ')}`,
+  );
+
+  const requestLines: string[] = [];
+  const cpuLines: string[] = [`raw insert ${cpuText(medianCpu(raws.map((r) => r.cpu)))}`];
+  const statusLines: string[] = [`raw insert ${statusText(raws[0]!.statuses)} (${fmt(raws[0]!.httpPerOp, 2)} req/insert)`];
+  const violations: string[] = [];
+  let invRows = 0;
+  let invActive = 0;
+  for (const runs of byVariant) {
+    const ratios = runs.map((m) => m.result.opsPerSec / m.rawAround);
+    const mid = runs[medianIndex(ratios)]!.result;
+    const key = mid.scenario.key;
+    const errors = runs.flatMap((m) => m.result.errors);
+    if (errors.length > 0) ok = false;
+    lines.push(
+      `${label(mid.scenario.title)}${fmtInt(median(runs.map((m) => m.result.opsPerSec))).padStart(6)} attempts/s   ` +
+        `ratio ${fmt(median(ratios), 2)} (goal >= ${GOAL_RATIO}; rounds ${ratios.map((r) => fmt(r, 2)).join(', ')})   ` +
+        `booked ${mid.booked}, ${refusalSummary(mid.refused)}, errors ${errors.length}${runs.length > 1 ? ` in ${runs.length} rounds` : ''}`,
+    );
+    if (errors.length > 0) {
+      const distinct = [...new Set(errors)];
+      lines.push(`${label('')}errors: ${distinct.slice(0, 5).join(' | ')}${distinct.length > 5 ? ` (+${distinct.length - 5} more kinds)` : ''}`);
+    }
+    const lat = runs.flatMap((m) => m.result.latenciesMs);
+    lines.push(
+      `${label(`${key} latency`)}p50 ${fmt(percentile(lat, 50))} ms   p99 ${fmt(percentile(lat, 99))} ms   ` +
+        `max ${fmt(Math.max(...lat))} ms   (${fmtInt(lat.length)} attempts)`,
+    );
+    const b = mid.byOutcome;
+    requestLines.push(
+      `${key} ${fmt(mid.httpPerOp)} per attempt: booked ${per(b.booked, 'requests')} ` +
+        `(${per(b.booked, 'queries')} queries, ${per(b.booked, 'gets')} gets, ${per(b.booked, 'commitsConflict')} lost commits), ` +
+        `refused ${per(b.refused, 'requests')} (${per(b.refused, 'otherDayReads')} of them other-day reads)`,
+    );
+    const cpuRatios = runs.map((m) => m.rawCpuAround / cpuTotal(m.result.cpu));
+    cpuLines.push(
+      `${key} ${cpuText(medianCpu(runs.map((m) => m.result.cpu)))}  → cpu-cost ratio ${fmt(median(cpuRatios), 2)}`,
+    );
+    statusLines.push(`${key} ${statusText(mid.statuses)}`);
+    for (const m of runs) {
+      invRows += m.result.invariants.rows;
+      invActive += m.result.invariants.active;
+      violations.push(...m.result.invariants.violations.map((v) => `${key}: ${v}`));
+    }
+  }
+  const block = (title: string, rows: readonly string[]): void => {
+    rows.forEach((l, i) => lines.push(`${label(i === 0 ? title : '')}${l}`));
+  };
+  block('storage requests', requestLines);
+  block('http responses', statusLines);
+  block('cpu per op', cpuLines);
+  const storms = byVariant.reduce((a, runs) => a + runs.length, 0);
+  if (violations.length === 0) {
+    lines.push(`${label('invariants')}OK (${fmtInt(invRows)} rows, ${fmtInt(invActive)} active bookings, over ${storms} storms)`);
+  } else {
+    ok = false;
+    lines.push(`${label('invariants')}${violations.length} VIOLATIONS`);
+    for (const v of violations.slice(0, 20)) lines.push(`${label('')}${v}`);
+    if (violations.length > 20) lines.push(`${label('')}… and ${violations.length - 20} more`);
+  }
+  console.log(`\n${lines.join('\n')}`);
+  return ok;
+}
+
+function printUnitCosts(rows: { label: string; result: RateResult }[]): void {
+  console.log(`\nunit costs (each alone, concurrency ${SETTINGS.concurrency}, ${fmtInt(rows[0]!.result.ops)} requests)`);
+  for (const { label: l, result } of rows) {
+    console.log(`  ${l.padEnd(36)}${fmtInt(result.opsPerSec).padStart(6)} req/s   cpu ${cpuText(result.cpu)}`);
+  }
+}
+
+function azuriteVersion(): string {
+  try {
+    // main.js lives in node_modules/azurite/dist/src/table/.
+    const file = path.join(path.dirname(resolveAzuriteTableMain()), '..', '..', '..', 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const azurite = await startEmbeddedAzurite({ onLog: (line) => (/error/i.test(line) ? console.error(`[azurite] ${line}`) : undefined) });
+  const bench = new Bench(azurite, SETTINGS);
+  try {
+    console.log(`Azurite ${azuriteVersion()} in memory on port ${azurite.port} (pid ${azurite.pid}, ready in ${azurite.startupMs} ms)`);
+    const storm = stormScenario(ATTEMPTS);
+    const variants: Variant[] = [{ scenario: storm }, { scenario: spreadScenario(ATTEMPTS) }];
+    if (EXPLAIN) {
+      variants.push({
+        scenario: { ...storm, key: 'what-if', title: `storm w/o other-day reads` },
+        wrap: withoutOtherDayReads,
+      });
+    }
+    const raws: RateResult[] = [];
+    const byVariant: Measured[][] = variants.map(() => []);
+    // Raw inserts are measured before and after every storm, and each storm's ratio uses the mean of the two: the
+    // phases compared are seconds apart, on the same (noisy, 2-core) machine and the same Azurite.
+    for (let round = 1; round <= ROUNDS; round++) {
+      const roundRaws = [await bench.rawInserts()];
+      const measured: Measured[] = [];
+      for (const [i, v] of variants.entries()) {
+        const result = await bench.storm(v.scenario, v.wrap);
+        const before = roundRaws[roundRaws.length - 1]!;
+        const after = await bench.rawInserts();
+        roundRaws.push(after);
+        const m = {
+          result,
+          rawAround: (before.opsPerSec + after.opsPerSec) / 2,
+          rawCpuAround: (cpuTotal(before.cpu) + cpuTotal(after.cpu)) / 2,
+        };
+        measured.push(m);
+        byVariant[i]!.push(m);
+      }
+      raws.push(...roundRaws);
+      console.log(roundLine(round, roundRaws, measured));
+    }
+    const ok = printSummary(azuriteVersion(), raws, byVariant);
+    if (EXPLAIN) printUnitCosts(await unitCosts(bench, 1000));
+    return ok ? 0 : 1;
+  } finally {
+    bench.dispose();
+    await azurite.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exitCode = 1;
+  },
+);
