@@ -10,7 +10,14 @@ import * as path from 'node:path';
 import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
 import { unitCosts, withoutOtherDayReads } from './lib/explain';
 import { fmt, fmtInt, median, percentile } from './lib/measure';
-import { Bench, type CpuPerOp, type OutcomeTallies, type RateResult, type StormResult, type StoreWrapper } from './lib/phases';
+import {
+  Bench,
+  type CpuPerOp,
+  type OutcomeTallies,
+  type RateResult,
+  type StormResult,
+  type StoreWrapper,
+} from './lib/phases';
 import { spreadScenario, stormScenario, type Scenario } from './lib/scenarios';
 
 function option(name: string, fallback: number): number {
@@ -18,7 +25,8 @@ function option(name: string, fallback: number): number {
   const raw = flag ? flag.slice(name.length + 3) : process.env[`BENCH_${name.toUpperCase()}`];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`bench: --${name} must be a positive integer; got "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`bench: --${name} must be a positive integer; got "${raw}"`);
   return n;
 }
 
@@ -81,7 +89,10 @@ function medianIndex(values: readonly number[]): number {
 
 function medianCpu(cpus: readonly CpuPerOp[]): CpuPerOp {
   const storage = cpus.map((c) => c.storageMs).filter((v): v is number => v !== undefined);
-  return { clientMs: median(cpus.map((c) => c.clientMs)), storageMs: storage.length === cpus.length ? median(storage) : undefined };
+  return {
+    clientMs: median(cpus.map((c) => c.clientMs)),
+    storageMs: storage.length === cpus.length ? median(storage) : undefined,
+  };
 }
 
 function roundLine(round: number, raws: readonly RateResult[], measured: readonly Measured[]): string {
@@ -96,7 +107,11 @@ function roundLine(round: number, raws: readonly RateResult[], measured: readonl
   return `round ${round}/${ROUNDS}: ${parts.join(' | ')}`;
 }
 
-function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVariant: readonly Measured[][]): boolean {
+function printSummary(
+  azuriteVersion: string,
+  raws: readonly RateResult[],
+  byVariant: readonly Measured[][],
+): boolean {
   let ok = true;
   const lines: string[] = [];
   lines.push(
@@ -110,7 +125,9 @@ function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVar
 
   const requestLines: string[] = [];
   const cpuLines: string[] = [`raw insert ${cpuText(medianCpu(raws.map((r) => r.cpu)))}`];
-  const statusLines: string[] = [`raw insert ${statusText(raws[0]!.statuses)} (${fmt(raws[0]!.httpPerOp, 2)} req/insert)`];
+  const statusLines: string[] = [
+    `raw insert ${statusText(raws[0]!.statuses)} (${fmt(raws[0]!.httpPerOp, 2)} req/insert)`,
+  ];
   const violations: string[] = [];
   let invRows = 0;
   let invActive = 0;
@@ -127,7 +144,9 @@ function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVar
     );
     if (errors.length > 0) {
       const distinct = [...new Set(errors)];
-      lines.push(`${label('')}errors: ${distinct.slice(0, 5).join(' | ')}${distinct.length > 5 ? ` (+${distinct.length - 5} more kinds)` : ''}`);
+      lines.push(
+        `${label('')}errors: ${distinct.slice(0, 5).join(' | ')}${distinct.length > 5 ? ` (+${distinct.length - 5} more kinds)` : ''}`,
+      );
     }
     const lat = runs.flatMap((m) => m.result.latenciesMs);
     lines.push(
@@ -159,7 +178,9 @@ function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVar
   block('cpu per op', cpuLines);
   const storms = byVariant.reduce((a, runs) => a + runs.length, 0);
   if (violations.length === 0) {
-    lines.push(`${label('invariants')}OK (${fmtInt(invRows)} rows, ${fmtInt(invActive)} active bookings, over ${storms} storms)`);
+    lines.push(
+      `${label('invariants')}OK (${fmtInt(invRows)} rows, ${fmtInt(invActive)} active bookings, over ${storms} storms)`,
+    );
   } else {
     ok = false;
     lines.push(`${label('invariants')}${violations.length} VIOLATIONS`);
@@ -171,9 +192,13 @@ function printSummary(azuriteVersion: string, raws: readonly RateResult[], byVar
 }
 
 function printUnitCosts(rows: { label: string; result: RateResult }[]): void {
-  console.log(`\nunit costs (each alone, concurrency ${SETTINGS.concurrency}, ${fmtInt(rows[0]!.result.ops)} requests)`);
+  console.log(
+    `\nunit costs (each alone, concurrency ${SETTINGS.concurrency}, ${fmtInt(rows[0]!.result.ops)} requests)`,
+  );
   for (const { label: l, result } of rows) {
-    console.log(`  ${l.padEnd(36)}${fmtInt(result.opsPerSec).padStart(6)} req/s   cpu ${cpuText(result.cpu)}`);
+    console.log(
+      `  ${l.padEnd(36)}${fmtInt(result.opsPerSec).padStart(6)} req/s   cpu ${cpuText(result.cpu)}`,
+    );
   }
 }
 
@@ -190,10 +215,21 @@ function azuriteVersion(): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const azurite = await startEmbeddedAzurite({ onLog: (line) => (/error/i.test(line) ? console.error(`[azurite] ${line}`) : undefined) });
+  const azurite = await startEmbeddedAzurite({
+    onLog: (line) => (/error/i.test(line) ? console.error(`[azurite] ${line}`) : undefined),
+  });
   const bench = new Bench(azurite, SETTINGS);
+  // Ctrl-C or a kill: stop Azurite before leaving (the 'exit' hook of embedded-azurite does not run on a signal).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\nbench: ${signal}, stopping Azurite`);
+      void azurite.stop().finally(() => process.exit(130));
+    });
+  }
   try {
-    console.log(`Azurite ${azuriteVersion()} in memory on port ${azurite.port} (pid ${azurite.pid}, ready in ${azurite.startupMs} ms)`);
+    console.log(
+      `Azurite ${azuriteVersion()} in memory on port ${azurite.port} (pid ${azurite.pid}, ready in ${azurite.startupMs} ms)`,
+    );
     const storm = stormScenario(ATTEMPTS);
     const variants: Variant[] = [{ scenario: storm }, { scenario: spreadScenario(ATTEMPTS) }];
     if (EXPLAIN) {

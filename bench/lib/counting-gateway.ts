@@ -1,5 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { KeyRange, StoredEntity, TableGateway, TableOperation, WriteOutcome } from '../../src/storage/table-gateway';
+import type {
+  KeyRange,
+  StoredEntity,
+  TableGateway,
+  TableOperation,
+  WriteOutcome,
+} from '../../src/storage/table-gateway';
 
 /** What one booking attempt cost in storage calls. Filled through AsyncLocalStorage, so concurrent attempts stay apart. */
 export interface AttemptTally {
@@ -71,7 +77,11 @@ export class CountingGateway implements TableGateway {
     return this.inner.queryTable(table);
   }
 
-  async transact(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WriteOutcome> {
+  async transact(
+    table: string,
+    partitionKey: string,
+    operations: readonly TableOperation[],
+  ): Promise<WriteOutcome> {
     const outcome = await this.inner.transact(table, partitionKey, operations);
     const t = this.als.getStore();
     if (outcome === 'ok') {

@@ -12,12 +12,16 @@ export async function unitCosts(bench: Bench, n: number): Promise<{ label: strin
   // Single creates (the raw figure), which also fill the table the point reads below hit.
   const rows = await bench.freshTable('unitrows');
   await runPool(warm, c, (i) => bench.insertRow(rows, n + i));
-  out.push({ label: 'create, 1 row (= raw insert)', result: await bench.rate(n, (i) => bench.insertRow(rows, i)) });
+  out.push({
+    label: 'create, 1 row (= raw insert)',
+    result: await bench.rate(n, (i) => bench.insertRow(rows, i)),
+  });
 
   out.push({
     label: 'get, found',
     result: await bench.rate(n, async (i) => {
-      if (!(await bench.gateway.get(rows, `p${i % 8}`, `r${String(i).padStart(7, '0')}`))) throw new Error(`row ${i} missing`);
+      if (!(await bench.gateway.get(rows, `p${i % 8}`, `r${String(i).padStart(7, '0')}`)))
+        throw new Error(`row ${i} missing`);
     }),
   });
   out.push({
@@ -29,28 +33,53 @@ export async function unitCosts(bench: Bench, n: number): Promise<{ label: strin
 
   // A day partition like the storm's: a booking, desk and person row per booking, plus two zone ledgers.
   const day = await bench.freshTable('unitday');
-  const entries = JSON.stringify(Array.from({ length: 8 }, (_, k) => [`f1-0-${k}`, `person-${k}`, `2026-12-03.id${k}`, 0]));
+  const entries = JSON.stringify(
+    Array.from({ length: 8 }, (_, k) => [`f1-0-${k}`, `person-${k}`, `2026-12-03.id${k}`, 0]),
+  );
   const setup: TableOperation[] = [];
   for (let z = 0; z < 2; z++) {
-    setup.push({ kind: 'create', entity: { partitionKey: 'day|2026-12-03', rowKey: `zone|f1|f1-z${z}`, kind: 'ledger', count: 8, chunks: 1, entries0: entries } });
+    setup.push({
+      kind: 'create',
+      entity: {
+        partitionKey: 'day|2026-12-03',
+        rowKey: `zone|f1|f1-z${z}`,
+        kind: 'ledger',
+        count: 8,
+        chunks: 1,
+        entries0: entries,
+      },
+    });
   }
   for (let k = 0; k < 12; k++) {
     for (const kind of ['booking', 'desk', 'person']) {
-      setup.push({ kind: 'create', entity: { partitionKey: 'day|2026-12-03', rowKey: `${kind}|${k}`, kind, bookingId: `b${k}` } });
+      setup.push({
+        kind: 'create',
+        entity: { partitionKey: 'day|2026-12-03', rowKey: `${kind}|${k}`, kind, bookingId: `b${k}` },
+      });
     }
   }
   await bench.gateway.transact(day, 'day|2026-12-03', setup);
-  const ledgers = () => bench.gateway.queryPartition(day, 'day|2026-12-03', { from: 'zone|f1|', to: 'zone|f1}' });
+  const ledgers = () =>
+    bench.gateway.queryPartition(day, 'day|2026-12-03', { from: 'zone|f1|', to: 'zone|f1}' });
   await runPool(warm, c, async () => void (await ledgers()));
-  out.push({ label: 'query zone ledgers (2 rows)', result: await bench.rate(n, async () => void (await ledgers())) });
+  out.push({
+    label: 'query zone ledgers (2 rows)',
+    result: await bench.rate(n, async () => void (await ledgers())),
+  });
 
   // The shape of a booking commit: 3 creates and 2 ledger writes in one partition.
   const commits = await bench.freshTable('unitbatch');
   const commit = async (i: number): Promise<void> => {
     const pk = `b${i}`;
     const ops: TableOperation[] = [
-      ...['booking', 'desk', 'person'].map((kind): TableOperation => ({ kind: 'create', entity: { partitionKey: pk, rowKey: `${kind}|x`, kind } })),
-      ...[0, 1].map((z): TableOperation => ({ kind: 'upsert', entity: { partitionKey: pk, rowKey: `zone|f1|z${z}`, kind: 'ledger', entries0: entries } })),
+      ...['booking', 'desk', 'person'].map((kind): TableOperation => ({
+        kind: 'create',
+        entity: { partitionKey: pk, rowKey: `${kind}|x`, kind },
+      })),
+      ...[0, 1].map((z): TableOperation => ({
+        kind: 'upsert',
+        entity: { partitionKey: pk, rowKey: `zone|f1|z${z}`, kind: 'ledger', entries0: entries },
+      })),
     ];
     if ((await bench.gateway.transact(commits, pk, ops)) !== 'ok') throw new Error(`batch ${i} refused`);
   };
@@ -73,12 +102,16 @@ export const withoutOtherDayReads: StoreWrapper = (store, gateway) => {
     get(target, prop, receiver) {
       if (prop === 'readLedgers') {
         const read: ReservationStore['readLedgers'] = (date, floorId, zoneIds) =>
-          otherDay(date) ? Promise.resolve(zoneIds.map((zoneId) => ({ zoneId, entries: [], version: null }))) : target.readLedgers(date, floorId, zoneIds);
+          otherDay(date)
+            ? Promise.resolve(zoneIds.map((zoneId) => ({ zoneId, entries: [], version: null })))
+            : target.readLedgers(date, floorId, zoneIds);
         return read;
       }
       if (prop === 'readPersonDay') {
         const read: ReservationStore['readPersonDay'] = (date, userId) =>
-          otherDay(date) ? Promise.resolve({ bookingId: 'what-if', deskId: 'what-if' }) : target.readPersonDay(date, userId);
+          otherDay(date)
+            ? Promise.resolve({ bookingId: 'what-if', deskId: 'what-if' })
+            : target.readPersonDay(date, userId);
         return read;
       }
       const value: unknown = Reflect.get(target, prop, receiver);

@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
 /** Runs task(0..n-1) with at most `concurrency` in flight, like a client with a fixed pool of outstanding requests. */
-export async function runPool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function runPool(
+  n: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {

@@ -60,7 +60,15 @@ export interface StormResult extends RateResult {
 export type StoreWrapper = (store: ReservationStore, gateway: CountingGateway) => ReservationStore;
 
 function emptyTallies(): OutcomeTallies {
-  return { attempts: 0, requests: 0, gets: 0, queries: 0, otherDayReads: 0, commitsOk: 0, commitsConflict: 0 };
+  return {
+    attempts: 0,
+    requests: 0,
+    gets: 0,
+    queries: 0,
+    otherDayReads: 0,
+    commitsOk: 0,
+    commitsConflict: 0,
+  };
 }
 
 function addTally(into: OutcomeTallies, t: AttemptTally): void {
@@ -83,7 +91,10 @@ export class Bench {
     private readonly azurite: EmbeddedAzurite,
     readonly settings: BenchSettings,
   ) {
-    this.gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: azurite.connectionString });
+    this.gateway = new AzureTableGateway({
+      kind: 'connection-string',
+      connectionString: azurite.connectionString,
+    });
     this.counting = new CountingGateway(this.gateway);
   }
 
@@ -105,7 +116,10 @@ export class Bench {
       opsPerSec: (n * 1000) / ms,
       httpPerOp: (this.http.count - http0) / n,
       statuses: this.http.statusesSince(statuses0),
-      cpu: { clientMs: used.clientMs / n, storageMs: used.storageMs === undefined ? undefined : used.storageMs / n },
+      cpu: {
+        clientMs: used.clientMs / n,
+        storageMs: used.storageMs === undefined ? undefined : used.storageMs / n,
+      },
     };
   }
 
@@ -120,7 +134,13 @@ export class Bench {
     const pk = `p${k % 8}`;
     const op: TableOperation = {
       kind: 'create',
-      entity: { partitionKey: pk, rowKey: `r${String(k).padStart(7, '0')}`, kind: 'bench', n: k, label: `row ${k}` },
+      entity: {
+        partitionKey: pk,
+        rowKey: `r${String(k).padStart(7, '0')}`,
+        kind: 'bench',
+        n: k,
+        label: `row ${k}`,
+      },
     };
     const outcome = await this.gateway.transact(table, pk, [op]);
     if (outcome !== 'ok') throw new Error(`raw insert ${k} into ${table} was refused (${outcome})`);
@@ -139,17 +159,34 @@ export class Bench {
   }
 
   /** Fresh reservation, week and catalog tables with the scenario's catalog imported, wired like the app does. */
-  private async harness(catalog: SiteCatalog, wrap: StoreWrapper | undefined): Promise<{ h: StoreHarness; deps: BookingDeps }> {
-    const tables = { reservations: uniqueTableName('benchres'), weeks: uniqueTableName('benchwk'), catalog: uniqueTableName('benchcat') };
+  private async harness(
+    catalog: SiteCatalog,
+    wrap: StoreWrapper | undefined,
+  ): Promise<{ h: StoreHarness; deps: BookingDeps }> {
+    const tables = {
+      reservations: uniqueTableName('benchres'),
+      weeks: uniqueTableName('benchwk'),
+      catalog: uniqueTableName('benchcat'),
+    };
     const reservations = new TableReservationStore(this.counting, tables);
     const catalogStore = new TableCatalogStore(this.counting, tables.catalog);
     await reservations.init();
     await catalogStore.init();
-    const h: StoreHarness = { kind: 'azurite', gateway: this.counting, reservations, catalog: catalogStore, tables };
+    const h: StoreHarness = {
+      kind: 'azurite',
+      gateway: this.counting,
+      reservations,
+      catalog: catalogStore,
+      tables,
+    };
     // bookingDeps: a CachedCatalog over the catalog store, one KeyedMutex for this "server", sequential ids, and the
     // clock fixed on a weekday. The retry policy is the production one, real sleeps included.
     const base = await bookingDeps(h, [catalog], fixedClock(BENCH_NOW));
-    const deps: BookingDeps = { ...base, store: wrap ? wrap(base.store, this.counting) : base.store, retry: DEFAULT_RETRY };
+    const deps: BookingDeps = {
+      ...base,
+      store: wrap ? wrap(base.store, this.counting) : base.store,
+      retry: DEFAULT_RETRY,
+    };
     await deps.catalog.current();
     return { h, deps };
   }
@@ -161,7 +198,9 @@ export class Bench {
     const warm = await this.harness(scenario.catalog, wrap);
     await runPool(this.settings.warmupBookings, this.settings.concurrency, async (i) => {
       const a = scenario.attempts[i % scenario.attempts.length]!;
-      await bookDesk(warm.deps, { actor: anActor(a.userId), deskId: a.deskId, date: a.date }).catch(() => undefined);
+      await bookDesk(warm.deps, { actor: anActor(a.userId), deskId: a.deskId, date: a.date }).catch(
+        () => undefined,
+      );
     });
 
     const { h, deps } = await this.harness(scenario.catalog, wrap);
@@ -176,7 +215,9 @@ export class Bench {
       const tally = newTally(a.date);
       const start = performance.now();
       try {
-        const result = await this.counting.run(tally, () => bookDesk(deps, { actor: anActor(a.userId), deskId: a.deskId, date: a.date }));
+        const result = await this.counting.run(tally, () =>
+          bookDesk(deps, { actor: anActor(a.userId), deskId: a.deskId, date: a.date }),
+        );
         if (result.ok) {
           booked++;
           addTally(byOutcome.booked, tally);
@@ -196,7 +237,9 @@ export class Bench {
     const report = await checkInvariants(this.gateway, h.tables.reservations, [scenario.catalog]);
     const violations = [...report.violations];
     if (report.activeBookings !== booked) {
-      violations.push(`${booked} attempts reported a booking, but ${report.activeBookings} active bookings are stored`);
+      violations.push(
+        `${booked} attempts reported a booking, but ${report.activeBookings} active bookings are stored`,
+      );
     }
     return {
       ...rate,

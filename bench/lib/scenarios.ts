@@ -58,10 +58,19 @@ export function spreadScenario(n: number): Scenario {
     policy: { minDistanceM: 2, zoneCapacity: { kind: 'count', value: 50 } },
   });
   const random = mulberry32(4);
-  const perDay = SPREAD_DAYS.map(() => shuffle(catalog.desks.map((d) => d.id), random));
+  const perDay = SPREAD_DAYS.map(() =>
+    shuffle(
+      catalog.desks.map((d) => d.id),
+      random,
+    ),
+  );
   const attempts = Array.from({ length: n }, (_, i) => {
     const day = i % SPREAD_DAYS.length;
-    return { userId: person(i), deskId: perDay[day]![Math.floor(i / SPREAD_DAYS.length) % catalog.desks.length]!, date: SPREAD_DAYS[day]! };
+    return {
+      userId: person(i),
+      deskId: perDay[day]![Math.floor(i / SPREAD_DAYS.length) % catalog.desks.length]!,
+      date: SPREAD_DAYS[day]!,
+    };
   });
   return { key: 'spread', title: `booking spread (${n}, 4 days)`, catalog, attempts };
 }

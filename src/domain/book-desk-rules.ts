@@ -24,7 +24,7 @@ export type BookingDecision = { readonly ok: true; readonly desk: Desk } | { rea
 
 /**
  * Decides whether `actor` may book `deskId` on the floor day, checking every rule in a fixed order:
- * unknown desk, window, desk unavailable, one desk per person per day, taken, zone capacity, distance, weekly quota.
+ * unknown desk, window, one desk per person per day, weekly quota, desk unavailable, taken, zone capacity, distance.
  * Refusals carry up to three free desks on the same floor that day, nearest first.
  */
 export function decideBooking(input: BookingDecisionInput): BookingDecision {
@@ -52,9 +52,7 @@ export function decideBooking(input: BookingDecisionInput): BookingDecision {
     );
   }
 
-  const deskRefusal = floorDay.deskRefusal(desk, actor);
-  if (deskRefusal) return no(withAlternatives(deskRefusal, floorDay.nearestFreeDesks(desk, actor, MAX_ALTERNATIVES)));
-
+  // Before the desk rules: a person at the quota could book none of the alternatives a desk refusal offers.
   if (rules.weeklyQuota !== null && input.weekUsed >= rules.weeklyQuota) {
     return no(
       refusal({
@@ -66,6 +64,10 @@ export function decideBooking(input: BookingDecisionInput): BookingDecision {
       }),
     );
   }
+
+  const deskRefusal = floorDay.deskRefusal(desk, actor);
+  if (deskRefusal) return no(withAlternatives(deskRefusal, floorDay.nearestFreeDesks(desk, actor, MAX_ALTERNATIVES)));
+
   return { ok: true, desk };
 }
 

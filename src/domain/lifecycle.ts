@@ -28,7 +28,7 @@ export function decideCancel(input: TransitionInput): Transition {
   return release(booking, now, reason, actor.userId, owner ? 'released' : 'cancelled-by-admin');
 }
 
-/** Giving the desk back today, e.g. "release my desk": only the owner, only on the day. */
+/** Giving the desk back today, e.g. "release my desk": the owner (or an admin, for them), only on the day. */
 export function decideRelease(input: TransitionInput): Transition {
   const { booking, actor, now } = input;
   if (booking.userId !== actor.userId && !isAdmin(actor)) return no(refusal({ code: 'NOT_ALLOWED', action: 'release' }));

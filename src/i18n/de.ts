@@ -89,4 +89,110 @@ export const de: Messages = {
   'bookingStatus.checked-in': 'Eingecheckt',
   'bookingStatus.released': 'Freigegeben',
   'bookingStatus.cancelled-by-admin': 'Von einem Administrator storniert',
+
+  'card.action.confirm': 'Bestätigen',
+  'card.action.pickAnother': 'Anderen wählen',
+  'card.action.openMap': 'Plan öffnen',
+  'card.action.cancel': 'Buchung stornieren',
+  'card.action.checkIn': 'Einchecken',
+  'card.action.release': 'Schreibtisch freigeben',
+  'card.action.myBookings': 'Meine Buchungen',
+  'card.action.book': '{desk} buchen',
+
+  'card.fact.day': 'Tag',
+  'card.fact.desk': 'Schreibtisch',
+  'card.fact.zone': 'Zone',
+  'card.fact.floor': 'Etage',
+  'card.fact.features': 'Ausstattung',
+  'card.fact.status': 'Status',
+
+  'card.attribute.monitor': 'Bildschirm',
+  'card.attribute.standing': 'Stehschreibtisch',
+  'card.attribute.docking': 'Dockingstation',
+  'card.attribute.accessible': 'Barrierefrei',
+
+  'card.desk': 'Schreibtisch {desk}',
+
+  'card.suggestion.title': 'Vorgeschlagener Schreibtisch für {date}',
+  'card.why.title': 'Warum dieser Schreibtisch',
+  'card.why.favourite': 'Er ist einer Ihrer Lieblingsschreibtische.',
+  'card.why.preferredZone': 'Er liegt in Ihrer bevorzugten Zone.',
+  'card.why.matchedAttributes': 'Er hat, was Sie gewünscht haben: {features}.',
+  'card.why.blocks.one': 'Er lässt Kollegen am meisten Platz: Er blockiert nur {count} freien Schreibtisch.',
+  'card.why.blocks.other':
+    'Er lässt Kollegen am meisten Platz: Er blockiert nur {count} freie Schreibtische.',
+  'card.why.blocksNone':
+    'Er lässt Kollegen am meisten Platz: Er blockiert keinen anderen freien Schreibtisch.',
+  'card.suggestion.others.one': 'An diesem Tag ist noch {count} weiterer Schreibtisch frei.',
+  'card.suggestion.others.other': 'An diesem Tag sind noch {count} weitere Schreibtische frei.',
+  'card.suggestion.others.none': 'An diesem Tag ist kein anderer Schreibtisch frei.',
+
+  'card.booked.title': 'Gebucht',
+  'card.booked.summary': 'Schreibtisch {desk} am {date}',
+  'card.booked.checkInReminder':
+    'Checken Sie bei Ihrer Ankunft ein, oder geben Sie den Schreibtisch frei, wenn sich Ihre Pläne ändern.',
+
+  'card.pick.title': 'Freie Schreibtische am {date}',
+  'card.pick.intro': 'Wählen Sie einen dieser Schreibtische:',
+  'card.pick.more.one': '{count} weiterer freier Schreibtisch wird nicht angezeigt.',
+  'card.pick.more.other': '{count} weitere freie Schreibtische werden nicht angezeigt.',
+  'card.pick.empty': 'Am {date} ist kein anderer Schreibtisch frei.',
+
+  'card.refusal.title': 'Nicht gebucht',
+  'card.refusal.noAlternatives':
+    'Es gibt nichts Vergleichbares anzubieten; versuchen Sie einen anderen Tag oder eine andere Zone.',
+
+  'card.bookings.title': 'Ihre kommenden Buchungen',
+  'card.bookings.empty':
+    'Sie haben keine kommenden Buchungen. Zum Buchen schreiben Sie zum Beispiel „Donnerstag einen Schreibtisch buchen“.',
+  'card.bookings.today': 'Heute',
+  'card.bookings.more.one': '{count} weitere Buchung wird nicht angezeigt.',
+  'card.bookings.more.other': '{count} weitere Buchungen werden nicht angezeigt.',
+
+  'card.multi.title': 'Übersicht Ihrer Buchungen',
+  'card.multi.counts': 'Gebucht: {booked}. Nicht gebucht: {refused}.',
+  'card.multi.booked': 'Gebucht',
+  'card.multi.refused': 'Nicht gebucht',
+  'card.multi.bookedDay': 'Schreibtisch {desk}, {zone}',
+  'card.multi.more.one': '{count} weiterer Tag wird nicht angezeigt.',
+  'card.multi.more.other': '{count} weitere Tage werden nicht angezeigt.',
+
+  'card.whoIsIn.title': 'Wer ist am {date} da',
+  'card.whoIsIn.count': 'Gebucht: {booked} von {capacity}',
+  'card.whoIsIn.countNoCapacity': 'Gebucht: {booked}',
+  'card.whoIsIn.nobody': 'Für {date} hat noch niemand einen Schreibtisch gebucht.',
+  'card.whoIsIn.others.one': '{count} weitere Person',
+  'card.whoIsIn.others.other': '{count} weitere Personen',
+  'card.whoIsIn.moreZones.one': '{count} weitere Zone wird nicht angezeigt.',
+  'card.whoIsIn.moreZones.other': '{count} weitere Zonen werden nicht angezeigt.',
+
+  'card.help.title': 'Seatwise bucht Ihren Schreibtisch',
+  'card.help.notUnderstood': 'Entschuldigung, das habe ich nicht verstanden.',
+  'card.help.intro':
+    'Schreiben Sie mir auf Deutsch, Französisch, Niederländisch oder Englisch, zum Beispiel:',
+  'card.help.example.book': 'Donnerstag einen Schreibtisch buchen',
+  'card.help.example.bookWith': 'morgen einen Stehschreibtisch in Zone B buchen',
+  'card.help.example.bookings': 'meine Buchungen',
+  'card.help.example.cancel': 'Donnerstag stornieren',
+  'card.help.example.checkIn': 'einchecken',
+  'card.help.example.release': 'meinen Schreibtisch freigeben',
+  'card.help.example.whoIsIn': 'wer ist am Freitag da',
+
+  'card.cancelled.title': 'Buchung storniert',
+  'card.cancelled.text': 'Schreibtisch {desk} ist am {date} wieder frei für Kollegen.',
+  'card.checkedIn.title': 'Eingecheckt',
+  'card.checkedIn.text': 'Sie sind am {date} an Schreibtisch {desk} eingecheckt. Einen schönen Tag!',
+  'card.released.title': 'Schreibtisch freigegeben',
+  'card.released.text': 'Schreibtisch {desk} ist am {date} wieder frei für Kollegen. Vielen Dank!',
+  'card.error.title': 'Das hat nicht geklappt',
+  'card.error.notYours':
+    'Diese Schaltflächen gehören der Person, für die diese Karte erstellt wurde. Um Ihren eigenen Schreibtisch zu buchen oder zu ändern, schreiben Sie mir selbst, zum Beispiel „meine Buchungen“.',
+  'card.error.stale':
+    'Diese Karte ist nicht mehr aktuell. Fragen Sie mich bitte erneut, zum Beispiel „meine Buchungen“.',
+
+  'bot.askDate': 'Für welchen Tag? Zum Beispiel: „Donnerstag einen Schreibtisch buchen“.',
+  'bot.noDeskFree': 'Am {date} ist kein Schreibtisch frei, der zu Ihrer Anfrage passt.',
+  'bot.noBookingOn': 'Sie haben am {date} keine Buchung.',
+  'bot.noBookingToday': 'Sie haben heute keine Buchung.',
+  'bot.tooManyDays': 'Ich kann höchstens {max} Tage auf einmal buchen.',
 };

@@ -94,6 +94,108 @@ export const en = {
   'bookingStatus.checked-in': 'Checked in',
   'bookingStatus.released': 'Released',
   'bookingStatus.cancelled-by-admin': 'Cancelled by an administrator',
+
+  // The bot and its cards (src/bot/cards). Buttons are short imperatives; card text is plain and the cards escape
+  // the names and labels they insert. Plural forms use {count}.
+  'card.action.confirm': 'Confirm',
+  'card.action.pickAnother': 'Pick another',
+  'card.action.openMap': 'Open map',
+  'card.action.cancel': 'Cancel booking',
+  'card.action.checkIn': 'Check in',
+  'card.action.release': 'Release desk',
+  'card.action.myBookings': 'My bookings',
+  'card.action.book': 'Book {desk}',
+
+  'card.fact.day': 'Day',
+  'card.fact.desk': 'Desk',
+  'card.fact.zone': 'Zone',
+  'card.fact.floor': 'Floor',
+  'card.fact.features': 'Features',
+  'card.fact.status': 'Status',
+
+  'card.attribute.monitor': 'Monitor',
+  'card.attribute.standing': 'Standing desk',
+  'card.attribute.docking': 'Docking station',
+  'card.attribute.accessible': 'Accessible',
+
+  'card.desk': 'Desk {desk}',
+
+  'card.suggestion.title': 'Suggested desk for {date}',
+  'card.why.title': 'Why this desk',
+  'card.why.favourite': 'It is one of your favourite desks.',
+  'card.why.preferredZone': 'It is in your preferred zone.',
+  'card.why.matchedAttributes': 'It has what you asked for: {features}.',
+  'card.why.blocks.one': 'It keeps the most room for colleagues: it blocks {count} free desk.',
+  'card.why.blocks.other': 'It keeps the most room for colleagues: it blocks {count} free desks.',
+  'card.why.blocksNone': 'It keeps the most room for colleagues: it blocks no other free desk.',
+  'card.suggestion.others.one': '{count} other desk is free that day.',
+  'card.suggestion.others.other': '{count} other desks are free that day.',
+  'card.suggestion.others.none': 'No other desk is free that day.',
+
+  'card.booked.title': 'Booked',
+  'card.booked.summary': 'Desk {desk} on {date}',
+  'card.booked.checkInReminder': 'Check in when you arrive, or release the desk if your plans change.',
+
+  'card.pick.title': 'Free desks on {date}',
+  'card.pick.intro': 'Pick one of these desks:',
+  'card.pick.more.one': '{count} more free desk is not shown.',
+  'card.pick.more.other': '{count} more free desks are not shown.',
+  'card.pick.empty': 'There is no other free desk on {date}.',
+
+  'card.refusal.title': 'Not booked',
+  'card.refusal.noAlternatives': 'There is nothing similar to offer instead; try another day or zone.',
+
+  'card.bookings.title': 'Your upcoming bookings',
+  'card.bookings.empty':
+    'You have no upcoming bookings. To book one, write for example "book a desk Thursday".',
+  'card.bookings.today': 'Today',
+  'card.bookings.more.one': '{count} more booking is not shown.',
+  'card.bookings.more.other': '{count} more bookings are not shown.',
+
+  'card.multi.title': 'Your booking summary',
+  'card.multi.counts': 'Booked: {booked}. Not booked: {refused}.',
+  'card.multi.booked': 'Booked',
+  'card.multi.refused': 'Not booked',
+  'card.multi.bookedDay': 'Desk {desk}, {zone}',
+  'card.multi.more.one': '{count} more day is not shown.',
+  'card.multi.more.other': '{count} more days are not shown.',
+
+  'card.whoIsIn.title': 'Who is in on {date}',
+  'card.whoIsIn.count': 'Booked: {booked} of {capacity}',
+  'card.whoIsIn.countNoCapacity': 'Booked: {booked}',
+  'card.whoIsIn.nobody': 'Nobody has booked a desk on {date} yet.',
+  'card.whoIsIn.others.one': '{count} other',
+  'card.whoIsIn.others.other': '{count} others',
+  'card.whoIsIn.moreZones.one': '{count} more zone is not shown.',
+  'card.whoIsIn.moreZones.other': '{count} more zones are not shown.',
+
+  'card.help.title': 'Seatwise books desks for you',
+  'card.help.notUnderstood': 'Sorry, I did not understand that.',
+  'card.help.intro': 'Write to me in English, French, Dutch or German, for example:',
+  'card.help.example.book': 'book a desk Thursday',
+  'card.help.example.bookWith': 'book a standing desk tomorrow in zone B',
+  'card.help.example.bookings': 'my bookings',
+  'card.help.example.cancel': 'cancel Thursday',
+  'card.help.example.checkIn': 'check in',
+  'card.help.example.release': 'release my desk',
+  'card.help.example.whoIsIn': 'who is in on Friday',
+
+  'card.cancelled.title': 'Booking cancelled',
+  'card.cancelled.text': 'Desk {desk} on {date} is free again for colleagues.',
+  'card.checkedIn.title': 'Checked in',
+  'card.checkedIn.text': 'You are checked in at desk {desk} for {date}. Have a good day!',
+  'card.released.title': 'Desk released',
+  'card.released.text': 'Desk {desk} on {date} is free again for colleagues. Thank you!',
+  'card.error.title': 'That did not work',
+  'card.error.notYours':
+    'These buttons belong to the person this card was made for. To book or change your own desk, write to me yourself, for example "my bookings".',
+  'card.error.stale': 'This card is out of date. Please ask me again, for example "my bookings".',
+
+  'bot.askDate': 'For which day? For example: "book a desk Thursday".',
+  'bot.noDeskFree': 'No desk that matches your request is free on {date}.',
+  'bot.noBookingOn': 'You have no booking on {date}.',
+  'bot.noBookingToday': 'You have no booking today.',
+  'bot.tooManyDays': 'I can book at most {max} days at once.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -90,4 +90,107 @@ export const fr: Messages = {
   'bookingStatus.checked-in': 'Présence confirmée',
   'bookingStatus.released': 'Libéré',
   'bookingStatus.cancelled-by-admin': 'Annulé par un administrateur',
+
+  'card.action.confirm': 'Confirmer',
+  'card.action.pickAnother': 'Choisir un autre',
+  'card.action.openMap': 'Ouvrir le plan',
+  'card.action.cancel': 'Annuler la réservation',
+  'card.action.checkIn': 'Confirmer ma présence',
+  'card.action.release': 'Libérer le bureau',
+  'card.action.myBookings': 'Mes réservations',
+  'card.action.book': 'Réserver {desk}',
+
+  'card.fact.day': 'Jour',
+  'card.fact.desk': 'Bureau',
+  'card.fact.zone': 'Zone',
+  'card.fact.floor': 'Étage',
+  'card.fact.features': 'Équipements',
+  'card.fact.status': 'Statut',
+
+  'card.attribute.monitor': 'Écran',
+  'card.attribute.standing': 'Bureau debout',
+  'card.attribute.docking': "Station d'accueil",
+  'card.attribute.accessible': 'Accessible PMR',
+
+  'card.desk': 'Bureau {desk}',
+
+  'card.suggestion.title': 'Bureau proposé pour le {date}',
+  'card.why.title': 'Pourquoi ce bureau',
+  'card.why.favourite': "C'est l'un de vos bureaux favoris.",
+  'card.why.preferredZone': 'Il se trouve dans votre zone préférée.',
+  'card.why.matchedAttributes': 'Il a ce que vous avez demandé : {features}.',
+  'card.why.blocks.one': 'Il laisse le plus de place aux collègues : il ne bloque que {count} bureau libre.',
+  'card.why.blocks.other':
+    'Il laisse le plus de place aux collègues : il ne bloque que {count} bureaux libres.',
+  'card.why.blocksNone': 'Il laisse le plus de place aux collègues : il ne bloque aucun autre bureau libre.',
+  'card.suggestion.others.one': '{count} autre bureau est libre ce jour-là.',
+  'card.suggestion.others.other': '{count} autres bureaux sont libres ce jour-là.',
+  'card.suggestion.others.none': "Aucun autre bureau n'est libre ce jour-là.",
+
+  'card.booked.title': 'Réservé',
+  'card.booked.summary': 'Bureau {desk} le {date}',
+  'card.booked.checkInReminder':
+    'Confirmez votre présence à votre arrivée, ou libérez le bureau si vos plans changent.',
+
+  'card.pick.title': 'Bureaux libres le {date}',
+  'card.pick.intro': 'Choisissez un de ces bureaux :',
+  'card.pick.more.one': "{count} autre bureau libre n'est pas affiché.",
+  'card.pick.more.other': '{count} autres bureaux libres ne sont pas affichés.',
+  'card.pick.empty': "Il n'y a pas d'autre bureau libre le {date}.",
+
+  'card.refusal.title': 'Pas de réservation',
+  'card.refusal.noAlternatives':
+    "Nous n'avons rien de semblable à proposer ; essayez un autre jour ou une autre zone.",
+
+  'card.bookings.title': 'Vos prochaines réservations',
+  'card.bookings.empty':
+    "Vous n'avez aucune réservation à venir. Pour réserver, écrivez par exemple « réserve un bureau jeudi ».",
+  'card.bookings.today': "Aujourd'hui",
+  'card.bookings.more.one': "{count} autre réservation n'est pas affichée.",
+  'card.bookings.more.other': '{count} autres réservations ne sont pas affichées.',
+
+  'card.multi.title': 'Résumé de vos réservations',
+  'card.multi.counts': 'Réservés : {booked}. Non réservés : {refused}.',
+  'card.multi.booked': 'Réservés',
+  'card.multi.refused': 'Non réservés',
+  'card.multi.bookedDay': 'Bureau {desk}, {zone}',
+  'card.multi.more.one': "{count} autre jour n'est pas affiché.",
+  'card.multi.more.other': '{count} autres jours ne sont pas affichés.',
+
+  'card.whoIsIn.title': 'Qui est présent le {date}',
+  'card.whoIsIn.count': 'Places réservées : {booked} sur {capacity}',
+  'card.whoIsIn.countNoCapacity': 'Places réservées : {booked}',
+  'card.whoIsIn.nobody': "Personne n'a encore réservé de bureau le {date}.",
+  'card.whoIsIn.others.one': '{count} autre personne',
+  'card.whoIsIn.others.other': '{count} autres personnes',
+  'card.whoIsIn.moreZones.one': "{count} autre zone n'est pas affichée.",
+  'card.whoIsIn.moreZones.other': '{count} autres zones ne sont pas affichées.',
+
+  'card.help.title': 'Seatwise réserve votre bureau',
+  'card.help.notUnderstood': "Désolé, je n'ai pas compris.",
+  'card.help.intro': 'Écrivez-moi en français, en néerlandais, en allemand ou en anglais, par exemple :',
+  'card.help.example.book': 'réserve un bureau jeudi',
+  'card.help.example.bookWith': 'réserve un bureau debout demain en zone B',
+  'card.help.example.bookings': 'mes réservations',
+  'card.help.example.cancel': 'annule jeudi',
+  'card.help.example.checkIn': 'je suis arrivé',
+  'card.help.example.release': 'libère mon bureau',
+  'card.help.example.whoIsIn': 'qui est là vendredi',
+
+  'card.cancelled.title': 'Réservation annulée',
+  'card.cancelled.text': 'Le bureau {desk} est de nouveau libre pour vos collègues le {date}.',
+  'card.checkedIn.title': 'Présence confirmée',
+  'card.checkedIn.text': 'Votre présence au bureau {desk} est confirmée pour le {date}. Bonne journée !',
+  'card.released.title': 'Bureau libéré',
+  'card.released.text': 'Le bureau {desk} est de nouveau libre pour vos collègues le {date}. Merci !',
+  'card.error.title': "Cela n'a pas fonctionné",
+  'card.error.notYours':
+    'Ces boutons appartiennent à la personne pour qui cette carte a été créée. Pour réserver ou modifier votre propre bureau, écrivez-moi vous-même, par exemple « mes réservations ».',
+  'card.error.stale': "Cette carte n'est plus à jour. Redemandez-moi, par exemple « mes réservations ».",
+
+  'bot.askDate': 'Pour quel jour ? Par exemple : « réserve un bureau jeudi ».',
+  'bot.noDeskFree': "Aucun bureau correspondant à votre demande n'est libre le {date}.",
+  'bot.noBookingOn': "Vous n'avez pas de réservation le {date}.",
+  'bot.noBookingToday': "Vous n'avez pas de réservation aujourd'hui.",
+  'bot.tooManyDays': 'Je peux réserver au maximum {max} jours à la fois.',
 };

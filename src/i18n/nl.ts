@@ -82,4 +82,108 @@ export const nl: Messages = {
   'bookingStatus.checked-in': 'Ingecheckt',
   'bookingStatus.released': 'Vrijgegeven',
   'bookingStatus.cancelled-by-admin': 'Geannuleerd door een beheerder',
+
+  'card.action.confirm': 'Bevestigen',
+  'card.action.pickAnother': 'Ander bureau kiezen',
+  'card.action.openMap': 'Plattegrond openen',
+  'card.action.cancel': 'Reservering annuleren',
+  'card.action.checkIn': 'Inchecken',
+  'card.action.release': 'Bureau vrijgeven',
+  'card.action.myBookings': 'Mijn reserveringen',
+  'card.action.book': '{desk} reserveren',
+
+  'card.fact.day': 'Dag',
+  'card.fact.desk': 'Bureau',
+  'card.fact.zone': 'Zone',
+  'card.fact.floor': 'Verdieping',
+  'card.fact.features': 'Uitrusting',
+  'card.fact.status': 'Status',
+
+  'card.attribute.monitor': 'Scherm',
+  'card.attribute.standing': 'Zit-sta-bureau',
+  'card.attribute.docking': 'Dockingstation',
+  'card.attribute.accessible': 'Toegankelijk',
+
+  'card.desk': 'Bureau {desk}',
+
+  'card.suggestion.title': 'Voorgesteld bureau voor {date}',
+  'card.why.title': 'Waarom dit bureau',
+  'card.why.favourite': 'Het is een van uw favoriete bureaus.',
+  'card.why.preferredZone': 'Het ligt in uw voorkeurszone.',
+  'card.why.matchedAttributes': 'Het heeft wat u vroeg: {features}.',
+  'card.why.blocks.one': 'Het laat de meeste ruimte voor collega’s: het blokkeert maar {count} vrij bureau.',
+  'card.why.blocks.other':
+    'Het laat de meeste ruimte voor collega’s: het blokkeert maar {count} vrije bureaus.',
+  'card.why.blocksNone': 'Het laat de meeste ruimte voor collega’s: het blokkeert geen ander vrij bureau.',
+  'card.suggestion.others.one': 'Die dag is nog {count} ander bureau vrij.',
+  'card.suggestion.others.other': 'Die dag zijn nog {count} andere bureaus vrij.',
+  'card.suggestion.others.none': 'Die dag is geen ander bureau vrij.',
+
+  'card.booked.title': 'Gereserveerd',
+  'card.booked.summary': 'Bureau {desk} op {date}',
+  'card.booked.checkInReminder':
+    'Vergeet bij aankomst niet in te checken, of geef het bureau vrij als uw plannen wijzigen.',
+
+  'card.pick.title': 'Vrije bureaus op {date}',
+  'card.pick.intro': 'Kies een van deze bureaus:',
+  'card.pick.more.one': 'Nog {count} vrij bureau wordt niet getoond.',
+  'card.pick.more.other': 'Nog {count} vrije bureaus worden niet getoond.',
+  'card.pick.empty': 'Er is geen ander vrij bureau op {date}.',
+
+  'card.refusal.title': 'Niet gereserveerd',
+  'card.refusal.noAlternatives':
+    'Er is niets vergelijkbaars om aan te bieden; probeer een andere dag of zone.',
+
+  'card.bookings.title': 'Uw komende reserveringen',
+  'card.bookings.empty':
+    'U hebt geen komende reserveringen. Om te reserveren, schrijf bijvoorbeeld "boek een bureau donderdag".',
+  'card.bookings.today': 'Vandaag',
+  'card.bookings.more.one': 'Nog {count} reservering wordt niet getoond.',
+  'card.bookings.more.other': 'Nog {count} reserveringen worden niet getoond.',
+
+  'card.multi.title': 'Overzicht van uw reserveringen',
+  'card.multi.counts': 'Gereserveerd: {booked}. Niet gereserveerd: {refused}.',
+  'card.multi.booked': 'Gereserveerd',
+  'card.multi.refused': 'Niet gereserveerd',
+  'card.multi.bookedDay': 'Bureau {desk}, {zone}',
+  'card.multi.more.one': 'Nog {count} dag wordt niet getoond.',
+  'card.multi.more.other': 'Nog {count} dagen worden niet getoond.',
+
+  'card.whoIsIn.title': 'Wie is er op {date}',
+  'card.whoIsIn.count': 'Gereserveerd: {booked} van {capacity}',
+  'card.whoIsIn.countNoCapacity': 'Gereserveerd: {booked}',
+  'card.whoIsIn.nobody': 'Niemand heeft al een bureau gereserveerd op {date}.',
+  'card.whoIsIn.others.one': '{count} andere',
+  'card.whoIsIn.others.other': '{count} anderen',
+  'card.whoIsIn.moreZones.one': 'Nog {count} zone wordt niet getoond.',
+  'card.whoIsIn.moreZones.other': 'Nog {count} zones worden niet getoond.',
+
+  'card.help.title': 'Seatwise reserveert uw bureau',
+  'card.help.notUnderstood': 'Sorry, dat heb ik niet begrepen.',
+  'card.help.intro': 'Schrijf me in het Nederlands, Frans, Duits of Engels, bijvoorbeeld:',
+  'card.help.example.book': 'boek een bureau donderdag',
+  'card.help.example.bookWith': 'boek morgen een zit-sta-bureau in zone B',
+  'card.help.example.bookings': 'mijn reserveringen',
+  'card.help.example.cancel': 'annuleer donderdag',
+  'card.help.example.checkIn': 'inchecken',
+  'card.help.example.release': 'geef mijn bureau vrij',
+  'card.help.example.whoIsIn': 'wie is er op vrijdag',
+
+  'card.cancelled.title': 'Reservering geannuleerd',
+  'card.cancelled.text': 'Bureau {desk} is op {date} weer vrij voor collega’s.',
+  'card.checkedIn.title': 'Ingecheckt',
+  'card.checkedIn.text': 'U bent ingecheckt op bureau {desk} voor {date}. Fijne dag!',
+  'card.released.title': 'Bureau vrijgegeven',
+  'card.released.text': 'Bureau {desk} is op {date} weer vrij voor collega’s. Bedankt!',
+  'card.error.title': 'Dat is niet gelukt',
+  'card.error.notYours':
+    'Deze knoppen zijn van de persoon voor wie deze kaart gemaakt is. Om uw eigen bureau te reserveren of te wijzigen, schrijf me zelf, bijvoorbeeld "mijn reserveringen".',
+  'card.error.stale':
+    'Deze kaart is niet meer actueel. Vraag het me opnieuw, bijvoorbeeld "mijn reserveringen".',
+
+  'bot.askDate': 'Voor welke dag? Bijvoorbeeld: "boek een bureau donderdag".',
+  'bot.noDeskFree': 'Er is op {date} geen vrij bureau dat aan uw vraag voldoet.',
+  'bot.noBookingOn': 'U hebt geen reservering op {date}.',
+  'bot.noBookingToday': 'U hebt vandaag geen reservering.',
+  'bot.tooManyDays': 'Ik kan hoogstens {max} dagen tegelijk reserveren.',
 };

@@ -1,4 +1,4 @@
-import type { Desk, Floor, FloorLayout } from '../domain/model';
+import type { Desk, Floor, FloorLayout, Zone } from '../domain/model';
 import type { CatalogStore, Clock, SiteCatalog } from './ports';
 
 export interface DeskLocation {
@@ -37,6 +37,19 @@ export class CatalogIndex {
 
   site(siteId: string): SiteCatalog | undefined {
     return this.sites.find((s) => s.site.id === siteId);
+  }
+
+  /** A desk by the label people see on it ("3.12"), case-insensitively, within a site. */
+  findDeskByLabel(siteId: string, label: string): Desk | undefined {
+    const wanted = label.trim().toLowerCase();
+    return this.site(siteId)?.desks.find((d) => d.label.toLowerCase() === wanted);
+  }
+
+  /** A zone by its name ("Zone B"), case- and accent-insensitively, within a site. */
+  findZoneByName(siteId: string, name: string): Zone | undefined {
+    const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+    const wanted = fold(name);
+    return this.site(siteId)?.zones.find((z) => fold(z.name) === wanted);
   }
 
   floorsOfSite(siteId: string): Floor[] {

@@ -47,7 +47,8 @@ function input(booking: Booking, actor: Actor, now: Date | string, deadline = DE
 }
 
 function bookingOf(t: Transition): Booking {
-  if (!t.ok) throw new Error(`expected the transition to be accepted, but it was refused with ${t.refusal.code}`);
+  if (!t.ok)
+    throw new Error(`expected the transition to be accepted, but it was refused with ${t.refusal.code}`);
   return t.booking;
 }
 
@@ -62,8 +63,11 @@ describe('check-in: only the owner, only on the day, only until the deadline', (
     expect(b).toEqual({ ...aBooking(), status: 'checked-in', checkedInAt: '2026-12-03T08:00:00.000Z' });
   });
 
-  it('refuses bob checking in to alice\'s booking', () => {
-    expect(refusalOf(decideCheckIn(input(aBooking(), bob, NINE_AM))).details).toEqual({ code: 'NOT_ALLOWED', action: 'check-in' });
+  it("refuses bob checking in to alice's booking", () => {
+    expect(refusalOf(decideCheckIn(input(aBooking(), bob, NINE_AM))).details).toEqual({
+      code: 'NOT_ALLOWED',
+      action: 'check-in',
+    });
   });
 
   it('refuses an admin checking in for someone else', () => {
@@ -72,7 +76,12 @@ describe('check-in: only the owner, only on the day, only until the deadline', (
 
   it('refuses a check-in the day before the booking, as not today', () => {
     const r = refusalOf(decideCheckIn(input(aBooking({ date: '2026-12-04' }), alice, NINE_AM)));
-    expect(r.details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'not-today', date: '2026-12-04', today: TODAY });
+    expect(r.details).toMatchObject({
+      code: 'OUTSIDE_WINDOW',
+      reason: 'not-today',
+      date: '2026-12-04',
+      today: TODAY,
+    });
   });
 
   it('refuses a check-in the day after the booking, as past', () => {
@@ -81,19 +90,28 @@ describe('check-in: only the owner, only on the day, only until the deadline', (
   });
 
   it('accepts a check-in at 09:59 Brussels', () => {
-    expect(bookingOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T08:59:00Z'))).status).toBe('checked-in');
+    expect(bookingOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T08:59:00Z'))).status).toBe(
+      'checked-in',
+    );
   });
 
   it('refuses a check-in at 10:00 Brussels, the deadline, naming the deadline', () => {
     const r = refusalOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T09:00:00Z')));
-    expect(r.details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'after-deadline', deadline: '10:00', today: TODAY });
+    expect(r.details).toMatchObject({
+      code: 'OUTSIDE_WINDOW',
+      reason: 'after-deadline',
+      deadline: '10:00',
+      today: TODAY,
+    });
   });
 
   it('refuses a check-in at 14:00 Brussels', () => {
-    expect(refusalOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T13:00:00Z'))).details).toMatchObject({ reason: 'after-deadline' });
+    expect(refusalOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T13:00:00Z'))).details).toMatchObject({
+      reason: 'after-deadline',
+    });
   });
 
-  it('follows the site\'s own deadline: at 09:30 Brussels with a 09:15 deadline it is too late', () => {
+  it("follows the site's own deadline: at 09:30 Brussels with a 09:15 deadline it is too late", () => {
     const r = refusalOf(decideCheckIn(input(aBooking(), alice, '2026-12-03T08:30:00Z', '09:15')));
     expect(r.details).toMatchObject({ reason: 'after-deadline', deadline: '09:15' });
   });
@@ -121,18 +139,22 @@ describe('check-in: only the owner, only on the day, only until the deadline', (
   it('on the fall-back day 2026-10-25 the deadline is 10:00 CET = 09:00Z, not 08:00Z', () => {
     const b = aBooking({ date: '2026-10-25', createdAt: '2026-10-20T12:00:00Z' });
     expect(bookingOf(decideCheckIn(input(b, alice, '2026-10-25T08:59:00Z'))).status).toBe('checked-in');
-    expect(refusalOf(decideCheckIn(input(b, alice, '2026-10-25T09:00:00Z'))).details).toMatchObject({ reason: 'after-deadline' });
+    expect(refusalOf(decideCheckIn(input(b, alice, '2026-10-25T09:00:00Z'))).details).toMatchObject({
+      reason: 'after-deadline',
+    });
   });
 
   it('on the spring-forward day 2026-03-29 the deadline is 10:00 CEST = 08:00Z, not 09:00Z', () => {
     const b = aBooking({ date: '2026-03-29', createdAt: '2026-03-20T12:00:00Z' });
     expect(bookingOf(decideCheckIn(input(b, alice, '2026-03-29T07:59:00Z'))).status).toBe('checked-in');
-    expect(refusalOf(decideCheckIn(input(b, alice, '2026-03-29T08:00:00Z'))).details).toMatchObject({ reason: 'after-deadline' });
+    expect(refusalOf(decideCheckIn(input(b, alice, '2026-03-29T08:00:00Z'))).details).toMatchObject({
+      reason: 'after-deadline',
+    });
   });
 });
 
 describe('release: giving the desk back, only on the day', () => {
-  it('releases alice\'s booking for today when she asks, at once', () => {
+  it("releases alice's booking for today when she asks, at once", () => {
     const b = bookingOf(decideRelease(input(aBooking(), alice, NINE_AM)));
     expect(b).toEqual({
       ...aBooking(),
@@ -153,7 +175,7 @@ describe('release: giving the desk back, only on the day', () => {
     expect(r.details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'not-today', today: TODAY });
   });
 
-  it('refuses to release yesterday\'s booking, as past', () => {
+  it("refuses to release yesterday's booking, as past", () => {
     const r = refusalOf(decideRelease(input(aBooking({ date: '2026-12-02' }), alice, NINE_AM)));
     expect(r.details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'past' });
   });
@@ -163,8 +185,11 @@ describe('release: giving the desk back, only on the day', () => {
     expect(r.details).toMatchObject({ reason: 'past', today: '2026-12-04' });
   });
 
-  it('refuses bob releasing alice\'s desk', () => {
-    expect(refusalOf(decideRelease(input(aBooking(), bob, NINE_AM))).details).toEqual({ code: 'NOT_ALLOWED', action: 'release' });
+  it("refuses bob releasing alice's desk", () => {
+    expect(refusalOf(decideRelease(input(aBooking(), bob, NINE_AM))).details).toEqual({
+      code: 'NOT_ALLOWED',
+      action: 'release',
+    });
   });
 
   it('refuses to release a booking already released', () => {
@@ -191,7 +216,7 @@ describe('cancel: the owner, or an admin, for today or later', () => {
     expect(b).toMatchObject({ status: 'released', releaseReason: 'released-early', releasedBy: 'alice' });
   });
 
-  it('an admin cancels alice\'s booking: cancelled-by-admin, by the admin', () => {
+  it("an admin cancels alice's booking: cancelled-by-admin, by the admin", () => {
     const b = bookingOf(decideCancel(input(aBooking({ date: '2026-12-10' }), admin, NINE_AM)));
     expect(b).toMatchObject({
       status: 'cancelled-by-admin',
@@ -203,30 +228,43 @@ describe('cancel: the owner, or an admin, for today or later', () => {
 
   it('an admin cancelling her own booking is an owner cancelling: released', () => {
     const own = aBooking({ userId: 'ada', date: '2026-12-10' });
-    expect(bookingOf(decideCancel(input(own, admin, NINE_AM)))).toMatchObject({ status: 'released', releaseReason: 'cancelled' });
+    expect(bookingOf(decideCancel(input(own, admin, NINE_AM)))).toMatchObject({
+      status: 'released',
+      releaseReason: 'cancelled',
+    });
   });
 
-  it('refuses bob cancelling alice\'s booking, and leaves it as it was', () => {
+  it("refuses bob cancelling alice's booking, and leaves it as it was", () => {
     const booking = aBooking({ date: '2026-12-10' });
     const r = refusalOf(decideCancel(input(booking, bob, NINE_AM)));
     expect(r.details).toEqual({ code: 'NOT_ALLOWED', action: 'cancel' });
     expect(booking.status).toBe('booked');
   });
 
-  it('refuses a tracer (not an admin) cancelling someone else\'s booking', () => {
+  it("refuses a tracer (not an admin) cancelling someone else's booking", () => {
     const tracer = anActor('tom', { roles: ['tracer'] });
     expect(refusalOf(decideCancel(input(aBooking(), tracer, NINE_AM))).code).toBe('NOT_ALLOWED');
   });
 
   it('refuses cancelling a past booking, even for an admin', () => {
     const past = aBooking({ date: '2026-12-02' });
-    expect(refusalOf(decideCancel(input(past, alice, NINE_AM))).details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'past', today: TODAY });
-    expect(refusalOf(decideCancel(input(past, admin, NINE_AM))).details).toMatchObject({ code: 'OUTSIDE_WINDOW', reason: 'past' });
+    expect(refusalOf(decideCancel(input(past, alice, NINE_AM))).details).toMatchObject({
+      code: 'OUTSIDE_WINDOW',
+      reason: 'past',
+      today: TODAY,
+    });
+    expect(refusalOf(decideCancel(input(past, admin, NINE_AM))).details).toMatchObject({
+      code: 'OUTSIDE_WINDOW',
+      reason: 'past',
+    });
   });
 
-  it('allows cancelling today\'s booking at 23:59 Brussels, but not at 00:00 the next day', () => {
+  it("allows cancelling today's booking at 23:59 Brussels, but not at 00:00 the next day", () => {
     expect(decideCancel(input(aBooking(), alice, '2026-12-03T22:59:00Z')).ok).toBe(true);
-    expect(refusalOf(decideCancel(input(aBooking(), alice, '2026-12-03T23:00:00Z'))).details).toMatchObject({ reason: 'past', today: '2026-12-04' });
+    expect(refusalOf(decideCancel(input(aBooking(), alice, '2026-12-03T23:00:00Z'))).details).toMatchObject({
+      reason: 'past',
+      today: '2026-12-04',
+    });
   });
 
   it('refuses cancelling a booking already cancelled', () => {
@@ -252,7 +290,12 @@ describe('no-show: booked, not checked in by the deadline, and booked before it'
   });
 
   it('is no no-show once checked in', () => {
-    expect(isNoShowAt(aBooking({ status: 'checked-in', checkedInAt: '2026-12-03T08:30:00Z' }), '2026-12-03T12:00:00Z')).toBe(false);
+    expect(
+      isNoShowAt(
+        aBooking({ status: 'checked-in', checkedInAt: '2026-12-03T08:30:00Z' }),
+        '2026-12-03T12:00:00Z',
+      ),
+    ).toBe(false);
   });
 
   it('is no no-show when the booking was made at 11:00 for today', () => {
@@ -310,12 +353,16 @@ describe('no-show release: the auto-release job frees the desk of a no-show', ()
   });
 
   it('refuses before the deadline', () => {
-    expect(decideNoShowRelease(aBooking(), new Date('2026-12-03T08:55:00Z'), BRUSSELS, DEADLINE).ok).toBe(false);
+    expect(decideNoShowRelease(aBooking(), new Date('2026-12-03T08:55:00Z'), BRUSSELS, DEADLINE).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a booking that was checked in', () => {
     const checkedIn = aBooking({ status: 'checked-in', checkedInAt: '2026-12-03T08:30:00Z' });
-    expect(decideNoShowRelease(checkedIn, new Date('2026-12-03T09:05:00Z'), BRUSSELS, DEADLINE).ok).toBe(false);
+    expect(decideNoShowRelease(checkedIn, new Date('2026-12-03T09:05:00Z'), BRUSSELS, DEADLINE).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a booking made after the deadline', () => {

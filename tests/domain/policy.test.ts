@@ -15,9 +15,18 @@ const NOW = new Date('2026-12-03T08:00:00Z');
 
 /** From 2020: D 1.5 m, half of each zone. From 14 December 2026: D 2 m, 30 % of each zone, quota 2. */
 const LOOSE = aPolicy({ minDistanceM: 1.5, zoneCapacity: { kind: 'percent', value: 50 } }, '2020-01-01');
-const TIGHT = aPolicy({ minDistanceM: 2, zoneCapacity: { kind: 'percent', value: 30 }, weeklyQuota: 2 }, '2026-12-14');
+const TIGHT = aPolicy(
+  { minDistanceM: 2, zoneCapacity: { kind: 'percent', value: 30 }, weeklyQuota: 2 },
+  '2026-12-14',
+);
 
-function floorDayOn(date: CivilDate, versions: readonly PolicyVersion[], desks: readonly Desk[], booked: readonly string[], zones: readonly Zone[] = [aZone()]): FloorDay {
+function floorDayOn(
+  date: CivilDate,
+  versions: readonly PolicyVersion[],
+  desks: readonly Desk[],
+  booked: readonly string[],
+  zones: readonly Zone[] = [aZone()],
+): FloorDay {
   const occupied: OccupiedDesk[] = booked.map((deskId, i) => ({
     deskId,
     userId: `user-${i}`,
@@ -25,7 +34,12 @@ function floorDayOn(date: CivilDate, versions: readonly PolicyVersion[], desks: 
     checkedIn: false,
     zoneId: desks.find((d) => d.id === deskId)!.zoneId,
   }));
-  return new FloorDay({ site: aSite(), floor: aFloor(), zones, desks }, effectivePolicy(versions, date), date, occupied);
+  return new FloorDay(
+    { site: aSite(), floor: aFloor(), zones, desks },
+    effectivePolicy(versions, date),
+    date,
+    occupied,
+  );
 }
 
 const book = (fd: FloorDay, deskId: string, weekUsed = 0) =>
@@ -79,7 +93,11 @@ describe('a tighter policy from 14 December changes bookings from that day only'
 
   it('refuses it on Monday 14 December as too close under D = 2 m', () => {
     const d = book(floorDayOn('2026-12-14', [LOOSE, TIGHT], pair, ['d1']), 'd2');
-    expect(d.ok ? null : d.refusal.details).toMatchObject({ code: 'TOO_CLOSE', distanceM: 1.8, minDistanceM: 2 });
+    expect(d.ok ? null : d.refusal.details).toMatchObject({
+      code: 'TOO_CLOSE',
+      distanceM: 1.8,
+      minDistanceM: 2,
+    });
   });
 
   it('refuses it on Thursday 17 December too', () => {
@@ -95,17 +113,27 @@ describe('a tighter policy from 14 December changes bookings from that day only'
 
   it('refuses a fourth person on 14 December (30 % of 10 is 3)', () => {
     const d = book(floorDayOn('2026-12-14', [LOOSE, TIGHT], ten, ['d0', 'd1', 'd2']), 'd3');
-    expect(d.ok ? null : d.refusal.details).toMatchObject({ code: 'ZONE_FULL', capacity: 3, booked: 3, date: '2026-12-14' });
+    expect(d.ok ? null : d.refusal.details).toMatchObject({
+      code: 'ZONE_FULL',
+      capacity: 3,
+      booked: 3,
+      date: '2026-12-14',
+    });
   });
 
   it('applies the new weekly quota from 14 December only', () => {
     expect(book(floorDayOn('2026-12-11', [LOOSE, TIGHT], ten, []), 'd0', 5).ok).toBe(true);
     const d = book(floorDayOn('2026-12-14', [LOOSE, TIGHT], ten, []), 'd0', 2);
-    expect(d.ok ? null : d.refusal.details).toMatchObject({ code: 'QUOTA_EXCEEDED', quota: 2, used: 2, isoWeek: '2026-W51' });
+    expect(d.ok ? null : d.refusal.details).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      quota: 2,
+      used: 2,
+      isoWeek: '2026-W51',
+    });
   });
 });
 
-describe('a zone may override the site\'s capacity rule', () => {
+describe("a zone may override the site's capacity rule", () => {
   const zones = [aZone({ id: 'open', name: 'Open space' }), aZone({ id: 'lab', name: 'Lab' })];
   const desks = [
     ...Array.from({ length: 4 }, (_, i) => aDesk({ id: `open-${i}`, zoneId: 'open', x: 3 * i, y: 1 })),
@@ -115,7 +143,13 @@ describe('a zone may override the site\'s capacity rule', () => {
 
   it('caps the lab at its own count of 1', () => {
     const d = book(floorDayOn('2026-12-11', [withLabOverride], desks, ['lab-0'], zones), 'lab-2');
-    expect(d.ok ? null : d.refusal.details).toMatchObject({ code: 'ZONE_FULL', zoneId: 'lab', zoneName: 'Lab', capacity: 1, booked: 1 });
+    expect(d.ok ? null : d.refusal.details).toMatchObject({
+      code: 'ZONE_FULL',
+      zoneId: 'lab',
+      zoneName: 'Lab',
+      capacity: 1,
+      booked: 1,
+    });
   });
 
   it('keeps the site rule for other zones (50 % of 4 is 2)', () => {
@@ -128,15 +162,24 @@ describe('a zone may override the site\'s capacity rule', () => {
   });
 
   it('an override may be a percentage too', () => {
-    const p = effectivePolicy([{ ...LOOSE, zoneCapacity: { lab: { kind: 'percent', value: 75 } } }], '2026-12-11');
+    const p = effectivePolicy(
+      [{ ...LOOSE, zoneCapacity: { lab: { kind: 'percent', value: 75 } } }],
+      '2026-12-11',
+    );
     expect(capacityOfZone(p, { id: 'lab' }, 4)).toBe(3);
     expect(capacityOfZone(p, { id: 'open' }, 4)).toBe(2);
   });
 
   it('belongs to its version: a later version without the override uses its own site rule for the lab', () => {
     const later = aPolicy({ zoneCapacity: { kind: 'count', value: 3 } }, '2026-12-14');
-    expect(effectivePolicy([withLabOverride, later], '2026-12-13').capacityRuleFor('lab')).toEqual({ kind: 'count', value: 1 });
-    expect(effectivePolicy([withLabOverride, later], '2026-12-14').capacityRuleFor('lab')).toEqual({ kind: 'count', value: 3 });
+    expect(effectivePolicy([withLabOverride, later], '2026-12-13').capacityRuleFor('lab')).toEqual({
+      kind: 'count',
+      value: 1,
+    });
+    expect(effectivePolicy([withLabOverride, later], '2026-12-14').capacityRuleFor('lab')).toEqual({
+      kind: 'count',
+      value: 3,
+    });
   });
 });
 

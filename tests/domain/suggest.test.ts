@@ -14,7 +14,10 @@ function aFloorDay(o: {
   rules?: Partial<PolicyRules>;
   booked?: readonly (readonly [string, string])[];
 }): FloorDay {
-  const policy = effectivePolicy([aPolicy({ zoneCapacity: { kind: 'count', value: 100 }, minDistanceM: 1.5, ...o.rules })], TODAY);
+  const policy = effectivePolicy(
+    [aPolicy({ zoneCapacity: { kind: 'count', value: 100 }, minDistanceM: 1.5, ...o.rules })],
+    TODAY,
+  );
   const occupied: OccupiedDesk[] = (o.booked ?? []).map(([deskId, userId]) => ({
     deskId,
     userId,
@@ -22,7 +25,12 @@ function aFloorDay(o: {
     checkedIn: false,
     zoneId: o.desks.find((d) => d.id === deskId)!.zoneId,
   }));
-  return new FloorDay({ site: aSite(), floor: o.floor ?? aFloor(), zones: o.zones ?? [aZone()], desks: o.desks }, policy, TODAY, occupied);
+  return new FloorDay(
+    { site: aSite(), floor: o.floor ?? aFloor(), zones: o.zones ?? [aZone()], desks: o.desks },
+    policy,
+    TODAY,
+    occupied,
+  );
 }
 
 /** Desks far apart (10 m), so that none blocks another: only the preferences decide. */
@@ -31,9 +39,13 @@ function apart(specs: readonly Partial<Desk>[]): Desk[] {
 }
 
 const ids = (fd: FloorDay | FloorDay[], preferences?: SuggestionPreferences) =>
-  rankSuggestions({ floorDays: Array.isArray(fd) ? fd : [fd], actor: alice, ...(preferences && { preferences }) }).map((s) => s.desk.id);
+  rankSuggestions({
+    floorDays: Array.isArray(fd) ? fd : [fd],
+    actor: alice,
+    ...(preferences && { preferences }),
+  }).map((s) => s.desk.id);
 
-describe('suggestions put the person\'s favourite desks first', () => {
+describe("suggestions put the person's favourite desks first", () => {
   const desks = apart([
     { id: 'a', label: '1.01' },
     { id: 'b', label: '1.02', attributes: ['monitor'] },
@@ -41,21 +53,36 @@ describe('suggestions put the person\'s favourite desks first', () => {
   ]);
 
   it('suggests the favourite desk though another matches the preferred attributes', () => {
-    const s = suggestDesk({ floorDays: [aFloorDay({ desks })], actor: alice, preferences: { prefer: { favouriteDeskIds: ['c'], attributes: ['monitor'] } } });
+    const s = suggestDesk({
+      floorDays: [aFloorDay({ desks })],
+      actor: alice,
+      preferences: { prefer: { favouriteDeskIds: ['c'], attributes: ['monitor'] } },
+    });
     expect(s?.desk.id).toBe('c');
-    expect(s?.why).toEqual({ favourite: true, preferredZone: false, matchedAttributes: [], blocksFreeDesks: 0 });
+    expect(s?.why).toEqual({
+      favourite: true,
+      preferredZone: false,
+      matchedAttributes: [],
+      blocksFreeDesks: 0,
+    });
   });
 
-  it('keeps the person\'s order among favourites', () => {
+  it("keeps the person's order among favourites", () => {
     expect(ids(aFloorDay({ desks }), { prefer: { favouriteDeskIds: ['c', 'a'] } })).toEqual(['c', 'a', 'b']);
   });
 
   it('skips a favourite that is taken, and suggests the next one', () => {
     const fd = aFloorDay({ desks, booked: [['c', 'bob']] });
-    expect(suggestDesk({ floorDays: [fd], actor: alice, preferences: { prefer: { favouriteDeskIds: ['c', 'a'] } } })?.desk.id).toBe('a');
+    expect(
+      suggestDesk({
+        floorDays: [fd],
+        actor: alice,
+        preferences: { prefer: { favouriteDeskIds: ['c', 'a'] } },
+      })?.desk.id,
+    ).toBe('a');
   });
 
-  it('skips a favourite made too close by a neighbour\'s booking', () => {
+  it("skips a favourite made too close by a neighbour's booking", () => {
     const near = [...desks, aDesk({ id: 'n', label: '9.99', x: 21, y: 0 })]; // 1 m from c
     const fd = aFloorDay({ desks: near, booked: [['n', 'bob']] });
     expect(ids(fd, { prefer: { favouriteDeskIds: ['c'] } })).toEqual(['a', 'b']);
@@ -86,25 +113,42 @@ describe('required zone, floor and attributes are hard filters', () => {
   });
 
   it('suggests only desks that have every required attribute', () => {
-    expect(ids(aFloorDay({ desks, zones }), { require: { attributes: ['monitor', 'standing'] } })).toEqual(['a1', 'b1']);
+    expect(ids(aFloorDay({ desks, zones }), { require: { attributes: ['monitor', 'standing'] } })).toEqual([
+      'a1',
+      'b1',
+    ]);
   });
 
   it('combines required zone and attributes', () => {
-    expect(ids(aFloorDay({ desks, zones }), { require: { zoneId: 'z1', attributes: ['standing'] } })).toEqual(['a1']);
+    expect(ids(aFloorDay({ desks, zones }), { require: { zoneId: 'z1', attributes: ['standing'] } })).toEqual(
+      ['a1'],
+    );
   });
 
   it('does not suggest a favourite outside the required zone', () => {
-    expect(ids(aFloorDay({ desks, zones }), { require: { zoneId: 'z1' }, prefer: { favouriteDeskIds: ['b1'] } })).toEqual(['a1', 'a2']);
+    expect(
+      ids(aFloorDay({ desks, zones }), { require: { zoneId: 'z1' }, prefer: { favouriteDeskIds: ['b1'] } }),
+    ).toEqual(['a1', 'a2']);
   });
 
   it('suggests nothing when no free desk meets the requirements', () => {
-    expect(suggestDesk({ floorDays: [aFloorDay({ desks, zones })], actor: alice, preferences: { require: { attributes: ['docking'] } } })).toBeNull();
+    expect(
+      suggestDesk({
+        floorDays: [aFloorDay({ desks, zones })],
+        actor: alice,
+        preferences: { require: { attributes: ['docking'] } },
+      }),
+    ).toBeNull();
   });
 
   it('suggests only desks of the required floor', () => {
     const f1 = aFloorDay({ desks: apart([{ id: 'x1' }, { id: 'x2' }]) });
     const f2desks = apart([{ id: 'y1', floorId: 'f2', zoneId: 'z2' }]);
-    const f2 = aFloorDay({ desks: f2desks, floor: aFloor({ id: 'f2', name: 'Floor 2' }), zones: [aZone({ id: 'z2', floorId: 'f2' })] });
+    const f2 = aFloorDay({
+      desks: f2desks,
+      floor: aFloor({ id: 'f2', name: 'Floor 2' }),
+      zones: [aZone({ id: 'z2', floorId: 'f2' })],
+    });
     expect(ids([f1, f2], { require: { floorId: 'f2' } })).toEqual(['y1']);
     expect(ids([f1, f2])).toEqual(['x1', 'x2', 'y1']);
   });
@@ -119,7 +163,11 @@ describe('preferred zones and attributes rank desks, without excluding others', 
       { id: 'one', label: '2', attributes: ['monitor'] },
       { id: 'two', label: '3', attributes: ['standing', 'monitor', 'window'] },
     ]);
-    const ranked = rankSuggestions({ floorDays: [aFloorDay({ desks })], actor: alice, preferences: { prefer: { attributes: ['monitor', 'standing'] } } });
+    const ranked = rankSuggestions({
+      floorDays: [aFloorDay({ desks })],
+      actor: alice,
+      preferences: { prefer: { attributes: ['monitor', 'standing'] } },
+    });
     expect(ranked.map((s) => s.desk.id)).toEqual(['two', 'one', 'none']);
     expect(ranked[0]?.why.matchedAttributes).toEqual(['monitor', 'standing']);
   });
@@ -188,7 +236,10 @@ describe('among equals, the desk whose booking blocks the fewest still-free desk
   });
 
   it('follows D: with D = 0.5 m nothing blocks anything and labels decide', () => {
-    const ranked = rankSuggestions({ floorDays: [aFloorDay({ desks, rules: { minDistanceM: 0.5 } })], actor: alice });
+    const ranked = rankSuggestions({
+      floorDays: [aFloorDay({ desks, rules: { minDistanceM: 0.5 } })],
+      actor: alice,
+    });
     expect(ranked.map((s) => s.desk.id)).toEqual(['middle', 'left', 'right', 'lone']);
   });
 });
@@ -228,7 +279,11 @@ describe('the ranking is deterministic', () => {
 
 describe('suggestions honour every desk rule', () => {
   it('never suggests a taken, too-close, full-zone, unavailable or restricted desk', () => {
-    const zones = [aZone({ id: 'z1' }), aZone({ id: 'zfull', name: 'Full' }), aZone({ id: 'zfin', name: 'Finance', allowedGroups: ['finance'] })];
+    const zones = [
+      aZone({ id: 'z1' }),
+      aZone({ id: 'zfull', name: 'Full' }),
+      aZone({ id: 'zfin', name: 'Finance', allowedGroups: ['finance'] }),
+    ];
     const desks = [
       aDesk({ id: 'taken', x: 0, y: 0 }),
       aDesk({ id: 'close', x: 1, y: 0 }),
@@ -239,26 +294,59 @@ describe('suggestions honour every desk rule', () => {
       aDesk({ id: 'finance', zoneId: 'zfin', x: 50, y: 0 }),
       aDesk({ id: 'ok', x: 60, y: 0 }),
     ];
-    const policy = { ...aPolicy({ minDistanceM: 1.5, zoneCapacity: { kind: 'count', value: 10 } }), zoneCapacity: { zfull: { kind: 'count', value: 1 } } } as const;
-    const fd = new FloorDay({ site: aSite(), floor: aFloor(), zones, desks }, effectivePolicy([policy], TODAY), TODAY, [
-      { deskId: 'taken', userId: 'bob', bookingId: `${TODAY}.bk-taken`, checkedIn: false, zoneId: 'z1' },
-      { deskId: 'full-taken', userId: 'carol', bookingId: `${TODAY}.bk-full`, checkedIn: false, zoneId: 'zfull' },
-    ]);
-    expect(ids(fd, { prefer: { favouriteDeskIds: ['taken', 'close', 'off', 'assigned', 'full-free', 'finance'] } })).toEqual(['ok']);
+    const policy = {
+      ...aPolicy({ minDistanceM: 1.5, zoneCapacity: { kind: 'count', value: 10 } }),
+      zoneCapacity: { zfull: { kind: 'count', value: 1 } },
+    } as const;
+    const fd = new FloorDay(
+      { site: aSite(), floor: aFloor(), zones, desks },
+      effectivePolicy([policy], TODAY),
+      TODAY,
+      [
+        { deskId: 'taken', userId: 'bob', bookingId: `${TODAY}.bk-taken`, checkedIn: false, zoneId: 'z1' },
+        {
+          deskId: 'full-taken',
+          userId: 'carol',
+          bookingId: `${TODAY}.bk-full`,
+          checkedIn: false,
+          zoneId: 'zfull',
+        },
+      ],
+    );
+    expect(
+      ids(fd, {
+        prefer: { favouriteDeskIds: ['taken', 'close', 'off', 'assigned', 'full-free', 'finance'] },
+      }),
+    ).toEqual(['ok']);
     const fiona = anActor('fiona', { groups: ['finance'] });
-    expect(rankSuggestions({ floorDays: [fd], actor: fiona }).map((s) => s.desk.id)).toEqual(['finance', 'ok']);
+    expect(rankSuggestions({ floorDays: [fd], actor: fiona }).map((s) => s.desk.id)).toEqual([
+      'finance',
+      'ok',
+    ]);
   });
 
   it('suggests nothing when every desk is taken', () => {
     const desks = apart([{ id: 'a' }, { id: 'b' }]);
-    const fd = aFloorDay({ desks, booked: [['a', 'bob'], ['b', 'carol']] });
+    const fd = aFloorDay({
+      desks,
+      booked: [
+        ['a', 'bob'],
+        ['b', 'carol'],
+      ],
+    });
     expect(suggestDesk({ floorDays: [fd], actor: alice })).toBeNull();
     expect(rankSuggestions({ floorDays: [fd], actor: alice })).toEqual([]);
   });
 
   it('suggests nothing when the remaining desks are all too close to booked ones', () => {
-    const desks = [aDesk({ id: 'a', x: 0, y: 0 }), aDesk({ id: 'b', x: 1, y: 0 }), aDesk({ id: 'c', x: 0, y: 1 })];
-    expect(suggestDesk({ floorDays: [aFloorDay({ desks, booked: [['a', 'bob']] })], actor: alice })).toBeNull();
+    const desks = [
+      aDesk({ id: 'a', x: 0, y: 0 }),
+      aDesk({ id: 'b', x: 1, y: 0 }),
+      aDesk({ id: 'c', x: 0, y: 1 }),
+    ];
+    expect(
+      suggestDesk({ floorDays: [aFloorDay({ desks, booked: [['a', 'bob']] })], actor: alice }),
+    ).toBeNull();
   });
 
   it('suggests nothing on a floor with no desks', () => {

@@ -1,0 +1,155 @@
+/**
+ * The verbs of the cards' buttons and the data each carries.
+ *
+ * Card data comes back from the client, so it is evidence of what the person clicked, never of who they are:
+ * it carries no user id, and `parseActionData` re-validates every field before a handler may look at it.
+ * Handlers authorise on `from.aadObjectId` (or `from.id`) alone.
+ */
+import { BOOKING_ID_PATTERN } from '../../domain/model';
+
+export const VERBS = {
+  bookConfirm: 'book.confirm',
+  bookChange: 'book.change',
+  bookPick: 'book.pick',
+  bookingCancel: 'booking.cancel',
+  bookingCheckIn: 'booking.checkIn',
+  bookingRelease: 'booking.release',
+  showBookings: 'bookings.show',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** Book a given desk on a given day; `requestId` makes a repeated click (or a redelivery) book once. */
+export interface BookActionData {
+  readonly verb: typeof VERBS.bookConfirm | typeof VERBS.bookPick;
+  readonly deskId: string;
+  readonly date: string;
+  readonly requestId: string;
+}
+
+/** "Pick another": the handler answers with a pick card. `deskId` is the desk that was suggested, if any. */
+export interface BookChangeData {
+  readonly verb: typeof VERBS.bookChange;
+  readonly date: string;
+  readonly requestId: string;
+  readonly deskId?: string;
+}
+
+/** Act on an existing booking; the handler checks that the caller owns it. */
+export interface BookingActionData {
+  readonly verb: typeof VERBS.bookingCancel | typeof VERBS.bookingCheckIn | typeof VERBS.bookingRelease;
+  readonly bookingId: string;
+}
+
+export interface ShowBookingsData {
+  readonly verb: typeof VERBS.showBookings;
+}
+
+export type ActionData = BookActionData | BookChangeData | BookingActionData | ShowBookingsData;
+
+const ALL_VERBS: readonly string[] = Object.values(VERBS);
+
+/** Ids that go into table keys and URLs; the catalogue import enforces the same pattern on desk ids. */
+const ID_CHARS = /^[A-Za-z0-9._:-]+$/;
+const MAX_DESK_ID = 128;
+const MAX_REQUEST_ID = 100;
+const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && ALL_VERBS.includes(value);
+}
+
+export function isDeskId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_DESK_ID && ID_CHARS.test(value);
+}
+
+export function isRequestId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_REQUEST_ID && ID_CHARS.test(value);
+}
+
+export function isBookingId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 60 && BOOKING_ID_PATTERN.test(value);
+}
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCivilDate(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  const m = CIVIL_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+/**
+ * A request id for card data from any string (e.g. a Teams activity id): characters outside
+ * [A-Za-z0-9._:-] become `_`, and it is cut to 100 characters. Deterministic, so the same card always carries
+ * the same id and a second click is recognised as a repeat.
+ */
+export function toRequestId(raw: string): string {
+  const id = Array.from(raw)
+    .map((c) => (/^[A-Za-z0-9._:-]$/.test(c) ? c : '_'))
+    .join('')
+    .slice(0, MAX_REQUEST_ID);
+  if (id.length === 0) throw new TypeError('A request id cannot be empty');
+  return id;
+}
+
+/** Keys that must never be read from client data: they would reach the prototype chain. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+function own(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/**
+ * The action data of a card click, re-validated field by field, or null when anything is off: not a plain
+ * object, an unknown verb, a missing or malformed field, a `__proto__` key. Fields other than the verb's own
+ * (e.g. a `userId` someone added) are ignored and never returned. Only own properties are read, so nothing
+ * inherited can stand in for a field.
+ */
+export function parseActionData(value: unknown): ActionData | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return null;
+  if (FORBIDDEN_KEYS.some((k) => Object.prototype.hasOwnProperty.call(value, k))) return null;
+
+  const verb = own(value, 'verb');
+  if (!isVerb(verb)) return null;
+  switch (verb) {
+    case VERBS.bookConfirm:
+    case VERBS.bookPick: {
+      const deskId = own(value, 'deskId');
+      const date = own(value, 'date');
+      const requestId = own(value, 'requestId');
+      if (!isDeskId(deskId) || !isCivilDate(date) || !isRequestId(requestId)) return null;
+      return { verb, deskId, date, requestId };
+    }
+    case VERBS.bookChange: {
+      const date = own(value, 'date');
+      const requestId = own(value, 'requestId');
+      const deskId = own(value, 'deskId');
+      if (!isCivilDate(date) || !isRequestId(requestId)) return null;
+      if (deskId === undefined) return { verb, date, requestId };
+      if (!isDeskId(deskId)) return null;
+      return { verb, date, requestId, deskId };
+    }
+    case VERBS.bookingCancel:
+    case VERBS.bookingCheckIn:
+    case VERBS.bookingRelease: {
+      const bookingId = own(value, 'bookingId');
+      if (!isBookingId(bookingId)) return null;
+      return { verb, bookingId };
+    }
+    case VERBS.showBookings:
+      return { verb };
+    default:
+      return null;
+  }
+}
