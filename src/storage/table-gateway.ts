@@ -31,6 +31,8 @@ export interface KeyRange {
   readonly from?: string;
   /** Exclusive upper bound of the RowKey. */
   readonly to?: string;
+  /** Rows with these exact RowKeys come back too, in the same request (one round trip instead of several). */
+  readonly alsoRowKeys?: readonly string[];
 }
 
 export interface TableGateway {

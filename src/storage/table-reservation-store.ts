@@ -3,6 +3,7 @@ import { isActive, type Booking, type CivilDate } from '../domain/model';
 import type {
   BookingCommit,
   CommitOutcome,
+  DayRead,
   PersonDayRow,
   ReservationStore,
   TransitionCommit,
@@ -31,7 +32,7 @@ import {
   weekEntity,
   weekPartition,
 } from './reservation-rows';
-import { prefixRange, type TableGateway, type TableOperation } from './table-gateway';
+import { prefixRange, type StoredEntity, type TableGateway, type TableOperation } from './table-gateway';
 
 export interface ReservationTables {
   readonly reservations: string;
@@ -65,12 +66,29 @@ export class TableReservationStore implements ReservationStore {
 
   async readLedgers(date: CivilDate, floorId: string, zoneIds: readonly string[]): Promise<VersionedLedger[]> {
     const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), prefixRange(ledgerPrefix(floorId)));
+    return this.ledgersFrom(rows, floorId, zoneIds);
+  }
+
+  private ledgersFrom(rows: readonly StoredEntity[], floorId: string, zoneIds: readonly string[]): VersionedLedger[] {
     const byKey = new Map(rows.map((r) => [r.entity.rowKey, r]));
     return zoneIds.map((zoneId) => {
       const row = byKey.get(ledgerRowKey(floorId, zoneId));
       if (!row) return { zoneId, entries: [], version: null };
       return { zoneId, entries: entityToLedger(row.entity).entries, version: row.etag };
     });
+  }
+
+  async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
+    const personKey = personRowKey(userId);
+    const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), {
+      ...prefixRange(ledgerPrefix(floorId)),
+      alsoRowKeys: [personKey],
+    });
+    const person = rows.find((r) => r.entity.rowKey === personKey);
+    return {
+      ledgers: this.ledgersFrom(rows, floorId, zoneIds),
+      personDay: person ? entityToPersonDay(person.entity) : null,
+    };
   }
 
   async readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null> {

@@ -9,6 +9,7 @@ import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import { KeyedMutex } from './keyed-mutex';
 import { ContentionError, type Clock, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
+import { recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
@@ -59,8 +60,10 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
       // The first try runs free; after a collision, this process's tries on the floor-day queue up.
       const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
       if (outcome !== 'conflict') {
-        if (!outcome.ok) await attempt.releaseHold();
-        return outcome;
+        if (outcome.ok) return outcome;
+        await attempt.releaseHold();
+        // Advice is gathered outside the floor-day queue, so that it never holds up other bookings.
+        return err(await attempt.withOtherDays(outcome.error));
       }
       await retry.sleep(backoffDelay(retry, n));
     }
@@ -78,6 +81,7 @@ class BookingAttempt {
   private readonly bookingId: string;
   private readonly requestId: string;
   private holdTaken = false;
+  private lastFloorDay: FloorDay | undefined;
 
   constructor(
     private readonly deps: BookingDeps,
@@ -97,9 +101,8 @@ class BookingAttempt {
     const { date, actor } = this.cmd;
     const zoneIds = this.layout.zones.map((z) => z.id);
     const week = isoWeek(date);
-    const [ledgers, personDay, weekRow] = await Promise.all([
-      store.readLedgers(date, this.layout.floor.id, zoneIds),
-      store.readPersonDay(date, actor.userId),
+    const [{ ledgers, personDay }, weekRow] = await Promise.all([
+      store.readDay(date, this.layout.floor.id, zoneIds, actor.userId),
       this.quota === null ? Promise.resolve(null) : store.readWeek(actor.userId, week),
     ]);
 
@@ -110,6 +113,7 @@ class BookingAttempt {
 
     const now = clock.now();
     const floorDay = new FloorDay(this.layout, effectivePolicy(this.catalog.policies, date), date, occupied(ledgers));
+    this.lastFloorDay = floorDay;
     let others = weekRow ? weekRow.entries.filter((e) => e.bookingId !== this.bookingId) : [];
     let decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
     if (!decision.ok && decision.refusal.code === 'QUOTA_EXCEEDED') {
@@ -117,7 +121,7 @@ class BookingAttempt {
       others = await this.liveEntries(others, now);
       decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
     }
-    if (!decision.ok) return err(await this.withOtherDays(decision.refusal, floorDay));
+    if (!decision.ok) return err(decision.refusal);
 
     if (weekRow && this.quota !== null) {
       const held = [...others, { bookingId: this.bookingId, date, heldAt: now.toISOString() }];
@@ -186,8 +190,8 @@ class BookingAttempt {
   }
 
   /** Adds "the same desk on another day" to a refusal about the desk, when the floor offers fewer than three desks. */
-  private async withOtherDays(r: Refusal, floorDay: FloorDay): Promise<Refusal> {
-    const desk = floorDay.desk(this.cmd.deskId);
+  async withOtherDays(r: Refusal): Promise<Refusal> {
+    const desk = this.lastFloorDay?.desk(this.cmd.deskId);
     const aboutDesk = r.code === 'DESK_TAKEN' || r.code === 'TOO_CLOSE' || r.code === 'ZONE_FULL';
     const aboutDay = r.code === 'OUTSIDE_WINDOW';
     if (!desk || (!aboutDesk && !aboutDay)) return r;
@@ -218,18 +222,17 @@ async function sameDeskOtherDays(
   const candidates = bookableDays({ now, timeZone, rules })
     .filter((d) => d !== cmd.date)
     .sort((a, b) => Math.abs(daysBetween(cmd.date, a)) - Math.abs(daysBetween(cmd.date, b)) || a.localeCompare(b))
-    .slice(0, limit + 2);
+    .slice(0, limit + 1);
   const zoneIds = layout.zones.map((z) => z.id);
+  const recent = recentLedgersOf(deps.store);
   const found = await Promise.all(
     candidates.map(async (date) => {
       const policy = effectivePolicy(catalog.policies, date);
       if (checkBookingWindow({ date, now, timeZone, rules: policy.rules })) return null;
-      const [ledgers, personDay] = await Promise.all([
-        deps.store.readLedgers(date, layout.floor.id, zoneIds),
-        deps.store.readPersonDay(date, cmd.actor.userId),
-      ]);
-      if (personDay) return null;
-      const fd = new FloorDay(layout, policy, date, occupied(ledgers));
+      const taken = occupied(await recent.read(date, layout.floor.id, zoneIds, now.getTime()));
+      // Advice, not a decision: a person already on this floor that day is skipped; other floors are left to the booking.
+      if (taken.some((o) => o.userId === cmd.actor.userId)) return null;
+      const fd = new FloorDay(layout, policy, date, taken);
       if (fd.verdict(desk, cmd.actor).state !== 'free') return null;
       return { kind: 'day' as const, deskId: desk.id, deskLabel: desk.label, floorId: desk.floorId, date };
     }),

@@ -44,6 +44,11 @@ export interface PersonDayRow {
   readonly requestId?: string;
 }
 
+export interface DayRead {
+  readonly ledgers: readonly VersionedLedger[];
+  readonly personDay: PersonDayRow | null;
+}
+
 export interface LedgerWrite {
   readonly zoneId: string;
   readonly floorId: string;
@@ -97,6 +102,8 @@ export interface ReservationStore {
   /** The ledgers of the given zones on a day (one partition query). Zones with no ledger yet come back empty with version null. */
   readLedgers(date: CivilDate, floorId: string, zoneIds: readonly string[]): Promise<VersionedLedger[]>;
   readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null>;
+  /** A floor's ledgers and the person's row of a day, in one round trip: what every booking attempt reads. */
+  readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead>;
   commitBooking(commit: BookingCommit): Promise<CommitOutcome>;
   getBooking(bookingId: string): Promise<VersionedBooking | null>;
   commitTransition(commit: TransitionCommit): Promise<CommitOutcome>;

@@ -52,10 +52,13 @@ export class AzureTableGateway implements TableGateway {
   }
 
   async queryPartition(table: string, partitionKey: string, range: KeyRange = {}): Promise<StoredEntity[]> {
-    let filter = odata`PartitionKey eq ${partitionKey}`;
-    if (range.from !== undefined) filter += ` and ${odata`RowKey ge ${range.from}`}`;
-    if (range.to !== undefined) filter += ` and ${odata`RowKey lt ${range.to}`}`;
-    return this.list(table, filter);
+    const inRange: string[] = [];
+    if (range.from !== undefined) inRange.push(odata`RowKey ge ${range.from}`);
+    if (range.to !== undefined) inRange.push(odata`RowKey lt ${range.to}`);
+    const alternatives = (range.alsoRowKeys ?? []).map((rk) => odata`RowKey eq ${rk}`);
+    if (inRange.length > 0 && alternatives.length > 0) alternatives.unshift(`(${inRange.join(' and ')})`);
+    const rowFilter = alternatives.length > 0 ? `(${alternatives.join(' or ')})` : inRange.join(' and ');
+    return this.list(table, odata`PartitionKey eq ${partitionKey}` + (rowFilter ? ` and ${rowFilter}` : ''));
   }
 
   async queryTable(table: string): Promise<StoredEntity[]> {

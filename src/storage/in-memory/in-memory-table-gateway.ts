@@ -37,7 +37,11 @@ export class InMemoryTableGateway implements TableGateway {
   async queryPartition(table: string, partitionKey: string, range: KeyRange = {}): Promise<StoredEntity[]> {
     await this.tick();
     const rows = [...(this.partition(table, partitionKey)?.entries() ?? [])]
-      .filter(([rk]) => (range.from === undefined || rk >= range.from) && (range.to === undefined || rk < range.to))
+      .filter(
+        ([rk]) =>
+          ((range.from === undefined || rk >= range.from) && (range.to === undefined || rk < range.to)) ||
+          (range.alsoRowKeys?.includes(rk) ?? false),
+      )
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return rows.map(([, row]) => toStored(row));
   }

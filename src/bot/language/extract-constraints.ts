@@ -1,0 +1,156 @@
+/**
+ * What a booking request asks of the desk: a label, a zone, attributes, or "the same desk as last time".
+ *
+ * Found on folded text, in the four languages. The spans of a desk label and a zone name are handed back so
+ * the date reader can blank them out: "desk 3.12" is a desk, not the 3rd of December, and "Zone 4" is no date.
+ */
+import { MONTH_WORDS, WEEKDAY_WORDS, alternation } from './date-words';
+import { escapeRegExp, foldPhrase, sourceSlice, type FoldedText } from './fold-text';
+
+export interface Constraints {
+  deskLabel?: string;
+  zoneName?: string;
+  attributes: string[];
+  sameAsLastTime: boolean;
+  /** The text names a desk at all ("a desk", "un bureau", "einen Platz"): a sign of a booking request. */
+  mentionsDesk: boolean;
+  /** Folded-text spans that belong to a desk label or a zone name and must not be read as dates. */
+  spans: Array<readonly [number, number]>;
+}
+
+export interface ConstraintVocabulary {
+  readonly zoneNames?: readonly string[];
+  readonly deskLabels?: readonly string[];
+}
+
+const DESK_NOUN =
+  '(?:standing\\s+)?(?:desk|seat|workstation|workplace|work\\s?space|spot|bureau|poste(?:\\s+de\\s+travail)?|place|werkplek|werkplaats|plek|plaats|schreibtisch|arbeitsplatz|platz|tisch)';
+const DESK_NOUN_PATTERN = new RegExp(`\\b${DESK_NOUN}\\b`);
+// "desk 3.12", "desk #3.12", "bureau n° 3.12", "Platz Nr. 3.12".
+const LABEL_LEAD = '(?:\\s+(?:(?:number|num|no|nr|numero|nummer|n°|n)\\.?\\s*|#\\s*)?|\\s*#\\s*)';
+// A label someone types: starts with a letter or digit, holds a digit; e.g. 3.12, 2-04, A12, 3B.
+const TYPED_LABEL = /^([a-z0-9][a-z0-9._-]{0,23})/;
+const MONTH_AFTER = new RegExp(`^\\s*(?:st|nd|rd|th|er|e)?\\.?\\s*(?:of\\s+|de\\s+)?(?:${alternation(MONTH_WORDS.keys())})\\b`);
+
+// Words that follow "zone" without being its name: filler and calendar words.
+const NOT_A_ZONE_NAME = new Set([
+  ...'for on at in to of the a an and or with please de du la le les des et en pour avec svp op het een met voor van aub im am um mit und fur fuer bitte'.split(' '),
+  ...WEEKDAY_WORDS.keys(),
+  ...MONTH_WORDS.keys(),
+]);
+
+const ATTRIBUTE_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    'standing',
+    /\bstanding\b|\bstand[-\s]?up\s+desk\b|\bsit[-\s/]?stand\b|\bheight[-\s]adjustable\b|\badjustable\s+desk\b|\bdebout\b|\breglable\s+en\s+hauteur\b|\bsta[-\s]?bureau\b|\bzit[-\s/]?sta\b|\bstatafel\b|\b(?:in\s+)?hoogte\s?verstelbaar\b|\bsteh(?:schreibtisch|pult|tisch|platz|arbeitsplatz)\w*|\bh(?:o|oe)henverstellbar\w*|\bsitz[-\s]?steh\w*/,
+  ],
+  ['monitor', /\bmonitors?\b|\bscreens?\b|\bdisplays?\b|\becrans?\b|\bmoniteurs?\b|\b(?:beeld)?schermen?\b|\bmonitoren\b|\bbildschirm\w*/],
+  ['docking', /\bdock(?:ing)?(?:[-\s]?stations?)?\b|\bdockingstation\w*|\bstation\s+d'accueil\b|\bport\s+replicator\b/],
+  [
+    'accessible',
+    /\baccessible\b|\bwheel\s?chair\b|\bpmr\b|\bmobilite\s+reduite\b|\b(?:rolstoel)?toegankelijk\w*|\brolstoel\w*|\bmindervalide\w*|\brollstuhl\w*|\bbarrierefrei\w*|\bbehindertengerecht\w*/,
+  ],
+  ['quiet', /\bquiet\b|\bcalme\b|\bsilencieu\w*|\brustige?\b|\bruhige?[nrs]?\b/],
+  ['window', /\bwindows?\b|\bfenetres?\b|\braam\b|\bvenster\b|\bfenster\w*/],
+];
+
+// "without a monitor", "sans écran", "zonder scherm", "ohne Bildschirm" ask for no such thing.
+const NEGATION_BEFORE = /\b(?:without|no|not|sans|pas\s+de|zonder|geen|ohne|kein\w*)\s+(?:\w+\s+){0,2}$/;
+
+const SAME_AS_LAST_TIME =
+  /\bsame\s+(?:desk|seat|spot|place|one|as)\b|\b(?:as|like)\s+last\s+time\b|\bmy\s+usual\s+(?:desk|seat|spot|place)\b|\b(?:le\s+)?meme\s+(?:bureau|place|poste)\b|\b(?:comme|que)\s+(?:la\s+)?derniere\s+fois\b|\bmon\s+bureau\s+habituel\b|\bma\s+place\s+habituelle\b|\b(?:het\s?)?zelfde\s+(?:bureau|werkplek|plek|plaats)\b|\bals\s+(?:de\s+)?vorige\s+keer\b|\bals\s+laatst\b|\bmijn\s+vaste\s+(?:plek|werkplek|bureau)\b|\b(?:denselben|dengleichen|den\s+selben|den\s+gleichen|gleichen|selben|derselbe|dieselbe|demselben)\s+(?:schreibtisch|platz|tisch|arbeitsplatz)\b|\bwie\s+(?:letztes|das\s+letzte|beim\s+letzten)\s+mal\b|\bmeinen\s+(?:ublichen|ueblichen|gewohnten|stammplatz)\b|\bstammplatz\b/;
+
+function byLongestFirst(a: string, b: string): number {
+  return b.length - a.length;
+}
+
+function knownLabelAt(text: string, at: number, labels: readonly string[]): string | undefined {
+  for (const label of [...labels].sort(byLongestFirst)) {
+    const folded = foldPhrase(label);
+    if (folded.length === 0) continue;
+    const re = new RegExp(`^${escapeRegExp(folded)}(?![a-z0-9])`);
+    if (re.test(text.slice(at))) return label;
+  }
+  return undefined;
+}
+
+function findDeskLabel(folded: FoldedText, labels: readonly string[]): { label: string; span: [number, number] } | undefined {
+  const text = folded.text;
+  const keyword = new RegExp(`\\b${DESK_NOUN}${LABEL_LEAD}`, 'g');
+  for (const match of text.matchAll(keyword)) {
+    const at = (match.index ?? 0) + match[0].length;
+    const known = knownLabelAt(text, at, labels);
+    if (known !== undefined) return { label: known, span: [at, at + foldPhrase(known).length] };
+    const typed = TYPED_LABEL.exec(text.slice(at))?.[1]?.replace(/[._-]+$/, '');
+    if (!typed || !/\d/.test(typed)) continue;
+    // "un bureau 3 décembre": a day number followed by a month is a date, not a desk.
+    if (/^\d{1,2}$/.test(typed) && MONTH_AFTER.test(text.slice(at + typed.length))) continue;
+    return { label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] };
+  }
+  // A known label that cannot be mistaken for a number or a date may stand alone: "book A-101 Thursday".
+  for (const label of [...labels].sort(byLongestFirst)) {
+    const f = foldPhrase(label);
+    if (!/[a-z]/.test(f) || !/\d/.test(f)) continue;
+    const m = new RegExp(`(?<![a-z0-9.])${escapeRegExp(f)}(?![a-z0-9])`).exec(text);
+    if (m) return { label, span: [m.index, m.index + f.length] };
+  }
+  return undefined;
+}
+
+function findZone(folded: FoldedText, names: readonly string[]): { name: string; span: [number, number] } | undefined {
+  const text = folded.text;
+  for (const name of [...names].sort(byLongestFirst)) {
+    const f = foldPhrase(name);
+    if (f.length === 0) continue;
+    const m = new RegExp(`(?<![a-z0-9])${escapeRegExp(f).replace(/ /g, '\\s+')}(?![a-z0-9])`).exec(text);
+    if (m) return { name, span: [m.index, m.index + m[0].length] };
+  }
+  for (const m of text.matchAll(/\bzones?\s+([a-z0-9][a-z0-9._-]{0,19})/g)) {
+    const word = (m[1] ?? '').replace(/[._-]+$/, '');
+    if (word.length === 0 || NOT_A_ZONE_NAME.has(word)) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length - ((m[1] ?? '').length - word.length);
+    const known = names.find((n) => {
+      const f = foldPhrase(n);
+      return f === word || f === `zone ${word}` || f.split(' ').pop() === word;
+    });
+    return { name: known ?? sourceSlice(folded, start, end), span: [start, end] };
+  }
+  return undefined;
+}
+
+function findAttributes(text: string): string[] {
+  const found: string[] = [];
+  for (const [attribute, pattern] of ATTRIBUTE_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    if (NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    found.push(attribute);
+  }
+  return found;
+}
+
+export function extractConstraints(folded: FoldedText, vocabulary: ConstraintVocabulary): Constraints {
+  const labels = (vocabulary.deskLabels ?? []).filter((l) => typeof l === 'string' && l.trim().length > 0);
+  const names = (vocabulary.zoneNames ?? []).filter((n) => typeof n === 'string' && n.trim().length > 0);
+  const spans: Array<readonly [number, number]> = [];
+  const desk = findDeskLabel(folded, labels);
+  if (desk) spans.push(desk.span);
+  const zone = findZone(folded, names);
+  if (zone) spans.push(zone.span);
+
+  // Attributes are read with the zone name blanked, so a zone called "Quiet room" is not also the attribute.
+  let rest = folded.text;
+  for (const [start, end] of spans) rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end);
+
+  const constraints: Constraints = {
+    attributes: findAttributes(rest),
+    sameAsLastTime: SAME_AS_LAST_TIME.test(folded.text),
+    mentionsDesk: DESK_NOUN_PATTERN.test(folded.text) || desk !== undefined,
+    spans,
+  };
+  if (desk) constraints.deskLabel = desk.label;
+  if (zone) constraints.zoneName = zone.name;
+  return constraints;
+}
+

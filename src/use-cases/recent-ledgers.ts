@@ -1,0 +1,40 @@
+import type { CivilDate } from '../domain/model';
+import type { ReservationStore, VersionedLedger } from './ports';
+
+/**
+ * Floor ledgers read in the last moment, for advice only (the "same desk another day" alternatives of a refusal).
+ * Advice may be a second stale: taking it up is a new booking that the store checks in full. Decisions never read here.
+ */
+export class RecentLedgers {
+  private readonly entries = new Map<string, { at: number; ledgers: Promise<VersionedLedger[]> }>();
+
+  constructor(
+    private readonly store: Pick<ReservationStore, 'readLedgers'>,
+    private readonly ttlMs = 2_000,
+    private readonly maxEntries = 500,
+  ) {}
+
+  read(date: CivilDate, floorId: string, zoneIds: readonly string[], nowMs: number): Promise<VersionedLedger[]> {
+    const key = `${date}|${floorId}`;
+    const hit = this.entries.get(key);
+    if (hit && nowMs - hit.at < this.ttlMs) return hit.ledgers;
+    const ledgers = this.store.readLedgers(date, floorId, zoneIds);
+    // A failed read is not remembered.
+    ledgers.catch(() => this.entries.delete(key));
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { at: nowMs, ledgers });
+    return ledgers;
+  }
+}
+
+const perStore = new WeakMap<object, RecentLedgers>();
+
+/** One cache per store, shared by every request of the process. */
+export function recentLedgersOf(store: Pick<ReservationStore, 'readLedgers'>): RecentLedgers {
+  let cache = perStore.get(store);
+  if (!cache) {
+    cache = new RecentLedgers(store);
+    perStore.set(store, cache);
+  }
+  return cache;
+}
