@@ -3,7 +3,6 @@ import type { TableEntity } from './table-gateway';
 /** Azure Table Storage limits: a string property holds at most 32 K UTF-16 characters (64 KiB), an entity 1 MiB. */
 export const MAX_STRING_PROPERTY_CHARS = 32 * 1024;
 const MAX_KEY_CHARS = 1024;
-// eslint-disable-next-line no-control-regex -- the service forbids control characters in keys
 const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 /** Throws on what the real service would reject with a 400, so that such a bug shows up in memory too. */

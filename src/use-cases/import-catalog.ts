@@ -176,7 +176,6 @@ const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 const MAX_JSON_DEPTH = 64;
 /** Names that plain objects inherit; as ids they would resolve to Object.prototype members in a lookup by key. */
 const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
-// eslint-disable-next-line no-control-regex -- control characters are what this rejects
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 const ATTRIBUTE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;

@@ -11,6 +11,9 @@ import { parseActionData, toRequestId, VERBS, type ActionData } from './verbs';
 export const LIMITS = {
   label: 60,
   name: 100,
+  /** Zone and floor names in a row of a list (pick card, bookings), where twelve or twenty rows add up. */
+  listName: 48,
+  listAttributes: 4,
   personName: 64,
   attribute: 40,
   attributesShown: 8,
@@ -57,11 +60,11 @@ export function attributesText(
   return shown.length === 0 ? undefined : formatList(shown, locale);
 }
 
-/** "Zone B · 3rd floor", skipping what is missing. */
+/** "Zone B · 3rd floor", skipping what is missing; for rows of a list, so the names are cut shorter. */
 export function whereText(zoneName: string | undefined, floorName: string | undefined): string {
   return [zoneName, floorName]
     .filter((s): s is string => typeof s === 'string' && plainText(s).length > 0)
-    .map(nameText)
+    .map((s) => escapeMarkdown(s, LIMITS.listName))
     .join(' · ');
 }
 

@@ -8,7 +8,6 @@
  */
 
 /** C0 and C1 controls, and the bidi embeddings, overrides and isolates that can reorder what a line shows. */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Controls and separators that stood for a space or a line break: kept as one space. */
 const SPACE_LIKE = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;

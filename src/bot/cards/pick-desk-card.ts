@@ -9,7 +9,7 @@ import {
   type CardAction,
   type ColumnSet,
 } from './adaptive-card';
-import { attributesText, bookButton, capped, dayText, labelText, whereText } from './card-parts';
+import { attributesText, bookButton, capped, dayText, labelText, LIMITS, whereText } from './card-parts';
 import { plainText } from './markdown';
 import type { CardDesk } from './suggestion-card';
 
@@ -26,7 +26,10 @@ export interface PickDeskCardInput {
 }
 
 function deskRow(desk: CardDesk, input: PickDeskCardInput, locale: Locale): ColumnSet {
-  const details = [whereText(desk.zoneName, desk.floorName), attributesText(desk.attributes, locale)]
+  const details = [
+    whereText(desk.zoneName, desk.floorName),
+    attributesText(desk.attributes, locale, LIMITS.listAttributes),
+  ]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .join(' · ');
   return {

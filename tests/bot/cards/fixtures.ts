@@ -18,6 +18,7 @@ import {
   type DayResult,
   type ErrorKind,
 } from '../../../src/bot/cards';
+import { describeAlternative } from '../../../src/i18n/describe-refusal';
 import type { Locale } from '../../../src/i18n/messages';
 
 /** Thursday 3 December 2026, in the site's time zone. */
@@ -260,11 +261,11 @@ export const LARGEST: Record<string, (locale: Locale) => AdaptiveCard> = {
     bookingsCard(
       {
         today: TODAY,
-        // Every one of them "today" and not checked in, so each carries two buttons: the worst case.
+        // One desk per person per day: 25 days from today, today's with two buttons.
         bookings: Array.from({ length: 25 }, (_, i) =>
           aBooking({
-            id: `${TODAY}.${String(i).padStart(40, 'q')}`,
-            date: TODAY,
+            id: `${addDays(TODAY, i)}.${String(i).padStart(40, 'q')}`,
+            date: addDays(TODAY, i),
             deskLabel: LONG_LABEL,
             zoneName: LONG_NAME,
             floorName: LONG_NAME,

@@ -1,0 +1,633 @@
+/**
+ * The booking days a message names, as civil dates (YYYY-MM-DD) in the site's time zone.
+ *
+ * How a day is resolved:
+ * - `today` is the site's civil date at the message's instant (the caller works it out with Intl, see
+ *   parse-message.ts). Everything else is calendar arithmetic on civil dates, never milliseconds.
+ * - A weekday means the next such day **on or after today**: "Thursday" said on a Thursday is today, because
+ *   people who write "book a desk Thursday" on a Thursday morning mean this morning. "next Thursday" (and
+ *   "jeudi prochain", "volgende donderdag", "nächsten Donnerstag") is the next one **after** today.
+ * - "next week Tuesday" is the Tuesday of the next ISO week (Monday to Sunday); "next week" alone is Monday to
+ *   Friday of that week, and "this week" alone is today to Friday.
+ * - A date without a year that is already past this year is next year's ("2 December" said on 3 December).
+ * - Numbers are read day first ("3/12", "3.12.", "3-12" are the 3rd of December) in every language, English
+ *   included: the service is in Belgium, where en-GB habits apply.
+ * - Ranges ("Monday to Wednesday", "du 3 au 5 décembre") expand to every day in between; lists ("Tuesday and
+ *   Thursday") give each day; repeats ("every Tuesday in December", "dienstags") give every such day from
+ *   today on, within the named month, "this/next month", an "until …" day, or else the next 31 days.
+ *   "every day" means every working day, Monday to Friday.
+ * - An expansion never spans more than 31 days, and at most 31 dates are returned, sorted and without repeats.
+ *
+ * chrono-node reads the single dates it knows well in the message's language ("3 Dec", "December 3rd", "le 1er
+ * décembre", "3. Dezember", "in two weeks", "3 to 5 December"). Our own rules read what chrono 2.10.3 gets wrong
+ * or cannot know, each one found by a test: weekdays (chrono's forwardDate never returns today), "the day after
+ * tomorrow" and "overmorgen", "next week Tuesday", "am 3.12.", day-first numbers in English, "3 t/m 5
+ * december", day-number lists ("le 3 et le 5 décembre"), repeats, and "Guten Morgen" (not tomorrow).
+ */
+import * as chrono from 'chrono-node';
+import { addDays, daysBetween, isCivilDate, isoWeekday } from '../../domain/civil-date';
+import type { CivilDate } from '../../domain/model';
+import type { Locale } from '../../i18n/messages';
+import {
+  MONTH_NAMES,
+  MONTH_WORDS,
+  PAST_DAY_PATTERN,
+  RELATIVE_DAY_PATTERNS,
+  WEEKDAY_WORDS,
+  alternation,
+} from './date-words';
+import { sourceSlice, type FoldedText } from './fold-text';
+
+/** The longest span a range or a repeat may cover, and the most dates one message may name. */
+export const MAX_EXPANSION_DAYS = 31;
+
+export interface DateExtraction {
+  /** Sorted, without repeats, at most MAX_EXPANSION_DAYS. */
+  dates: CivilDate[];
+  /** Date-like text that could not be resolved (e.g. "31 février", "45/13", "yesterday"), as typed. */
+  unparsedText?: string;
+}
+
+export interface DateContext {
+  /** The site's civil date at the message's instant. */
+  readonly today: CivilDate;
+  /** The message's language: which chrono-node parser reads it. */
+  readonly locale: Locale;
+}
+
+interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** A calendar day the text names; the year is filled in later when the text did not give one. */
+interface DayPoint {
+  readonly kind: 'day';
+  readonly month: number;
+  readonly day: number;
+  readonly year?: number;
+  /** Written with a month (name or number): day numbers before it ("3 and 5 December") share its month. */
+  readonly anchorsDayNumbers: boolean;
+}
+
+interface WeekdayPoint {
+  readonly kind: 'weekday';
+  readonly weekday: number;
+  /** "next Thursday": strictly after today. */
+  readonly strictlyAfterToday: boolean;
+  repeat: boolean;
+}
+
+interface FixedPoint {
+  readonly kind: 'fixed';
+  readonly date: CivilDate;
+}
+
+type Point = DayPoint | WeekdayPoint | FixedPoint;
+
+type Mention =
+  | ({ start: number; end: number; source: 'own' | 'chrono' } & Point)
+  | { kind: 'range'; start: number; end: number; source: 'chrono'; from: DayPoint; to: DayPoint }
+  | { kind: 'week'; start: number; end: number; source: 'own'; which: 'this' | 'next' }
+  | { kind: 'month'; start: number; end: number; source: 'own'; month: number; year?: number; relative?: 'this' | 'next' }
+  | { kind: 'every-day'; start: number; end: number; source: 'own' }
+  | { kind: 'unparsed'; start: number; end: number; source: 'own' };
+
+type PointMention = Extract<Mention, { kind: 'day' | 'weekday' | 'fixed' }>;
+
+// ---------------------------------------------------------------------------------------------
+// Patterns (on folded text: lower case, no accents)
+
+const WEEKDAY_ALT = alternation(WEEKDAY_WORDS.keys());
+const MONTH_ALT = alternation(MONTH_WORDS.keys());
+const MONTH_NAME_ALT = alternation(MONTH_NAMES.keys());
+
+const REPEAT_MARKER = '(?:every|each|tous\\s+les|toutes\\s+les|chaque|elke|iedere?|jede[nmr]?|alle)';
+const NEXT_MARKER =
+  '(?:next|this\\s+coming|coming|volgende|komende|aanstaande|na(?:e)?chste[nmrs]?|kommende[nmrs]?)';
+const THIS_MARKER = '(?:this|ce|cette|deze|diese[nmrs]?)';
+const WEEKDAY_PATTERN = new RegExp(
+  `\\b(?:(${REPEAT_MARKER})\\s+)?(?:(${NEXT_MARKER})\\s+|${THIS_MARKER}\\s+)?(${WEEKDAY_ALT})\\b\\.?(?:\\s+(prochaine?|qui\\s+vient|a\\.s\\.?|aanstaande))?`,
+  'g',
+);
+const NEXT_WEEK =
+  /\bnext\s+week\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
+const THIS_WEEK = /\bthis\s+week\b|\bcette\s+semaine\b|\bdeze\s+week\b|\b(?:in\s+)?diese[rn]?\s+woche\b/g;
+const THIS_MONTH = /\bthis\s+month\b|\bce\s+mois(?:[-\s]ci)?\b|\bdeze\s+maand\b|\b(?:in\s+)?diese[mn]?\s+monat\b/g;
+const NEXT_MONTH =
+  /\bnext\s+month\b|\b(?:le\s+)?mois\s+prochain\b|\b(?:le\s+)?prochain\s+mois\b|\b(?:volgende|komende)\s+maand\b|\b(?:im\s+)?(?:na(?:e)?chste[nm]?|kommende[nm]?)\s+monat\b/g;
+// A month on its own is a scope ("every Tuesday in December") only after a preposition; "may" alone is a verb.
+const MONTH_SCOPE = new RegExp(
+  `\\b(?:in|en|de|du\\s+mois\\s+de|during|throughout|for|pour|voor|tijdens|van|im|fur|fuer|of|in\\s+de\\s+maand)\\s+(${MONTH_NAME_ALT})\\b(?:\\s+(\\d{4})\\b)?`,
+  'g',
+);
+const EVERY_DAY = new RegExp(
+  `\\b${REPEAT_MARKER}\\s+(?:working\\s+|work\\s+|week)?(?:days?|jours?(?:\\s+ouvrables?)?|werk)?(?:dagen|dag|tage?|werktage?)?\\b|\\bdaily\\b|\\bquotidiennement\\b|\\bdagelijks\\b|\\bta(?:e)?glich\\b`,
+  'g',
+);
+const EVERY_DAY_CHECK = /(?:day|days|weekday|weekdays|jour|jours|ouvrables?|dag|dagen|werkdag|werkdagen|tag|tage|werktag|werktage|daily|quotidiennement|dagelijks|taglich|taeglich)$/;
+
+const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
+// Day first: 3/12, 03.12., 3-12, 3/12/2026, 3.12.26. The separator is the same throughout.
+const NUMERIC_DATE = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2})(?![\d]))?(\.)?(?![\d/-]|[.,]\d)/g;
+const NOT_A_DATE_AFTER = new RegExp(`^\\s*(?:h\\b|uur\\b|uhr\\b|am\\b|pm\\b|m\\b|cm\\b|km\\b|%|€|eur\\b|${MONTH_ALT}\\b)`);
+const DAY_MONTH = new RegExp(
+  `(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th|er|e|ste|de)?\\.?\\s*(?:of\\s+|de\\s+)?(${MONTH_ALT})\\b\\.?(?:\\s*,?\\s*(\\d{4})\\b)?`,
+  'g',
+);
+const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![./-]\\d)(?:\\s*,?\\s*(\\d{4})\\b)?`, 'g');
+
+const RANGE_WORD =
+  "(?:to|till|til|until|through|thru|up\\s+to|au|a|jusqu\\s?'?\\s?(?:au|a)|tot(?:\\s+en\\s+met)?|t/m|tm|tem|bis(?:\\s+(?:zum|zur|einschliesslich|und\\s+mit))?|-|->|>)";
+const RANGE_GAP = new RegExp(`^,?\\s*${RANGE_WORD}(?:\\s+(?:le|the|de|den|der|dem|zum|inclus|inclusive))?\\s*,?$`);
+const LIST_GAP = /^(?:,|and|et|en|und|&|\+|\/|or|ou|of|oder|as\s+well\s+as|ainsi\s+que|plus|\s)*(?:(?:on|le|les|the|de|den|der|am|op|du)\s+)?$/;
+const BETWEEN_BEFORE = /\b(?:between|entre|tussen|zwischen)\s*$/;
+const AND_GAP = /^(?:and|et|en|und|&)$/;
+const UNTIL_BEFORE = new RegExp(
+  "\\b(?:until|till|til|up\\s+to|through|jusqu\\s?'?\\s?(?:au|a)|tot(?:\\s+en\\s+met)?|t/m|bis(?:\\s+(?:zum|zur|einschliesslich))?)\\s+(?:(?:le|the|de|den|der|dem)\\s+)?$",
+);
+const ADJACENT_GAP = /^[\s,]*(?:(?:the|le|den|de|der|dem)\s*)?$/;
+// Day numbers before a dated mention: "3, 4 et 5 décembre", "3 t/m 5 december", "3. und 5. Dezember".
+const DAY_NUMBER_TAIL = new RegExp(
+  `(?:^|[\\s,(])(\\d{1,2})(?:st|nd|rd|th|er|e|ste|de)?\\.?\\s*(,|and|et|en|und|&|\\+|${RANGE_WORD})\\s*(?:(?:le|the|de|den|der|dem|zum)\\s+)?$`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Calendar helpers
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function civil(year: number, month: number, day: number): CivilDate | undefined {
+  const s = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return year >= 1 && year <= 9999 && isCivilDate(s) ? s : undefined;
+}
+
+function ymdOf(date: CivilDate): Ymd {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** The first date on or after `notBefore` with this month and day (years tried for 29 February). */
+function onOrAfter(month: number, day: number, notBefore: CivilDate): CivilDate | undefined {
+  const first = ymdOf(notBefore).year;
+  for (let year = first; year <= first + 8; year += 1) {
+    const candidate = civil(year, month, day);
+    if (candidate !== undefined && candidate >= notBefore) return candidate;
+  }
+  return undefined;
+}
+
+function weekdayOnOrAfter(from: CivilDate, weekday: number, strictly: boolean): CivilDate {
+  let ahead = (weekday - isoWeekday(from) + 7) % 7;
+  if (ahead === 0 && strictly) ahead = 7;
+  return addDays(from, ahead);
+}
+
+function mondayOf(date: CivilDate): CivilDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+function lastDayOfMonth(year: number, month: number): CivilDate {
+  const nextMonthFirst = month === 12 ? civil(year + 1, 1, 1) : civil(year, month + 1, 1);
+  return addDays(nextMonthFirst ?? `${pad(year, 4)}-12-31`, -1);
+}
+
+function daysFrom(from: CivilDate, to: CivilDate): CivilDate[] {
+  const last = daysBetween(from, to) >= MAX_EXPANSION_DAYS ? addDays(from, MAX_EXPANSION_DAYS - 1) : to;
+  const out: CivilDate[] = [];
+  for (let d = from; d <= last; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding mentions
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+class MentionList {
+  readonly items: Mention[] = [];
+
+  /** Adds the mention unless it overlaps one already found (earlier finders win). */
+  add(mention: Mention): boolean {
+    if (mention.end <= mention.start || this.items.some((m) => overlaps(m, mention))) return false;
+    this.items.push(mention);
+    return true;
+  }
+}
+
+function findOwnMentions(text: string, today: CivilDate): MentionList {
+  const list = new MentionList();
+  const todayYmd = ymdOf(today);
+
+  for (const [pattern, days] of RELATIVE_DAY_PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      list.add({ kind: 'fixed', date: addDays(today, days), start, end: start + m[0].length, source: 'own' });
+    }
+  }
+  for (const m of text.matchAll(PAST_DAY_PATTERN)) {
+    const start = m.index ?? 0;
+    list.add({ kind: 'unparsed', start, end: start + m[0].length, source: 'own' });
+  }
+  for (const [pattern, which] of [
+    [NEXT_WEEK, 'next'],
+    [THIS_WEEK, 'this'],
+  ] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      list.add({ kind: 'week', which, start, end: start + m[0].length, source: 'own' });
+    }
+  }
+  for (const [pattern, relative] of [
+    [NEXT_MONTH, 'next'],
+    [THIS_MONTH, 'this'],
+  ] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      const month = relative === 'this' ? todayYmd.month : (todayYmd.month % 12) + 1;
+      const year = relative === 'next' && todayYmd.month === 12 ? todayYmd.year + 1 : todayYmd.year;
+      list.add({ kind: 'month', month, year, relative, start, end: start + m[0].length, source: 'own' });
+    }
+  }
+  for (const m of text.matchAll(ISO_DATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (civil(year, month, day) === undefined) list.add({ kind: 'unparsed', start, end, source: 'own' });
+    else list.add({ kind: 'day', year, month, day, anchorsDayNumbers: false, start, end, source: 'own' });
+  }
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (NOT_A_DATE_AFTER.test(text.slice(end))) continue;
+    const day = Number(m[1]);
+    const month = Number(m[3]);
+    const year = m[4] === undefined ? undefined : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const valid = civil(year ?? 2000, month, day) !== undefined; // 2000 is a leap year: 29/02 stays possible
+    if (valid) {
+      list.add({ kind: 'day', month, day, ...(year === undefined ? {} : { year }), anchorsDayNumbers: true, start, end, source: 'own' });
+    } else if (m[2] === '/' || year !== undefined || m[5] !== undefined) {
+      // Clearly meant as a date ("31/02", "45.13.", "30.02.2027") but no such day.
+      list.add({ kind: 'unparsed', start, end, source: 'own' });
+    }
+  }
+  for (const m of text.matchAll(EVERY_DAY)) {
+    if (!EVERY_DAY_CHECK.test(m[0])) continue;
+    const start = m.index ?? 0;
+    list.add({ kind: 'every-day', start, end: start + m[0].length, source: 'own' });
+  }
+  for (const m of text.matchAll(WEEKDAY_PATTERN)) {
+    const word = WEEKDAY_WORDS.get(m[3] ?? '');
+    if (!word) continue;
+    const start = m.index ?? 0;
+    list.add({
+      kind: 'weekday',
+      weekday: word.weekday,
+      strictlyAfterToday: m[2] !== undefined || m[4] !== undefined,
+      repeat: word.repeat || m[1] !== undefined,
+      start,
+      end: start + m[0].length,
+      source: 'own',
+    });
+  }
+  for (const m of text.matchAll(MONTH_SCOPE)) {
+    const month = MONTH_NAMES.get(m[1] ?? '');
+    if (month === undefined) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    const year = m[2] === undefined ? undefined : Number(m[2]);
+    // "in December 3" / "in december 2026": the scope may still be a day-month date; day-months are tried next
+    // and replace it when they match the same words.
+    list.items.push(
+      ...(list.items.some((x) => overlaps(x, { start, end: (m.index ?? 0) + m[0].length }))
+        ? []
+        : [{ kind: 'month' as const, month, ...(year === undefined ? {} : { year }), start, end: (m.index ?? 0) + m[0].length, source: 'own' as const }]),
+    );
+  }
+  return list;
+}
+
+/** Day-month dates written with a month word; chrono-node reads most of these, this is the safety net. */
+function findDayMonths(text: string): Mention[] {
+  const found: Mention[] = [];
+  const push = (start: number, end: number, day: number, monthWord: string, yearText: string | undefined): void => {
+    const month = MONTH_WORDS.get(monthWord);
+    if (month === undefined) return;
+    const year = yearText === undefined ? undefined : Number(yearText);
+    if (civil(year ?? 2000, month, day) === undefined) {
+      found.push({ kind: 'unparsed', start, end, source: 'own' });
+      return;
+    }
+    found.push({ kind: 'day', month, day, ...(year === undefined ? {} : { year }), anchorsDayNumbers: true, start, end, source: 'own' });
+  };
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const start = m.index ?? 0;
+    push(start, start + m[0].length, Number(m[1]), m[2] ?? '', m[3]);
+  }
+  for (const m of text.matchAll(MONTH_DAY)) {
+    const start = m.index ?? 0;
+    const mention = { start, end: start + m[0].length };
+    if (found.some((f) => overlaps(f, mention))) continue;
+    push(mention.start, mention.end, Number(m[2]), m[1] ?? '', m[3]);
+  }
+  return found;
+}
+
+const CHRONO_PARSERS: Readonly<Record<Locale, chrono.Chrono>> = {
+  // en.GB reads 3/12 as the 3rd of December, as people in Belgium write it.
+  en: chrono.en.GB,
+  fr: chrono.fr.casual,
+  nl: chrono.nl.casual,
+  de: chrono.de.casual,
+};
+
+function dayPointOf(components: chrono.ParsedComponents): DayPoint | undefined {
+  const month = components.get('month');
+  const day = components.get('day');
+  const year = components.get('year');
+  if (month === null || day === null || year === null) return undefined;
+  return {
+    kind: 'day',
+    month,
+    day,
+    ...(components.isCertain('year') ? { year } : {}),
+    anchorsDayNumbers: components.isCertain('month'),
+  };
+}
+
+/**
+ * Single dates as chrono-node reads them. The reference is noon UTC of the site's civil `today`, with a zero
+ * offset: chrono's calendar then *is* the site's calendar, its components (year, month, day) are civil dates, and
+ * nothing depends on the server's zone. chrono 2.10.3 cannot take an IANA zone (its `timezone` is minutes or an
+ * abbreviation, fixed for the whole parse), so an offset taken at the message's instant would be wrong for days
+ * across a DST switch; and its `date()` carries that fixed offset, so it is never used. forwardDate is left off:
+ * its refiner compares instants shifted by the server's own offset, and the year rule is applied below instead.
+ */
+function findChronoMentions(text: string, locale: Locale, today: CivilDate): Mention[] {
+  const t = ymdOf(today);
+  const reference = { instant: new Date(Date.UTC(t.year, t.month - 1, t.day, 12)), timezone: 0 };
+  const found: Mention[] = [];
+  for (const result of CHRONO_PARSERS[locale].parse(text, reference)) {
+    // Only results that name a day: weekdays are ours (see above), bare months and times are not days.
+    if (!result.start.isCertain('day')) continue;
+    const from = dayPointOf(result.start);
+    if (!from) continue;
+    const start = result.index;
+    const end = result.index + result.text.length;
+    const to = result.end && result.end.isCertain('day') ? dayPointOf(result.end) : undefined;
+    if (to && (to.month !== from.month || to.day !== from.day || to.year !== from.year)) {
+      found.push({ kind: 'range', from, to, start, end, source: 'chrono' });
+    } else {
+      found.push({ ...from, start, end, source: 'chrono' });
+    }
+  }
+  return found;
+}
+
+/**
+ * Merges the finders: our own rules first; chrono's results where they do not overlap our structural finds, and
+ * in place of our own weekday and day-month finds they cover ("Thursday 3 December" is one day).
+ */
+function collectMentions(text: string, ctx: DateContext): Mention[] {
+  const own = findOwnMentions(text, ctx.today);
+  const replaceable = (m: Mention): boolean => m.kind === 'weekday' && !m.repeat;
+  const dayMonths = findDayMonths(text).filter((d) => !own.items.some((m) => overlaps(m, d) && m.kind !== 'month'));
+  // A day-month replaces a month scope made of the same words ("in December 3").
+  for (const d of dayMonths) {
+    for (let i = own.items.length - 1; i >= 0; i -= 1) {
+      const m = own.items[i];
+      if (m && m.kind === 'month' && overlaps(m, d)) own.items.splice(i, 1);
+    }
+  }
+  let mentions: Mention[] = [...own.items, ...dayMonths];
+  let chronoResults: Mention[] = [];
+  try {
+    chronoResults = findChronoMentions(text, ctx.locale, ctx.today);
+  } catch {
+    // chrono is a helper: if it fails on some input, our own rules still answer.
+  }
+  for (const c of chronoResults) {
+    const hit = mentions.filter((m) => overlaps(m, c));
+    const ownDayMonths = new Set(dayMonths);
+    if (hit.every((m) => replaceable(m) || ownDayMonths.has(m))) {
+      mentions = mentions.filter((m) => !hit.includes(m));
+      mentions.push(c);
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolving
+
+interface Resolver {
+  readonly today: CivilDate;
+  readonly week?: 'this' | 'next';
+}
+
+function resolveDay(point: DayPoint, notBefore: CivilDate): CivilDate | undefined {
+  if (point.year !== undefined) return civil(point.year, point.month, point.day);
+  return onOrAfter(point.month, point.day, notBefore);
+}
+
+function resolvePoint(point: Point, r: Resolver, notBefore: CivilDate = r.today): CivilDate | undefined {
+  switch (point.kind) {
+    case 'fixed':
+      return point.date;
+    case 'day':
+      return resolveDay(point, notBefore);
+    case 'weekday':
+      if (r.week !== undefined && !point.strictlyAfterToday && notBefore === r.today) {
+        const monday = mondayOf(r.today);
+        return addDays(r.week === 'next' ? addDays(monday, 7) : monday, point.weekday - 1);
+      }
+      return weekdayOnOrAfter(notBefore, point.weekday, point.strictlyAfterToday && notBefore === r.today);
+  }
+}
+
+function resolveRange(from: Point, to: Point, r: Resolver): CivilDate[] {
+  const start = resolvePoint(from, r);
+  if (start === undefined) return [];
+  // The end is read from the start on: "Friday to Monday" ends the Monday after, "28 Dec to 3 Jan" next year.
+  let end = resolvePoint(to.kind === 'weekday' ? { ...to, strictlyAfterToday: false } : to, r, start);
+  if (end === undefined) return [start];
+  let first = start;
+  if (end < first) [first, end] = [end, first];
+  return daysFrom(first, end);
+}
+
+function isPoint(m: Mention): m is PointMention {
+  return m.kind === 'day' || m.kind === 'weekday' || m.kind === 'fixed';
+}
+
+/** Day numbers written before a dated mention, sharing its month: "le 3 et le 5 décembre", "3 t/m 5 december". */
+function dayNumbersBefore(text: string, upTo: number, from: number): Array<{ day: number; range: boolean; start: number }> {
+  const numbers: Array<{ day: number; range: boolean; start: number }> = [];
+  let prefix = text.slice(from, upTo);
+  for (let guard = 0; guard < 31; guard += 1) {
+    const m = DAY_NUMBER_TAIL.exec(prefix);
+    if (!m) break;
+    const connector = (m[2] ?? '').trim();
+    numbers.unshift({ day: Number(m[1]), range: new RegExp(`^${RANGE_WORD}$`).test(connector), start: from + m.index });
+    prefix = prefix.slice(0, m.index);
+  }
+  return numbers;
+}
+
+export function extractDates(folded: FoldedText, maskedText: string, ctx: DateContext): DateExtraction {
+  const text = maskedText;
+  const mentions = collectMentions(text, ctx);
+  const unparsed: string[] = [];
+  const dates = new Set<CivilDate>();
+  const gap = (a: Mention, b: Mention): string => text.slice(a.end, b.start).trim();
+
+  const weekMentions = mentions.filter((m) => m.kind === 'week');
+  const week = weekMentions.find((m) => m.which === 'next')?.which ?? weekMentions[0]?.which;
+  const r: Resolver = { today: ctx.today, ...(week === undefined ? {} : { week }) };
+
+  // "Thursday 3 December", "3 décembre (jeudi)": the weekday only restates the date.
+  const points = mentions.filter(isPoint);
+  const restated = new Set<Mention>();
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const a = points[i];
+    const b = points[i + 1];
+    if (!a || !b || !ADJACENT_GAP.test(text.slice(a.end, b.start).replace(/[()]/g, ' '))) continue;
+    if (a.kind === 'weekday' && !a.repeat && b.kind === 'day') restated.add(a);
+    if (a.kind === 'day' && b.kind === 'weekday' && !b.repeat) restated.add(b);
+  }
+  const live = mentions.filter((m) => !restated.has(m));
+
+  // Repeats spread along a list: "every Tuesday and Thursday".
+  for (let i = 0; i + 1 < live.length; i += 1) {
+    const a = live[i];
+    const b = live[i + 1];
+    if (a?.kind === 'weekday' && b?.kind === 'weekday' && a.repeat && LIST_GAP.test(gap(a, b))) b.repeat = true;
+  }
+
+  const used = new Set<Mention>();
+  const repeats = new Set<number>();
+  let repeatUntil: CivilDate | undefined;
+
+  for (let i = 0; i < live.length; i += 1) {
+    const m = live[i];
+    if (!m || used.has(m)) continue;
+    const next = live[i + 1];
+    const before = text.slice(Math.max(0, (live[i - 1]?.end ?? 0)), m.start);
+
+    if (m.kind === 'unparsed') {
+      unparsed.push(sourceSlice(folded, m.start, m.end));
+      used.add(m);
+      continue;
+    }
+    if (m.kind === 'range') {
+      used.add(m);
+      for (const d of resolveRange(m.from, m.to, r)) dates.add(d);
+      continue;
+    }
+    if (m.kind === 'weekday' && m.repeat) {
+      repeats.add(m.weekday);
+      used.add(m);
+      // "every Tuesday until 20 December"
+      if (next && isPoint(next) && next.kind !== 'weekday' && RANGE_GAP.test(gap(m, next))) {
+        repeatUntil = resolvePoint(next, r);
+        used.add(next);
+      }
+      continue;
+    }
+    if (m.kind === 'every-day') {
+      for (let wd = 1; wd <= 5; wd += 1) repeats.add(wd);
+      used.add(m);
+      continue;
+    }
+    if (!isPoint(m)) continue;
+
+    // Day numbers before a dated mention share its month.
+    if (m.kind === 'day' && m.anchorsDayNumbers) {
+      const numbers = dayNumbersBefore(text, m.start, live[i - 1]?.end ?? 0);
+      const anchor = resolvePoint(m, r);
+      if (anchor !== undefined && numbers.length > 0) {
+        const a = ymdOf(anchor);
+        let previous: CivilDate | undefined;
+        let previousRange = false;
+        for (const n of numbers) {
+          // "28 to 3 January": a number above the anchor's day belongs to the month before.
+          const inMonth = n.day <= a.day ? civil(a.year, a.month, n.day) : a.month === 1 ? civil(a.year - 1, 12, n.day) : civil(a.year, a.month - 1, n.day);
+          if (inMonth === undefined) {
+            unparsed.push(sourceSlice(folded, n.start, m.end));
+            continue;
+          }
+          if (previous !== undefined && previousRange) for (const d of daysFrom(previous, inMonth)) dates.add(d);
+          dates.add(inMonth);
+          previous = inMonth;
+          previousRange = n.range;
+        }
+        if (previous !== undefined && previousRange) for (const d of daysFrom(previous, anchor)) dates.add(d);
+      }
+    }
+
+    // A range: "Monday to Wednesday", "between Monday and Wednesday".
+    if (next && isPoint(next) && !(next.kind === 'weekday' && next.repeat)) {
+      const g = gap(m, next);
+      if (RANGE_GAP.test(g) || (AND_GAP.test(g) && BETWEEN_BEFORE.test(before))) {
+        used.add(m);
+        used.add(next);
+        for (const d of resolveRange(m, next, r)) dates.add(d);
+        continue;
+      }
+    }
+    used.add(m);
+    // "until Friday" with no start: from today.
+    if (UNTIL_BEFORE.test(before) && !live.slice(0, i).some((x) => isPoint(x) || x.kind === 'range')) {
+      const end = resolvePoint(m, r);
+      if (end !== undefined && end >= ctx.today && !live.some((x) => x.kind === 'weekday' && x.repeat)) {
+        for (const d of daysFrom(ctx.today, end)) dates.add(d);
+        continue;
+      }
+      if (end !== undefined) repeatUntil = end;
+      continue;
+    }
+    const date = resolvePoint(m, r);
+    if (date === undefined) unparsed.push(sourceSlice(folded, m.start, m.end));
+    else dates.add(date);
+  }
+
+  const monthMention = live.find((m) => m.kind === 'month');
+  if (repeats.size > 0) {
+    let from = ctx.today;
+    let to = addDays(ctx.today, MAX_EXPANSION_DAYS - 1);
+    if (monthMention && monthMention.kind === 'month') {
+      const t = ymdOf(ctx.today);
+      const year = monthMention.year ?? (monthMention.month >= t.month ? t.year : t.year + 1);
+      const first = civil(year, monthMention.month, 1);
+      if (first !== undefined) {
+        from = first > ctx.today ? first : ctx.today;
+        to = lastDayOfMonth(year, monthMention.month);
+      }
+      used.add(monthMention);
+    } else if (week !== undefined) {
+      const monday = addDays(mondayOf(ctx.today), week === 'next' ? 7 : 0);
+      from = monday > ctx.today ? monday : ctx.today;
+      to = addDays(monday, 6);
+    }
+    if (repeatUntil !== undefined) to = repeatUntil;
+    for (const d of from <= to ? daysFrom(from, to) : []) if (repeats.has(isoWeekday(d))) dates.add(d);
+  } else if (week !== undefined && !live.some((m) => isPoint(m) || m.kind === 'range')) {
+    // "next week" alone: the working days of that week; "this week" alone: today to Friday.
+    const monday = addDays(mondayOf(ctx.today), week === 'next' ? 7 : 0);
+    for (let k = 0; k < 5; k += 1) {
+      const d = addDays(monday, k);
+      if (d >= ctx.today) dates.add(d);
+    }
+  } else if (monthMention && monthMention.kind === 'month' && dates.size === 0 && unparsed.length === 0) {
+    // "a desk in December": which day? Say so rather than guess.
+    unparsed.push(sourceSlice(folded, monthMention.start, monthMention.end));
+  }
+
+  const sorted = [...dates].sort().slice(0, MAX_EXPANSION_DAYS);
+  const result: DateExtraction = { dates: sorted };
+  if (unparsed.length > 0) result.unparsedText = [...new Set(unparsed)].join(', ');
+  return result;
+}
