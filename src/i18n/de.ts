@@ -195,4 +195,6 @@ export const de: Messages = {
   'bot.noBookingOn': 'Sie haben am {date} keine Buchung.',
   'bot.noBookingToday': 'Sie haben heute keine Buchung.',
   'bot.tooManyDays': 'Ich kann höchstens {max} Tage auf einmal buchen.',
+  'bot.working.title': 'Einen Moment bitte',
+  'bot.working.text': 'Das dauert länger als üblich. Ich schicke Ihnen die Antwort gleich.',
 };

@@ -196,6 +196,8 @@ export const en = {
   'bot.noBookingOn': 'You have no booking on {date}.',
   'bot.noBookingToday': 'You have no booking today.',
   'bot.tooManyDays': 'I can book at most {max} days at once.',
+  'bot.working.title': 'Still working on it',
+  'bot.working.text': 'This is taking longer than usual. I will send you the answer in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

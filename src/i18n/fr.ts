@@ -173,7 +173,7 @@ export const fr: Messages = {
   'card.help.example.bookWith': 'réserve un bureau debout demain en zone B',
   'card.help.example.bookings': 'mes réservations',
   'card.help.example.cancel': 'annule jeudi',
-  'card.help.example.checkIn': 'je suis arrivé',
+  'card.help.example.checkIn': 'je suis au bureau',
   'card.help.example.release': 'libère mon bureau',
   'card.help.example.whoIsIn': 'qui est là vendredi',
 
@@ -193,4 +193,6 @@ export const fr: Messages = {
   'bot.noBookingOn': "Vous n'avez pas de réservation le {date}.",
   'bot.noBookingToday': "Vous n'avez pas de réservation aujourd'hui.",
   'bot.tooManyDays': 'Je peux réserver au maximum {max} jours à la fois.',
+  'bot.working.title': 'Encore un instant',
+  'bot.working.text': 'Cela prend plus de temps que d’habitude. Je vous envoie la réponse dans un moment.',
 };

@@ -186,4 +186,6 @@ export const nl: Messages = {
   'bot.noBookingOn': 'U hebt geen reservering op {date}.',
   'bot.noBookingToday': 'U hebt vandaag geen reservering.',
   'bot.tooManyDays': 'Ik kan hoogstens {max} dagen tegelijk reserveren.',
+  'bot.working.title': 'Nog even geduld',
+  'bot.working.text': 'Dit duurt langer dan gewoonlijk. Ik stuur je het antwoord zo meteen.',
 };

@@ -20,6 +20,10 @@ export interface AppConfig {
   readonly botTenantId: string;
   readonly aadClientId: string;
   readonly allowedTenantIds: readonly string[];
+  /** The Teams app id of the manifest, for deep links to the tab; empty leaves "Open map" out of cards. */
+  readonly teamsAppId: string;
+  /** Whether "who is in" shows colleagues' names (counts are always shown). */
+  readonly showNamesInWhoIsIn: boolean;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +54,8 @@ const schema = z.object({
   BOT_TENANT_ID: z.string().default(''),
   AAD_CLIENT_ID: z.string().default(''),
   ALLOWED_TENANT_IDS: z.string().default(''),
+  TEAMS_APP_ID: z.string().max(64).default(''),
+  SEATWISE_SHOW_NAMES: z.enum(['true', 'false']).default('false'),
 });
 
 /**
@@ -99,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botTenantId: e.BOT_TENANT_ID,
     aadClientId: e.AAD_CLIENT_ID,
     allowedTenantIds: e.ALLOWED_TENANT_IDS.split(',').map((s) => s.trim()).filter(Boolean),
+    teamsAppId: e.TEAMS_APP_ID,
+    showNamesInWhoIsIn: e.SEATWISE_SHOW_NAMES === 'true',
   };
 }

@@ -6,13 +6,15 @@ import { AzureTableGateway } from '../storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../storage/table-catalog-store';
 import { TableReservationStore } from '../storage/table-reservation-store';
 import type { TableGateway } from '../storage/table-gateway';
-import type { CatalogStore, ReservationStore } from '../use-cases/ports';
+import { TableConversationStore } from '../storage/table-conversation-store';
+import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import { loadConfig, type AppConfig } from './config';
 import { devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite';
 
 export interface Stores {
   readonly reservations: ReservationStore;
   readonly catalog: CatalogStore;
+  readonly conversations: ConversationReferenceStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -20,7 +22,12 @@ export interface Stores {
 }
 
 export function tableNames(prefix: string) {
-  return { reservations: `${prefix}Reservations`, weeks: `${prefix}Weeks`, catalog: `${prefix}Catalog` };
+  return {
+    reservations: `${prefix}Reservations`,
+    weeks: `${prefix}Weeks`,
+    catalog: `${prefix}Catalog`,
+    conversations: `${prefix}Conversations`,
+  };
 }
 
 /** Builds the stores over one gateway, starting embedded Azurite when no storage account is configured. */
@@ -62,14 +69,16 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const names = tableNames(config.tablePrefix);
     const reservations = new TableReservationStore(gateway, { reservations: names.reservations, weeks: names.weeks });
     const catalog = new TableCatalogStore(gateway, names.catalog);
+    const conversations = new TableConversationStore(gateway, names.conversations);
     await reservations.init();
     await catalog.init();
+    await conversations.init();
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await releaseLock();
       await azurite?.stop();
     };
-    return { reservations, catalog, gateway, description, close };
+    return { reservations, catalog, conversations, gateway, description, close };
   } catch (error) {
     await releaseLock();
     await azurite?.stop();

@@ -52,10 +52,11 @@ export function attributeText(attribute: string, locale: Locale): string {
 export function attributesText(
   attributes: readonly string[] | undefined,
   locale: Locale,
+  max: number = LIMITS.attributesShown,
 ): string | undefined {
   const shown = [...new Set(attributes ?? [])]
     .filter((a) => typeof a === 'string' && plainText(a).length > 0)
-    .slice(0, LIMITS.attributesShown)
+    .slice(0, max)
     .map((a) => attributeText(a, locale));
   return shown.length === 0 ? undefined : formatList(shown, locale);
 }

@@ -18,10 +18,22 @@ const WEEKDAY_FORMS: ReadonlyArray<readonly [number, string, string]> = [
   // [weekday, singular forms, plural/adverb forms]
   [1, 'monday lundi maandag montag', 'mondays lundis maandagen maandags montage montags'],
   [2, 'tuesday tues tue mardi dinsdag dienstag', 'tuesdays mardis dinsdagen dinsdags dienstage dienstags'],
-  [3, 'wednesday wed mercredi woensdag mittwoch', 'wednesdays mercredis woensdagen woensdags mittwoche mittwochs'],
-  [4, 'thursday thurs thur thu jeudi donderdag donnerstag', 'thursdays jeudis donderdagen donderdags donnerstage donnerstags'],
+  [
+    3,
+    'wednesday wed mercredi woensdag mittwoch',
+    'wednesdays mercredis woensdagen woensdags mittwoche mittwochs',
+  ],
+  [
+    4,
+    'thursday thurs thur thu jeudi donderdag donnerstag',
+    'thursdays jeudis donderdagen donderdags donnerstage donnerstags',
+  ],
   [5, 'friday fri vendredi vrijdag freitag', 'fridays vendredis vrijdagen vrijdags freitage freitags'],
-  [6, 'saturday samedi zaterdag samstag sonnabend', 'saturdays samedis zaterdagen zaterdags samstage samstags sonnabends'],
+  [
+    6,
+    'saturday samedi zaterdag samstag sonnabend',
+    'saturdays samedis zaterdagen zaterdags samstage samstags sonnabends',
+  ],
   [7, 'sunday dimanche zondag sonntag', 'sundays dimanches zondagen zondags sonntage sonntags'],
 ];
 
@@ -71,7 +83,10 @@ export function alternation(words: Iterable<string>): string {
 
 /** Relative day words, folded, with how many days after today they mean. Longest phrases first. */
 export const RELATIVE_DAY_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/\b(?:the\s+)?day\s+after\s+tomorrow\b|\bovermorrow\b|\bapres[-\s]?demain\b|\bovermorgen\b|\bu(?:e)?bermorgen\b/g, 2],
+  [
+    /\b(?:the\s+)?day\s+after\s+tomorrow\b|\bovermorrow\b|\bapres[-\s]?demain\b|\bovermorgen\b|\bu(?:e)?bermorgen\b/g,
+    2,
+  ],
   // "heute Morgen" is this morning, not tomorrow; read it (and its kin) as one "today".
   [
     /\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\baujourd\s?'?\s?hui\b|\bauj\b|\bce\s+(?:matin|midi|soir|apres-midi)\b|\bvandaag\b|\bvanochtend\b|\bvanmorgen\b|\bvanmiddag\b|\bvanavond\b|\bheute(?:\s+(?:morgen|fruh|frueh|vormittag|mittag|nachmittag|abend))?\b/g,
@@ -85,4 +100,5 @@ export const RELATIVE_DAY_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 /** Days in the past: not bookable, but worth telling the person we understood them. */
-export const PAST_DAY_PATTERN = /\byesterday\b|\bgisteren\b|\bgestern\b|\bavant-hier\b|\beergisteren\b|\bvorgestern\b/g;
+export const PAST_DAY_PATTERN =
+  /\byesterday\b|\bgisteren\b|\bgestern\b|\bavant-hier\b|\beergisteren\b|\bvorgestern\b/g;

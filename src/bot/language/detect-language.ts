@@ -30,7 +30,7 @@ const WORDS: Readonly<Record<Locale, string>> = {
     vrijdagen zaterdag zaterdagen zondag zondagen januari februari maart april mei juni juli augustus september
     oktober november december volgende komende week elke iedere annuleer annuleren hulp wie is er zijn met
     scherm zit sta hetzelfde zelfde als vorige keer geef vrij inchecken werkplek plek bureau van tot en dag
-    dagen deze die maand ben aangekomen kantoor waar welke hallo dag`,
+    dagen deze die maand ben aangekomen kantoor waar welke hallo help`,
   de: `buche buchen buchung buchungen reserviere reservieren reservierung einen ein eine einem schreibtisch
     platz arbeitsplatz fur fuer am im um mir mich ich mochte moechte mochten bitte danke kannst konnen du heute
     morgen ubermorgen uebermorgen montag montags dienstag dienstags mittwoch mittwochs donnerstag donnerstags

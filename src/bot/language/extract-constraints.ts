@@ -30,11 +30,15 @@ const DESK_NOUN_PATTERN = new RegExp(`\\b${DESK_NOUN}\\b`);
 const LABEL_LEAD = '(?:\\s+(?:(?:number|num|no|nr|numero|nummer|n°|n)\\.?\\s*|#\\s*)?|\\s*#\\s*)';
 // A label someone types: starts with a letter or digit, holds a digit; e.g. 3.12, 2-04, A12, 3B.
 const TYPED_LABEL = /^([a-z0-9][a-z0-9._-]{0,23})/;
-const MONTH_AFTER = new RegExp(`^\\s*(?:st|nd|rd|th|er|e)?\\.?\\s*(?:of\\s+|de\\s+)?(?:${alternation(MONTH_WORDS.keys())})\\b`);
+const MONTH_AFTER = new RegExp(
+  `^\\s*(?:st|nd|rd|th|er|e)?\\.?\\s*(?:of\\s+|de\\s+)?(?:${alternation(MONTH_WORDS.keys())})\\b`,
+);
 
 // Words that follow "zone" without being its name: filler and calendar words.
 const NOT_A_ZONE_NAME = new Set([
-  ...'for on at in to of the a an and or with please de du la le les des et en pour avec svp op het een met voor van aub im am um mit und fur fuer bitte'.split(' '),
+  ...'for on at in to of the a an and or with please de du la le les des et en pour avec svp op het een met voor van aub im am um mit und fur fuer bitte'.split(
+    ' ',
+  ),
   ...WEEKDAY_WORDS.keys(),
   ...MONTH_WORDS.keys(),
 ]);
@@ -44,8 +48,14 @@ const ATTRIBUTE_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
     'standing',
     /\bstanding\b|\bstand[-\s]?up\s+desk\b|\bsit[-\s/]?stand\b|\bheight[-\s]adjustable\b|\badjustable\s+desk\b|\bdebout\b|\breglable\s+en\s+hauteur\b|\bsta[-\s]?bureau\b|\bzit[-\s/]?sta\b|\bstatafel\b|\b(?:in\s+)?hoogte\s?verstelbaar\b|\bsteh(?:schreibtisch|pult|tisch|platz|arbeitsplatz)\w*|\bh(?:o|oe)henverstellbar\w*|\bsitz[-\s]?steh\w*/,
   ],
-  ['monitor', /\bmonitors?\b|\bscreens?\b|\bdisplays?\b|\becrans?\b|\bmoniteurs?\b|\b(?:beeld)?schermen?\b|\bmonitoren\b|\bbildschirm\w*/],
-  ['docking', /\bdock(?:ing)?(?:[-\s]?stations?)?\b|\bdockingstation\w*|\bstation\s+d'accueil\b|\bport\s+replicator\b/],
+  [
+    'monitor',
+    /\bmonitors?\b|\bscreens?\b|\bdisplays?\b|\becrans?\b|\bmoniteurs?\b|\b(?:beeld)?scherm(?:en)?\b|\bmonitoren\b|\bbildschirm\w*/,
+  ],
+  [
+    'docking',
+    /\bdock(?:ing)?(?:[-\s]?stations?)?\b|\bdockingstation\w*|\bstation\s+d'accueil\b|\bport\s+replicator\b/,
+  ],
   [
     'accessible',
     /\baccessible\b|\bwheel\s?chair\b|\bpmr\b|\bmobilite\s+reduite\b|\b(?:rolstoel)?toegankelijk\w*|\brolstoel\w*|\bmindervalide\w*|\brollstuhl\w*|\bbarrierefrei\w*|\bbehindertengerecht\w*/,
@@ -74,7 +84,10 @@ function knownLabelAt(text: string, at: number, labels: readonly string[]): stri
   return undefined;
 }
 
-function findDeskLabel(folded: FoldedText, labels: readonly string[]): { label: string; span: [number, number] } | undefined {
+function findDeskLabel(
+  folded: FoldedText,
+  labels: readonly string[],
+): { label: string; span: [number, number] } | undefined {
   const text = folded.text;
   const keyword = new RegExp(`\\b${DESK_NOUN}${LABEL_LEAD}`, 'g');
   for (const match of text.matchAll(keyword)) {
@@ -97,7 +110,10 @@ function findDeskLabel(folded: FoldedText, labels: readonly string[]): { label: 
   return undefined;
 }
 
-function findZone(folded: FoldedText, names: readonly string[]): { name: string; span: [number, number] } | undefined {
+function findZone(
+  folded: FoldedText,
+  names: readonly string[],
+): { name: string; span: [number, number] } | undefined {
   const text = folded.text;
   for (const name of [...names].sort(byLongestFirst)) {
     const f = foldPhrase(name);
@@ -153,4 +169,3 @@ export function extractConstraints(folded: FoldedText, vocabulary: ConstraintVoc
   if (zone) constraints.zoneName = zone.name;
   return constraints;
 }
-

@@ -90,7 +90,15 @@ type Mention =
   | ({ start: number; end: number; source: 'own' | 'chrono' } & Point)
   | { kind: 'range'; start: number; end: number; source: 'chrono'; from: DayPoint; to: DayPoint }
   | { kind: 'week'; start: number; end: number; source: 'own'; which: 'this' | 'next' }
-  | { kind: 'month'; start: number; end: number; source: 'own'; month: number; year?: number; relative?: 'this' | 'next' }
+  | {
+      kind: 'month';
+      start: number;
+      end: number;
+      source: 'own';
+      month: number;
+      year?: number;
+      relative?: 'this' | 'next';
+    }
   | { kind: 'every-day'; start: number; end: number; source: 'own' }
   | { kind: 'unparsed'; start: number; end: number; source: 'own' };
 
@@ -114,7 +122,8 @@ const WEEKDAY_PATTERN = new RegExp(
 const NEXT_WEEK =
   /\bnext\s+week\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
 const THIS_WEEK = /\bthis\s+week\b|\bcette\s+semaine\b|\bdeze\s+week\b|\b(?:in\s+)?diese[rn]?\s+woche\b/g;
-const THIS_MONTH = /\bthis\s+month\b|\bce\s+mois(?:[-\s]ci)?\b|\bdeze\s+maand\b|\b(?:in\s+)?diese[mn]?\s+monat\b/g;
+const THIS_MONTH =
+  /\bthis\s+month\b|\bce\s+mois(?:[-\s]ci)?\b|\bdeze\s+maand\b|\b(?:in\s+)?diese[mn]?\s+monat\b/g;
 const NEXT_MONTH =
   /\bnext\s+month\b|\b(?:le\s+)?mois\s+prochain\b|\b(?:le\s+)?prochain\s+mois\b|\b(?:volgende|komende)\s+maand\b|\b(?:im\s+)?(?:na(?:e)?chste[nm]?|kommende[nm]?)\s+monat\b/g;
 // A month on its own is a scope ("every Tuesday in December") only after a preposition; "may" alone is a verb.
@@ -123,25 +132,33 @@ const MONTH_SCOPE = new RegExp(
   'g',
 );
 const EVERY_DAY = new RegExp(
-  `\\b${REPEAT_MARKER}\\s+(?:working\\s+|work\\s+|week)?(?:days?|jours?(?:\\s+ouvrables?)?|werk)?(?:dagen|dag|tage?|werktage?)?\\b|\\bdaily\\b|\\bquotidiennement\\b|\\bdagelijks\\b|\\bta(?:e)?glich\\b`,
+  `\\b${REPEAT_MARKER}\\s+(?:working\\s+days?|work\\s?days?|week\\s?days?|days?|jours(?:\\s+ouvrables)?|jour(?:\\s+ouvrable)?|werkdagen|werkdag|dagen|dag|werktage|werktag|tage|tag)\\b|\\bdaily\\b|\\bquotidiennement\\b|\\bdagelijks\\b|\\bta(?:e)?glich\\b`,
   'g',
 );
-const EVERY_DAY_CHECK = /(?:day|days|weekday|weekdays|jour|jours|ouvrables?|dag|dagen|werkdag|werkdagen|tag|tage|werktag|werktage|daily|quotidiennement|dagelijks|taglich|taeglich)$/;
 
 const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
 // Day first: 3/12, 03.12., 3-12, 3/12/2026, 3.12.26. The separator is the same throughout.
-const NUMERIC_DATE = /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2})(?![\d]))?(\.)?(?![\d/-]|[.,]\d)/g;
-const NOT_A_DATE_AFTER = new RegExp(`^\\s*(?:h\\b|uur\\b|uhr\\b|am\\b|pm\\b|m\\b|cm\\b|km\\b|%|€|eur\\b|${MONTH_ALT}\\b)`);
+const NUMERIC_DATE =
+  /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2})(?![\d]))?(\.)?(?![\d/-]|[.,]\d)/g;
+const NOT_A_DATE_AFTER = new RegExp(
+  `^\\s*(?:h\\b|uur\\b|uhr\\b|am\\b|pm\\b|m\\b|cm\\b|km\\b|%|€|eur\\b|${MONTH_ALT}\\b)`,
+);
 const DAY_MONTH = new RegExp(
-  `(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th|er|e|ste|de)?\\.?\\s*(?:of\\s+|de\\s+)?(${MONTH_ALT})\\b\\.?(?:\\s*,?\\s*(\\d{4})\\b)?`,
+  `(?<![\\d.,/])(\\d{1,2})(?:st|nd|rd|th|er|e|ste|de)?\\.?\\s*(?:of\\s+|de\\s+)?(${MONTH_ALT})\\b\\.?(?:\\s*,?\\s*(\\d{4})\\b)?`,
   'g',
 );
-const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![./-]\\d)(?:\\s*,?\\s*(\\d{4})\\b)?`, 'g');
+const MONTH_DAY = new RegExp(
+  `\\b(${MONTH_ALT})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![./-]\\d)(?:\\s*,?\\s*(\\d{4})\\b)?`,
+  'g',
+);
 
 const RANGE_WORD =
   "(?:to|till|til|until|through|thru|up\\s+to|au|a|jusqu\\s?'?\\s?(?:au|a)|tot(?:\\s+en\\s+met)?|t/m|tm|tem|bis(?:\\s+(?:zum|zur|einschliesslich|und\\s+mit))?|-|->|>)";
-const RANGE_GAP = new RegExp(`^,?\\s*${RANGE_WORD}(?:\\s+(?:le|the|de|den|der|dem|zum|inclus|inclusive))?\\s*,?$`);
-const LIST_GAP = /^(?:,|and|et|en|und|&|\+|\/|or|ou|of|oder|as\s+well\s+as|ainsi\s+que|plus|\s)*(?:(?:on|le|les|the|de|den|der|am|op|du)\s+)?$/;
+const RANGE_GAP = new RegExp(
+  `^,?\\s*${RANGE_WORD}(?:\\s+(?:le|the|de|den|der|dem|zum|inclus|inclusive))?\\s*,?$`,
+);
+const LIST_GAP =
+  /^(?:,|and|et|en|und|&|\+|\/|or|ou|of|oder|as\s+well\s+as|ainsi\s+que|plus|\s)*(?:(?:on|le|les|the|de|den|der|am|op|du)\s+)?$/;
 const BETWEEN_BEFORE = /\b(?:between|entre|tussen|zwischen)\s*$/;
 const AND_GAP = /^(?:and|et|en|und|&)$/;
 const UNTIL_BEFORE = new RegExp(
@@ -269,14 +286,22 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
     const year = m[4] === undefined ? undefined : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
     const valid = civil(year ?? 2000, month, day) !== undefined; // 2000 is a leap year: 29/02 stays possible
     if (valid) {
-      list.add({ kind: 'day', month, day, ...(year === undefined ? {} : { year }), anchorsDayNumbers: true, start, end, source: 'own' });
+      list.add({
+        kind: 'day',
+        month,
+        day,
+        ...(year === undefined ? {} : { year }),
+        anchorsDayNumbers: true,
+        start,
+        end,
+        source: 'own',
+      });
     } else if (m[2] === '/' || year !== undefined || m[5] !== undefined) {
       // Clearly meant as a date ("31/02", "45.13.", "30.02.2027") but no such day.
       list.add({ kind: 'unparsed', start, end, source: 'own' });
     }
   }
   for (const m of text.matchAll(EVERY_DAY)) {
-    if (!EVERY_DAY_CHECK.test(m[0])) continue;
     const start = m.index ?? 0;
     list.add({ kind: 'every-day', start, end: start + m[0].length, source: 'own' });
   }
@@ -297,15 +322,11 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
   for (const m of text.matchAll(MONTH_SCOPE)) {
     const month = MONTH_NAMES.get(m[1] ?? '');
     if (month === undefined) continue;
+    // The scope starts at the month word; "in December 3" is a day-month, found later, which replaces it.
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    const end = (m.index ?? 0) + m[0].length;
     const year = m[2] === undefined ? undefined : Number(m[2]);
-    // "in December 3" / "in december 2026": the scope may still be a day-month date; day-months are tried next
-    // and replace it when they match the same words.
-    list.items.push(
-      ...(list.items.some((x) => overlaps(x, { start, end: (m.index ?? 0) + m[0].length }))
-        ? []
-        : [{ kind: 'month' as const, month, ...(year === undefined ? {} : { year }), start, end: (m.index ?? 0) + m[0].length, source: 'own' as const }]),
-    );
+    list.add({ kind: 'month', month, ...(year === undefined ? {} : { year }), start, end, source: 'own' });
   }
   return list;
 }
@@ -313,7 +334,13 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
 /** Day-month dates written with a month word; chrono-node reads most of these, this is the safety net. */
 function findDayMonths(text: string): Mention[] {
   const found: Mention[] = [];
-  const push = (start: number, end: number, day: number, monthWord: string, yearText: string | undefined): void => {
+  const push = (
+    start: number,
+    end: number,
+    day: number,
+    monthWord: string,
+    yearText: string | undefined,
+  ): void => {
     const month = MONTH_WORDS.get(monthWord);
     if (month === undefined) return;
     const year = yearText === undefined ? undefined : Number(yearText);
@@ -321,7 +348,16 @@ function findDayMonths(text: string): Mention[] {
       found.push({ kind: 'unparsed', start, end, source: 'own' });
       return;
     }
-    found.push({ kind: 'day', month, day, ...(year === undefined ? {} : { year }), anchorsDayNumbers: true, start, end, source: 'own' });
+    found.push({
+      kind: 'day',
+      month,
+      day,
+      ...(year === undefined ? {} : { year }),
+      anchorsDayNumbers: true,
+      start,
+      end,
+      source: 'own',
+    });
   };
   for (const m of text.matchAll(DAY_MONTH)) {
     const start = m.index ?? 0;
@@ -393,8 +429,9 @@ function findChronoMentions(text: string, locale: Locale, today: CivilDate): Men
  */
 function collectMentions(text: string, ctx: DateContext): Mention[] {
   const own = findOwnMentions(text, ctx.today);
-  const replaceable = (m: Mention): boolean => m.kind === 'weekday' && !m.repeat;
-  const dayMonths = findDayMonths(text).filter((d) => !own.items.some((m) => overlaps(m, d) && m.kind !== 'month'));
+  const dayMonths = findDayMonths(text).filter(
+    (d) => !own.items.some((m) => overlaps(m, d) && m.kind !== 'month'),
+  );
   // A day-month replaces a month scope made of the same words ("in December 3").
   for (const d of dayMonths) {
     for (let i = own.items.length - 1; i >= 0; i -= 1) {
@@ -409,10 +446,16 @@ function collectMentions(text: string, ctx: DateContext): Mention[] {
   } catch {
     // chrono is a helper: if it fails on some input, our own rules still answer.
   }
+  const ownDayMonths = new Set(dayMonths);
   for (const c of chronoResults) {
     const hit = mentions.filter((m) => overlaps(m, c));
-    const ownDayMonths = new Set(dayMonths);
-    if (hit.every((m) => replaceable(m) || ownDayMonths.has(m))) {
+    // chrono's reading wins over a plain weekday or day-month it covers ("Thursday 3 December" is one day), and
+    // over a relative day it extends ("a week from today"); never over our other finds.
+    const replaceable = (m: Mention): boolean =>
+      (m.kind === 'weekday' && !m.repeat) ||
+      ownDayMonths.has(m) ||
+      (m.kind === 'fixed' && c.start <= m.start && m.end <= c.end && c.end - c.start > m.end - m.start);
+    if (hit.every(replaceable)) {
       mentions = mentions.filter((m) => !hit.includes(m));
       mentions.push(c);
     }
@@ -425,209 +468,277 @@ function collectMentions(text: string, ctx: DateContext): Mention[] {
 
 interface Resolver {
   readonly today: CivilDate;
+  /** "next week Tuesday": weekdays fall in this ISO week or the next one. */
   readonly week?: 'this' | 'next';
+  /** "Tuesday in December": weekdays fall on or after this day (the month's first day, or today). */
+  readonly weekdayFloor?: CivilDate;
 }
 
-function resolveDay(point: DayPoint, notBefore: CivilDate): CivilDate | undefined {
-  if (point.year !== undefined) return civil(point.year, point.month, point.day);
-  return onOrAfter(point.month, point.day, notBefore);
-}
-
-function resolvePoint(point: Point, r: Resolver, notBefore: CivilDate = r.today): CivilDate | undefined {
+function resolvePoint(point: Point, r: Resolver): CivilDate | undefined {
   switch (point.kind) {
     case 'fixed':
       return point.date;
     case 'day':
-      return resolveDay(point, notBefore);
+      if (point.year !== undefined) return civil(point.year, point.month, point.day);
+      return onOrAfter(point.month, point.day, r.today);
     case 'weekday':
-      if (r.week !== undefined && !point.strictlyAfterToday && notBefore === r.today) {
-        const monday = mondayOf(r.today);
-        return addDays(r.week === 'next' ? addDays(monday, 7) : monday, point.weekday - 1);
+      if (r.week !== undefined && !point.strictlyAfterToday) {
+        const monday = addDays(mondayOf(r.today), r.week === 'next' ? 7 : 0);
+        return addDays(monday, point.weekday - 1);
       }
-      return weekdayOnOrAfter(notBefore, point.weekday, point.strictlyAfterToday && notBefore === r.today);
+      return weekdayOnOrAfter(r.weekdayFloor ?? r.today, point.weekday, point.strictlyAfterToday);
+  }
+}
+
+/** The end of a range, read from its start on: "Friday to Monday" ends the Monday after, "28 Dec to 3 Jan" next year. */
+function resolveEnd(point: Point, start: CivilDate): CivilDate | undefined {
+  switch (point.kind) {
+    case 'fixed':
+      return point.date;
+    case 'day':
+      if (point.year !== undefined) return civil(point.year, point.month, point.day);
+      return onOrAfter(point.month, point.day, start);
+    case 'weekday':
+      return weekdayOnOrAfter(start, point.weekday, false);
   }
 }
 
 function resolveRange(from: Point, to: Point, r: Resolver): CivilDate[] {
   const start = resolvePoint(from, r);
   if (start === undefined) return [];
-  // The end is read from the start on: "Friday to Monday" ends the Monday after, "28 Dec to 3 Jan" next year.
-  let end = resolvePoint(to.kind === 'weekday' ? { ...to, strictlyAfterToday: false } : to, r, start);
+  const end = resolveEnd(to, start);
   if (end === undefined) return [start];
-  let first = start;
-  if (end < first) [first, end] = [end, first];
-  return daysFrom(first, end);
+  return end < start ? daysFrom(end, start) : daysFrom(start, end);
 }
 
 function isPoint(m: Mention): m is PointMention {
   return m.kind === 'day' || m.kind === 'weekday' || m.kind === 'fixed';
 }
 
+function isRepeat(m: Mention): boolean {
+  return (m.kind === 'weekday' && m.repeat) || m.kind === 'every-day';
+}
+
+const RANGE_WORD_ONLY = new RegExp(`^${RANGE_WORD}$`);
+
 /** Day numbers written before a dated mention, sharing its month: "le 3 et le 5 décembre", "3 t/m 5 december". */
-function dayNumbersBefore(text: string, upTo: number, from: number): Array<{ day: number; range: boolean; start: number }> {
+function dayNumbersBefore(
+  text: string,
+  from: number,
+  upTo: number,
+): Array<{ day: number; range: boolean; start: number }> {
   const numbers: Array<{ day: number; range: boolean; start: number }> = [];
   let prefix = text.slice(from, upTo);
   for (let guard = 0; guard < 31; guard += 1) {
     const m = DAY_NUMBER_TAIL.exec(prefix);
     if (!m) break;
-    const connector = (m[2] ?? '').trim();
-    numbers.unshift({ day: Number(m[1]), range: new RegExp(`^${RANGE_WORD}$`).test(connector), start: from + m.index });
+    numbers.unshift({
+      day: Number(m[1]),
+      range: RANGE_WORD_ONLY.test((m[2] ?? '').trim()),
+      start: from + m.index,
+    });
     prefix = prefix.slice(0, m.index);
   }
   return numbers;
 }
 
+/** The dates of "3, 4 and 5 December" or "3 t/m 5 december" besides the anchor itself. */
+function expandDayNumbers(
+  numbers: ReadonlyArray<{ day: number; range: boolean; start: number }>,
+  anchor: CivilDate,
+  onInvalid: (start: number) => void,
+): CivilDate[] {
+  const a = ymdOf(anchor);
+  const out: CivilDate[] = [];
+  let previous: CivilDate | undefined;
+  let previousIsRangeStart = false;
+  for (const n of numbers) {
+    // "28 to 3 January": a number above the anchor's day belongs to the month before.
+    const date =
+      n.day <= a.day
+        ? civil(a.year, a.month, n.day)
+        : a.month === 1
+          ? civil(a.year - 1, 12, n.day)
+          : civil(a.year, a.month - 1, n.day);
+    if (date === undefined) {
+      onInvalid(n.start);
+      previous = undefined;
+      continue;
+    }
+    if (previous !== undefined && previousIsRangeStart) out.push(...daysFrom(previous, date));
+    out.push(date);
+    previous = date;
+    previousIsRangeStart = n.range;
+  }
+  if (previous !== undefined && previousIsRangeStart) out.push(...daysFrom(previous, anchor));
+  return out;
+}
+
+// Greetings and times of day that chrono-node would read as "tomorrow".
+const NOT_DATES =
+  /\b(?:guten|goede|good)\s+morgen\b|\bgoedemorgen\b|\b(?:am|jeden|diesen|des)\s+morgens?\b|'s\s+morgens\b/g;
+
+function blankNonDates(text: string): string {
+  return text.replace(NOT_DATES, (m) => ' '.repeat(m.length));
+}
+
 export function extractDates(folded: FoldedText, maskedText: string, ctx: DateContext): DateExtraction {
-  const text = maskedText;
+  const text = blankNonDates(maskedText);
+  const today = ctx.today;
   const mentions = collectMentions(text, ctx);
   const unparsed: string[] = [];
   const dates = new Set<CivilDate>();
-  const gap = (a: Mention, b: Mention): string => text.slice(a.end, b.start).trim();
-
-  const weekMentions = mentions.filter((m) => m.kind === 'week');
-  const week = weekMentions.find((m) => m.which === 'next')?.which ?? weekMentions[0]?.which;
-  const r: Resolver = { today: ctx.today, ...(week === undefined ? {} : { week }) };
+  const add = (list: Iterable<CivilDate>): void => {
+    for (const d of list) dates.add(d);
+  };
+  const gapBetween = (a: Mention, b: Mention): string => text.slice(a.end, b.start).trim();
 
   // "Thursday 3 December", "3 décembre (jeudi)": the weekday only restates the date.
-  const points = mentions.filter(isPoint);
   const restated = new Set<Mention>();
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const a = points[i];
-    const b = points[i + 1];
+  for (let i = 0; i + 1 < mentions.length; i += 1) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
     if (!a || !b || !ADJACENT_GAP.test(text.slice(a.end, b.start).replace(/[()]/g, ' '))) continue;
     if (a.kind === 'weekday' && !a.repeat && b.kind === 'day') restated.add(a);
     if (a.kind === 'day' && b.kind === 'weekday' && !b.repeat) restated.add(b);
   }
   const live = mentions.filter((m) => !restated.has(m));
 
-  // Repeats spread along a list: "every Tuesday and Thursday".
+  // A repeat spreads along its list: "every Tuesday and Thursday", "tous les mardis et jeudis".
   for (let i = 0; i + 1 < live.length; i += 1) {
     const a = live[i];
     const b = live[i + 1];
-    if (a?.kind === 'weekday' && b?.kind === 'weekday' && a.repeat && LIST_GAP.test(gap(a, b))) b.repeat = true;
+    if (a?.kind === 'weekday' && b?.kind === 'weekday' && a.repeat && LIST_GAP.test(gapBetween(a, b)))
+      b.repeat = true;
   }
+  const hasRepeat = live.some(isRepeat);
+
+  const weeks = live.filter((m) => m.kind === 'week');
+  const week = weeks.some((m) => m.which === 'next') ? 'next' : weeks.length > 0 ? 'this' : undefined;
+  const monthMention = live.find((m) => m.kind === 'month');
+  const t = ymdOf(today);
+  const monthScope =
+    monthMention === undefined
+      ? undefined
+      : (() => {
+          const year = monthMention.year ?? (monthMention.month >= t.month ? t.year : t.year + 1);
+          const first = civil(year, monthMention.month, 1);
+          return first === undefined
+            ? undefined
+            : { from: first > today ? first : today, to: lastDayOfMonth(year, monthMention.month) };
+        })();
+  const r: Resolver = {
+    today,
+    ...(week === undefined ? {} : { week }),
+    ...(monthScope === undefined || hasRepeat ? {} : { weekdayFloor: monthScope.from }),
+  };
 
   const used = new Set<Mention>();
-  const repeats = new Set<number>();
+  const repeatWeekdays = new Set<number>();
   let repeatUntil: CivilDate | undefined;
 
   for (let i = 0; i < live.length; i += 1) {
     const m = live[i];
     if (!m || used.has(m)) continue;
+    used.add(m);
     const next = live[i + 1];
-    const before = text.slice(Math.max(0, (live[i - 1]?.end ?? 0)), m.start);
+    const previousEnd = live[i - 1]?.end ?? 0;
+    const before = text.slice(previousEnd, m.start);
 
     if (m.kind === 'unparsed') {
       unparsed.push(sourceSlice(folded, m.start, m.end));
-      used.add(m);
       continue;
     }
     if (m.kind === 'range') {
-      used.add(m);
-      for (const d of resolveRange(m.from, m.to, r)) dates.add(d);
+      add(resolveRange(m.from, m.to, r));
+      continue;
+    }
+    if (m.kind === 'every-day') {
+      for (let wd = 1; wd <= 5; wd += 1) repeatWeekdays.add(wd);
       continue;
     }
     if (m.kind === 'weekday' && m.repeat) {
-      repeats.add(m.weekday);
-      used.add(m);
+      repeatWeekdays.add(m.weekday);
       // "every Tuesday until 20 December"
-      if (next && isPoint(next) && next.kind !== 'weekday' && RANGE_GAP.test(gap(m, next))) {
+      if (next && isPoint(next) && next.kind !== 'weekday' && RANGE_GAP.test(gapBetween(m, next))) {
         repeatUntil = resolvePoint(next, r);
         used.add(next);
       }
       continue;
     }
-    if (m.kind === 'every-day') {
-      for (let wd = 1; wd <= 5; wd += 1) repeats.add(wd);
-      used.add(m);
-      continue;
-    }
     if (!isPoint(m)) continue;
 
     // Day numbers before a dated mention share its month.
+    let sharesMonth = false;
     if (m.kind === 'day' && m.anchorsDayNumbers) {
-      const numbers = dayNumbersBefore(text, m.start, live[i - 1]?.end ?? 0);
       const anchor = resolvePoint(m, r);
+      const numbers = dayNumbersBefore(text, previousEnd, m.start);
       if (anchor !== undefined && numbers.length > 0) {
-        const a = ymdOf(anchor);
-        let previous: CivilDate | undefined;
-        let previousRange = false;
-        for (const n of numbers) {
-          // "28 to 3 January": a number above the anchor's day belongs to the month before.
-          const inMonth = n.day <= a.day ? civil(a.year, a.month, n.day) : a.month === 1 ? civil(a.year - 1, 12, n.day) : civil(a.year, a.month - 1, n.day);
-          if (inMonth === undefined) {
-            unparsed.push(sourceSlice(folded, n.start, m.end));
-            continue;
-          }
-          if (previous !== undefined && previousRange) for (const d of daysFrom(previous, inMonth)) dates.add(d);
-          dates.add(inMonth);
-          previous = inMonth;
-          previousRange = n.range;
-        }
-        if (previous !== undefined && previousRange) for (const d of daysFrom(previous, anchor)) dates.add(d);
+        sharesMonth = true;
+        add(expandDayNumbers(numbers, anchor, (start) => unparsed.push(sourceSlice(folded, start, m.end))));
       }
     }
 
     // A range: "Monday to Wednesday", "between Monday and Wednesday".
-    if (next && isPoint(next) && !(next.kind === 'weekday' && next.repeat)) {
-      const g = gap(m, next);
-      if (RANGE_GAP.test(g) || (AND_GAP.test(g) && BETWEEN_BEFORE.test(before))) {
-        used.add(m);
+    if (next && isPoint(next) && !isRepeat(next)) {
+      const gap = gapBetween(m, next);
+      if (RANGE_GAP.test(gap) || (AND_GAP.test(gap) && BETWEEN_BEFORE.test(before))) {
         used.add(next);
-        for (const d of resolveRange(m, next, r)) dates.add(d);
+        add(resolveRange(m, next, r));
         continue;
       }
     }
-    used.add(m);
-    // "until Friday" with no start: from today.
-    if (UNTIL_BEFORE.test(before) && !live.slice(0, i).some((x) => isPoint(x) || x.kind === 'range')) {
-      const end = resolvePoint(m, r);
-      if (end !== undefined && end >= ctx.today && !live.some((x) => x.kind === 'weekday' && x.repeat)) {
-        for (const d of daysFrom(ctx.today, end)) dates.add(d);
-        continue;
-      }
-      if (end !== undefined) repeatUntil = end;
+
+    const date = resolvePoint(m, r);
+    if (date === undefined) {
+      unparsed.push(sourceSlice(folded, m.start, m.end));
       continue;
     }
-    const date = resolvePoint(m, r);
-    if (date === undefined) unparsed.push(sourceSlice(folded, m.start, m.end));
-    else dates.add(date);
+    // "until Friday" with nothing before it: from today to Friday, or the end of a repeat.
+    if (
+      !sharesMonth &&
+      UNTIL_BEFORE.test(before) &&
+      !live.slice(0, i).some((x) => isPoint(x) || x.kind === 'range')
+    ) {
+      if (hasRepeat) repeatUntil = date;
+      else add(date >= today ? daysFrom(today, date) : [date]);
+      continue;
+    }
+    dates.add(date);
   }
 
-  const monthMention = live.find((m) => m.kind === 'month');
-  if (repeats.size > 0) {
-    let from = ctx.today;
-    let to = addDays(ctx.today, MAX_EXPANSION_DAYS - 1);
-    if (monthMention && monthMention.kind === 'month') {
-      const t = ymdOf(ctx.today);
-      const year = monthMention.year ?? (monthMention.month >= t.month ? t.year : t.year + 1);
-      const first = civil(year, monthMention.month, 1);
-      if (first !== undefined) {
-        from = first > ctx.today ? first : ctx.today;
-        to = lastDayOfMonth(year, monthMention.month);
-      }
-      used.add(monthMention);
+  if (repeatWeekdays.size > 0) {
+    let from = today;
+    let to = addDays(today, MAX_EXPANSION_DAYS - 1);
+    if (monthScope !== undefined) {
+      ({ from, to } = monthScope);
     } else if (week !== undefined) {
-      const monday = addDays(mondayOf(ctx.today), week === 'next' ? 7 : 0);
-      from = monday > ctx.today ? monday : ctx.today;
+      const monday = addDays(mondayOf(today), week === 'next' ? 7 : 0);
+      from = monday > today ? monday : today;
       to = addDays(monday, 6);
     }
     if (repeatUntil !== undefined) to = repeatUntil;
-    for (const d of from <= to ? daysFrom(from, to) : []) if (repeats.has(isoWeekday(d))) dates.add(d);
-  } else if (week !== undefined && !live.some((m) => isPoint(m) || m.kind === 'range')) {
+    if (from <= to) add(daysFrom(from, to).filter((d) => repeatWeekdays.has(isoWeekday(d))));
+  } else if (week !== undefined && !live.some((m) => m.kind === 'weekday')) {
     // "next week" alone: the working days of that week; "this week" alone: today to Friday.
-    const monday = addDays(mondayOf(ctx.today), week === 'next' ? 7 : 0);
-    for (let k = 0; k < 5; k += 1) {
-      const d = addDays(monday, k);
-      if (d >= ctx.today) dates.add(d);
-    }
-  } else if (monthMention && monthMention.kind === 'month' && dates.size === 0 && unparsed.length === 0) {
+    const monday = addDays(mondayOf(today), week === 'next' ? 7 : 0);
+    const workingDays = [0, 1, 2, 3, 4].map((k) => addDays(monday, k)).filter((d) => d >= today);
+    add(workingDays);
+    const weekMention = weeks[0];
+    // "this week" said at the weekend: no working day is left; say which words we could not use.
+    if (workingDays.length === 0 && weekMention)
+      unparsed.push(sourceSlice(folded, weekMention.start, weekMention.end));
+  } else if (
+    monthMention !== undefined &&
+    !live.some((m) => m.kind === 'weekday') &&
+    dates.size === 0 &&
+    unparsed.length === 0
+  ) {
     // "a desk in December": which day? Say so rather than guess.
     unparsed.push(sourceSlice(folded, monthMention.start, monthMention.end));
   }
 
-  const sorted = [...dates].sort().slice(0, MAX_EXPANSION_DAYS);
-  const result: DateExtraction = { dates: sorted };
+  const result: DateExtraction = { dates: [...dates].sort().slice(0, MAX_EXPANSION_DAYS) };
   if (unparsed.length > 0) result.unparsedText = [...new Set(unparsed)].join(', ');
   return result;
 }

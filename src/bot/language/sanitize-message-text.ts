@@ -33,8 +33,10 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 
 function decodeEntity(whole: string, body: string): string {
   if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+      return ' ';
     return String.fromCodePoint(code);
   }
   return NAMED_ENTITIES[body.toLowerCase()] ?? whole;

@@ -97,14 +97,16 @@ export const TYPICAL: Record<string, (locale: Locale) => AdaptiveCard> = {
       {
         sentence: 'Zone B is at its 12-person cap on Thursday 3 December.',
         alternatives: [
-          { deskId: 'hq-3-14', deskLabel: '3.14', date: '2026-12-04', text: 'Desk 3.14, 2.1 m away' },
           {
-            deskId: 'hq-3-12',
-            deskLabel: '3.12',
-            date: '2026-12-05',
-            text: 'Desk 3.12 on Friday 4 December',
-          },
-        ],
+            kind: 'desk',
+            deskId: 'hq-3-14',
+            deskLabel: '3.14',
+            floorId: 'hq-3',
+            date: '2026-12-04',
+            distanceM: 2.1,
+          } as const,
+          { kind: 'day', deskId: 'hq-3-12', deskLabel: '3.12', floorId: 'hq-3', date: '2026-12-05' } as const,
+        ].map((alt) => ({ ...alt, text: describeAlternative(alt, l) })),
         requestId: 'act-1',
       },
       l,

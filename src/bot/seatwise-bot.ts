@@ -1,0 +1,199 @@
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
+import { ContentionError, StorageUnavailableError, type ConversationReferenceStore } from '../use-cases/ports';
+import { BotHandlers, type BotDeps } from './bot-handlers';
+import { callerOf, localeOf } from './caller';
+import { errorCard, helpCard, parseActionData, statusCard, VERBS, type AdaptiveCard, type ErrorKind } from './cards';
+import { parseMessage } from './language/parse-message';
+import { t, type Locale } from '../i18n/messages';
+
+export interface BotLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface SeatwiseBotOptions {
+  readonly botAppId: string;
+  readonly conversations: ConversationReferenceStore;
+  readonly log: BotLogger;
+  /** Card actions must be answered within Teams' limit; past this, the answer follows as a new message. */
+  readonly invokeDeadlineMs?: number;
+}
+
+/**
+ * The Teams bot: a teams-ai Application with no AI model. Messages are parsed by the language module and answered
+ * with cards; card actions are routed by verb. Identity is the channel's `from`, never the card's data.
+ */
+export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options: SeatwiseBotOptions): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: options.botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: true,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+  const handlers = new BotHandlers(deps);
+  const seen = new RecentIds(2_000);
+  const answers = new RecentAnswers(500);
+  const deadline = options.invokeDeadlineMs ?? 4_000;
+
+  const saveReference = async (context: TurnContext): Promise<void> => {
+    const caller = callerOf(context);
+    if (!caller) return;
+    try {
+      const reference = TurnContext.getConversationReference(context.activity);
+      await options.conversations.save(caller.userId, reference as unknown as Record<string, unknown>);
+    } catch (error) {
+      // A reminder may miss this person later; the conversation itself goes on.
+      options.log.warn({ err: describe(error) }, 'could not save the conversation reference');
+    }
+  };
+
+  /** Answers within the deadline; a slower answer is sent afterwards as a new message in the same conversation. */
+  const withinDeadline = async (context: TurnContext, locale: Locale, work: Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadline)));
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first !== 'late') return first;
+    const reference = TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>;
+    void work
+      .catch((error: unknown) => errorCard(errorKind(error), locale))
+      .then((card) =>
+        adapter.continueConversationAsync(options.botAppId, reference, async (ctx) => {
+          await ctx.sendActivity(cardMessage(card));
+        }),
+      )
+      .catch((error: unknown) => options.log.error({ err: describe(error) }, 'could not send a late answer'));
+    return statusCard({ title: t(locale, 'bot.working.title'), text: t(locale, 'bot.working.text') }, locale);
+  };
+
+  const onAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard> => {
+    const locale = localeOf(context);
+    const actor = callerOf(context);
+    const parsed = parseActionData(data);
+    if (!actor || !parsed) return errorCard('stale', locale);
+    return withinDeadline(context, locale, handlers.action(parsed, actor, locale));
+  };
+
+  // Card routes first: an Action.Submit fallback arrives as a message with a value and no text.
+  for (const verb of Object.values(VERBS)) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      // A redelivered invoke (same id) gets the answer of the first one, which did the work.
+      const id = context.activity.id;
+      if (!id) return onAction(context, data);
+      const earlier = answers.get(id);
+      if (earlier) return earlier;
+      const answer = onAction(context, data);
+      answers.set(id, answer);
+      answer.catch(() => answers.delete(id));
+      return answer;
+    });
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+      if (!seen.first(`submit|${context.activity.id ?? ''}`)) return;
+      await context.sendActivity(cardMessage(await onAction(context, data)));
+    });
+  }
+
+  // Any other verb (an old card, a forged one) gets a card that says so, not a 501.
+  app.adaptiveCards.actionExecute(async () => true, async (context) => errorCard('stale', localeOf(context)));
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    await saveReference(context);
+    const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient?.id);
+    if (botAdded) await context.sendActivity(cardMessage(helpCard(localeOf(context))));
+  });
+
+  app.activity('installationUpdate', async (context) => saveReference(context));
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    // Teams redelivers a message that took long; the same id is answered once.
+    if (!seen.first(`message|${context.activity.id ?? ''}`)) return;
+    await saveReference(context);
+    const actor = callerOf(context);
+    if (!actor) return;
+    const index = await deps.catalog.current();
+    const site = index.sites[0];
+    const parsed = parseMessage(typeof context.activity.text === 'string' ? context.activity.text : '', {
+      now: deps.clock.now(),
+      timeZone: site?.site.timeZone ?? 'UTC',
+      ...(typeof context.activity.locale === 'string' && { activityLocale: context.activity.locale }),
+      zoneNames: site?.zones.map((z) => z.name) ?? [],
+      deskLabels: site?.desks.map((d) => d.label) ?? [],
+    });
+    const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId());
+    await context.sendActivity(cardMessage(card));
+  });
+
+  app.error(async (context, error) => {
+    options.log.error({ err: describe(error), activityType: context.activity.type }, 'turn failed');
+    try {
+      const card = errorCard(errorKind(error), localeOf(context));
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+        });
+      } else {
+        await context.sendActivity(cardMessage(card));
+      }
+    } catch (sendError) {
+      options.log.error({ err: describe(sendError) }, 'could not tell the user about a failed turn');
+    }
+  });
+
+  return app;
+}
+
+export function cardMessage(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+function errorKind(error: unknown): ErrorKind {
+  if (error instanceof StorageUnavailableError) return 'storage';
+  if (error instanceof ContentionError) return 'contention';
+  return 'internal';
+}
+
+/** What a log may say about an error: its class and message, never a payload. */
+function describe(error: unknown): { name: string; message: string; code?: string } {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message.slice(0, 500), ...(typeof code === 'string' && { code }) };
+  }
+  return { name: 'unknown', message: String(error).slice(0, 200) };
+}
+
+/** The answers to recent invokes, by activity id, so that a redelivery repeats the answer instead of the work. */
+class RecentAnswers {
+  private readonly answers = new Map<string, Promise<AdaptiveCard>>();
+  constructor(private readonly max: number) {}
+
+  get(id: string): Promise<AdaptiveCard> | undefined {
+    return this.answers.get(id);
+  }
+
+  set(id: string, answer: Promise<AdaptiveCard>): void {
+    this.answers.set(id, answer);
+    if (this.answers.size > this.max) this.answers.delete(this.answers.keys().next().value!);
+  }
+
+  delete(id: string): void {
+    this.answers.delete(id);
+  }
+}
+
+/** Ids seen recently, to answer a redelivered activity once. Bounded, oldest forgotten first. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max: number) {}
+
+  first(id: string): boolean {
+    if (id.endsWith('|')) return true;
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}

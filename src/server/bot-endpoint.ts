@@ -1,0 +1,64 @@
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import restify from 'restify';
+import { z } from 'zod';
+
+/** Teams activities are small; anything far larger is refused before it is parsed. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+const id = z.string().min(1).max(1024);
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().max(1024).optional(),
+    channelId: z.string().min(1).max(64),
+    serviceUrl: z.string().url().max(2048),
+    from: z.object({ id, name: z.string().max(1024).optional(), aadObjectId: z.string().max(256).optional() }).passthrough(),
+    recipient: z.object({ id }).passthrough(),
+    conversation: z.object({ id }).passthrough(),
+    text: z.string().max(100_000).optional(),
+    locale: z.string().max(64).optional(),
+    replyToId: z.string().max(1024).optional(),
+  })
+  .passthrough();
+
+export interface BotEndpointLogger {
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/**
+ * POST /api/messages. A malformed activity (no JSON, missing or mistyped fields, a huge body) gets a 4xx here,
+ * before the Bot Framework adapter, which would answer some of them with a 500.
+ */
+export function mountBotEndpoint(
+  server: restify.Server,
+  adapter: TeamsAdapter,
+  app: Application<TurnState>,
+  log: BotEndpointLogger,
+): void {
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
+    async (req: restify.Request, res: restify.Response) => {
+      const body: unknown = req.body;
+      if (!req.is('json') || body === null || typeof body !== 'object' || Array.isArray(body)) {
+        res.json(400, { code: 'INVALID_ACTIVITY', message: 'The body must be a JSON Bot Framework activity' });
+        return;
+      }
+      const parsed = activityEnvelope.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        res.json(400, { code: 'INVALID_ACTIVITY', message: `Invalid activity: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'malformed'}` });
+        return;
+      }
+      try {
+        await adapter.process(req, res, async (context) => {
+          await app.run(context);
+        });
+      } catch (error) {
+        log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'activity failed');
+        if (!res.headersSent) res.json(500, { code: 'INTERNAL', message: 'The activity could not be processed' });
+      }
+    },
+  );
+}

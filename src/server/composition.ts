@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type restify from 'restify';
+import type { BotDeps } from '../bot/bot-handlers';
+import { createSeatwiseBot } from '../bot/seatwise-bot';
+import { CachedCatalog } from '../use-cases/catalog-index';
+import { KeyedMutex } from '../use-cases/keyed-mutex';
+import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
+import { createServer } from './app';
+import { mountBotEndpoint } from './bot-endpoint';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** 20 characters of base-36 randomness: unguessable enough for booking and request ids. */
+export const randomIds: IdGenerator = {
+  newId: () => {
+    let out = '';
+    for (const b of randomBytes(20)) out += (b % 36).toString(36);
+    return out;
+  },
+};
+
+export interface AppParts {
+  readonly reservations: ReservationStore;
+  readonly catalog: CatalogStore;
+  readonly conversations: ConversationReferenceStore;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly log: Logger;
+}
+
+export type ServerConfig = Pick<AppConfig, 'botId' | 'botPassword' | 'botType' | 'botTenantId' | 'teamsAppId' | 'showNamesInWhoIsIn'>;
+
+/** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
+export function composeServer(config: ServerConfig, parts: AppParts): { server: restify.Server; catalog: CachedCatalog } {
+  const clock = parts.clock ?? systemClock;
+  const catalog = new CachedCatalog(parts.catalog, clock);
+  const deps: BotDeps = {
+    store: parts.reservations,
+    catalog,
+    clock,
+    ids: parts.ids ?? randomIds,
+    locks: new KeyedMutex(),
+    showNamesInWhoIsIn: config.showNamesInWhoIsIn,
+    ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+  };
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.botId,
+    MicrosoftAppPassword: config.botPassword,
+    MicrosoftAppType: config.botType || (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
+    MicrosoftAppTenantId: config.botTenantId,
+  });
+  const bot = createSeatwiseBot(adapter, deps, { botAppId: config.botId, conversations: parts.conversations, log: parts.log });
+  const server = createServer({ store: parts.reservations, log: (line) => parts.log.warn(line) });
+  mountBotEndpoint(server, adapter, bot, parts.log);
+  return { server, catalog };
+}
+
+/** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */
+export function tabDeepLink(teamsAppId: string): (date: string, floorId?: string) => string {
+  return (date, floorId) => {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: floorId ? `${date}|${floorId}` : date }));
+    return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/book?context=${context}`;
+  };
+}
