@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { SeatwiseAdapter } from './seatwise-adapter';
 import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
@@ -46,7 +46,7 @@ export function composeServer(config: ServerConfig, parts: AppParts): { server: 
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
   };
-  const adapter = new TeamsAdapter({
+  const adapter = new SeatwiseAdapter({
     MicrosoftAppId: config.botId,
     MicrosoftAppPassword: config.botPassword,
     MicrosoftAppType: config.botType || (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
