@@ -1,16 +1,16 @@
 /**
- * Timings of maxSafeHeadcount on realistic and adversarial floors.
+ * How long maxSafeHeadcount takes on realistic and adversarial floors, measured in this run.
  * Run: npx tsx bench/max-headcount-bench.ts
  */
 import { performance } from 'node:perf_hooks';
-import { maxSafeHeadcount } from '../src/domain/max-headcount';
+import { maxSafeHeadcount, type HeadcountOptions, type HeadcountResult } from '../src/domain/max-headcount';
 import type { Desk } from '../src/domain/model';
 
-function desk(id: string, x: number, y: number, floorId = 'f1'): Desk {
-  return { id, floorId, zoneId: 'z1', label: id, x, y, attributes: [], mode: 'bookable' };
+function desk(id: string, x: number, y: number): Desk {
+  return { id, floorId: 'f1', zoneId: 'z1', label: id, x, y, attributes: [], mode: 'bookable' };
 }
 
-/** Seeded PRNG so every run measures the same floors. */
+/** Seeded PRNG, so every run measures the same floors. */
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -22,21 +22,43 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function grid(rows: number, cols: number, pitchX: number, pitchY = pitchX, jitter = 0, seed = 1): Desk[] {
+/** Desk ids in random order (like GUIDs), so nothing depends on ids following the layout. */
+function randomIds(desks: Desk[], seed: number): Desk[] {
   const rnd = mulberry32(seed);
+  return desks.map((d) => ({ ...d, id: `${Math.floor(rnd() * 1e9).toString(36)}-${d.id}` }));
+}
+
+function grid(
+  rows: number,
+  cols: number,
+  pitchX: number,
+  pitchY = pitchX,
+  jitter = 0,
+  seed = 1,
+  staggered = false,
+): Desk[] {
+  const rnd = mulberry32(seed);
+  const j = (): number => (jitter ? (rnd() - 0.5) * 2 * jitter : 0);
   const desks: Desk[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const jx = jitter ? (rnd() - 0.5) * 2 * jitter : 0;
-      const jy = jitter ? (rnd() - 0.5) * 2 * jitter : 0;
-      desks.push(desk(`g-${String(r).padStart(3, '0')}-${String(c).padStart(3, '0')}`, c * pitchX + jx, r * pitchY + jy));
+      const shift = staggered && r % 2 ? pitchX / 2 : 0;
+      desks.push(desk(`g${r}-${c}`, c * pitchX + shift + j(), r * pitchY + j()));
     }
   }
   return desks;
 }
 
-/** Benches of desks facing each other in pairs: `benches` benches, each `length` pairs long. */
-function pairBenches(benches: number, length: number, pitch: number, facing: number, aisle: number, jitter = 0, seed = 2): Desk[] {
+/** `benches` benches of `length` facing pairs: `pitch` along, `facing` across, `aisle` between benches. */
+function pairBenches(
+  benches: number,
+  length: number,
+  pitch: number,
+  facing: number,
+  aisle: number,
+  jitter = 0,
+  seed = 2,
+): Desk[] {
   const rnd = mulberry32(seed);
   const j = (): number => (jitter ? (rnd() - 0.5) * 2 * jitter : 0);
   const desks: Desk[] = [];
@@ -50,73 +72,119 @@ function pairBenches(benches: number, length: number, pitch: number, facing: num
   return desks;
 }
 
-/** Clusters of `size` desks (2 rows) scattered across a floor, close enough to touch sometimes. */
-function clusters(count: number, size: number, seed: number, spread: number): Desk[] {
+/** `count` clusters of `size` desks in two rows (1.6 m × 1.4 m), dropped at random on a square floor. */
+function clusters(count: number, size: number, spread: number, seed: number): Desk[] {
   const rnd = mulberry32(seed);
   const desks: Desk[] = [];
   for (let k = 0; k < count; k++) {
     const cx = rnd() * spread;
     const cy = rnd() * spread;
-    const half = size / 2;
-    for (let i = 0; i < size; i++) {
-      desks.push(desk(`c${k}-${i}`, cx + (i % half) * 1.6, cy + Math.floor(i / half) * 1.4));
-    }
+    for (let i = 0; i < size; i++)
+      desks.push(desk(`c${k}-${i}`, cx + (i % (size / 2)) * 1.6, cy + Math.floor(i / (size / 2)) * 1.4));
   }
   return desks;
 }
 
-function triangular(rows: number, cols: number, pitch: number): Desk[] {
-  const desks: Desk[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      desks.push(desk(`t-${r}-${c}`, c * pitch + (r % 2) * (pitch / 2), (r * pitch * Math.sqrt(3)) / 2));
-    }
-  }
-  return desks;
-}
-
-function uniform(n: number, width: number, height: number, seed: number): Desk[] {
+function uniform(n: number, side: number, seed: number): Desk[] {
   const rnd = mulberry32(seed);
-  return Array.from({ length: n }, (_, i) => desk(`u-${i}`, rnd() * width, rnd() * height));
+  return Array.from({ length: n }, (_, i) => desk(`u${i}`, rnd() * side, rnd() * side));
 }
 
-function run(name: string, desks: Desk[], d: number, options?: { exactLimit?: number; nodeBudget?: number }): void {
-  maxSafeHeadcount(desks, d, options); // warm-up
-  const repeats = 3;
+function time(
+  desks: Desk[],
+  d: number,
+  options?: HeadcountOptions,
+  repeats = 3,
+): { ms: number; result: HeadcountResult } {
+  let result = maxSafeHeadcount(desks, d, options); // warm-up
   let ms = Infinity;
-  let result = maxSafeHeadcount(desks, d, options);
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     result = maxSafeHeadcount(desks, d, options);
     ms = Math.min(ms, performance.now() - t0);
   }
-  const biggest = Math.max(0, ...result.groups.filter((g) => g.size > 1 || result.groups.length === 1).map((g) => g.size));
-  const greedyGroups = result.groups.filter((g) => g.method === 'greedy').length;
+  return { ms, result };
+}
+
+function describe(result: HeadcountResult): string {
+  const largest = Math.max(0, ...result.groups.filter((g) => g.count < g.size).map((g) => g.size));
+  const greedy = result.groups.filter((g) => g.method === 'greedy').length;
+  return `largest group ${String(largest).padStart(4)}  count ${String(result.count).padStart(4)}  ${result.method.padEnd(6)}${greedy ? ` (${greedy} greedy)` : ''}`;
+}
+
+function run(name: string, desks: Desk[], d: number, options?: HeadcountOptions, repeats = 3): void {
+  const { ms, result } = time(desks, d, options, repeats);
   console.log(
-    `${name.padEnd(58)} n=${String(desks.length).padStart(5)} D=${d.toFixed(2)} largest group=${String(biggest).padStart(4)} ` +
-      `count=${String(result.count).padStart(4)} ${result.method.padEnd(6)} greedy groups=${greedyGroups}  ${ms.toFixed(1)} ms`,
+    `${name.padEnd(64)} ${String(desks.length).padStart(5)} desks  ${describe(result)}  ${ms.toFixed(1).padStart(8)} ms`,
   );
 }
 
-console.log('maxSafeHeadcount timings (best of 3, after one warm-up)');
-run('grid 10×20, pitch 1.6, D 2 (checkerboard, 100)', grid(10, 20, 1.6), 2);
-run('grid 10×20, pitch 1, D 1.1 (checkerboard, 100)', grid(10, 20, 1), 1.1);
-run('grid 10×20, pitch 1.6, D 2.5 (king graph, 50)', grid(10, 20, 1.6), 2.5);
-run('grid 10×20, pitch 1.6×1.4, D 2 ±0.15 jitter', grid(10, 20, 1.6, 1.4, 0.15, 7), 2);
-run('grid 10×20, pitch 1.2×1.6, D 2 ±0.2 jitter', grid(10, 20, 1.2, 1.6, 0.2, 8), 2);
-run('grid 10×20, pitch 1.5, D 1.8 ±0.3 jitter', grid(10, 20, 1.5, 1.5, 0.3, 9), 1.8);
-run('pair benches 5×20 pairs, pitch 1.6, facing 0.8, aisle 1.2, D 2', pairBenches(5, 20, 1.6, 0.8, 1.2), 2);
-run('pair benches 5×20 pairs, pitch 1.4, facing 0.9, aisle 1.4, D 1.8', pairBenches(5, 20, 1.4, 0.9, 1.4), 1.8);
-run('pair benches 5×20 jittered ±0.15, pitch 1.5, D 2', pairBenches(5, 20, 1.5, 0.8, 1.3, 0.15, 5), 2);
-run('triangular lattice 10×20, pitch 1.6, D 2', triangular(10, 20, 1.6), 2);
-run('triangular lattice 10×20, pitch 1.6, D 2.9', triangular(10, 20, 1.6), 2.9);
-run('uniform 200 desks on 20×20 m, D 2', uniform(200, 20, 20, 11), 2);
-run('uniform 200 desks on 18×18 m, D 2', uniform(200, 18, 18, 12), 2);
-run('uniform 200 desks on 15×15 m, D 2', uniform(200, 15, 15, 13), 2);
-run('clusters of 6 (×170), 1,020 desks on 70×70 m, D 2', clusters(170, 6, 3, 70), 2);
-run('clusters of 8 (×125), 1,000 desks on 60×60 m, D 1.8', clusters(125, 8, 4, 60), 1.8);
-run('grid 25×40 = 1,000 desks, pitch 1.6, D 2 (one group, greedy)', grid(25, 40, 1.6), 2);
-run('grid 25×40 ±0.2 jitter, pitch 1.5, D 1.8 (one group, greedy)', grid(25, 40, 1.5, 1.5, 0.2, 10), 1.8);
-run('pair benches 25×20 = 1,000 desks, D 2', pairBenches(25, 20, 1.6, 0.8, 1.2), 2);
-run('uniform 1,000 desks on 45×45 m, D 2', uniform(1000, 45, 45, 14), 2);
-run('uniform 5,000 desks on 100×100 m, D 2', uniform(5000, 100, 100, 15), 2);
+/** Many random irregular floors of one kind: the median and the worst time. */
+function sweep(
+  name: string,
+  floors: number,
+  make: (rnd: () => number, i: number) => { desks: Desk[]; d: number },
+): void {
+  const rnd = mulberry32(floors * 31 + name.length);
+  const times: number[] = [];
+  let worst = { ms: -1, label: '' };
+  let greedy = 0;
+  for (let i = 0; i < floors; i++) {
+    const { desks, d } = make(rnd, i);
+    const { ms, result } = time(desks, d, undefined, 1);
+    times.push(ms);
+    if (result.method !== 'exact') greedy++;
+    if (ms > worst.ms) worst = { ms, label: describe(result) };
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${name.padEnd(64)} ${floors} floors: median ${times[floors >> 1]!.toFixed(1)} ms, worst ${worst.ms.toFixed(1)} ms ` +
+      `(${worst.label.trim()}), not exact: ${greedy}`,
+  );
+}
+
+console.log('maxSafeHeadcount — best of 3 after a warm-up unless stated\n');
+console.log('200-desk groups, solved exactly (default exactLimit 200)');
+run('grid 10×20, pitch 1 m, D 1.1 m (checkerboard: 100)', grid(10, 20, 1), 1.1);
+run('grid 10×20, pitch 1.6 m, D 2 m (checkerboard: 100)', grid(10, 20, 1.6), 2);
+run('grid 10×20, pitch 1.6 m, D 2.5 m (diagonals conflict: 50)', grid(10, 20, 1.6), 2.5);
+run('benches 5×20 facing pairs, 1.6 m along, 0.8 m across, D 2 m (50)', pairBenches(5, 20, 1.6, 0.8, 1.2), 2);
+run('benches 5×20 facing pairs, jittered ±15 cm, D 2 m', pairBenches(5, 20, 1.5, 0.8, 1.3, 0.15, 5), 2);
+run('grid 10×20, 1.6 × 1.4 m, jittered ±15 cm, D 2 m', grid(10, 20, 1.6, 1.4, 0.15, 7), 2);
+run('same, desk ids in random order', randomIds(grid(10, 20, 1.6, 1.4, 0.15, 7), 3), 2);
+run('staggered rows 10×20, pitch 1.6 m, D 2 m', grid(10, 20, 1.6, 1.6 * 0.866, 0, 1, true), 2);
+run('uniform 200 desks on 15 × 15 m, D 2 m', uniform(200, 15, 13), 2);
+
+console.log(
+  '\nRandom irregular 200-desk floors (random ids, pitch 1.2–1.8 m, D 1.5–2 m, jitter up to 35 cm)',
+);
+sweep('jittered grids 10×20', 100, (rnd, i) => {
+  const px = 1.2 + rnd() * 0.6;
+  const py = 1.2 + rnd() * 0.8;
+  return { desks: randomIds(grid(10, 20, px, py, rnd() * 0.35, i, rnd() < 0.3), i), d: 1.5 + rnd() * 0.5 };
+});
+sweep('jittered grids 14×14', 100, (rnd, i) => {
+  const px = 1.2 + rnd() * 0.6;
+  const py = 1.2 + rnd() * 0.8;
+  return { desks: randomIds(grid(14, 14, px, py, rnd() * 0.35, i, rnd() < 0.3), i), d: 1.5 + rnd() * 0.5 };
+});
+sweep('dense: D 2.2–3.2 × pitch (15–30 close neighbours each)', 30, (rnd, i) => {
+  const pitch = 0.9;
+  return {
+    desks: randomIds(grid(10, 20, pitch, pitch, rnd() * 0.25, i, rnd() < 0.4), i),
+    d: pitch * (2.2 + rnd()),
+  };
+});
+
+console.log('\n1,000+ desk floors');
+run('170 clusters of 6 at random, 70 × 70 m, D 2 m', clusters(170, 6, 70, 3), 2);
+run('125 clusters of 8 at random, 60 × 60 m, D 1.8 m', clusters(125, 8, 60, 4), 1.8);
+run('open plan 25×40 grid, pitch 1.6 m, D 2 m (one group)', grid(25, 40, 1.6), 2);
+run('open plan 25×40 grid, pitch 1.5 m, ±20 cm, D 1.8 m (one group)', grid(25, 40, 1.5, 1.5, 0.2, 10), 1.8);
+run('benches 25×20 facing pairs, D 2 m (one group)', pairBenches(25, 20, 1.6, 0.8, 1.2), 2);
+run('uniform 1,000 desks on 45 × 45 m, D 2 m', uniform(1000, 45, 14), 2);
+run('uniform 5,000 desks on 100 × 100 m, D 2 m', uniform(5000, 100, 15), 2);
+
+console.log('\nWhat the node budget costs when a group is out of reach (exactLimit raised to 300)');
+const hopeless = grid(15, 20, 1, 0.83, 0, 1, true);
+run('staggered 15×20, pitch 1 m, D 2.34 m, exactLimit 300', hopeless, 2.34, { exactLimit: 300 }, 1);

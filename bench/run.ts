@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
+import { botTurnLatencies } from './lib/bot-turns';
 import { unitCosts, withoutOtherDayReads } from './lib/explain';
 import { fmt, fmtInt, median, percentile } from './lib/measure';
 import {
@@ -262,6 +263,11 @@ async function main(): Promise<number> {
       console.log(roundLine(round, roundRaws, measured));
     }
     const ok = printSummary(azuriteVersion(), raws, byVariant);
+    const bot = await botTurnLatencies(azurite, option('turns', 200));
+    console.log(
+      `${label('bot turn vs echo turn')}p50 ${fmt(bot.seatwise.p50)} / ${fmt(bot.echo.p50)} ms = ratio ${fmt(bot.seatwise.p50 / bot.echo.p50)} (goal <= 3)   ` +
+        `p99 ${fmt(bot.seatwise.p99)} / ${fmt(bot.echo.p99)} ms = ratio ${fmt(bot.seatwise.p99 / bot.echo.p99)}   (${bot.turns} turns each, "book a desk Thursday", expectReplies)`,
+    );
     if (EXPLAIN) printUnitCosts(await unitCosts(bench, 1000));
     return ok ? 0 : 1;
   } finally {

@@ -110,7 +110,8 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
   app.activity(ActivityTypes.Message, async (context) => {
     // Teams redelivers a message that took long; the same id is answered once.
     if (!seen.first(`message|${context.activity.id ?? ''}`)) return;
-    await saveReference(context);
+    // Saved alongside the answer, not before it: the person should not wait for a write they do not need.
+    void saveReference(context);
     const actor = callerOf(context);
     if (!actor) return;
     const index = await deps.catalog.current();

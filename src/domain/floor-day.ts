@@ -206,7 +206,7 @@ export class FloorDay {
     return this.layout.desks
       .filter((d) => d.id !== from.id && this.verdict(d, actor).state === 'free')
       .map((d) => ({ d, m: distance(from, d) }))
-      .sort((a, b) => a.m - b.m || a.d.id.localeCompare(b.d.id))
+      .sort((a, b) => a.m - b.m || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0))
       .slice(0, limit)
       .map(({ d, m }) => ({
         kind: 'desk' as const,

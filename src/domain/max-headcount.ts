@@ -8,7 +8,8 @@ import type { Desk } from './model';
  * This is a maximum independent set on the "closer than D" graph. The graph falls apart into
  * connected groups of desks (a bench, a cluster, a room); each group is solved on its own.
  * Groups of up to `exactLimit` desks are solved exactly by branch and bound; larger groups, and
- * groups whose search runs past `nodeBudget`, get a greedy answer, and the result says so.
+ * groups whose search runs past `nodeBudget` nodes, get a greedy answer improved by local
+ * search, and the result says so: 'exact' is only claimed for a proven maximum.
  */
 
 export interface HeadcountGroup {
@@ -43,10 +44,11 @@ export interface HeadcountOptions {
 
 export const DEFAULT_EXACT_LIMIT = 200;
 /**
- * A search node costs about 7–10 µs on a 200-desk group, so this caps a hopeless group at a few
- * seconds; the hardest realistic 200-desk floors measured needed under 70,000 nodes.
+ * Caps a hopeless group at a few seconds: a search node costs about 10–40 µs on a 200-desk
+ * group (more where desks have many close neighbours). The hardest 200-desk floors measured in
+ * bench/max-headcount-bench.ts, realistic or dense, needed under 10,000 nodes.
  */
-export const DEFAULT_NODE_BUDGET = 500_000;
+export const DEFAULT_NODE_BUDGET = 100_000;
 
 /** A caller passed a value the computation cannot work with (a bug upstream, not a refusal). */
 export class HeadcountInputError extends Error {
@@ -65,7 +67,9 @@ export function maxSafeHeadcount(
   const exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
   const nodeBudget = options.nodeBudget ?? DEFAULT_NODE_BUDGET;
   if (!Number.isFinite(minDistanceM) || minDistanceM < 0) {
-    throw new HeadcountInputError(`maxSafeHeadcount: minDistanceM must be a finite number ≥ 0 metres, got ${minDistanceM}`);
+    throw new HeadcountInputError(
+      `maxSafeHeadcount: minDistanceM must be a finite number ≥ 0 metres, got ${minDistanceM}`,
+    );
   }
   if (!(exactLimit >= 0)) {
     throw new HeadcountInputError(`maxSafeHeadcount: exactLimit must be a number ≥ 0, got ${exactLimit}`);
@@ -87,11 +91,18 @@ export function maxSafeHeadcount(
       chosen.push(component[0]!);
       continue;
     }
-    const local = localGraph(component, adjacency);
-    const tryExact = component.length <= exactLimit;
-    const sweep = tryExact ? sweepOrder(component.map((i) => bookable[i]!), minDistanceM) : [];
-    const { set, exact } = solveComponent(local, sweep, tryExact, nodeBudget);
-    for (const v of set) chosen.push(component[v]!);
+    // Both searches work in sweep order: neighbours get nearby indices, and ties between
+    // equally good desks are broken by position, then by desk id.
+    const sweep = sweepOrder(
+      component.map((i) => bookable[i]!),
+      minDistanceM,
+    );
+    const local = localGraph(
+      sweep.map((v) => component[v]!),
+      adjacency,
+    );
+    const { set, exact } = solveComponent(local, component.length <= exactLimit, nodeBudget);
+    for (const v of set) chosen.push(component[sweep[v]!]!);
     groups.push({ size: component.length, count: set.length, method: exact ? 'exact' : 'greedy' });
     if (!exact) allExact = false;
   }
@@ -111,7 +122,7 @@ function compareIds(a: string, b: string): number {
 
 /**
  * Only bookable desks can hold anyone. Sorting by id makes every tie below break by desk id and
- * the answer independent of input order; a repeated id is one desk (its first occurrence).
+ * the answer independent of input order; an id listed twice is one desk (its first bookable entry).
  */
 function bookableDesksById(desks: readonly Desk[]): Desk[] {
   const seen = new Set<string>();
@@ -119,7 +130,9 @@ function bookableDesksById(desks: readonly Desk[]): Desk[] {
   for (const d of desks) {
     if (d.mode !== 'bookable' || seen.has(d.id)) continue;
     if (!Number.isFinite(d.x) || !Number.isFinite(d.y)) {
-      throw new HeadcountInputError(`maxSafeHeadcount: desk ${d.id} has no finite position (x=${d.x}, y=${d.y})`);
+      throw new HeadcountInputError(
+        `maxSafeHeadcount: desk ${d.id} has no finite position (x=${d.x}, y=${d.y})`,
+      );
     }
     seen.add(d.id);
     result.push(d);
@@ -185,18 +198,18 @@ function connectedComponents(adjacency: readonly (readonly number[])[]): number[
   return components;
 }
 
-/** The component's graph on local indices 0..k-1, in the component's (desk id) order. */
-function localGraph(component: readonly number[], adjacency: readonly (readonly number[])[]): number[][] {
+/** The graph among `vertices`, on local indices 0..k-1 in the order given. */
+function localGraph(vertices: readonly number[], adjacency: readonly (readonly number[])[]): number[][] {
   const localOf = new Map<number, number>();
-  component.forEach((v, i) => localOf.set(v, i));
-  return component.map((v) => adjacency[v]!.map((u) => localOf.get(u)!));
+  vertices.forEach((v, i) => localOf.set(v, i));
+  return vertices.map((v) => adjacency[v]!.map((u) => localOf.get(u)!).sort((a, b) => a - b));
 }
 
 /**
- * Desks in reading order of bands D/2 tall (band, then x, then y, then index). The exact search
- * builds its clique covers and picks ties in index order; with neighbours at nearby indices the
- * covers are tighter, and searches take several times fewer nodes than in desk id order (which
- * can be arbitrary, e.g. GUIDs). Measured on jittered grids in bench/max-headcount-bench.ts.
+ * Desks in reading order of bands D/2 tall (band, then x, then y, then desk id). Both searches
+ * work in this order: the exact search builds clique covers and breaks ties by index, and with
+ * neighbours at nearby indices its covers are tighter; on jittered grids with ids in random
+ * order (e.g. GUIDs) it needed several times fewer nodes than in desk id order.
  */
 function sweepOrder(desks: readonly Desk[], minDistanceM: number): number[] {
   const band = desks.map((d) => Math.floor((2 * d.y) / minDistanceM));
@@ -207,20 +220,20 @@ function sweepOrder(desks: readonly Desk[], minDistanceM: number): number[] {
 
 function solveComponent(
   adjacency: readonly (readonly number[])[],
-  sweep: readonly number[],
   tryExact: boolean,
   nodeBudget: number,
 ): { set: number[]; exact: boolean } {
-  const greedy = improveBySwaps(adjacency, minDegreeGreedy(adjacency));
-  if (!tryExact) return { set: greedy, exact: false };
-  const rank = new Array<number>(sweep.length);
-  sweep.forEach((v, r) => (rank[v] = r));
-  const ranked = sweep.map((v) => adjacency[v]!.map((u) => rank[u]!));
+  const n = adjacency.length;
+  const perturbations = Math.min(MAX_PERTURBATIONS, PERTURBATIONS_PER_DESK * n);
+  if (!tryExact)
+    return { set: localSearch(adjacency, minDegreeGreedy(adjacency), perturbations), exact: false };
+  // The exact search only needs a fair starting bound; the long local search is for when it gives up.
+  const quick = localSearch(adjacency, minDegreeGreedy(adjacency), 0);
   try {
-    const better = new ExactSolver(ranked, nodeBudget).maximumBeyond(greedy.length);
-    return { set: better ? better.map((r) => sweep[r]!) : greedy, exact: true };
+    const better = new ExactSolver(adjacency, nodeBudget).maximumBeyond(quick.length);
+    return { set: better ?? quick, exact: true };
   } catch (e) {
-    if (e === OUT_OF_BUDGET) return { set: greedy, exact: false };
+    if (e === OUT_OF_BUDGET) return { set: localSearch(adjacency, quick, perturbations), exact: false };
     throw e;
   }
 }
@@ -228,7 +241,7 @@ function solveComponent(
 // ---------------------------------------------------------------------------------------------
 // Greedy and local search (any size)
 
-/** Repeatedly books the desk that blocks the fewest others; ties go to the lowest index (desk id). */
+/** Repeatedly books the desk that blocks the fewest others; ties go to the lowest index. */
 function minDegreeGreedy(adjacency: readonly (readonly number[])[]): number[] {
   const n = adjacency.length;
   const degree = Int32Array.from(adjacency, (list) => list.length);
@@ -254,44 +267,62 @@ function minDegreeGreedy(adjacency: readonly (readonly number[])[]): number[] {
   return taken.sort((a, b) => a - b);
 }
 
+/** Enough perturbations to settle floors of a few thousand desks in well under a second. */
+const PERTURBATIONS_PER_DESK = 30;
+const MAX_PERTURBATIONS = 100_000;
+
 /**
- * (1,2)-swaps: drop one booked desk x and book two of its neighbours that only x was blocking
- * and that do not block each other, then fill any desk left free. Each swap gains one desk.
+ * Iterated local search (after Andrade, Resende and Werneck). The local step is a (1,2)-swap:
+ * drop one booked desk x and book two of its neighbours that only x was blocking and that do
+ * not block each other (then any desk left free). Between local searches, one unbooked desk is
+ * forced in and its booked neighbours dropped; the change is kept unless it lost desks. The
+ * random choices come from a fixed seed, so the answer is the same on every run.
  */
-function improveBySwaps(adjacency: readonly (readonly number[])[], start: readonly number[]): number[] {
+function localSearch(
+  adjacency: readonly (readonly number[])[],
+  start: readonly number[],
+  perturbations: number,
+): number[] {
   const n = adjacency.length;
   const inSet = new Uint8Array(n);
   const tight = new Int32Array(n); // how many booked neighbours block each desk
   const stamp = new Int32Array(n).fill(-1);
   let stampId = 0;
+  let size = 0;
+  const log: number[] = []; // +v + 1 for an add, -(v + 1) for a removal, so a step can be undone
   const add = (v: number): void => {
     inSet[v] = 1;
+    size++;
+    log.push(v + 1);
     for (const u of adjacency[v]!) tight[u]!++;
   };
   const remove = (v: number): void => {
     inSet[v] = 0;
+    size--;
+    log.push(-(v + 1));
     for (const u of adjacency[v]!) tight[u]!--;
   };
-  for (const v of start) add(v);
-  for (let v = 0; v < n; v++) if (!inSet[v] && tight[v] === 0) add(v);
-
-  let improved = true;
-  while (improved) {
-    improved = false;
-    for (let x = 0; x < n; x++) {
-      if (!inSet[x]) continue;
-      const freedByX = adjacency[x]!.filter((u) => tight[u] === 1);
-      const pair = nonAdjacentPair(freedByX);
-      if (!pair) continue;
-      remove(x);
-      add(pair[0]);
-      add(pair[1]);
-      for (const u of adjacency[x]!) if (!inSet[u] && tight[u] === 0) add(u);
-      improved = true;
+  const addFreeAround = (x: number, queue: number[]): void => {
+    for (const u of adjacency[x]!) {
+      if (!inSet[u] && tight[u] === 0) {
+        add(u);
+        queue.push(u);
+      }
     }
-  }
-
-  function nonAdjacentPair(candidates: readonly number[]): [number, number] | null {
+  };
+  /** After x leaves, a neighbour blocked only by one booked desk z may let z swap. */
+  const queueBlockersAround = (x: number, queue: number[]): void => {
+    for (const u of adjacency[x]!) {
+      if (inSet[u] || tight[u] !== 1) continue;
+      for (const z of adjacency[u]!) {
+        if (inSet[z]) {
+          queue.push(z);
+          break;
+        }
+      }
+    }
+  };
+  const nonAdjacentPair = (candidates: readonly number[]): [number, number] | null => {
     for (let i = 0; i < candidates.length; i++) {
       const u = candidates[i]!;
       stampId++;
@@ -302,11 +333,77 @@ function improveBySwaps(adjacency: readonly (readonly number[])[], start: readon
       }
     }
     return null;
+  };
+  const swapUntilStuck = (queue: number[]): void => {
+    while (queue.length > 0) {
+      const x = queue.pop()!;
+      if (!inSet[x]) continue;
+      const pair = nonAdjacentPair(adjacency[x]!.filter((u) => tight[u] === 1));
+      if (!pair) continue;
+      remove(x);
+      add(pair[0]);
+      add(pair[1]);
+      queue.push(pair[0], pair[1]);
+      addFreeAround(x, queue);
+      queueBlockersAround(x, queue);
+    }
+  };
+
+  for (const v of start) add(v);
+  const queue: number[] = [];
+  for (let v = 0; v < n; v++) if (!inSet[v] && tight[v] === 0) add(v);
+  for (let v = n - 1; v >= 0; v--) if (inSet[v]) queue.push(v);
+  swapUntilStuck(queue);
+
+  let best = inSet.slice();
+  let bestSize = size;
+  const random = mulberry32(0x5ea7 ^ n);
+  const steps = size < n ? perturbations : 0;
+  for (let step = 0; step < steps; step++) {
+    let v = Math.floor(random() * n);
+    while (inSet[v]) v = v + 1 === n ? 0 : v + 1;
+    log.length = 0;
+    const before = size;
+    const dropped = adjacency[v]!.filter((u) => inSet[u]);
+    for (const u of dropped) remove(u);
+    add(v);
+    queue.push(v);
+    for (const u of dropped) {
+      addFreeAround(u, queue);
+      queueBlockersAround(u, queue);
+    }
+    swapUntilStuck(queue);
+    if (size < before) {
+      // Undo the step: replay the log backwards without logging.
+      for (let i = log.length - 1; i >= 0; i--) {
+        const entry = log[i]!;
+        const u = Math.abs(entry) - 1;
+        const delta = entry > 0 ? -1 : 1;
+        inSet[u] = entry > 0 ? 0 : 1;
+        size += delta;
+        for (const w of adjacency[u]!) tight[w]! += delta;
+      }
+    } else if (size > bestSize) {
+      best = inSet.slice();
+      bestSize = size;
+    }
   }
 
   const result: number[] = [];
-  for (let v = 0; v < n; v++) if (inSet[v]) result.push(v);
+  for (let x = 0; x < n; x++) if (best[x]) result.push(x);
   return result;
+}
+
+/** A small seeded generator (mulberry32): the search's random choices, identical on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 class MinHeap {
@@ -713,7 +810,7 @@ class ExactSolver {
     for (let size = 1; size <= 2; size++) {
       for (let c = 0; c < cliques; c++) {
         if (used[c] || cliqueStart[c + 1]! - cliqueStart[c]! !== size) continue;
-        if (this.findConflict(c, cliques)) {
+        if (this.findConflict(c)) {
           if (--bound <= need) return bound;
         }
       }
@@ -726,7 +823,7 @@ class ExactSolver {
    * usable desk must use it, and its neighbours become unusable. When every choice empties some
    * clique, the cliques involved cannot all hold one person; marks them used and returns true.
    */
-  private findConflict(start: number, cliques: number): boolean {
+  private findConflict(start: number): boolean {
     const { members, cliqueStart, used, inConflict } = this;
     const conflictId = start + 1;
     const involved: number[] = [start];
@@ -756,7 +853,8 @@ class ExactSolver {
    * contradiction (a clique with no usable desk left) was derived from, or null if none arises.
    */
   private propagateFrom(v: number, start: number): number[] | null {
-    const { lists, cliqueOf, coverStamp, members, cliqueStart, cliqueLeft, leftStamp, used, cut, reason } = this;
+    const { lists, cliqueOf, coverStamp, members, cliqueStart, cliqueLeft, leftStamp, used, cut, reason } =
+      this;
     const stamp = this.coverId;
     const cutStamp = ++this.cutId;
     const leftOf = (c: number): number => {

@@ -2,6 +2,9 @@ import { tooClose } from './geometry';
 import type { FloorDay } from './floor-day';
 import type { Actor, Desk } from './model';
 
+/** "3.9" before "3.10"; one collator for every comparison (building one per call dominated the ranking). */
+const LABELS = new Intl.Collator('en', { numeric: true });
+
 export interface SuggestionPreferences {
   /** Hard constraints: only desks that meet them are suggested. */
   readonly require?: {
@@ -49,11 +52,12 @@ export function rankSuggestions(input: SuggestInput): Suggestion[] {
   for (const fd of input.floorDays) {
     if (req.floorId && fd.layout.floor.id !== req.floorId) continue;
     const free = fd.layout.desks.filter((d) => fd.verdict(d, input.actor).state === 'free');
+    const nearby = new NeighbourGrid(free, fd.minDistanceM);
     for (const desk of free) {
       if (req.zoneId && desk.zoneId !== req.zoneId) continue;
       if (req.attributes && !req.attributes.every((a) => desk.attributes.includes(a))) continue;
       const favIndex = favourites.indexOf(desk.id);
-      const blocks = free.filter((o) => tooClose(desk, o, fd.minDistanceM)).length;
+      const blocks = nearby.count(desk, (o) => tooClose(desk, o, fd.minDistanceM));
       ranked.push({
         fav: favIndex < 0 ? Number.POSITIVE_INFINITY : favIndex,
         s: {
@@ -74,12 +78,44 @@ export function rankSuggestions(input: SuggestInput): Suggestion[] {
       Number(b.s.why.preferredZone) - Number(a.s.why.preferredZone) ||
       b.s.why.matchedAttributes.length - a.s.why.matchedAttributes.length ||
       a.s.why.blocksFreeDesks - b.s.why.blocksFreeDesks ||
-      a.s.desk.label.localeCompare(b.s.desk.label, 'en', { numeric: true }) ||
-      a.s.desk.id.localeCompare(b.s.desk.id),
+      LABELS.compare(a.s.desk.label, b.s.desk.label) ||
+      (a.s.desk.id < b.s.desk.id ? -1 : a.s.desk.id > b.s.desk.id ? 1 : 0),
   );
   return ranked.map((r) => r.s);
 }
 
 export function suggestDesk(input: SuggestInput): Suggestion | null {
   return rankSuggestions(input)[0] ?? null;
+}
+
+/** Desks bucketed in cells of side D: every desk closer than D to another is in one of the 3 × 3 cells around it. */
+class NeighbourGrid {
+  private readonly cells = new Map<string, Desk[]>();
+  private readonly size: number;
+
+  constructor(desks: readonly Desk[], minDistanceM: number) {
+    this.size = minDistanceM > 0 ? minDistanceM : 1;
+    for (const d of desks) {
+      const key = this.key(Math.floor(d.x / this.size), Math.floor(d.y / this.size));
+      const cell = this.cells.get(key);
+      if (cell) cell.push(d);
+      else this.cells.set(key, [d]);
+    }
+  }
+
+  count(desk: Desk, match: (other: Desk) => boolean): number {
+    const cx = Math.floor(desk.x / this.size);
+    const cy = Math.floor(desk.y / this.size);
+    let n = 0;
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const other of this.cells.get(this.key(cx + dx, cy + dy)) ?? []) if (match(other)) n++;
+      }
+    }
+    return n;
+  }
+
+  private key(x: number, y: number): string {
+    return `${x},${y}`;
+  }
 }

@@ -159,6 +159,7 @@ class BookingAttempt {
     });
     if (outcome.committed) {
       this.holdTaken = false;
+      recentLedgersOf(store).forget(date, this.layout.floor.id);
       return ok(booking);
     }
     return 'conflict';

@@ -5,6 +5,7 @@ import { effectivePolicy } from '../domain/policy';
 import { refusal, type Refusal } from '../domain/refusal';
 import type { BookingDeps } from './book-desk';
 import { ContentionError } from './ports';
+import { recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY } from './retry-policy';
 
 export interface ChangeBookingCommand {
@@ -59,6 +60,7 @@ async function changeBooking(deps: BookingDeps, cmd: ChangeBookingCommand, decid
       freesDesk: !isActive(after),
     });
     if (outcome.committed) {
+      recentLedgersOf(deps.store).forget(before.date, before.floorId);
       if (!isActive(after) && after.checkedInAt === undefined && rules.weeklyQuota !== null) await returnQuota(deps, after);
       return ok(after);
     }

@@ -2,17 +2,22 @@ import type { CivilDate } from '../domain/model';
 import type { ReservationStore, VersionedLedger } from './ports';
 
 /**
- * Floor ledgers read in the last moment, for advice only (the "same desk another day" alternatives of a refusal).
- * Advice may be a second stale: taking it up is a new booking that the store checks in full. Decisions never read here.
+ * Floor ledgers read in the last moment, for advice only: suggestions, and the "same desk another day"
+ * alternatives of a refusal. Advice may be a second stale: taking it up is a booking that the store checks in
+ * full. Decisions never read here. This process's own changes drop the day from the cache at once.
  */
 export class RecentLedgers {
   private readonly entries = new Map<string, { at: number; ledgers: Promise<VersionedLedger[]> }>();
 
   constructor(
     private readonly store: Pick<ReservationStore, 'readLedgers'>,
-    private readonly ttlMs = 2_000,
+    private readonly ttlMs = 1_000,
     private readonly maxEntries = 500,
   ) {}
+
+  forget(date: CivilDate, floorId: string): void {
+    this.entries.delete(`${date}|${floorId}`);
+  }
 
   read(date: CivilDate, floorId: string, zoneIds: readonly string[], nowMs: number): Promise<VersionedLedger[]> {
     const key = `${date}|${floorId}`;

@@ -1,4 +1,5 @@
 import { checkBookingWindow } from '../domain/booking-window';
+import { FloorDay } from '../domain/floor-day';
 import { isCivilDate } from '../domain/civil-date';
 import type { Actor, Result } from '../domain/model';
 import { ok, err } from '../domain/model';
@@ -7,11 +8,11 @@ import { refusal, type Refusal } from '../domain/refusal';
 import { rankSuggestions, type Suggestion, type SuggestionPreferences } from '../domain/suggest';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
-import { readFloorDay } from './floor-availability';
 import type { Clock, ReservationStore } from './ports';
+import { recentLedgersOf } from './recent-ledgers';
 
 export interface SuggestDeps {
-  readonly store: Pick<ReservationStore, 'readLedgers' | 'readPersonDay'>;
+  readonly store: Pick<ReservationStore, 'readLedgers'>;
   readonly catalog: { current(): Promise<CatalogIndex> };
   readonly clock: Clock;
 }
@@ -38,16 +39,24 @@ export async function suggestDesks(deps: SuggestDeps, q: SuggestQuery): Promise<
   const rules = effectivePolicy(catalog.policies, q.date).rules;
   const window = checkBookingWindow({ date: q.date, now: deps.clock.now(), timeZone: catalog.site.timeZone, rules });
   if (window) return err(window);
-  const personDay = await deps.store.readPersonDay(q.date, q.actor.userId);
-  if (personDay) {
-    return err(refusal({ code: 'ALREADY_BOOKED', date: q.date, existingBookingId: personDay.bookingId, existingDeskId: personDay.deskId }));
-  }
-  const floorDays = await Promise.all(
-    catalog.floors.map((floor) => {
-      const found = index.floor(floor.id)!;
-      return readFloorDay(deps, found.layout, catalog.policies, q.date);
-    }),
+  // Suggestions are advice: they read the floors' recent ledgers (at most a second old, and fresh after this
+  // process's own changes). Confirming one is a booking, which reads and checks everything again.
+  const layouts = catalog.floors.map((floor) => index.floor(floor.id)!.layout);
+  const policy = effectivePolicy(catalog.policies, q.date);
+  const recent = recentLedgersOf(deps.store);
+  const now = deps.clock.now().getTime();
+  const occupied = await Promise.all(
+    layouts.map(async (layout) =>
+      (await recent.read(q.date, layout.floor.id, layout.zones.map((z) => z.id), now)).flatMap((l) =>
+        l.entries.map((e) => ({ ...e, zoneId: l.zoneId })),
+      ),
+    ),
   );
+  const own = occupied.flat().find((o) => o.userId === q.actor.userId);
+  if (own) {
+    return err(refusal({ code: 'ALREADY_BOOKED', date: q.date, existingBookingId: own.bookingId, existingDeskId: own.deskId }));
+  }
+  const floorDays = layouts.map((layout, i) => new FloorDay(layout, policy, q.date, occupied[i]!));
   const ranked = rankSuggestions({ floorDays, actor: q.actor, ...(q.preferences && { preferences: q.preferences }) });
   return ok(ranked.slice(0, Math.max(1, q.limit ?? 5)));
 }

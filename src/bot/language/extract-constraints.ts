@@ -84,30 +84,39 @@ function knownLabelAt(text: string, at: number, labels: readonly string[]): stri
   return undefined;
 }
 
-function findDeskLabel(
-  folded: FoldedText,
-  labels: readonly string[],
-): { label: string; span: [number, number] } | undefined {
+interface DeskLabelFind {
+  readonly label: string;
+  readonly span: [number, number];
+}
+
+/** Every desk label the text names; the first is the one asked for, all of them are kept out of the dates. */
+function findDeskLabels(folded: FoldedText, labels: readonly string[]): DeskLabelFind[] {
   const text = folded.text;
+  const found: DeskLabelFind[] = [];
   const keyword = new RegExp(`\\b${DESK_NOUN}${LABEL_LEAD}`, 'g');
   for (const match of text.matchAll(keyword)) {
     const at = (match.index ?? 0) + match[0].length;
     const known = knownLabelAt(text, at, labels);
-    if (known !== undefined) return { label: known, span: [at, at + foldPhrase(known).length] };
+    if (known !== undefined) {
+      found.push({ label: known, span: [at, at + foldPhrase(known).length] });
+      continue;
+    }
     const typed = TYPED_LABEL.exec(text.slice(at))?.[1]?.replace(/[._-]+$/, '');
     if (!typed || !/\d/.test(typed)) continue;
     // "un bureau 3 décembre": a day number followed by a month is a date, not a desk.
     if (/^\d{1,2}$/.test(typed) && MONTH_AFTER.test(text.slice(at + typed.length))) continue;
-    return { label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] };
+    found.push({ label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] });
   }
   // A known label that cannot be mistaken for a number or a date may stand alone: "book A-101 Thursday".
   for (const label of [...labels].sort(byLongestFirst)) {
     const f = foldPhrase(label);
     if (!/[a-z]/.test(f) || !/\d/.test(f)) continue;
-    const m = new RegExp(`(?<![a-z0-9.])${escapeRegExp(f)}(?![a-z0-9])`).exec(text);
-    if (m) return { label, span: [m.index, m.index + f.length] };
+    for (const m of text.matchAll(new RegExp(`(?<![a-z0-9.])${escapeRegExp(f)}(?![a-z0-9])`, 'g'))) {
+      const span: [number, number] = [m.index ?? 0, (m.index ?? 0) + f.length];
+      if (!found.some((d) => d.span[0] < span[1] && span[0] < d.span[1])) found.push({ label, span });
+    }
   }
-  return undefined;
+  return found.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 function findZone(
@@ -150,8 +159,9 @@ export function extractConstraints(folded: FoldedText, vocabulary: ConstraintVoc
   const labels = (vocabulary.deskLabels ?? []).filter((l) => typeof l === 'string' && l.trim().length > 0);
   const names = (vocabulary.zoneNames ?? []).filter((n) => typeof n === 'string' && n.trim().length > 0);
   const spans: Array<readonly [number, number]> = [];
-  const desk = findDeskLabel(folded, labels);
-  if (desk) spans.push(desk.span);
+  const desks = findDeskLabels(folded, labels);
+  const desk = desks[0];
+  for (const d of desks) spans.push(d.span);
   const zone = findZone(folded, names);
   if (zone) spans.push(zone.span);
 

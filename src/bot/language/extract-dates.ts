@@ -20,9 +20,11 @@
  *
  * chrono-node reads the single dates it knows well in the message's language ("3 Dec", "December 3rd", "le 1er
  * décembre", "3. Dezember", "in two weeks", "3 to 5 December"). Our own rules read what chrono 2.10.3 gets wrong
- * or cannot know, each one found by a test: weekdays (chrono's forwardDate never returns today), "the day after
- * tomorrow" and "overmorgen", "next week Tuesday", "am 3.12.", day-first numbers in English, "3 t/m 5
- * december", day-number lists ("le 3 et le 5 décembre"), repeats, and "Guten Morgen" (not tomorrow).
+ * or cannot know, each one found by trying it: weekdays (with forwardDate, chrono keeps today's weekday before
+ * noon and moves it a week on after noon), "day after tomorrow" (chrono: tomorrow), "après-demain" (demain),
+ * "overmorgen" (nothing), "next week Tuesday" (this week's Tuesday), "am 3.12." (nothing), "3/12" in English
+ * (12 March), "desk 3.12" (03:12), "3 t/m 5 december" (only the 5th), "le 3 et le 5 décembre" (03:00 and the
+ * 5th), repeats, and "Guten Morgen, morgen früh" (tomorrow, and "fr" as Friday).
  */
 import * as chrono from 'chrono-node';
 import { addDays, daysBetween, isCivilDate, isoWeekday } from '../../domain/civil-date';
@@ -97,7 +99,6 @@ type Mention =
       source: 'own';
       month: number;
       year?: number;
-      relative?: 'this' | 'next';
     }
   | { kind: 'every-day'; start: number; end: number; source: 'own' }
   | { kind: 'unparsed'; start: number; end: number; source: 'own' };
@@ -267,7 +268,7 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
       const start = m.index ?? 0;
       const month = relative === 'this' ? todayYmd.month : (todayYmd.month % 12) + 1;
       const year = relative === 'next' && todayYmd.month === 12 ? todayYmd.year + 1 : todayYmd.year;
-      list.add({ kind: 'month', month, year, relative, start, end: start + m[0].length, source: 'own' });
+      list.add({ kind: 'month', month, year, start, end: start + m[0].length, source: 'own' });
     }
   }
   for (const m of text.matchAll(ISO_DATE)) {
@@ -296,8 +297,8 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
         end,
         source: 'own',
       });
-    } else if (m[2] === '/' || year !== undefined || m[5] !== undefined) {
-      // Clearly meant as a date ("31/02", "45.13.", "30.02.2027") but no such day.
+    } else if (m[2] === '/' || year !== undefined) {
+      // Clearly meant as a date ("31/02", "30.02.2027") but no such day. "14.30." is a time: let it be.
       list.add({ kind: 'unparsed', start, end, source: 'own' });
     }
   }
@@ -407,13 +408,15 @@ function findChronoMentions(text: string, locale: Locale, today: CivilDate): Men
   const reference = { instant: new Date(Date.UTC(t.year, t.month - 1, t.day, 12)), timezone: 0 };
   const found: Mention[] = [];
   for (const result of CHRONO_PARSERS[locale].parse(text, reference)) {
-    // Only results that name a day: weekdays are ours (see above), bare months and times are not days.
+    // Only results that name a day: weekdays are ours (see above), bare months and times are not days. A range
+    // whose end is not a day ("today until Friday") is left to our own range reading.
     if (!result.start.isCertain('day')) continue;
+    if (result.end && !result.end.isCertain('day')) continue;
     const from = dayPointOf(result.start);
     if (!from) continue;
     const start = result.index;
     const end = result.index + result.text.length;
-    const to = result.end && result.end.isCertain('day') ? dayPointOf(result.end) : undefined;
+    const to = result.end ? dayPointOf(result.end) : undefined;
     if (to && (to.month !== from.month || to.day !== from.day || to.year !== from.year)) {
       found.push({ kind: 'range', from, to, start, end, source: 'chrono' });
     } else {
