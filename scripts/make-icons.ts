@@ -57,7 +57,13 @@ const glyph: Shape = union(
 );
 
 /** Fraction of a pixel covered by a shape, by supersampling n×n points. */
-function coverage(shape: Shape, px: number, py: number, toShape: (x: number, y: number) => [number, number], n: number): number {
+function coverage(
+  shape: Shape,
+  px: number,
+  py: number,
+  toShape: (x: number, y: number) => [number, number],
+  n: number,
+): number {
   let hits = 0;
   for (let sy = 0; sy < n; sy++) {
     for (let sx = 0; sx < n; sx++) {
@@ -81,7 +87,10 @@ export function renderColorIcon(): PNG {
   const [br, bg, bb] = hexToRgb(ACCENT_COLOR);
   const background = roundedRect(0, 0, size, size, 40);
   const scale = 4; // 24 glyph units wide → 96 px, well inside Teams' safe area
-  const toGlyph = (x: number, y: number): [number, number] => [GLYPH_CENTER.x + (x - size / 2) / scale, GLYPH_CENTER.y + (y - size / 2) / scale];
+  const toGlyph = (x: number, y: number): [number, number] => [
+    GLYPH_CENTER.x + (x - size / 2) / scale,
+    GLYPH_CENTER.y + (y - size / 2) / scale,
+  ];
   const identity = (x: number, y: number): [number, number] => [x, y];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -102,7 +111,10 @@ export function renderColorIcon(): PNG {
 export function renderOutlineIcon(): PNG {
   const size = OUTLINE_ICON_SIZE;
   const png = new PNG({ width: size, height: size });
-  const toGlyph = (x: number, y: number): [number, number] => [GLYPH_CENTER.x + (x - size / 2), GLYPH_CENTER.y + (y - size / 2)];
+  const toGlyph = (x: number, y: number): [number, number] => [
+    GLYPH_CENTER.x + (x - size / 2),
+    GLYPH_CENTER.y + (y - size / 2),
+  ];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const cover = coverage(glyph, x, y, toGlyph, 8);
@@ -128,5 +140,7 @@ export function writeIcons(appPackageDir: string): { color: string; outline: str
 
 if (require.main === module) {
   const written = writeIcons(path.resolve(__dirname, '..', 'appPackage'));
-  console.log(`wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`,
+  );
 }

@@ -32,6 +32,7 @@ import {
   whoIsInCard,
   type ActionData,
   type AdaptiveCard,
+  type BookChangeData,
   type CardBooking,
   type CardDesk,
   type DayResult,
@@ -81,7 +82,7 @@ export class BotHandlers {
       case VERBS.bookPick:
         return this.confirm(data.deskId, data.date, data.requestId, actor, locale);
       case VERBS.bookChange:
-        return this.pickAnother(data.date, data.requestId, data.deskId, actor, locale);
+        return this.pickAnother(data, actor, locale);
       case VERBS.bookingCancel:
         return this.change('cancel', data.bookingId, actor, locale);
       case VERBS.bookingCheckIn:
@@ -107,7 +108,12 @@ export class BotHandlers {
         ...(zone && { zoneId: zone.id }),
         ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
       },
-      prefer: { favouriteDeskIds: favourite ? [favourite] : [] },
+      // Also preferred, so that "why this desk" can say the desk has what was asked for.
+      prefer: {
+        favouriteDeskIds: favourite ? [favourite] : [],
+        ...(zone && { zoneIds: [zone.id] }),
+        ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
+      },
     };
     if (dates.length === 1) return this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId);
     return this.bookMany(dates, actor, locale, preferences, activityId);
@@ -123,7 +129,8 @@ export class BotHandlers {
   ): Promise<AdaptiveCard> {
     const requestId = toRequestId(`${activityId}.${date}`);
     const index = await this.deps.catalog.current();
-    const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: MAX_PICK + 1 });
+    // Every free desk is ranked (the count on the card is of all of them); the pick card shows the first few.
+    const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: Number.MAX_SAFE_INTEGER });
     if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
     const top = ranked.value[0];
     if (wantedDeskId && top?.desk.id !== wantedDeskId) {
@@ -140,6 +147,7 @@ export class BotHandlers {
         requestId,
         ...this.map(date, top.desk.floorId),
         otherDeskCount: ranked.value.length - 1,
+        constraints: { ...(preferences.require?.zoneId && { zoneId: preferences.require.zoneId }), ...(preferences.require?.attributes && { attributes: preferences.require.attributes }) },
       },
       locale,
     );
@@ -184,9 +192,13 @@ export class BotHandlers {
     return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId) }, locale);
   }
 
-  private async pickAnother(date: CivilDate, requestId: string, exceptDeskId: string | undefined, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+  private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+    const { date, requestId, deskId: exceptDeskId } = data;
     const index = await this.deps.catalog.current();
-    const ranked = await suggestDesks(this.deps, { actor, date, limit: MAX_PICK + 1 });
+    const preferences: SuggestionPreferences = {
+      require: { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && { attributes: data.attributes }) },
+    };
+    const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: MAX_PICK + 1 });
     if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
     const desks = ranked.value.filter((s) => s.desk.id !== exceptDeskId).slice(0, MAX_PICK).map((s) => this.cardDesk(s.desk.id, index));
     return pickDeskCard({ date, desks, requestId, ...this.map(date) }, locale);

@@ -6,11 +6,28 @@ import type { Desk, DeskMode } from '../../src/domain/model';
 let nextDesk = 0;
 function aDesk(over: Partial<Desk> = {}): Desk {
   const id = over.id ?? `desk-${String(nextDesk++).padStart(4, '0')}`;
-  return { id, floorId: 'f1', zoneId: 'z1', label: id, x: 0, y: 0, attributes: [], mode: 'bookable', ...over };
+  return {
+    id,
+    floorId: 'f1',
+    zoneId: 'z1',
+    label: id,
+    x: 0,
+    y: 0,
+    attributes: [],
+    mode: 'bookable',
+    ...over,
+  };
 }
 
 /** `rows` × `cols` desks, `pitchX` apart along a row and `pitchY` between rows. */
-function aGrid(rows: number, cols: number, pitchX: number, pitchY = pitchX, prefix = 'g', at = { x: 0, y: 0 }): Desk[] {
+function aGrid(
+  rows: number,
+  cols: number,
+  pitchX: number,
+  pitchY = pitchX,
+  prefix = 'g',
+  at = { x: 0, y: 0 },
+): Desk[] {
   const desks: Desk[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -18,6 +35,16 @@ function aGrid(rows: number, cols: number, pitchX: number, pitchY = pitchX, pref
     }
   }
   return desks;
+}
+
+/**
+ * 10 × 20 desks at 1.6 m × 1.4 m, each nudged by up to 15 cm in a fixed pattern, so with D 2 m
+ * some diagonals (about 2.13 m) conflict and some do not: one irregular 200-desk group.
+ */
+function anIrregularGrid(): Desk[] {
+  return aGrid(10, 20, 1.6, 1.4).map((desk, i) =>
+    aDesk({ ...desk, x: desk.x + 0.15 * Math.sin(i * 12.9898), y: desk.y + 0.15 * Math.sin(i * 78.233) }),
+  );
 }
 
 /** The result books only bookable desks that are given, each listed once, sorted, pairwise ≥ D apart. */
@@ -36,7 +63,9 @@ function expectSafeSet(result: HeadcountResult, desks: readonly Desk[], d: numbe
   }
   expect(tooClosePairs).toEqual([]);
   expect(result.groups.reduce((s, g) => s + g.count, 0)).toBe(result.count);
-  expect(result.groups.reduce((s, g) => s + g.size, 0)).toBe(desks.filter((x) => x.mode === 'bookable').length);
+  expect(result.groups.reduce((s, g) => s + g.size, 0)).toBe(
+    desks.filter((x) => x.mode === 'bookable').length,
+  );
   expect(result.method).toBe(result.groups.every((g) => g.method === 'exact') ? 'exact' : 'greedy');
 }
 
@@ -44,7 +73,9 @@ function expectSafeSet(result: HeadcountResult, desks: readonly Desk[], d: numbe
 function bruteForceMaximum(desks: readonly Desk[], d: number): number {
   const bookable = desks.filter((x) => x.mode === 'bookable');
   const n = bookable.length;
-  const conflicts = bookable.map((a) => bookable.reduce((mask, b, j) => (tooClose(a, b, d) ? mask | (1 << j) : mask), 0));
+  const conflicts = bookable.map((a) =>
+    bookable.reduce((mask, b, j) => (tooClose(a, b, d) ? mask | (1 << j) : mask), 0),
+  );
   const safe = new Uint8Array(1 << n);
   safe[0] = 1;
   let best = 0;
@@ -100,7 +131,13 @@ function plainSearchMaximum(desks: readonly Desk[], d: number): number {
 
 describe('maximum safe headcount: the most desks bookable at once with every two at least D apart', () => {
   it('counts nobody on an empty floor', () => {
-    expect(maxSafeHeadcount([], 1.5)).toEqual({ count: 0, deskIds: [], method: 'exact', groups: [], exactLimit: 200 });
+    expect(maxSafeHeadcount([], 1.5)).toEqual({
+      count: 0,
+      deskIds: [],
+      method: 'exact',
+      groups: [],
+      exactLimit: 200,
+    });
   });
 
   it('counts every desk of a row whose desks are exactly D apart', () => {
@@ -179,25 +216,29 @@ describe('maximum safe headcount: the most desks bookable at once with every two
   });
 
   it('solves a slightly irregular 200-desk grid (1.6 × 1.4 m pitch, desks off by up to 15 cm, D 2 m) exactly', () => {
-    // Positions nudged by a fixed pattern, so some diagonals (about 2.13 m) fall under D and some do not.
-    const desks = aGrid(10, 20, 1.6, 1.4).map((desk, i) =>
-      aDesk({ ...desk, x: desk.x + 0.15 * Math.sin(i * 12.9898), y: desk.y + 0.15 * Math.sin(i * 78.233) }),
-    );
+    const desks = anIrregularGrid();
     const result = maxSafeHeadcount(desks, 2);
     expect(result.method).toBe('exact');
     expect(result.groups).toHaveLength(1);
-    expect(result.count).toBeGreaterThanOrEqual(70);
+    // Every other desk of every other row is safe (50); neighbours along a row always conflict,
+    // so a row of 20 holds at most 10 (100).
+    expect(result.count).toBeGreaterThanOrEqual(50);
     expect(result.count).toBeLessThanOrEqual(100);
     expectSafeSet(result, desks, 2);
   });
 
-  it.each([1, 2, 3, 4, 7, 10, 25, 100])('books ceil(n/2) of a line of %i desks 1.2 m apart when D is 1.5 m', (n) => {
-    const desks = Array.from({ length: n }, (_, i) => aDesk({ id: `line-${String(i).padStart(3, '0')}`, x: i * 1.2 }));
-    const result = maxSafeHeadcount(desks, 1.5);
-    expect(result.count).toBe(Math.ceil(n / 2));
-    expect(result.method).toBe('exact');
-    expectSafeSet(result, desks, 1.5);
-  });
+  it.each([1, 2, 3, 4, 7, 10, 25, 100])(
+    'books ceil(n/2) of a line of %i desks 1.2 m apart when D is 1.5 m',
+    (n) => {
+      const desks = Array.from({ length: n }, (_, i) =>
+        aDesk({ id: `line-${String(i).padStart(3, '0')}`, x: i * 1.2 }),
+      );
+      const result = maxSafeHeadcount(desks, 1.5);
+      expect(result.count).toBe(Math.ceil(n / 2));
+      expect(result.method).toBe('exact');
+      expectSafeSet(result, desks, 1.5);
+    },
+  );
 
   it('uses greedy for a group larger than exactLimit, says so, and still books desks pairwise ≥ D apart', () => {
     const desks = aGrid(4, 6, 1.6);
@@ -222,18 +263,24 @@ describe('maximum safe headcount: the most desks bookable at once with every two
   });
 
   it('falls back to greedy, and says so, when the exact search of a group runs out of node budget', () => {
-    // Five desks on a regular pentagon of radius 1 m: sides 1.18 m conflict, diagonals 1.90 m do not.
+    const desks = anIrregularGrid();
+    const exact = maxSafeHeadcount(desks, 2);
+    const starved = maxSafeHeadcount(desks, 2, { nodeBudget: 1 });
+    expect(starved.method).toBe('greedy');
+    expect(starved.groups).toEqual([{ size: 200, count: starved.count, method: 'greedy' }]);
+    expect(starved.count).toBeLessThanOrEqual(exact.count);
+    expect(starved.count).toBeGreaterThanOrEqual(exact.count - 5);
+    expectSafeSet(starved, desks, 2);
+  });
+
+  it('proves an odd ring of desks exact: five desks on a pentagon hold two people', () => {
+    // Radius 1 m: neighbours 1.18 m apart conflict, desks across 1.90 m apart do not.
     const pentagon = [0, 1, 2, 3, 4].map((k) =>
       aDesk({ id: `p${k}`, x: Math.cos((2 * Math.PI * k) / 5), y: Math.sin((2 * Math.PI * k) / 5) }),
     );
-    const starved = maxSafeHeadcount(pentagon, 1.5, { nodeBudget: 1 });
-    expect(starved.method).toBe('greedy');
-    expect(starved.groups).toEqual([{ size: 5, count: 2, method: 'greedy' }]);
-    expectSafeSet(starved, pentagon, 1.5);
-
-    const solved = maxSafeHeadcount(pentagon, 1.5);
-    expect(solved.method).toBe('exact');
-    expect(solved.count).toBe(2);
+    const result = maxSafeHeadcount(pentagon, 1.5);
+    expect(result.groups).toEqual([{ size: 5, count: 2, method: 'exact' }]);
+    expectSafeSet(result, pentagon, 1.5);
   });
 
   it('solves a 1,000-desk floor of separate clusters of 8 exactly', () => {
@@ -250,7 +297,9 @@ describe('maximum safe headcount: the most desks bookable at once with every two
   });
 
   it('returns a safe set for a 1,000-desk open-plan floor, greedy for its one big group', () => {
-    const desks = aGrid(25, 40, 1.5).map((desk, i) => aDesk({ ...desk, x: desk.x + 0.2 * Math.sin(i * 7.1), y: desk.y + 0.2 * Math.cos(i * 3.3) }));
+    const desks = aGrid(25, 40, 1.5).map((desk, i) =>
+      aDesk({ ...desk, x: desk.x + 0.2 * Math.sin(i * 7.1), y: desk.y + 0.2 * Math.cos(i * 3.3) }),
+    );
     const result = maxSafeHeadcount(desks, 1.8);
     expect(result.groups.some((g) => g.size > 200 && g.method === 'greedy')).toBe(true);
     expect(result.method).toBe('greedy');
@@ -267,12 +316,20 @@ describe('maximum safe headcount: the most desks bookable at once with every two
 
   it('counts a desk listed twice once', () => {
     const desk = aDesk({ id: 'twice', x: 0, y: 0 });
-    expect(maxSafeHeadcount([desk, desk, aDesk({ id: 'other', x: 5 })], 1.5).deskIds).toEqual(['other', 'twice']);
+    expect(maxSafeHeadcount([desk, desk, aDesk({ id: 'other', x: 5 })], 1.5).deskIds).toEqual([
+      'other',
+      'twice',
+    ]);
   });
 
   it('counts every bookable desk when D is 0', () => {
     const desks = aGrid(3, 3, 0.5);
     expect(maxSafeHeadcount(desks, 0).count).toBe(9);
+  });
+
+  it('refuses a negative or missing exactLimit or nodeBudget as a fault', () => {
+    expect(() => maxSafeHeadcount([aDesk()], 1.5, { exactLimit: -1 })).toThrow(HeadcountInputError);
+    expect(() => maxSafeHeadcount([aDesk()], 1.5, { nodeBudget: Number.NaN })).toThrow(HeadcountInputError);
   });
 
   it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])('refuses a minimum distance of %p as a fault', (d) => {
@@ -363,11 +420,45 @@ describe('maximum safe headcount agrees with exhaustive search', () => {
     );
   });
 
+  it('matches a plain exhaustive search on irregular grids and staggered rows of up to 54 desks', () => {
+    const layoutArb = fc.record({
+      rows: fc.integer({ min: 3, max: 6 }),
+      cols: fc.integer({ min: 4, max: 9 }),
+      pitchX: fc.double({ min: 1.1, max: 1.8, noNaN: true }),
+      pitchY: fc.double({ min: 1.1, max: 1.8, noNaN: true }),
+      staggered: fc.boolean(),
+      nudges: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 108, maxLength: 108 }),
+    });
+    fc.assert(
+      fc.property(layoutArb, fc.double({ min: 1.4, max: 2.6, noNaN: true }), (layout, d) => {
+        const { rows, cols, pitchX, pitchY, staggered, nudges } = layout;
+        const desks = aGrid(rows, cols, pitchX, pitchY, 'j').map((desk, k) =>
+          aDesk({
+            ...desk,
+            x: desk.x + (staggered && Math.floor(k / cols) % 2 ? pitchX / 2 : 0) + nudges[k]!,
+            y: desk.y + nudges[k + 54]!,
+          }),
+        );
+        const result = maxSafeHeadcount(desks, d);
+        expect(result.method).toBe('exact');
+        expect(result.count).toBe(plainSearchMaximum(desks, d));
+        expectSafeSet(result, desks, d);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives the same answer for any order of the same desks', () => {
     fc.assert(
-      fc.property(floorArb.chain((desks) => fc.tuple(fc.constant(desks), fc.shuffledSubarray(desks, { minLength: desks.length }))), distanceArb, ([desks, shuffled], d) => {
-        expect(maxSafeHeadcount(shuffled, d)).toEqual(maxSafeHeadcount(desks, d));
-      }),
+      fc.property(
+        floorArb.chain((desks) =>
+          fc.tuple(fc.constant(desks), fc.shuffledSubarray(desks, { minLength: desks.length })),
+        ),
+        distanceArb,
+        ([desks, shuffled], d) => {
+          expect(maxSafeHeadcount(shuffled, d)).toEqual(maxSafeHeadcount(desks, d));
+        },
+      ),
       { numRuns: 200 },
     );
   });

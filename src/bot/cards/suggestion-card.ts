@@ -40,6 +40,8 @@ export interface SuggestionCardInput {
   readonly mapUrl?: string;
   /** Other free desks that match the request; "Pick another" is offered only when there are some. */
   readonly otherDeskCount: number;
+  /** The request's constraints, kept for "Pick another". */
+  readonly constraints?: { readonly zoneId?: string; readonly attributes?: readonly string[] };
 }
 
 /** Facts about a desk: zone, floor and features, each only when known. */
@@ -95,6 +97,8 @@ export function suggestionCard(input: SuggestionCardInput, locale: Locale): Adap
         date,
         requestId,
         deskId: desk.id,
+        ...(input.constraints?.zoneId && { zoneId: input.constraints.zoneId }),
+        ...(input.constraints?.attributes?.length && { attributes: [...input.constraints.attributes] }),
       }),
     );
   }

@@ -27,12 +27,28 @@ export interface BookActionData {
   readonly requestId: string;
 }
 
-/** "Pick another": the handler answers with a pick card. `deskId` is the desk that was suggested, if any. */
+/**
+ * "Pick another": the handler answers with a pick card. `deskId` is the desk that was suggested, if any;
+ * `zoneId` and `attributes` carry the constraints of the request ("a standing desk in zone B").
+ */
 export interface BookChangeData {
   readonly verb: typeof VERBS.bookChange;
   readonly date: string;
   readonly requestId: string;
   readonly deskId?: string;
+  readonly zoneId?: string;
+  readonly attributes?: readonly string[];
+}
+
+const ATTRIBUTE = /^[a-z0-9][a-z0-9 _-]{0,31}$/;
+const MAX_ATTRIBUTES = 8;
+
+function isAttributeList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_ATTRIBUTES &&
+    value.every((a) => typeof a === 'string' && ATTRIBUTE.test(a))
+  );
 }
 
 /** Act on an existing booking; the handler checks that the caller owns it. */
@@ -135,10 +151,20 @@ export function parseActionData(value: unknown): ActionData | null {
       const date = own(value, 'date');
       const requestId = own(value, 'requestId');
       const deskId = own(value, 'deskId');
+      const zoneId = own(value, 'zoneId');
+      const attributes = own(value, 'attributes');
       if (!isCivilDate(date) || !isRequestId(requestId)) return null;
-      if (deskId === undefined) return { verb, date, requestId };
-      if (!isDeskId(deskId)) return null;
-      return { verb, date, requestId, deskId };
+      if (deskId !== undefined && !isDeskId(deskId)) return null;
+      if (zoneId !== undefined && !isDeskId(zoneId)) return null;
+      if (attributes !== undefined && !isAttributeList(attributes)) return null;
+      return {
+        verb,
+        date,
+        requestId,
+        ...(deskId !== undefined && { deskId }),
+        ...(zoneId !== undefined && { zoneId }),
+        ...(attributes !== undefined && { attributes: [...attributes] }),
+      };
     }
     case VERBS.bookingCancel:
     case VERBS.bookingCheckIn:

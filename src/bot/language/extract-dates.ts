@@ -637,6 +637,11 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
   };
 
   const used = new Set<Mention>();
+  // Ranges are kept apart: "every day from Friday to Monday" is the working days of that range only.
+  const ranges: CivilDate[][] = [];
+  const addRange = (list: readonly CivilDate[]): void => {
+    ranges.push([...list]);
+  };
   const repeatWeekdays = new Set<number>();
   let repeatUntil: CivilDate | undefined;
 
@@ -653,7 +658,7 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
       continue;
     }
     if (m.kind === 'range') {
-      add(resolveRange(m.from, m.to, r));
+      addRange(resolveRange(m.from, m.to, r));
       continue;
     }
     if (m.kind === 'every-day') {
@@ -687,7 +692,7 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
       const gap = gapBetween(m, next);
       if (RANGE_GAP.test(gap) || (AND_GAP.test(gap) && BETWEEN_BEFORE.test(before))) {
         used.add(next);
-        add(resolveRange(m, next, r));
+        addRange(resolveRange(m, next, r));
         continue;
       }
     }
@@ -710,7 +715,11 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     dates.add(date);
   }
 
-  if (repeatWeekdays.size > 0) {
+  const scopedRepeat = repeatWeekdays.size > 0 && ranges.length > 0;
+  for (const range of ranges) add(scopedRepeat ? range.filter((d) => repeatWeekdays.has(isoWeekday(d))) : range);
+  if (scopedRepeat) {
+    // Done above: the repeat applied within the ranges.
+  } else if (repeatWeekdays.size > 0) {
     let from = today;
     let to = addDays(today, MAX_EXPANSION_DAYS - 1);
     if (monthScope !== undefined) {

@@ -78,6 +78,9 @@ describe('dates in English resolve to civil dates in the site zone', () => {
     ['next week', THU_19_NOV, days('2026-11-23', 5)],
     ['every day next week', THU_19_NOV, days('2026-11-23', 5)],
     ['until Friday', THU_19_NOV, ['2026-11-19', '2026-11-20']],
+    ['from today until Friday', THU_19_NOV, ['2026-11-19', '2026-11-20']],
+    ['Tuesday in December', THU_19_NOV, ['2026-12-01']],
+    ['this week', THU_19_NOV, ['2026-11-19', '2026-11-20']],
     ['2026-12-03', THU_19_NOV, ['2026-12-03']],
   ];
   it.each(rows)('%j said at %s gives %j', (text, now, expected) => {
@@ -325,9 +328,20 @@ describe('dates that cannot be resolved are reported, not guessed', () => {
     expect(parsed.unparsedDateText).toBe(unparsed);
   });
 
-  it('does not take a time of day for a date', () => {
-    expect(parse('book a desk at 9.30', THU_19_NOV).unparsedDateText).toBeUndefined();
+  it('says so when "this week" has no working day left', () => {
+    const parsed = parse('this week', AUTUMN_DST_NIGHT);
+    expect(datesOf(parsed)).toEqual([]);
+    expect(parsed.unparsedDateText).toBe('this week');
   });
+
+  it.each(['book a desk at 9.30', 'book at 14.30.', 'a desk for 2 people at 10am'])(
+    'does not take a time or a count in %j for a date',
+    (text) => {
+      const parsed = parse(text, THU_19_NOV);
+      expect(datesOf(parsed)).toEqual([]);
+      expect(parsed.unparsedDateText).toBeUndefined();
+    },
+  );
 });
 
 describe('dates do not depend on the server time zone', () => {

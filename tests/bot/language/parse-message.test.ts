@@ -163,6 +163,10 @@ describe('a desk label after a desk word is a desk, never a date', () => {
     expect(command('book desk 3.12 on 3.12')).toMatchObject({ deskLabel: '3.12', dates: ['2026-12-03'] });
   });
 
+  it('keeps every labelled desk out of the dates, and asks for the first', () => {
+    expect(command('book desk 3.12 and desk 2.04')).toMatchObject({ deskLabel: '3.12', dates: [] });
+  });
+
   it('reads a bare "3.12" as a date', () => {
     expect(command('book 3.12')).toMatchObject({ dates: ['2026-12-03'] });
     expect((command('book 3.12') as { deskLabel?: string }).deskLabel).toBeUndefined();
