@@ -60,7 +60,7 @@ export async function botTurnLatencies(azurite: EmbeddedAzurite, turns: number):
   await Promise.all([reservations.init(), catalog.init(), conversations.init()]);
   await catalog.replaceSiteCatalog(gridCatalog({ zones: 4, cols: 5, rows: 6, pitch: 1.6 }));
   const { server: seatwise, catalog: cached } = composeServer(
-    { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: '', showNamesInWhoIsIn: false },
+    { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: '', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [] },
     { reservations, catalog, conversations, clock: fixedClock('2026-12-01T08:00:00Z'), log: pino({ level: 'silent' }) },
   );
   await cached.current();

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { SeatwiseAdapter } from './seatwise-adapter';
 import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
+import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
+import { mountApi } from '../api/routes';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { KeyedMutex } from '../use-cases/keyed-mutex';
@@ -31,7 +33,13 @@ export interface AppParts {
   readonly log: Logger;
 }
 
-export type ServerConfig = Pick<AppConfig, 'botId' | 'botPassword' | 'botType' | 'botTenantId' | 'teamsAppId' | 'showNamesInWhoIsIn'>;
+export type ServerConfig = Pick<
+  AppConfig,
+  'botId' | 'botPassword' | 'botType' | 'botTenantId' | 'teamsAppId' | 'showNamesInWhoIsIn' | 'authMode' | 'aadClientId' | 'allowedTenantIds'
+> & {
+  /** Tokens are checked against these keys instead of Microsoft's (tests sign their own). */
+  readonly jwksUrl?: string;
+};
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
 export function composeServer(config: ServerConfig, parts: AppParts): { server: restify.Server; catalog: CachedCatalog } {
@@ -55,6 +63,11 @@ export function composeServer(config: ServerConfig, parts: AppParts): { server: 
   const bot = createSeatwiseBot(adapter, deps, { botAppId: config.botId, conversations: parts.conversations, log: parts.log });
   const server = createServer({ store: parts.reservations, log: (line) => parts.log.warn(line) });
   mountBotEndpoint(server, adapter, bot, parts.log);
+  const auth =
+    config.authMode === 'dev'
+      ? new DevAuthenticator()
+      : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
+  mountApi(server, { ...deps, auth, log: parts.log });
   return { server, catalog };
 }
 

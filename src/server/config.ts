@@ -90,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     if (!e.ALLOWED_TENANT_IDS.trim()) problems.push('ALLOWED_TENANT_IDS is empty; set the Entra tenant ids allowed to use the app');
   }
+  if (authMode === 'entra' && !e.AAD_CLIENT_ID) {
+    problems.push('AUTH_MODE=entra needs AAD_CLIENT_ID, the app registration of the tab (single sign-on)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,

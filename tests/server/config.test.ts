@@ -6,6 +6,7 @@ const prod = {
   BOT_TYPE: 'UserAssignedMsi',
   AZURE_TABLES_ENDPOINT: 'https://seatwise.table.core.windows.net',
   ALLOWED_TENANT_IDS: 'tenant-a, tenant-b',
+  AAD_CLIENT_ID: '22222222-0000-0000-0000-000000000001',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -31,6 +32,7 @@ describe('configuration is read once and refuses unsafe production settings', ()
     ['an empty BOT_ID', { BOT_ID: '' }, /BOT_ID is empty/],
     ['AUTH_MODE=dev', { AUTH_MODE: 'dev' }, /AUTH_MODE=dev is not allowed/],
     ['no tenant allow-list', { ALLOWED_TENANT_IDS: ' ' }, /ALLOWED_TENANT_IDS is empty/],
+    ['no tab app registration', { AAD_CLIENT_ID: '' }, /needs AAD_CLIENT_ID/],
     ['no storage at all', { AZURE_TABLES_ENDPOINT: undefined }, /no storage is configured/],
     ['Azurite as storage', { AZURE_TABLES_ENDPOINT: undefined, AZURE_TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, /points at Azurite/],
   ])('refuses to start in production with %s, saying what to set', (_name, over, message) => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type restify from 'restify';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
-import { composeServer } from '../../src/server/composition';
+import { composeServer, type ServerConfig } from '../../src/server/composition';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from './builders';
 import type { StoreHarness } from './stores';
@@ -18,13 +18,19 @@ export interface BotServer {
 }
 
 /** The real restify server with the bot, over a store harness, listening on a free port. Bot auth is off (dev). */
-export async function startBotServer(h: StoreHarness, catalogs: readonly SiteCatalog[], now: string, botId = ''): Promise<BotServer> {
+export async function startBotServer(
+  h: StoreHarness,
+  catalogs: readonly SiteCatalog[],
+  now: string,
+  botId = '',
+  overrides: Partial<ServerConfig> = {},
+): Promise<BotServer> {
   for (const c of catalogs) await h.catalog.replaceSiteCatalog(c);
   const conversations = new TableConversationStore(h.gateway, `${h.tables.catalog}conv`.slice(0, 63));
   await conversations.init();
   const clock = fixedClock(now);
   const { server } = composeServer(
-    { botId, botPassword: botId ? 'not-a-real-secret' : '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false },
+    { botId, botPassword: botId ? 'not-a-real-secret' : '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [], ...overrides },
     { reservations: h.reservations, catalog: h.catalog, conversations, clock, ids: sequentialIds('bot'), log: pino({ level: 'silent' }) },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

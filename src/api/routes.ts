@@ -1,0 +1,227 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import { addDays, civilDateOf, isCivilDate } from '../domain/civil-date';
+import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
+import { effectivePolicy } from '../domain/policy';
+import type { Refusal } from '../domain/refusal';
+import { describeAlternative, describeDeskReason, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import type { Locale } from '../i18n/messages';
+import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
+import type { CatalogIndex } from '../use-cases/catalog-index';
+import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
+import { InvalidInputError } from '../use-cases/errors';
+import { floorAvailability } from '../use-cases/floor-availability';
+import { floorHeadcount } from '../use-cases/floor-headcount';
+import { listMyBookings } from '../use-cases/list-my-bookings';
+import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
+import { AuthError, type Authenticator, type Caller } from './authenticate';
+import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+
+export interface ApiLogger {
+  error(obj: object, msg?: string): void;
+}
+
+export interface ApiDeps extends BookingDeps {
+  readonly auth: Authenticator;
+  readonly log: ApiLogger;
+}
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+const bookingBody = z
+  .object({
+    deskId: z.string().regex(ID, 'must be 1 to 128 letters, digits or . _ : -'),
+    date: z.string().refine(isCivilDate, 'must be a real day written YYYY-MM-DD'),
+    requestId: z.string().regex(REQUEST_ID, 'must be 1 to 100 letters, digits or . _ : -').optional(),
+  })
+  .strict();
+
+const dateQuery = z.string().max(10).refine(isCivilDate, 'must be a real day written YYYY-MM-DD');
+
+type Handler = (req: restify.Request, res: restify.Response, caller: Caller, locale: Locale) => Promise<void>;
+
+/**
+ * The REST API of the tab. Every route authenticates first (no token, no entry); the caller is the token's or the
+ * dev header's identity, never an id from the body or the query.
+ */
+export function mountApi(server: restify.Server, deps: ApiDeps): void {
+  const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
+    const locale = localeOf(req);
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    try {
+      const caller = await deps.auth.authenticate(req.headers);
+      await handler(req, res, caller, locale);
+    } catch (error) {
+      fail(res, error, locale, deps.log);
+    }
+  };
+
+  server.get('/api/me', route(async (_req, res, caller, locale) => {
+    res.json(200, { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale });
+  }));
+
+  server.get('/api/sites', route(async (_req, res) => {
+    const index = await deps.catalog.current();
+    res.json(
+      200,
+      index.sites.map((s) => ({
+        id: s.site.id,
+        name: s.site.name,
+        timeZone: s.site.timeZone,
+        floors: s.floors.map((f) => ({ id: f.id, name: f.name })),
+      })),
+    );
+  }));
+
+  server.get('/api/floors/:floorId', route(async (req, res, caller, locale) => {
+    const floorId = String(req.params['floorId'] ?? '');
+    const index = await deps.catalog.current();
+    const found = ID.test(floorId) ? index.floor(floorId) : undefined;
+    if (!found) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const timeZone = found.layout.site.timeZone;
+    const today = civilDateOf(deps.clock.now(), timeZone);
+    const date = parseDate(req.query?.['date'], today);
+    const view = await floorAvailability(deps, { actor: caller, floorId, date });
+    if (!view) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const todayRules = effectivePolicy(found.catalog.policies, today).rules;
+    res.json(200, {
+      floor: view.layout.floor,
+      date,
+      policy: {
+        minDistanceM: view.rules.minDistanceM,
+        checkInDeadline: view.rules.checkInDeadline,
+        reminderTime: view.rules.reminderTime,
+        horizonDays: todayRules.horizonDays,
+        bookableWeekdays: todayRules.bookableWeekdays,
+        weeklyQuota: view.rules.weeklyQuota,
+        firstBookableDate: today,
+        lastBookableDate: addDays(today, todayRules.horizonDays),
+        timeZone,
+      },
+      zones: view.zones.map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
+      desks: view.desks.map((v) => ({
+        id: v.desk.id,
+        label: v.desk.label,
+        x: v.desk.x,
+        y: v.desk.y,
+        zoneId: v.desk.zoneId,
+        attributes: v.desk.attributes,
+        state: v.state,
+        reason: describeDeskReason(v.reason, locale),
+        ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
+      })),
+    });
+  }));
+
+  server.get('/api/floors/:floorId/headcount', route(async (req, res, caller, locale) => {
+    const floorId = String(req.params['floorId'] ?? '');
+    const index = await deps.catalog.current();
+    const found = ID.test(floorId) ? index.floor(floorId) : undefined;
+    if (!found) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const date = parseDate(req.query?.['date'], civilDateOf(deps.clock.now(), found.layout.site.timeZone));
+    const result = await floorHeadcount(deps, { actor: caller, floorId, date });
+    if (!result) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    if (!result.ok) return sendError(res, 403, 'FORBIDDEN', errorMessage('FORBIDDEN', locale));
+    res.json(200, result.value);
+  }));
+
+  server.post('/api/bookings', route(async (req, res, caller, locale) => {
+    const parsed = bookingBody.safeParse(await readJson(req));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, describeZodError(parsed.error)));
+    const { deskId, date, requestId } = parsed.data;
+    const index = await deps.catalog.current();
+    const result = await bookDesk(deps, { actor: caller, deskId, date, ...(requestId && { requestId }) });
+    if (!result.ok) return refuse(res, result.error, locale, index);
+    res.json(201, bookingDto(result.value, index));
+  }));
+
+  server.get('/api/bookings', route(async (req, res, caller) => {
+    const index = await deps.catalog.current();
+    const from = optionalDate(req.query?.['from'], 'from');
+    const to = optionalDate(req.query?.['to'], 'to');
+    const bookings = await listMyBookings(deps, { actor: caller, ...(from && { from }), ...(to && { to }) });
+    res.json(200, bookings.map((b) => bookingDto(b, index)));
+  }));
+
+  const change = (op: typeof cancelBooking, okStatus: 200 | 204) =>
+    route(async (req, res, caller, locale) => {
+      const id = String(req.params['id'] ?? '');
+      if (!BOOKING_ID_PATTERN.test(id)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+      const index = await deps.catalog.current();
+      const result = await op(deps, { actor: caller, bookingId: id });
+      if (!result.ok) return refuse(res, result.error, locale, index);
+      if (okStatus === 204) {
+        res.status(204);
+        res.end();
+        return;
+      }
+      res.json(200, bookingDto(result.value, index));
+    });
+
+  server.del('/api/bookings/:id', change(cancelBooking, 204));
+  server.post('/api/bookings/:id/check-in', change(checkIn, 200));
+  server.post('/api/bookings/:id/release', change(releaseBooking, 200));
+}
+
+function parseDate(raw: unknown, fallback: string): string {
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = dateQuery.safeParse(raw);
+  if (!parsed.success) throw new InvalidInputError('date must be a real day written YYYY-MM-DD', 'date');
+  return parsed.data;
+}
+
+function optionalDate(raw: unknown, field: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = dateQuery.safeParse(raw);
+  if (!parsed.success) throw new InvalidInputError(`${field} must be a real day written YYYY-MM-DD`, field);
+  return parsed.data;
+}
+
+function bookingDto(b: Booking, index: CatalogIndex) {
+  const found = index.locateDesk(b.deskId);
+  const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
+  return {
+    id: b.id,
+    deskId: b.deskId,
+    deskLabel: found?.desk.label ?? b.deskId,
+    zoneId: b.zoneId,
+    zoneName: zone?.name,
+    floorId: b.floorId,
+    floorName: found?.layout.floor.name,
+    siteId: b.siteId,
+    date: b.date,
+    userId: b.userId,
+    status: b.status,
+    createdAt: b.createdAt,
+    ...(b.checkedInAt && { checkedInAt: b.checkedInAt }),
+    ...(b.releasedAt && { releasedAt: b.releasedAt, releaseReason: b.releaseReason }),
+  };
+}
+
+const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWED: 403, BOOKING_NOT_FOUND: 404, UNKNOWN_DESK: 404 };
+
+/** A rule said no: 409 with the code, a sentence in the caller's language and the alternatives. */
+function refuse(res: restify.Response, r: Refusal, locale: Locale, index: CatalogIndex): void {
+  const lookup = {
+    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
+    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
+  };
+  sendError(res, REFUSAL_STATUS[r.code] ?? 409, r.code, describeRefusal(r, locale, lookup), {
+    details: r.details,
+    alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
+  });
+}
+
+function fail(res: restify.Response, error: unknown, locale: Locale, log: ApiLogger): void {
+  if (error instanceof AuthError) return sendError(res, error.status, error.code, error.message);
+  if (error instanceof BodyError) return sendError(res, error.status, error.code, error.code === 'INVALID_INPUT' ? errorMessage('INVALID_INPUT', locale, error.message) : error.message);
+  if (error instanceof InvalidInputError) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, error.message));
+  if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
+    res.header('Retry-After', String(error.retryAfterSeconds));
+    return sendError(res, 503, error.code, errorMessage(error.code, locale));
+  }
+  log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
+  sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
+}
