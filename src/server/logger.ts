@@ -4,8 +4,8 @@ import pino from 'pino';
  * Structured JSON logs. Tokens, card payloads and message texts never reach them: the paths below are censored
  * wherever a caller passes them by mistake.
  */
-export function createLogger(options: { level?: string; pretty?: boolean } = {}): pino.Logger {
-  return pino({
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): pino.Logger {
+  const settings: pino.LoggerOptions = {
     name: 'seatwise',
     level: options.level ?? 'info',
     redact: {
@@ -26,10 +26,14 @@ export function createLogger(options: { level?: string; pretty?: boolean } = {})
         '*.value',
         'attachments',
         '*.attachments',
+        '*.*.text',
+        '*.*.value',
+        '*.*.attachments',
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 export type Logger = pino.Logger;
