@@ -3,7 +3,7 @@ import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Conversat
 import { ContentionError, StorageUnavailableError, type ConversationReferenceStore } from '../use-cases/ports';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
-import { errorCard, helpCard, parseActionData, statusCard, VERBS, type AdaptiveCard, type ErrorKind } from './cards';
+import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
 import { parseMessage } from './language/parse-message';
 import { t, type Locale } from '../i18n/messages';
 
@@ -70,11 +70,13 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
   };
 
   const onAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard> => {
-    const locale = localeOf(context);
     const actor = callerOf(context);
     const parsed = parseActionData(data);
+    // The card's own language first: the client's locale may not be the one the person wrote in.
+    const locale = parsed?.lang ?? localeOf(context);
     if (!actor || !parsed) return errorCard('stale', locale);
-    return withinDeadline(context, locale, handlers.action(parsed, actor, locale));
+    const card = await withinDeadline(context, locale, handlers.action(parsed, actor, locale));
+    return withCardLanguage(card, locale);
   };
 
   // Card routes first: an Action.Submit fallback arrives as a message with a value and no text.
@@ -124,7 +126,7 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
       deskLabels: site?.desks.map((d) => d.label) ?? [],
     });
     const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId());
-    await context.sendActivity(cardMessage(card));
+    await context.sendActivity(cardMessage(withCardLanguage(card, parsed.locale)));
   });
 
   app.error(async (context, error) => {

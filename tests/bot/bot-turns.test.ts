@@ -193,7 +193,7 @@ describe('the bot, turn by turn', () => {
       expect(text).toContain(L.suggested);
       const confirm = buttonOf(suggestion, 'book.confirm');
       expect(confirm.title).toBe(L.confirm);
-      expect(confirm.data).toEqual({ verb: 'book.confirm', deskId: expect.any(String), date: THURSDAY, requestId: expect.any(String) });
+      expect(confirm.data).toEqual({ verb: 'book.confirm', deskId: expect.any(String), date: THURSDAY, requestId: expect.any(String), lang: L.lang });
       const desk = deskById(confirm.data['deskId']);
       expect(text).toContain(desk.label);
       expect(text).toContain('Floor 1');
@@ -686,6 +686,14 @@ describe('the bot, turn by turn', () => {
     });
   });
 
+  describe('a click is answered in the language of the card', () => {
+    it('confirms in French a French card clicked from an English client', async () => {
+      const suggestion = await t.say(ALICE, 'réserve un bureau jeudi', 'en-US');
+      const booked = await t.click(ALICE, buttonOf(suggestion, 'book.confirm').data, 'en-US');
+      expect(readableText(booked)).toContain('Réservé');
+    });
+  });
+
   describe('card actions from someone else', () => {
     it.each(LANGUAGES)('[$lang] Bob cannot check in to, cancel or release Alice\'s booking', async (L) => {
       const booking = await bookFor(ALICE, '1.00', TODAY);
@@ -693,7 +701,9 @@ describe('the bot, turn by turn', () => {
       const checkIn = buttonOf(aliceCard, 'booking.checkIn');
       const cancel = buttonOf(aliceCard, 'booking.cancel');
 
-      for (const data of [checkIn.data, cancel.data, { verb: 'booking.release', bookingId: booking.id }]) {
+      for (const withLang of [checkIn.data, cancel.data, { verb: 'booking.release', bookingId: booking.id }]) {
+        // Without the card's language, the answer follows Bob's client locale.
+        const { lang: _lang, ...data } = withLang as Record<string, unknown>;
         // Even with Alice's id forged into the data: identity comes from the channel.
         const card = await t.click(BOB, { ...data, userId: ALICE.aadObjectId }, L.locale);
         expect(readableText(card)).toContain(L.notYours);
@@ -703,7 +713,8 @@ describe('the bot, turn by turn', () => {
       // Alice checks in; Bob cannot release her checked-in desk from her card either.
       await t.click(ALICE, checkIn.data);
       const release = buttonOf(await t.say(ALICE, 'my bookings'), 'booking.release');
-      expect(readableText(await t.click(BOB, release.data, L.locale))).toContain(L.notYours);
+      const { lang: _lang, ...releaseData } = release.data as Record<string, unknown>;
+      expect(readableText(await t.click(BOB, releaseData, L.locale))).toContain(L.notYours);
       expect((await stored(booking.id))?.status).toBe('checked-in');
     });
 

@@ -33,3 +33,5 @@ export {
   type StatusCardInput,
   type StatusTone,
 } from './status-cards';
+export { withCardLanguage, cardLanguageOf } from './card-language';
+export { reminderCard, reminderSummary, noShowReleasedCard, noShowReleasedSummary, type ReminderCardInput, type NoShowReleasedCardInput } from './reminder-card';

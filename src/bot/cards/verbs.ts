@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/messages';
+import { cardLanguageOf } from './card-language';
 /**
  * The verbs of the cards' buttons and the data each carries.
  *
@@ -130,7 +132,18 @@ function own(value: object, key: string): unknown {
  * (e.g. a `userId` someone added) are ignored and never returned. Only own properties are read, so nothing
  * inherited can stand in for a field.
  */
-export function parseActionData(value: unknown): ActionData | null {
+/**
+ * Re-validates card data, which the client controls: every field is checked, extras are dropped, and a user id is
+ * never read. The card's language (`lang`, see withCardLanguage) is kept when it is one of ours.
+ */
+export function parseActionData(value: unknown): (ActionData & { readonly lang?: Locale }) | null {
+  const data = parseActionFields(value);
+  if (!data) return null;
+  const lang = cardLanguageOf(value);
+  return lang ? { ...data, lang } : data;
+}
+
+function parseActionFields(value: unknown): ActionData | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return null;
