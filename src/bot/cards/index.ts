@@ -34,4 +34,3 @@ export {
   type StatusTone,
 } from './status-cards';
 export { withCardLanguage, cardLanguageOf } from './card-language';
-export { reminderCard, reminderSummary, noShowReleasedCard, noShowReleasedSummary, type ReminderCardInput, type NoShowReleasedCardInput } from './reminder-card';
