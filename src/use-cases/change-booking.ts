@@ -70,7 +70,7 @@ async function changeBooking(deps: BookingDeps, cmd: ChangeBookingCommand, decid
 }
 
 /** An ended booking no longer counts against the week; if this write is lost, the quota check drops it later. */
-async function returnQuota(deps: BookingDeps, b: Booking): Promise<void> {
+export async function returnQuota(deps: { readonly store: Pick<BookingDeps['store'], 'readWeek' | 'writeWeek'> }, b: Booking): Promise<void> {
   const week = isoWeek(b.date);
   for (let i = 0; i < 5; i++) {
     const row = await deps.store.readWeek(b.userId, week);

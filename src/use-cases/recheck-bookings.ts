@@ -1,0 +1,205 @@
+import { returnQuota } from './change-booking';
+import { addDays, civilDateOf, daysBetween, isCivilDate } from '../domain/civil-date';
+import { isActive, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
+import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
+import { policyCancellation, recheckDay, type RecheckCancellation } from '../domain/policy-recheck';
+import type { CatalogIndex } from './catalog-index';
+import { InvalidInputError } from './errors';
+import {
+  ContentionError,
+  CorruptDataError,
+  type Clock,
+  type ReservationStore,
+  type SiteCatalog,
+} from './ports';
+import { recentLedgersOf } from './recent-ledgers';
+import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
+
+export type { RecheckCancellation } from '../domain/policy-recheck';
+
+export interface RecheckDeps {
+  readonly store: Pick<
+    ReservationStore,
+    'listBookingsOfDay' | 'getBooking' | 'readLedgers' | 'commitTransition' | 'readWeek' | 'writeWeek'
+  >;
+  /** Must reflect the catalog just imported: a cached copy would re-check against the old rules. */
+  readonly catalog: { current(): Promise<CatalogIndex> };
+  readonly clock: Clock;
+  readonly retry?: RetryPolicy;
+}
+
+export interface RecheckQuery {
+  readonly siteId: string;
+  /** First day to re-check; default today (site time). Days before today are history and are never touched. */
+  readonly from?: CivilDate;
+  /** How many days from `from`; default today through the longest booking horizon of the site's policies. */
+  readonly days?: number;
+}
+
+export interface RecheckResult {
+  /** Days read, today included. */
+  readonly checkedDays: number;
+  /** The bookings cancelled, as stored after the cancellation, with the rule each one broke: whom to tell, and why. */
+  readonly cancelled: RecheckCancellation[];
+}
+
+/** The longest window the re-check reads, in days. */
+export const MAX_RECHECK_DAYS = 400;
+
+/**
+ * The re-check stopped part-way (storage down, or contention that outlasted the retries). The cancellations listed
+ * here did commit, and their owners must still be told; running the re-check again finishes the rest.
+ */
+export class RecheckIncompleteError extends Error {
+  readonly code = 'RECHECK_INCOMPLETE';
+  constructor(
+    readonly siteId: string,
+    readonly date: CivilDate,
+    readonly partial: RecheckResult,
+    options: { cause: unknown },
+  ) {
+    const n = partial.cancelled.length;
+    const why = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      `Re-checking the bookings of site ${siteId} stopped on ${date}, after ${n} cancellation${n === 1 ? '' : 's'}: ${why}`,
+      { cause: options.cause },
+    );
+    this.name = 'RecheckIncompleteError';
+  }
+}
+
+/**
+ * After a site's rules tightened: re-checks each day of the window against the rules in force that day, and cancels
+ * the bookings that no longer fit (see `recheckDay`: checked-in bookings and the earliest booked keep their desks).
+ *
+ * Each cancellation is one conditional write of the booking row and its zone ledger, as any other cancellation. A
+ * conflict means the day changed meanwhile (someone booked, cancelled or checked in), so the day is read and decided
+ * again: a booking checked in meanwhile is kept, and one whose neighbour left meanwhile may now fit.
+ */
+export async function recheckBookings(deps: RecheckDeps, q: RecheckQuery): Promise<RecheckResult> {
+  const index = await deps.catalog.current();
+  const catalog = index.site(q.siteId);
+  if (!catalog) throw new InvalidInputError(`No site "${q.siteId.slice(0, 80)}" in the catalog`, 'siteId');
+  if (q.from !== undefined && !isCivilDate(q.from)) {
+    throw new InvalidInputError(
+      `from must be a real day written YYYY-MM-DD; got "${String(q.from).slice(0, 40)}"`,
+      'from',
+    );
+  }
+  if (q.days !== undefined && !(Number.isInteger(q.days) && q.days >= 0 && q.days <= MAX_RECHECK_DAYS)) {
+    throw new InvalidInputError(
+      `days must be a whole number from 0 to ${MAX_RECHECK_DAYS}; got ${String(q.days)}`,
+      'days',
+    );
+  }
+
+  const today = civilDateOf(deps.clock.now(), catalog.site.timeZone);
+  const from = q.from ?? today;
+  const last = addDays(from, (q.days ?? defaultDays(catalog)) - 1);
+  const first = from < today ? today : from;
+  const layouts = catalog.floors.flatMap((f) => {
+    const floor = index.floor(f.id);
+    return floor ? [floor.layout] : [];
+  });
+
+  const cancelled: RecheckCancellation[] = [];
+  let checkedDays = 0;
+  for (let date = first; daysBetween(date, last) >= 0; date = addDays(date, 1)) {
+    try {
+      await recheckOneDay(deps, catalog, layouts, date, cancelled);
+    } catch (error) {
+      throw new RecheckIncompleteError(q.siteId, date, { checkedDays, cancelled }, { cause: error });
+    }
+    checkedDays++;
+  }
+  return { checkedDays, cancelled };
+}
+
+/** Today through the furthest day any of the site's policies lets people book. */
+function defaultDays(catalog: SiteCatalog): number {
+  const horizons = catalog.policies.map((p) => p.rules.horizonDays);
+  return (horizons.length > 0 ? Math.max(...horizons) : DEFAULT_RULES.horizonDays) + 1;
+}
+
+async function recheckOneDay(
+  deps: RecheckDeps,
+  catalog: SiteCatalog,
+  layouts: readonly FloorLayout[],
+  date: CivilDate,
+  cancelled: RecheckCancellation[],
+): Promise<void> {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const policy = effectivePolicy(catalog.policies, date);
+  // Counts failed rounds in a row: each cancellation that commits is progress, so a long list never runs out of tries.
+  let failures = 0;
+  for (;;) {
+    const bookings = (await deps.store.listBookingsOfDay(date)).filter(
+      (b) => b.siteId === catalog.site.id && isActive(b),
+    );
+    const plan = recheckDay({ layouts, policy, bookings });
+    let blocked: 'changed' | 'conflict' | null = null;
+    for (const c of plan.cancel) {
+      const outcome = await cancelOne(deps, c.booking, policy.rules.weeklyQuota !== null);
+      if (outcome === 'changed' || outcome === 'conflict') {
+        blocked = outcome;
+        break;
+      }
+      cancelled.push({ booking: outcome, refusal: c.refusal });
+      failures = 0;
+    }
+    if (blocked === null) return;
+    if (++failures >= retry.maxAttempts) {
+      throw new ContentionError(
+        `Re-checking ${date} collided with other changes ${retry.maxAttempts} times in a row`,
+      );
+    }
+    if (blocked === 'conflict') await retry.sleep(backoffDelay(retry, failures - 1));
+  }
+}
+
+/**
+ * Cancels one booking, if it is still the one the plan was made from. The booking row and its zone ledger are both
+ * written with If-Match, so a check-in, a cancellation or a booking in the zone since they were read wins, and the
+ * day is decided again.
+ */
+async function cancelOne(
+  deps: RecheckDeps,
+  listed: Booking,
+  returnsQuota: boolean,
+): Promise<Booking | 'changed' | 'conflict'> {
+  const found = await deps.store.getBooking(listed.id);
+  if (!found || !sameActiveBooking(found.booking, listed)) return 'changed';
+  const before = found.booking;
+  const after = policyCancellation(before, deps.clock.now());
+  const [ledger] = await deps.store.readLedgers(before.date, before.floorId, [before.zoneId]);
+  if (!ledger || ledger.version === null) {
+    throw new CorruptDataError(
+      `Active booking ${before.id} has no ledger for zone ${before.zoneId} on ${before.date}`,
+    );
+  }
+  const outcome = await deps.store.commitTransition({
+    booking: after,
+    expectedVersion: found.version,
+    ledger: {
+      zoneId: before.zoneId,
+      floorId: before.floorId,
+      expectedVersion: ledger.version,
+      entries: ledger.entries.filter((e) => e.bookingId !== before.id),
+    },
+    freesDesk: true,
+  });
+  if (!outcome.committed) return 'conflict';
+  recentLedgersOf(deps.store).forget(before.date, before.floorId);
+  if (returnsQuota) await returnQuota(deps, after);
+  return after;
+}
+
+function sameActiveBooking(now: Booking, listed: Booking): boolean {
+  return (
+    now.status === listed.status &&
+    now.deskId === listed.deskId &&
+    now.userId === listed.userId &&
+    now.zoneId === listed.zoneId
+  );
+}
+
