@@ -52,8 +52,17 @@ export function isHhMm(s: unknown): boolean {
 
 /** The civil date shown by calendars in `timeZone` at `instant`. */
 export function civilDateOf(instant: Date, timeZone: string): CivilDate {
-  return localTimeOf(instant, timeZone).date;
+  // Every request asks "what day is it at the site" several times; the answer only changes on a minute boundary
+  // (offsets are whole minutes), so the last answer per zone is kept for its minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last && last.minute === minute) return last.date;
+  const date = localTimeOf(instant, timeZone).date;
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
+
+const lastDates = new Map<string, { minute: number; date: CivilDate }>();
 
 /** The wall-clock reading in `timeZone` at `instant`, to the minute. */
 export function localTimeOf(
@@ -244,6 +253,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** UTC midnight of a calendar date; `day` may overflow the month, as with Date.UTC. */
 function ymdToUtcMs(year: number, month: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day);
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear takes the year as written.
   const date = new Date(Date.UTC(2000, 0, 1));
   date.setUTCFullYear(year, month - 1, day);
