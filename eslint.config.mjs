@@ -84,8 +84,24 @@ export default tseslint.config(
     },
   },
   {
+    // The tab talks to the server over HTTP only; it may import types from the domain, and the i18n resources.
+    files: ['src/tab/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/api/**', '**/server/**', '**/storage/**', '**/use-cases/**', '**/bot/**'], message: 'The tab talks to the server over HTTP only.' },
+            { group: ['**/domain/**'], allowTypeImports: true, message: 'The tab may only `import type` from the domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the composition root reads the environment.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/server/**'],
     rules: {
       'no-restricted-properties': [

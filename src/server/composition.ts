@@ -10,6 +10,7 @@ import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
+import { mountTab } from './tab-static';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 
@@ -39,6 +40,8 @@ export type ServerConfig = Pick<
 > & {
   /** Tokens are checked against these keys instead of Microsoft's (tests sign their own). */
   readonly jwksUrl?: string;
+  /** The built tab (dist/tab), served at /tab; without it there is no tab. */
+  readonly tabDirectory?: string;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -68,6 +71,7 @@ export function composeServer(config: ServerConfig, parts: AppParts): { server: 
       ? new DevAuthenticator()
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   mountApi(server, { ...deps, auth, log: parts.log });
+  if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   return { server, catalog };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { demoCatalog } from '../use-cases/import-catalog';
 import { composeServer } from './composition';
 import { ConfigError, loadConfig } from './config';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     await stores.catalog.replaceSiteCatalog(demo);
     log.info(`seeded the demo site ${demo.site.name} (${demo.floors.length} floors, ${demo.desks.length} desks)`);
   }
-  const { server, catalog } = composeServer(config, { ...stores, log });
+  // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
+  const { server, catalog } = composeServer({ ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') }, { ...stores, log });
   await catalog.current();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

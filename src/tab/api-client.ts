@@ -1,0 +1,113 @@
+import type { BookingDto, ErrorBody, FloorViewDto, MeDto, SiteDto } from './api-types';
+
+/** Headers that say who is calling: a Teams SSO bearer token, or the dev identity headers. */
+export type AuthHeaders = () => Promise<Readonly<Record<string, string>>>;
+
+/** An answer other than 2xx, or no answer at all (status 0, code NETWORK). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body?: ErrorBody,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A rule said no (DESK_TAKEN, TOO_CLOSE, …): the message says which and why. */
+  get isRefusal(): boolean {
+    return this.status === 409 || this.status === 403;
+  }
+}
+
+export interface ApiClientOptions {
+  readonly auth: AuthHeaders;
+  /** Sent as Accept-Language, so that the server words reasons and refusals in the tab's language. */
+  readonly locale: string;
+  /** Shown when the server cannot be reached. */
+  readonly networkMessage: string;
+  readonly baseUrl?: string;
+}
+
+/** The REST API of DESIGN.md, over fetch. Every call carries the caller's identity and language. */
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  me(signal?: AbortSignal): Promise<MeDto> {
+    return this.request('GET', '/api/me', undefined, signal);
+  }
+
+  sites(signal?: AbortSignal): Promise<SiteDto[]> {
+    return this.request('GET', '/api/sites', undefined, signal);
+  }
+
+  floor(floorId: string, date: string | undefined, signal?: AbortSignal): Promise<FloorViewDto> {
+    const query = date ? `?date=${encodeURIComponent(date)}` : '';
+    return this.request('GET', `/api/floors/${encodeURIComponent(floorId)}${query}`, undefined, signal);
+  }
+
+  /** A fresh request id per attempt: a retried POST of the same attempt returns the same booking. */
+  book(deskId: string, date: string, requestId: string = newRequestId()): Promise<BookingDto> {
+    return this.request('POST', '/api/bookings', { deskId, date, requestId });
+  }
+
+  bookings(signal?: AbortSignal): Promise<BookingDto[]> {
+    return this.request('GET', '/api/bookings', undefined, signal);
+  }
+
+  cancel(bookingId: string): Promise<void> {
+    return this.request('DELETE', `/api/bookings/${encodeURIComponent(bookingId)}`);
+  }
+
+  checkIn(bookingId: string): Promise<BookingDto> {
+    return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-language': this.options.locale,
+      ...(await this.options.auth()),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(`${this.options.baseUrl ?? ''}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        ...(signal && { signal }),
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'NETWORK', this.options.networkMessage);
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const err = isErrorBody(json) ? json : undefined;
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err);
+    }
+    return json as T;
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+}
+
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; plain http on a LAN address is not one.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

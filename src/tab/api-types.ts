@@ -1,0 +1,97 @@
+/**
+ * The shapes of the REST API as the tab reads them (DESIGN.md, "Interfaces that others rely on").
+ * Only types come from the domain: the tab talks to the server over HTTP.
+ */
+import type { DeskState } from '../domain/floor-day';
+import type { Alternative } from '../domain/refusal';
+import type { BookingStatus } from '../domain/model';
+
+export type { DeskState } from '../domain/floor-day';
+
+export interface MeDto {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly locale: string;
+}
+
+export interface SiteDto {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+  /** The site's civil date today, when the server sends it. */
+  readonly today?: string;
+  readonly floors: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface FloorDto {
+  readonly id: string;
+  readonly siteId: string;
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly planImageUrl?: string;
+}
+
+export interface PolicyDto {
+  readonly minDistanceM: number;
+  readonly checkInDeadline: string;
+  readonly horizonDays: number;
+  /** Today in the site's time zone. */
+  readonly firstBookableDate?: string;
+  readonly lastBookableDate?: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  readonly bookableWeekdays?: readonly number[];
+  readonly timeZone?: string;
+}
+
+export interface ZoneDto {
+  readonly id: string;
+  readonly name: string;
+  readonly outline: readonly (readonly [number, number])[];
+  readonly capacity: number;
+  readonly booked: number;
+}
+
+export interface DeskDto {
+  readonly id: string;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly zoneId: string;
+  readonly attributes: readonly string[];
+  readonly state: DeskState;
+  /** Why the desk has its state, in the caller's language. */
+  readonly reason: string;
+  /** Only for 'mine'. */
+  readonly bookingId?: string;
+  readonly checkedIn?: boolean;
+}
+
+export interface FloorViewDto {
+  readonly floor: FloorDto;
+  readonly date: string;
+  readonly policy: PolicyDto;
+  readonly zones: readonly ZoneDto[];
+  readonly desks: readonly DeskDto[];
+}
+
+export interface BookingDto {
+  readonly id: string;
+  readonly deskId: string;
+  readonly deskLabel?: string;
+  readonly zoneName?: string;
+  readonly floorId?: string;
+  readonly floorName?: string;
+  readonly date: string;
+  readonly status: BookingStatus;
+}
+
+export type AlternativeDto = Alternative & { readonly text: string };
+
+/** Every error body: a stable code and a sentence; a refusal (409) adds alternatives. */
+export interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly alternatives?: readonly AlternativeDto[];
+}

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from './api-client';
+import { ApiError } from './api-client';
+import type { FloorViewDto } from './api-types';
+
+export const POLL_MS = 10_000;
+
+export interface LiveFloor {
+  /** The floor for the requested floor and day; undefined while it loads. */
+  readonly data?: FloorViewDto;
+  readonly error?: ApiError;
+  readonly loading: boolean;
+  /** Reads the floor again now; resolves when the new state is shown. */
+  readonly refresh: () => Promise<void>;
+}
+
+/**
+ * One floor on one day, kept fresh: read again every POLL_MS while the page is visible, and at once when the tab
+ * comes back into view or gets the focus, so that bookings made by others (the bot, another browser) appear
+ * without a reload. Answers to superseded requests are dropped.
+ */
+export function useLiveFloor(api: ApiClient, floorId: string | undefined, date: string | undefined, pollMs = POLL_MS): LiveFloor {
+  const [state, setState] = useState<{ data?: FloorViewDto; error?: ApiError; key?: string }>({});
+  const [loading, setLoading] = useState(false);
+  const seq = useRef(0);
+  const latest = useRef(state);
+  latest.current = state;
+  const key = floorId ? `${floorId}|${date ?? ''}` : undefined;
+
+  const load = useCallback(async (): Promise<void> => {
+    if (!floorId) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const data = await api.floor(floorId, date);
+      if (mine !== seq.current) return;
+      setState({ data, key: `${floorId}|${date ?? ''}` });
+    } catch (error) {
+      if (mine !== seq.current) return;
+      const apiError = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', error instanceof Error ? error.message : String(error));
+      // Keep showing the last good floor of the same key; a polling hiccup should not blank the map.
+      setState((s) => ({ ...(s.key === `${floorId}|${date ?? ''}` && s.data && { data: s.data }), error: apiError, key: `${floorId}|${date ?? ''}` }));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [api, floorId, date]);
+
+  useEffect(() => {
+    if (!floorId) return;
+    // The floor asked for without a day comes back for today; when the day is then set to it, the data already fits.
+    const have = latest.current.data;
+    const fits = have && have.floor.id === floorId && have.date === date && !latest.current.error;
+    if (!fits) void load();
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    const timer = setInterval(onVisible, pollMs);
+    window.addEventListener('focus', onVisible);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', onVisible);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [load, floorId, date, pollMs]);
+
+  const fits = (d: FloorViewDto | undefined): d is FloorViewDto => !!d && d.floor.id === floorId && (date === undefined || d.date === date);
+  return {
+    ...(fits(state.data) && { data: state.data }),
+    ...(state.error && state.key === key && { error: state.error }),
+    loading,
+    refresh: load,
+  };
+}
