@@ -8,7 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
+import { availabilityFigures, TAB_DIST } from './lib/availability-bench';
 import { botTurnLatencies } from './lib/bot-turns';
+import { tabBundleGzipBytes } from './lib/tab-bench';
 import { unitCosts, withoutOtherDayReads } from './lib/explain';
 import { fmt, fmtInt, median, percentile } from './lib/measure';
 import {
@@ -263,6 +265,16 @@ async function main(): Promise<number> {
       console.log(roundLine(round, roundRaws, measured));
     }
     const ok = printSummary(azuriteVersion(), raws, byVariant);
+    const floors = await availabilityFigures(azurite);
+    console.log(
+      `${label('floor availability')}${fmtInt(floors.bigDesks)} desks ${fmt(floors.big)} ms vs one raw query of its ledgers ${fmt(floors.raw)} ms = ratio ${fmt(floors.big / floors.raw)} (goal <= 1.5)   ` +
+        `vs ${floors.smallDesks} desks ${fmt(floors.small)} ms = ratio ${fmt(floors.big / floors.small)} (goal <= 3)   (p50, ${floors.bookedOnBig} desks booked)`,
+    );
+    console.log(
+      `${label('first map paint (Chromium)')}${fmtInt(floors.bigDesks)} desks ${fmtInt(floors.paintBig)} ms vs ${floors.smallDesks} desks ${fmtInt(floors.paintSmall)} ms = ratio ${fmt(floors.paintBig / floors.paintSmall)} (goal <= 2; median of 5 loads)`,
+    );
+    const gzip = await tabBundleGzipBytes(TAB_DIST);
+    console.log(`${label('tab JS, gzipped')}${fmtInt(Math.round(gzip / 1024))} KiB (goal <= 250 KB)`);
     const bot = await botTurnLatencies(azurite, option('turns', 200));
     console.log(
       `${label('bot turn vs echo turn')}p50 ${fmt(bot.seatwise.p50)} / ${fmt(bot.echo.p50)} ms = ratio ${fmt(bot.seatwise.p50 / bot.echo.p50)} (goal <= 3)   ` +

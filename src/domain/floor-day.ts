@@ -49,12 +49,16 @@ export class FloorDay {
   private readonly occupiedByDesk = new Map<string, OccupiedDesk>();
   private readonly bookedByZone = new Map<string, number>();
   private readonly bookableByZone = new Map<string, number>();
-  private readonly occupiedDesks: Desk[] = [];
+  /** Occupied desks bucketed in square cells of side D: a desk closer than D to another is in the 3 × 3 cells around it. */
+  private readonly occupiedCells = new Map<number, Desk[]>();
+  private readonly cellSize: number;
+  private readonly summaries = new Map<string, ZoneSummary>();
 
   constructor(layout: FloorLayout, policy: EffectivePolicy, date: CivilDate, occupied: readonly OccupiedDesk[]) {
     this.date = date;
     this.layout = layout;
     this.policy = policy;
+    this.cellSize = policy.rules.minDistanceM > 0 ? policy.rules.minDistanceM : 1;
     for (const z of layout.zones) this.zonesById.set(z.id, z);
     for (const d of layout.desks) {
       this.desksById.set(d.id, d);
@@ -64,8 +68,20 @@ export class FloorDay {
       this.occupiedByDesk.set(o.deskId, o);
       this.bookedByZone.set(o.zoneId, (this.bookedByZone.get(o.zoneId) ?? 0) + 1);
       const desk = this.desksById.get(o.deskId);
-      if (desk) this.occupiedDesks.push(desk);
+      if (desk) this.occupiedDesksAdd(desk);
     }
+  }
+
+  private occupiedDesksAdd(desk: Desk): void {
+    const key = this.cellKey(desk, 0, 0);
+    const cell = this.occupiedCells.get(key);
+    if (cell) cell.push(desk);
+    else this.occupiedCells.set(key, [desk]);
+  }
+
+  /** A number per cell (floors are far smaller than a million cells across), cheaper to hash than a string. */
+  private cellKey(desk: Pick<Desk, 'x' | 'y'>, dx: number, dy: number): number {
+    return (Math.floor(desk.x / this.cellSize) + dx) * 1_000_003 + (Math.floor(desk.y / this.cellSize) + dy);
   }
 
   get minDistanceM(): number {
@@ -85,13 +101,17 @@ export class FloorDay {
   }
 
   zoneSummary(zone: Zone): ZoneSummary {
+    const known = this.summaries.get(zone.id);
+    if (known) return known;
     const bookableDesks = this.bookableByZone.get(zone.id) ?? 0;
-    return {
+    const summary = {
       zone,
       bookableDesks,
       capacity: capacityOfZone(this.policy, zone, bookableDesks),
       booked: this.bookedByZone.get(zone.id) ?? 0,
     };
+    this.summaries.set(zone.id, summary);
+    return summary;
   }
 
   zoneSummaries(): ZoneSummary[] {
@@ -101,11 +121,15 @@ export class FloorDay {
   /** The nearest occupied desk strictly closer than D, if any. */
   nearestConflict(desk: Desk): { desk: Desk; distanceM: number } | undefined {
     let best: { desk: Desk; distanceM: number } | undefined;
-    for (const other of this.occupiedDesks) {
-      if (!tooClose(desk, other, this.minDistanceM)) continue;
-      const d = distance(desk, other);
-      if (!best || d < best.distanceM || (d === best.distanceM && other.id < best.desk.id)) {
-        best = { desk: other, distanceM: d };
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const other of this.occupiedCells.get(this.cellKey(desk, dx, dy)) ?? []) {
+          if (!tooClose(desk, other, this.minDistanceM)) continue;
+          const d = distance(desk, other);
+          if (!best || d < best.distanceM || (d === best.distanceM && other.id < best.desk.id)) {
+            best = { desk: other, distanceM: d };
+          }
+        }
       }
     }
     return best;
