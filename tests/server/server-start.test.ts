@@ -61,6 +61,10 @@ describe('npm start: embedded Azurite, a seeded demo site and /healthz', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     expect(first.output()).toMatch(/seeded the demo site Brussels HQ/);
+    // The tab is built by npm start and served at /tab/.
+    const tab = await fetch(`http://127.0.0.1:${first.port}/tab/`);
+    expect(tab.status).toBe(200);
+    expect(await tab.text()).toMatch(/<script[^>]+src="\/tab\/assets\//);
     expect(azuriteRunningOver(dataDir)).toBe(true);
     expect(await ctrlC(first, dataDir)).toBe(true);
 
