@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
 import { availabilityFigures, TAB_DIST } from './lib/availability-bench';
 import { botTurnLatencies } from './lib/bot-turns';
+import { reminderBenchLine, reminderBenchOk, reminderFanOut } from './lib/reminder-bench';
 import { tabBundleGzipBytes } from './lib/tab-bench';
 import { unitCosts, withoutOtherDayReads } from './lib/explain';
 import { fmt, fmtInt, median, percentile } from './lib/measure';
@@ -276,12 +277,14 @@ async function main(): Promise<number> {
     const gzip = await tabBundleGzipBytes(TAB_DIST);
     console.log(`${label('tab JS, gzipped')}${fmtInt(Math.round(gzip / 1024))} KiB (goal <= 250 KB)`);
     const bot = await botTurnLatencies(azurite, option('turns', 200));
+    const reminders = await reminderFanOut(azurite, option('reminders', 5000));
     console.log(
       `${label('bot turn vs echo turn')}p50 ${fmt(bot.seatwise.p50)} / ${fmt(bot.echo.p50)} ms = ratio ${fmt(bot.seatwise.p50 / bot.echo.p50)} (goal <= 3)   ` +
         `p99 ${fmt(bot.seatwise.p99)} / ${fmt(bot.echo.p99)} ms = ratio ${fmt(bot.seatwise.p99 / bot.echo.p99)}   (${bot.turns} turns each, "book a desk Thursday", expectReplies)`,
     );
+    console.log(reminderBenchLine(reminders));
     if (EXPLAIN) printUnitCosts(await unitCosts(bench, 1000));
-    return ok ? 0 : 1;
+    return ok && reminderBenchOk(reminders) ? 0 : 1;
   } finally {
     bench.dispose();
     await azurite.stop();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { SeatwiseAdapter } from './seatwise-adapter';
 import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
@@ -8,9 +9,12 @@ import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
+import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
+import { startScheduler, type Scheduler } from './scheduler';
 import { mountTab } from './tab-static';
+import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 
@@ -29,6 +33,8 @@ export interface AppParts {
   readonly reservations: ReservationStore;
   readonly catalog: CatalogStore;
   readonly conversations: ConversationReferenceStore;
+  /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
+  readonly claims?: ClaimStore;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
@@ -42,10 +48,14 @@ export type ServerConfig = Pick<
   readonly jwksUrl?: string;
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
   readonly tabDirectory?: string;
+  readonly reminders?: AppConfig['reminders'];
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
-export function composeServer(config: ServerConfig, parts: AppParts): { server: restify.Server; catalog: CachedCatalog } {
+export function composeServer(
+  config: ServerConfig,
+  parts: AppParts,
+): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined } {
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
   const deps: BotDeps = {
@@ -72,7 +82,27 @@ export function composeServer(config: ServerConfig, parts: AppParts): { server: 
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   mountApi(server, { ...deps, auth, log: parts.log });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
-  return { server, catalog };
+  const reminders = config.reminders;
+  const scheduler =
+    parts.claims && reminders?.enabled
+      ? startScheduler({
+          ...deps,
+          claims: parts.claims,
+          conversations: parts.conversations,
+          notifier: new TeamsNotifier({
+            transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
+            log: parts.log,
+            clock,
+            limits: { tenantRps: reminders.tenantRps },
+            ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+          }),
+          // Unique per process start: a claim names its holder, and a restarted process is a new holder.
+          instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
+          log: parts.log,
+          intervalMs: reminders.intervalSeconds * 1000,
+        })
+      : undefined;
+  return { server, catalog, scheduler };
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly teamsAppId: string;
   /** Whether "who is in" shows colleagues' names (counts are always shown). */
   readonly showNamesInWhoIsIn: boolean;
+  /** Check-in reminders and the no-show release. */
+  readonly reminders: { readonly enabled: boolean; readonly tenantRps: number; readonly intervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -56,6 +58,10 @@ const schema = z.object({
   ALLOWED_TENANT_IDS: z.string().default(''),
   TEAMS_APP_ID: z.string().max(64).default(''),
   SEATWISE_SHOW_NAMES: z.enum(['true', 'false']).default('false'),
+  SEATWISE_REMINDERS: z.enum(['on', 'off']).default('on'),
+  // Teams allows 50 requests/s per app per tenant, the bot's replies included: leave them room.
+  SEATWISE_NOTIFY_TENANT_RPS: z.coerce.number().positive().max(50, 'Teams allows at most 50 per app per tenant').default(45),
+  SEATWISE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
 });
 
 /**
@@ -110,5 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedTenantIds: e.ALLOWED_TENANT_IDS.split(',').map((s) => s.trim()).filter(Boolean),
     teamsAppId: e.TEAMS_APP_ID,
     showNamesInWhoIsIn: e.SEATWISE_SHOW_NAMES === 'true',
+    reminders: {
+      enabled: e.SEATWISE_REMINDERS === 'on',
+      tenantRps: e.SEATWISE_NOTIFY_TENANT_RPS,
+      intervalSeconds: e.SEATWISE_SCHEDULER_INTERVAL_SECONDS,
+    },
   };
 }

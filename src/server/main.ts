@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { TableClaimStore } from '../storage/table-claim-store';
 import { demoCatalog } from '../use-cases/import-catalog';
 import { composeServer } from './composition';
 import { ConfigError, loadConfig } from './config';
@@ -14,8 +15,13 @@ async function main(): Promise<void> {
     await stores.catalog.replaceSiteCatalog(demo);
     log.info(`seeded the demo site ${demo.site.name} (${demo.floors.length} floors, ${demo.desks.length} desks)`);
   }
+  const claims = new TableClaimStore(stores.gateway, `${config.tablePrefix}Claims`);
+  await claims.init();
   // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
-  const { server, catalog } = composeServer({ ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') }, { ...stores, log });
+  const { server, catalog, scheduler } = composeServer(
+    { ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') },
+    { ...stores, claims, log },
+  );
   await catalog.current();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,6 +36,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: stopping`);
     server.close();
+    await scheduler?.stop();
     // Azurite is stopped with SIGINT so that it saves its last writes to disk.
     await stores.close();
     process.exit(0);

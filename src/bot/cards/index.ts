@@ -34,3 +34,4 @@ export {
   type StatusTone,
 } from './status-cards';
 export { withCardLanguage, cardLanguageOf } from './card-language';
+export { reminderCard, reminderSummary, noShowReleasedCard, noShowReleasedSummary, type ReminderCardInput, type NoShowReleasedCardInput } from './reminder-card';

@@ -1,0 +1,173 @@
+/**
+ * The reminder scheduler: every `intervalMs` it starts the passes that are due (reminders, no-show releases) at
+ * every site, and on start it catches up what a downtime missed. Time comes from the injected clock and timer, so
+ * tests step through a day without waiting.
+ *
+ * It never blocks request handling: a tick only starts passes and returns; each pass is asynchronous I/O with at
+ * most `settings.concurrency` bookings in flight, paced by the notifier's rate limits. A pass still running at the
+ * next tick is not started twice, and passes of different sites run side by side, so a long fan-out at one site
+ * does not hold up another site's deadline.
+ */
+import { setMaxListeners } from 'node:events';
+import { duePassesNow, passKey, runPass } from '../use-cases/reminders/catch-up';
+import { isEventful, summary, type PassReport } from '../use-cases/reminders/pass-support';
+import type { ReminderDeps } from '../use-cases/reminders/reminder-ports';
+
+export interface SchedulerTimer {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimer: SchedulerTimer = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    // The scheduler alone never keeps the process alive.
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface SchedulerDeps extends ReminderDeps {
+  /** Between two ticks; 30 s by default, so a reminder goes out at most that long after its time. */
+  readonly intervalMs?: number;
+  readonly timer?: SchedulerTimer;
+  /** Past days whose missed releases the start-up catch-up records; 3 covers a weekend. */
+  readonly catchUpDays?: number;
+  /** Every finished pass, for metrics and tests. */
+  readonly onPass?: (report: PassReport) => void;
+}
+
+export interface Scheduler {
+  /** Stops ticking, stops passes from starting new bookings, and waits for what is in flight to finish. */
+  stop(): Promise<void>;
+  /** Starts a tick now (as the timer would) and resolves when the passes it started have finished. */
+  tickNow(): Promise<PassReport[]>;
+  /** Resolves when no pass is running. */
+  idle(): Promise<void>;
+}
+
+const MAX_REMEMBERED_PASSES = 500;
+
+export function startScheduler(deps: SchedulerDeps): Scheduler {
+  const timer = deps.timer ?? realTimer;
+  const intervalMs = deps.intervalMs ?? 30_000;
+  const abort = new AbortController();
+  // Every send waiting for a rate-limit slot listens for the stop; there are as many as passes × concurrency.
+  setMaxListeners(0, abort.signal);
+  const inFlight = new Map<string, Promise<PassReport | null>>();
+  const completed = new Set<string>();
+  let handle: unknown;
+  let stopped = false;
+
+  const report = (r: PassReport): void => {
+    // A failing log line or metrics hook must not fail the pass, let alone the process (an unhandled rejection).
+    try {
+      log(r);
+    } catch (error) {
+      console.error('reminder scheduler: could not log a pass report', error);
+    }
+  };
+
+  const log = (report: PassReport): void => {
+    deps.onPass?.(report);
+    if (report.noReference > 0) {
+      deps.log.warn(
+        {
+          siteId: report.siteId,
+          date: report.date,
+          phase: report.phase,
+          count: report.noReference,
+          userIds: report.missingReferences.slice(0, 20),
+        },
+        `${report.noReference} people could not be reached: no conversation reference (the bot is not installed for them)`,
+      );
+    }
+    if (report.ambiguous + report.ambiguousTakeovers + report.lostClaims > 0) {
+      deps.log.warn(
+        {
+          siteId: report.siteId,
+          date: report.date,
+          phase: report.phase,
+          ambiguous: report.ambiguous,
+          ambiguousTakeovers: report.ambiguousTakeovers,
+          lostClaims: report.lostClaims,
+        },
+        'some messages may have been delivered twice (ambiguous sends)',
+      );
+    }
+    if (isEventful(report))
+      deps.log.info(
+        { ...summary(report), missingReferences: undefined },
+        `${report.phase} pass at ${report.siteId} for ${report.date}`,
+      );
+  };
+
+  const ticks = new Set<Promise<PassReport[]>>();
+  const tick = (lookbackDays: number): Promise<PassReport[]> => {
+    const run = runTick(lookbackDays).catch((error: unknown) => {
+      deps.log.error({ err: error instanceof Error ? error.message : String(error) }, 'reminder tick failed');
+      return [];
+    });
+    ticks.add(run);
+    void run.finally(() => ticks.delete(run));
+    return run;
+  };
+
+  const runTick = async (lookbackDays: number): Promise<PassReport[]> => {
+    if (stopped) return [];
+    if (completed.size > MAX_REMEMBERED_PASSES) completed.clear();
+    let passes;
+    try {
+      passes = await duePassesNow(deps, lookbackDays);
+    } catch (error) {
+      deps.log.error(
+        { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
+        'could not work out the due reminder passes',
+      );
+      return [];
+    }
+    const started: Promise<PassReport | null>[] = [];
+    for (const pass of passes) {
+      const key = passKey(pass);
+      if (completed.has(key) || inFlight.has(key) || stopped) continue;
+      const run = runPass(deps, pass, { signal: abort.signal, completed }).then((r) => {
+        if (r) report(r);
+        return r;
+      });
+      inFlight.set(key, run);
+      void run.finally(() => inFlight.delete(key));
+      started.push(run);
+    }
+    const reports = await Promise.all(started);
+    return reports.filter((r): r is PassReport => r !== null);
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    handle = timer.setTimeout(() => {
+      // The tick starts its passes and is not awaited: the next tick is due on time even while a fan-out runs.
+      void tick(0);
+      schedule();
+    }, intervalMs);
+  };
+
+  // Catch-up on start, without waiting for it: a downtime's reminders go out while the server already answers.
+  void tick(deps.catchUpDays ?? 3);
+  schedule();
+
+  const idle = async (): Promise<void> => {
+    while (ticks.size + inFlight.size > 0) await Promise.all([...ticks, ...inFlight.values()]);
+  };
+
+  return {
+    async stop() {
+      stopped = true;
+      if (handle !== undefined) timer.clearTimeout(handle);
+      abort.abort();
+      await idle();
+    },
+    tickNow: () => tick(0),
+    idle,
+  };
+}

@@ -1,0 +1,228 @@
+import type { CivilDate } from '../domain/model';
+import { CorruptDataError } from '../use-cases/ports';
+import type {
+  AcquireInput,
+  AcquireResult,
+  Claim,
+  ClaimChange,
+  ClaimKind,
+  ClaimState,
+  ClaimStore,
+  HeldClaim,
+} from '../use-cases/reminders/reminder-ports';
+import { encodeKeyPart } from './key-encoding';
+import type { StoredEntity, TableEntity, TableGateway } from './table-gateway';
+
+const STATES: readonly ClaimState[] = ['pending', 'sent', 'failed', 'skipped'];
+const KINDS: readonly ClaimKind[] = ['reminder', 'release'];
+const MAX_DETAIL = 300;
+
+export function claimPartition(date: CivilDate): string {
+  return `claims|${date}`;
+}
+
+export function claimRowKey(kind: ClaimKind, bookingId: string): string {
+  return `${kind}|${encodeKeyPart(bookingId)}`;
+}
+
+/**
+ * Claims (an outbox of reminders and releases), one row per (booking, kind) in the partition of the booking's day.
+ *
+ * Every write is conditional, so claims are decided by the storage service, not by any instance's memory:
+ * - the first claim is a create: of instances that race for it, one gets 201 and the others 409;
+ * - a takeover (of a pending claim whose lease has run out), a lease extension and the final state are replaces
+ *   with If-Match on the ETag that was read: of two writers, the second gets 412 and learns it lost the claim.
+ * The in-memory gateway has the same semantics, so the unit tests exercise the same decisions.
+ */
+export class TableClaimStore implements ClaimStore {
+  constructor(
+    private readonly gateway: TableGateway,
+    private readonly table: string,
+  ) {}
+
+  async init(): Promise<void> {
+    await this.gateway.ensureTables([this.table]);
+  }
+
+  async acquire(input: AcquireInput): Promise<AcquireResult> {
+    const pk = claimPartition(input.date);
+    const rk = claimRowKey(input.kind, input.bookingId);
+    const now = input.now.toISOString();
+    const leaseUntil = new Date(input.now.getTime() + input.leaseMs).toISOString();
+    const marker = input.sending ? { sendingSince: now } : {};
+    // The usual case is a claim nobody made yet: one create, and nothing else.
+    const fresh: Claim = {
+      date: input.date,
+      bookingId: input.bookingId,
+      kind: input.kind,
+      siteId: input.siteId,
+      userId: input.userId,
+      state: 'pending',
+      owner: input.owner,
+      leaseUntil,
+      attempts: 1,
+      ...marker,
+      updatedAt: now,
+    };
+    if (
+      (await this.gateway.transact(this.table, pk, [{ kind: 'create', entity: toEntity(fresh) }])) === 'ok'
+    ) {
+      return { acquired: true, held: { claim: fresh, version: null } };
+    }
+    const row = await this.gateway.get(this.table, pk, rk);
+    // Nothing deletes claims of a current day; a row gone in between is treated as someone else's.
+    if (!row) return { acquired: false, current: fresh };
+    const existing = toHeld(row);
+    const c = existing.claim;
+    if (c.state !== 'pending' || Date.parse(c.leaseUntil) > input.now.getTime())
+      return { acquired: false, current: c };
+    const base = input.sending ? c : withoutSending(c);
+    const taken: Claim = {
+      ...base,
+      owner: input.owner,
+      leaseUntil,
+      attempts: c.attempts + 1,
+      ...marker,
+      updatedAt: now,
+    };
+    const outcome = await this.gateway.transact(this.table, pk, [
+      { kind: 'replace', entity: toEntity(taken), etag: existing.version! },
+    ]);
+    if (outcome !== 'ok') {
+      const current = await this.gateway.get(this.table, pk, rk);
+      return { acquired: false, current: current ? toHeld(current).claim : c };
+    }
+    return { acquired: true, held: { claim: taken, version: null }, previous: c };
+  }
+
+  async update(held: HeldClaim, change: ClaimChange, now: Date): Promise<HeldClaim | null> {
+    const next = applyChange(held.claim, change, now);
+    if (!(await this.write(held, next))) return null;
+    const row = await this.gateway.get(
+      this.table,
+      claimPartition(next.date),
+      claimRowKey(next.kind, next.bookingId),
+    );
+    if (!row) return null;
+    const after = toHeld(row);
+    return sameWrite(after.claim, next) ? after : null;
+  }
+
+  async finish(held: HeldClaim, change: ClaimChange, now: Date): Promise<boolean> {
+    const next = applyChange(held.claim, change, now);
+    if (next.state === 'sent') {
+      // Accepted by the connector: true whoever holds the claim now, and final. See ClaimStore.finish.
+      const op = { kind: 'upsert', entity: toEntity(next) } as const;
+      return (await this.gateway.transact(this.table, claimPartition(next.date), [op])) === 'ok';
+    }
+    return this.write(held, next);
+  }
+
+  /** A write conditioned on the holder's version, read first (and checked to be the holder's row) when unknown. */
+  private async write(held: HeldClaim, next: Claim): Promise<boolean> {
+    const pk = claimPartition(next.date);
+    let etag = held.version;
+    if (etag === null) {
+      const row = await this.gateway.get(this.table, pk, claimRowKey(next.kind, next.bookingId));
+      if (!row) return false;
+      const current = toHeld(row);
+      if (!sameWrite(current.claim, held.claim)) return false;
+      etag = current.version!;
+    }
+    const op = { kind: 'replace', entity: toEntity(next), etag } as const;
+    return (await this.gateway.transact(this.table, pk, [op])) === 'ok';
+  }
+
+  async listDay(date: CivilDate): Promise<Claim[]> {
+    const rows = await this.gateway.queryPartition(this.table, claimPartition(date));
+    return rows.map((r) => toClaim(r.entity));
+  }
+}
+
+function applyChange(c: Claim, change: ClaimChange, now: Date): Claim {
+  const { sendingSince, ...rest } = change;
+  const next: Claim = {
+    ...c,
+    ...rest,
+    ...(rest.detail !== undefined && { detail: rest.detail.slice(0, MAX_DETAIL) }),
+    updatedAt: now.toISOString(),
+  };
+  if (sendingSince === undefined) return next;
+  return sendingSince === null ? withoutSending(next) : { ...next, sendingSince };
+}
+
+/** Whether a row read back is the one this instance wrote (and not a later write by someone else). */
+function sameWrite(read: Claim, written: Claim): boolean {
+  return (
+    read.owner === written.owner &&
+    read.attempts === written.attempts &&
+    read.state === written.state &&
+    read.updatedAt === written.updatedAt
+  );
+}
+
+function withoutSending(c: Claim): Claim {
+  const { sendingSince: _drop, ...rest } = c;
+  return rest;
+}
+
+function toEntity(c: Claim): TableEntity {
+  return {
+    partitionKey: claimPartition(c.date),
+    rowKey: claimRowKey(c.kind, c.bookingId),
+    date: c.date,
+    bookingId: c.bookingId,
+    kind: c.kind,
+    siteId: c.siteId,
+    userId: c.userId,
+    state: c.state,
+    owner: c.owner,
+    leaseUntil: c.leaseUntil,
+    attempts: c.attempts,
+    sendingSince: c.sendingSince ?? '',
+    detail: c.detail ?? '',
+    updatedAt: c.updatedAt,
+  };
+}
+
+function toHeld(row: StoredEntity): HeldClaim {
+  return { claim: toClaim(row.entity), version: row.etag };
+}
+
+function toClaim(e: TableEntity): Claim {
+  const str = (name: string): string => {
+    const v = e[name];
+    if (typeof v !== 'string')
+      throw new CorruptDataError(`Claim row ${e.partitionKey} ${e.rowKey} has no text "${name}"`);
+    return v;
+  };
+  const state = str('state') as ClaimState;
+  const kind = str('kind') as ClaimKind;
+  const attempts = e['attempts'];
+  if (
+    !STATES.includes(state) ||
+    !KINDS.includes(kind) ||
+    typeof attempts !== 'number' ||
+    !Number.isInteger(attempts)
+  ) {
+    throw new CorruptDataError(
+      `Claim row ${e.partitionKey} ${e.rowKey} has an unknown state, kind or attempt count`,
+    );
+  }
+  const sendingSince = str('sendingSince');
+  const detail = str('detail');
+  return {
+    date: str('date'),
+    bookingId: str('bookingId'),
+    kind,
+    siteId: str('siteId'),
+    userId: str('userId'),
+    state,
+    owner: str('owner'),
+    leaseUntil: str('leaseUntil'),
+    attempts,
+    ...(sendingSince && { sendingSince }),
+    ...(detail && { detail }),
+    updatedAt: str('updatedAt'),
+  };
+}
