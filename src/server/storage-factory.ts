@@ -8,7 +8,7 @@ import { TableReservationStore } from '../storage/table-reservation-store';
 import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
-import { loadConfig, type AppConfig } from './config';
+import type { AppConfig } from './config';
 import { devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite';
 
 export interface Stores {
@@ -103,10 +103,4 @@ async function runningEmbeddedAzurite(dataDir: string): Promise<{ pid: number; p
   } catch {
     return null;
   }
-}
-
-/** For command-line tools: the catalog store of the configured storage (embedded Azurite included). */
-export async function openCatalogStoreFromEnv(): Promise<{ store: CatalogStore; close(): Promise<void> }> {
-  const stores = await openStores(loadConfig());
-  return { store: stores.catalog, close: () => stores.close() };
 }
