@@ -5,22 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { maxSafeHeadcount, type HeadcountOptions, type HeadcountResult } from '../src/domain/max-headcount';
 import type { Desk } from '../src/domain/model';
+import { mulberry32 } from '../src/domain/seeded-random';
 
 function desk(id: string, x: number, y: number): Desk {
   return { id, floorId: 'f1', zoneId: 'z1', label: id, x, y, attributes: [], mode: 'bookable' };
 }
 
-/** Seeded PRNG, so every run measures the same floors. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Desk ids in random order (like GUIDs), so nothing depends on ids following the layout. */
 function randomIds(desks: Desk[], seed: number): Desk[] {

@@ -35,16 +35,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** A seeded PRNG, so that every run (and every round) replays the same storm. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../src/domain/seeded-random';
 
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const a = [...items];

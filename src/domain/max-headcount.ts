@@ -1,5 +1,6 @@
 import { tooClose } from './geometry';
 import type { Desk } from './model';
+import { mulberry32 } from './seeded-random';
 
 /**
  * A floor's maximum safe headcount under the distance rule: the largest number of bookable desks
@@ -394,17 +395,6 @@ function localSearch(
   return result;
 }
 
-/** A small seeded generator (mulberry32): the search's random choices, identical on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class MinHeap {
   private readonly items: number[] = [];

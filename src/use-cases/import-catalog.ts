@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isCivilDate, isHhMm, isValidTimeZone } from '../domain/civil-date';
 import { pointInPolygon } from '../domain/geometry';
 import type { Desk, DeskMode, Floor, Point, Site, Zone } from '../domain/model';
-import type { PolicyRules, PolicyVersion, ZoneCapacityRule } from '../domain/policy';
+import { DEFAULT_RULES, type PolicyRules, type PolicyVersion, type ZoneCapacityRule } from '../domain/policy';
 import type { CatalogStore, SiteCatalog } from './ports';
 
 // ---------------------------------------------------------------------------------------------
@@ -1608,15 +1608,8 @@ export function demoCatalog(): SiteCatalog {
     });
   }
 
-  const rules: PolicyRules = {
-    zoneCapacity: { kind: 'percent', value: 50 },
-    minDistanceM: 1.5,
-    horizonDays: 14,
-    bookableWeekdays: [1, 2, 3, 4, 5],
-    weeklyQuota: null,
-    reminderTime: '08:30',
-    checkInDeadline: '10:00',
-  };
+  // The demo runs on the defaults: D = 1.5 m, 50 % of each zone, two weeks ahead, Monday to Friday.
+  const rules: PolicyRules = { ...DEFAULT_RULES, bookableWeekdays: [...DEFAULT_RULES.bookableWeekdays] };
   const policies: PolicyVersion[] = [
     { effectiveFrom: '2026-01-05', rules, zoneCapacity: { 'hq-3-c': { kind: 'count', value: 2 } } },
     // Tightened from the first Monday of 2027; days before it keep the earlier rules.
