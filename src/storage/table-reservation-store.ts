@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../domain/civil-date';
-import { isActive, type Booking, type CivilDate } from '../domain/model';
+import { isActive, type Booking, type CivilDate, type LedgerEntry } from '../domain/model';
 import type {
   BookingCommit,
   CommitOutcome,
@@ -39,6 +39,9 @@ export interface ReservationTables {
   readonly weeks: string;
 }
 
+/** Parsed ledgers kept by version, oldest dropped first. */
+const MAX_PARSED_LEDGERS = 5_000;
+
 /** The longest span `listActiveBookingsOfUser` reads, in days: one partition read per day. */
 export const MAX_LIST_DAYS = 92;
 
@@ -55,6 +58,8 @@ export const MAX_LIST_DAYS = 92;
  * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
  */
 export class TableReservationStore implements ReservationStore {
+  private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[] }>();
+
   constructor(
     private readonly gateway: TableGateway,
     private readonly tables: ReservationTables,
@@ -74,8 +79,23 @@ export class TableReservationStore implements ReservationStore {
     return zoneIds.map((zoneId) => {
       const row = byKey.get(ledgerRowKey(floorId, zoneId));
       if (!row) return { zoneId, entries: [], version: null };
-      return { zoneId, entries: entityToLedger(row.entity).entries, version: row.etag };
+      return { zoneId, entries: this.parsedEntries(row), version: row.etag };
     });
+  }
+
+  /**
+   * A ledger's entries, parsed once per version: the floor map re-reads the same unchanged ledgers all day, and the
+   * ETag says when a ledger changed. The read itself always goes to storage; only the parsing is saved.
+   */
+  private parsedEntries(row: StoredEntity): readonly LedgerEntry[] {
+    const key = `${row.entity.partitionKey}|${row.entity.rowKey}`;
+    const known = this.parsed.get(key);
+    if (known && known.etag === row.etag) return known.entries;
+    const entries = entityToLedger(row.entity).entries;
+    this.parsed.delete(key);
+    this.parsed.set(key, { etag: row.etag, entries });
+    if (this.parsed.size > MAX_PARSED_LEDGERS) this.parsed.delete(this.parsed.keys().next().value!);
+    return entries;
   }
 
   async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
