@@ -36,6 +36,31 @@ export interface ZoneSummary {
 /** One entry of a zone ledger, with the zone it belongs to. */
 export type OccupiedDesk = LedgerEntry & { readonly zoneId: string };
 
+interface LayoutIndex {
+  readonly desksById: ReadonlyMap<string, Desk>;
+  readonly zonesById: ReadonlyMap<string, Zone>;
+  readonly bookableByZone: ReadonlyMap<string, number>;
+}
+
+/** What never changes for a layout, computed once per layout object (the catalog keeps them for its lifetime). */
+const layoutIndexes = new WeakMap<FloorLayout, LayoutIndex>();
+
+function layoutIndex(layout: FloorLayout): LayoutIndex {
+  const known = layoutIndexes.get(layout);
+  if (known) return known;
+  const desksById = new Map<string, Desk>();
+  const zonesById = new Map<string, Zone>();
+  const bookableByZone = new Map<string, number>();
+  for (const z of layout.zones) zonesById.set(z.id, z);
+  for (const d of layout.desks) {
+    desksById.set(d.id, d);
+    if (d.mode === 'bookable') bookableByZone.set(d.zoneId, (bookableByZone.get(d.zoneId) ?? 0) + 1);
+  }
+  const index = { desksById, zonesById, bookableByZone };
+  layoutIndexes.set(layout, index);
+  return index;
+}
+
 /**
  * One floor on one day: the layout, the rules in force and the desks occupied.
  * Every decision about a desk on that day is a pure function of this.
@@ -44,11 +69,11 @@ export class FloorDay {
   readonly date: CivilDate;
   readonly layout: FloorLayout;
   readonly policy: EffectivePolicy;
-  private readonly desksById = new Map<string, Desk>();
-  private readonly zonesById = new Map<string, Zone>();
-  private readonly occupiedByDesk = new Map<string, OccupiedDesk>();
+  private readonly desksById: ReadonlyMap<string, Desk>;
+  private readonly zonesById: ReadonlyMap<string, Zone>;
+  private readonly bookableByZone: ReadonlyMap<string, number>;
+  private readonly occupiedByDesk = new Map<string, LedgerEntry>();
   private readonly bookedByZone = new Map<string, number>();
-  private readonly bookableByZone = new Map<string, number>();
   /** Occupied desks bucketed in square cells of side D: a desk closer than D to another is in the 3 × 3 cells around it. */
   private readonly occupiedCells = new Map<number, Desk[]>();
   private readonly cellSize: number;
@@ -59,17 +84,30 @@ export class FloorDay {
     this.layout = layout;
     this.policy = policy;
     this.cellSize = policy.rules.minDistanceM > 0 ? policy.rules.minDistanceM : 1;
-    for (const z of layout.zones) this.zonesById.set(z.id, z);
-    for (const d of layout.desks) {
-      this.desksById.set(d.id, d);
-      if (d.mode === 'bookable') this.bookableByZone.set(d.zoneId, (this.bookableByZone.get(d.zoneId) ?? 0) + 1);
-    }
-    for (const o of occupied) {
-      this.occupiedByDesk.set(o.deskId, o);
-      this.bookedByZone.set(o.zoneId, (this.bookedByZone.get(o.zoneId) ?? 0) + 1);
-      const desk = this.desksById.get(o.deskId);
-      if (desk) this.occupiedDesksAdd(desk);
-    }
+    const index = layoutIndex(layout);
+    this.desksById = index.desksById;
+    this.zonesById = index.zonesById;
+    this.bookableByZone = index.bookableByZone;
+    for (const o of occupied) this.addOccupied(o, o.zoneId);
+  }
+
+  /** The floor day from its zone ledgers as stored, without copying their entries. */
+  static fromLedgers(
+    layout: FloorLayout,
+    policy: EffectivePolicy,
+    date: CivilDate,
+    ledgers: readonly { readonly zoneId: string; readonly entries: readonly LedgerEntry[] }[],
+  ): FloorDay {
+    const day = new FloorDay(layout, policy, date, []);
+    for (const l of ledgers) for (const e of l.entries) day.addOccupied(e, l.zoneId);
+    return day;
+  }
+
+  private addOccupied(entry: LedgerEntry, zoneId: string): void {
+    this.occupiedByDesk.set(entry.deskId, entry);
+    this.bookedByZone.set(zoneId, (this.bookedByZone.get(zoneId) ?? 0) + 1);
+    const desk = this.desksById.get(entry.deskId);
+    if (desk) this.occupiedDesksAdd(desk);
   }
 
   private occupiedDesksAdd(desk: Desk): void {
@@ -96,7 +134,7 @@ export class FloorDay {
     return this.zonesById.get(zoneId);
   }
 
-  occupant(deskId: string): OccupiedDesk | undefined {
+  occupant(deskId: string): LedgerEntry | undefined {
     return this.occupiedByDesk.get(deskId);
   }
 

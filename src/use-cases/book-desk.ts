@@ -112,7 +112,7 @@ class BookingAttempt {
     }
 
     const now = clock.now();
-    const floorDay = new FloorDay(this.layout, effectivePolicy(this.catalog.policies, date), date, occupied(ledgers));
+    const floorDay = FloorDay.fromLedgers(this.layout, effectivePolicy(this.catalog.policies, date), date, ledgers);
     this.lastFloorDay = floorDay;
     let others = weekRow ? weekRow.entries.filter((e) => e.bookingId !== this.bookingId) : [];
     let decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });

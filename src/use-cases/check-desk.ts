@@ -17,8 +17,7 @@ export async function checkDesk(
   if (!located) return refusal({ code: 'UNKNOWN_DESK', deskId: q.deskId });
   const { layout, catalog } = located;
   const { ledgers, personDay } = await deps.store.readDay(q.date, layout.floor.id, layout.zones.map((z) => z.id), q.actor.userId);
-  const occupied = ledgers.flatMap((l) => l.entries.map((e) => ({ ...e, zoneId: l.zoneId })));
-  const floorDay = new FloorDay(layout, effectivePolicy(catalog.policies, q.date), q.date, occupied);
+  const floorDay = FloorDay.fromLedgers(layout, effectivePolicy(catalog.policies, q.date), q.date, ledgers);
   const decision = decideBooking({ floorDay, deskId: q.deskId, actor: q.actor, now: deps.clock.now(), personDay, weekUsed: 0 });
   return decision.ok ? null : decision.refusal;
 }

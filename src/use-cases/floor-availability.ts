@@ -44,6 +44,5 @@ export async function readFloorDay(
   date: CivilDate,
 ): Promise<FloorDay> {
   const ledgers = await deps.store.readLedgers(date, layout.floor.id, layout.zones.map((z) => z.id));
-  const occupied = ledgers.flatMap((l) => l.entries.map((e) => ({ ...e, zoneId: l.zoneId })));
-  return new FloorDay(layout, effectivePolicy(policies, date), date, occupied);
+  return FloorDay.fromLedgers(layout, effectivePolicy(policies, date), date, ledgers);
 }
