@@ -62,8 +62,9 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
       if (outcome !== 'conflict') {
         if (outcome.ok) return outcome;
         await attempt.releaseHold();
-        // Advice is gathered outside the floor-day queue, so that it never holds up other bookings.
-        return err(await attempt.withOtherDays(outcome.error));
+        // Advice is gathered outside the floor-day queue, so that it never holds up other bookings; if storage fails
+        // while gathering it, the refusal still stands, with the advice it already has.
+        return err(await attempt.withOtherDays(outcome.error).catch(() => outcome.error));
       }
       await retry.sleep(backoffDelay(retry, n));
     }

@@ -97,3 +97,25 @@ describe('storage that is down surfaces as StorageUnavailableError, with nothing
     await expect(store.ping()).resolves.toBeUndefined();
   });
 });
+
+describe('a refusal stands when storage fails while gathering its advice', () => {
+  it('returns the refusal without other-day alternatives instead of an error', async () => {
+    const gateway = new InMemoryTableGateway();
+    const reservations = new TableReservationStore(gateway, { reservations: 'res', weeks: 'wk' });
+    const catalogStore = new TableCatalogStore(gateway, 'cat');
+    await reservations.init();
+    await catalogStore.init();
+    const catalog = gridCatalog({ policy: { minDistanceM: 1.5 } });
+    await catalogStore.replaceSiteCatalog(catalog);
+    const deps = { store: reservations, catalog: new CachedCatalog(catalogStore, clock, 60_000), clock, ids: sequentialIds(), retry: noSleepRetry };
+    expect((await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-0', date: '2026-12-03' })).ok).toBe(true);
+    // The day read works; every read of other days fails.
+    const realQuery = gateway.queryPartition.bind(gateway);
+    gateway.queryPartition = async (table, pk, range) => {
+      if (pk !== 'day|2026-12-03') throw new StorageUnavailableError('injected: other days unreadable');
+      return realQuery(table, pk, range);
+    };
+    const r = await bookDesk(deps, { actor: anActor('bob'), deskId: 'f1-0-0', date: '2026-12-03' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'DESK_TAKEN' } });
+  });
+});
