@@ -12,7 +12,9 @@ import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-tabl
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { checkCard } from '../bot/cards/card-checks';
-import { ALICE, BOB, type Person } from './bot-harness';
+import { actionsOf, ALICE, BOB, type Person } from './bot-harness';
+
+export { actionsOf };
 import { fixedClock } from './builders';
 import { bookingDeps, inMemoryHarness, type StoreHarness } from './stores';
 
@@ -165,20 +167,6 @@ export async function startTurnHarness(opts: TurnHarnessOptions): Promise<TurnHa
       return invokeCardIn(await send(executeActivity(person, data, { locale })));
     },
   };
-}
-
-/** Every Action.Execute in a card (body and actions), with its title and data; fallbacks left out. */
-export function actionsOf(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    if (n['type'] === 'Action.Execute') out.push({ title: String(n['title']), verb: String(n['verb']), data: n['data'] as Record<string, unknown> });
-    for (const [k, v] of Object.entries(n)) if (k !== 'fallback') walk(v);
-  };
-  walk(card);
-  return out;
 }
 
 /** The one button of a verb (throws when there is none or several). */

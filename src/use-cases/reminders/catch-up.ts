@@ -7,11 +7,11 @@
  * one back the next morning also records yesterday's no-shows (lookbackDays), without telling anyone about a day
  * that is over.
  */
-import { isComplete, type PassReport } from './pass-support';
+import { describe, isComplete, type PassReport } from './pass-support';
 import { releaseNoShows } from './release-no-shows';
 import { duePasses, type DuePass } from './reminder-schedule';
 import type { ReminderDeps } from './reminder-ports';
-import { describe, sendReminders } from './send-reminders';
+import { sendReminders } from './send-reminders';
 
 export interface DueRunOptions {
   /** Past days whose releases are caught up too (0 for a regular tick). */

@@ -15,10 +15,13 @@ import { isNoShow } from '../../domain/lifecycle';
 import type { Booking } from '../../domain/model';
 import { releaseNoShow } from '../change-booking';
 import {
+  countNotAcquired,
+  describe,
   deskOf,
   DayBookings,
   emptyReport,
   isFinal,
+  noteTakeover,
   readReference,
   recordOutcome,
   runPool,
@@ -26,7 +29,6 @@ import {
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
 import { settingsOf, type ReminderDeps } from './reminder-ports';
-import { countNotAcquired, describe, noteTakeover } from './send-reminders';
 
 export interface ReleaseOptions {
   /** Tell the owners. False when catching up a past day: the day is over, and the release is only recorded. */

@@ -29,9 +29,12 @@
  */
 import type { Booking } from '../../domain/model';
 import {
+  countNotAcquired,
+  describe,
   deskOf,
   DayBookings,
   emptyReport,
+  noteTakeover,
   isFinal,
   readReference,
   recordOutcome,
@@ -39,7 +42,7 @@ import {
   type PassReport,
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
-import { settingsOf, type Claim, type ReminderDeps } from './reminder-ports';
+import { settingsOf, type ReminderDeps } from './reminder-ports';
 
 export interface PassOptions {
   /** Stops the pass: no new booking is started; sends already started finish or hand their claim back. */
@@ -195,43 +198,4 @@ async function remindOne(
     report,
     previous?.sendingSince !== undefined,
   );
-}
-
-/** Counts a claim someone else holds or finished, noticed only when trying to take it. */
-export function countNotAcquired(report: PassReport, current: Claim): void {
-  if (isFinal(current)) report.alreadyDone++;
-  else report.busy++;
-}
-
-/**
- * A claim taken from a previous holder: a takeover when that holder's lease ran out (it died or stopped mid-work), or
- * a scheduled retry when it had handed the claim back. Either is ambiguous when a send of it may have landed.
- */
-export function noteTakeover(deps: Pick<ReminderDeps, 'log'>, report: PassReport, previous: Claim): void {
-  if (previous.owner !== '') report.takeovers++;
-  if (previous.sendingSince !== undefined) {
-    report.ambiguousTakeovers++;
-    deps.log.warn(
-      {
-        bookingId: previous.bookingId,
-        kind: previous.kind,
-        previousOwner: previous.owner,
-        sendingSince: previous.sendingSince,
-        attempts: previous.attempts,
-      },
-      'retrying a claim whose earlier send may have been delivered: the message may arrive twice',
-    );
-  }
-}
-
-export function describe(error: unknown): { name: string; message: string; code?: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return {
-      name: error.name,
-      message: error.message.slice(0, 300),
-      ...(typeof code === 'string' && { code }),
-    };
-  }
-  return { name: 'unknown', message: String(error).slice(0, 200) };
 }
