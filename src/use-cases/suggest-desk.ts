@@ -45,18 +45,14 @@ export async function suggestDesks(deps: SuggestDeps, q: SuggestQuery): Promise<
   const policy = effectivePolicy(catalog.policies, q.date);
   const recent = recentLedgersOf(deps.store);
   const now = deps.clock.now().getTime();
-  const occupied = await Promise.all(
-    layouts.map(async (layout) =>
-      (await recent.read(q.date, layout.floor.id, layout.zones.map((z) => z.id), now)).flatMap((l) =>
-        l.entries.map((e) => ({ ...e, zoneId: l.zoneId })),
-      ),
-    ),
+  const ledgers = await Promise.all(
+    layouts.map((layout) => recent.read(q.date, layout.floor.id, layout.zones.map((z) => z.id), now)),
   );
-  const own = occupied.flat().find((o) => o.userId === q.actor.userId);
+  const own = ledgers.flat().flatMap((l) => l.entries).find((e) => e.userId === q.actor.userId);
   if (own) {
     return err(refusal({ code: 'ALREADY_BOOKED', date: q.date, existingBookingId: own.bookingId, existingDeskId: own.deskId }));
   }
-  const floorDays = layouts.map((layout, i) => new FloorDay(layout, policy, q.date, occupied[i]!));
+  const floorDays = layouts.map((layout, i) => FloorDay.fromLedgers(layout, policy, q.date, ledgers[i]!));
   const ranked = rankSuggestions({ floorDays, actor: q.actor, ...(q.preferences && { preferences: q.preferences }) });
   return ok(ranked.slice(0, Math.max(1, q.limit ?? 5)));
 }
