@@ -1,7 +1,7 @@
 /**
  * Figures for the floor-map tab (issue 4, §4):
  * - tabBundleGzipBytes: the JavaScript a browser downloads for the tab, gzipped (goal: at most 250 KB);
- * - firstMapPaint(s): in Debian's headless Chromium, the time from navigation to the first frame painted after the
+ * - firstMapPaint(s): in headless Chromium, the time from navigation to the first frame painted after the
  *   map's SVG holds every desk of the floor (the tab marks it: performance mark "seatwise:map-painted"), so that a
  *   1,000-desk floor can be set against a 100-desk one (goal: at most 2×).
  *
@@ -11,19 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
 import { median } from './measure';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** What the page functions below use of the browser; this Node-side code is compiled without DOM types. */
 interface PageGlobals {
   readonly performance: { getEntriesByName(name: string): { readonly startTime: number; readonly detail?: { readonly desks?: number } }[] };
@@ -80,11 +70,8 @@ export async function firstMapPaint(baseUrl: string, floorId: string, options: M
  */
 export async function firstMapPaints(baseUrl: string, floorIds: readonly string[], options: MapPaintOptions = {}): Promise<number[]> {
   const runs = options.runs ?? 5;
-  const executablePath = options.chromiumPath ?? CHROMIUM_PATH;
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`firstMapPaint needs Chromium at ${executablePath}, which is missing; install it with \`apt-get install -y chromium\``);
-  }
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const executablePath = options.chromiumPath ?? (await chromiumPath());
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   try {
     const samples = floorIds.map(() => [] as number[]);
     for (let run = -1; run < runs; run++) {

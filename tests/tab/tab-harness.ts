@@ -1,14 +1,14 @@
 /**
  * The floor-map tab under test: the real server (composeServer, dev auth) over Azurite, the tab built by Vite into
- * dist/tab, and Debian's Chromium driven by playwright-core. Nothing here skips: without Chromium the suite fails
- * and says how to install it.
+ * dist/tab, and headless Chromium (tests/support/chromium.ts). Nothing here skips: without a browser the suite fails
+ * and says how to get one.
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type restify from 'restify';
 import { composeServer, type ServerConfig } from '../../src/server/composition';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
@@ -19,20 +19,6 @@ import type { StoreHarness } from '../support/stores';
 export const ROOT = path.resolve(__dirname, '../..');
 export const TAB_DIST = path.join(ROOT, 'dist', 'tab');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'tab');
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** The flags of DESIGN.md; the profile is a fresh temp folder per launch (Playwright wants it as userDataDir). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const BUILD_INPUTS = ['src/tab', 'src/i18n', 'src/domain', 'vite.config.mts', 'package-lock.json'];
 const STAMP = path.join(TAB_DIST, '.build-stamp');
 const LOCK = path.join(ROOT, 'dist', '.tab-build.lock');
@@ -127,20 +113,7 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
 }
 
 
-/**
- * Debian's Chromium, headless. Playwright gives every launch a new, empty profile folder (its own --user-data-dir,
- * removed on close) and each context its own storage, so two contexts are two independent users.
- * Throws with the fix when Chromium is not installed: the browser tests must fail, never pass by skipping.
- */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `The tab's browser tests need Chromium at ${CHROMIUM}, which is missing. Install it with ` +
-        '`apt-get install -y chromium` (Debian), then run the tests again.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
+export { launchChromium } from '../support/chromium';
 
 /** A fresh browser context (own cookies and localStorage) signed in as a dev user. */
 export async function userContext(browser: Browser, userId: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
