@@ -1,7 +1,8 @@
 /**
  * The morning rush on its own: `npx tsx bench/lib/morning-rush-cli.ts`. Starts an in-memory embedded Azurite, a
  * server process over it, runs `morningRush`, prints the line, and exits 1 when a goal is missed.
- * With `--profile`, the server runs under `node --cpu-prof` and leaves its profile in ./.cpu-profiles/.
+ * With `--profile`, the server runs under `node --cpu-prof` and leaves its profile in ./.cpu-profiles/; with
+ * `--compiled`, it runs dist/server/main.js (after `npm run build`), so the profile has the real function names.
  */
 import { startEmbeddedAzurite } from '../../src/server/embedded-azurite';
 import { morningRush, morningRushLine, morningRushMisses } from './morning-rush';
@@ -9,7 +10,7 @@ import { morningRush, morningRushLine, morningRushMisses } from './morning-rush'
 async function main(): Promise<number> {
   const azurite = await startEmbeddedAzurite();
   try {
-    const result = await morningRush(azurite, { profile: process.argv.includes('--profile') });
+    const result = await morningRush(azurite, { profile: process.argv.includes('--profile'), compiled: process.argv.includes('--compiled') });
     console.log(morningRushLine(result));
     const missed = morningRushMisses(result);
     console.log(missed.length === 0 ? 'morning rush: goals met' : `morning rush: goals missed: ${missed.join('; ')}`);

@@ -62,10 +62,12 @@ function siteCatalogs(): SiteCatalog[] {
   );
 }
 
-async function startServer(connectionString: string, prefix: string, profile: boolean): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(connectionString: string, prefix: string, profile: boolean, compiled: boolean): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir=.cpu-profiles'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/server/main.ts'], {
+  // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs.
+  const entry = compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -143,7 +145,7 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
   return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors };
 }
 
-export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean } = {}): Promise<RushFigures> {
+export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean } = {}): Promise<RushFigures> {
   const prefix = `rush${Math.random().toString(36).slice(2, 8)}`;
   const names = tableNames(prefix);
   const gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: azurite.connectionString });
@@ -156,7 +158,7 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
   const date = days[1] ?? days[0]!;
   const floors = catalogs.map((c) => c.floors[0]!.id);
 
-  const { url, child } = await startServer(azurite.connectionString, prefix, options.profile ?? false);
+  const { url, child } = await startServer(azurite.connectionString, prefix, options.profile ?? false, options.compiled ?? false);
   try {
     // Warm-up on another day, so that the first measured requests do not pay for compilation and table creation.
     await phase(url, 10, 10, 'warm', floors, days[2] ?? date);
