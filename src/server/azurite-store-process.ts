@@ -1,0 +1,161 @@
+/**
+ * Entry of the embedded store's own process: Azurite's table service over a data folder,
+ * wrapped so that a confirmed write is not lost when the app is stopped or crashes.
+ *
+ * Started by embedded-azurite.ts in its own process group with an IPC channel, so that:
+ * - a Ctrl-C or a SIGTERM sent to the app's process group does not reach it: the server
+ *   first finishes its requests in flight, then asks the store to close ("shutdown");
+ * - SIGTERM, SIGINT and SIGHUP that reach it anyway (systemd signals a whole cgroup) close
+ *   it gracefully too; Azurite's own entry point saves on SIGINT only;
+ * - when the server dies (kill -9, out of memory) the channel closes and the store saves
+ *   and exits by itself, instead of living on as an orphan that a second store would
+ *   then save over.
+ * It takes the folder lock (store-lock.ts) before it opens the database, and saves the
+ * database more often than Azurite's fixed 5 s, which narrows what a kill -9 of the store
+ * itself can lose.
+ *
+ * Messages on the IPC channel: to the parent `{ type: 'ready', port }` or
+ * `{ type: 'locked', holder }`; from the parent the string "shutdown".
+ */
+import * as path from 'node:path';
+import { acquireStoreLock, StoreLockHeldError, STORE_PROCESS_MARKER, type HeldStoreLock } from './store-lock';
+
+/** Exit code of a store that found the folder locked by a live store. */
+export const STORE_LOCKED_EXIT_CODE = 75;
+/** The file Azurite's table service keeps its LokiJS database in. */
+const DB_FILE = '__azurite_db_table__.json';
+/** After a signal, how long the store waits for its server to finish in-flight requests and ask it to close. */
+const SIGNAL_GRACE_MS = 5_000;
+
+// Azurite ships no type declarations; these are the parts used here (azurite 3.35).
+interface LokiDb {
+  autosaveInterval: number;
+  autosaveDisable(): void;
+  autosaveEnable(options?: unknown, callback?: (err?: Error) => void): void;
+}
+interface AzuriteTableServer {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  readonly httpServer: { address(): { port: number } | string | null };
+  readonly metadataStore: { readonly db: LokiDb };
+}
+type TableServerClass = new (config: unknown) => AzuriteTableServer;
+type TableConfigurationClass = new (...args: unknown[]) => unknown;
+
+interface Args {
+  location: string;
+  host: string;
+  saveIntervalMs: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const location = value('--location');
+  if (!location) throw new Error(`${STORE_PROCESS_MARKER}: --location <data folder> is required`);
+  const saveIntervalMs = Number(value('--save-interval-ms') ?? '250');
+  if (!Number.isInteger(saveIntervalMs) || saveIntervalMs < 10) throw new Error(`${STORE_PROCESS_MARKER}: bad --save-interval-ms`);
+  return { location: path.resolve(location), host: value('--host') ?? '127.0.0.1', saveIntervalMs };
+}
+
+function send(message: unknown): void {
+  try {
+    if (process.connected) process.send?.(message);
+  } catch {
+    /* the parent is gone: nobody to tell */
+  }
+}
+
+async function run(): Promise<void> {
+  // A dead parent breaks the pipes; writing the farewell lines must not crash the final save.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  const args = parseArgs(process.argv.slice(2));
+  const parentPid = process.ppid;
+
+  let lock: HeldStoreLock;
+  try {
+    lock = acquireStoreLock(args.location, parentPid);
+  } catch (error) {
+    if (error instanceof StoreLockHeldError) {
+      send({ type: 'locked', holder: error.holder });
+      console.error(error.message);
+      // Let the message reach the parent before exiting.
+      setTimeout(() => process.exit(STORE_LOCKED_EXIT_CODE), 50);
+      return;
+    }
+    throw error;
+  }
+  // However this process ends in JavaScript, the lock goes with it; after a kill -9 it is stale and broken by the next store.
+  process.on('exit', () => lock.release());
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const TableServer = (require('azurite/dist/src/table/TableServer') as { default: TableServerClass }).default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const TableConfiguration = (require('azurite/dist/src/table/TableConfiguration') as { default: TableConfigurationClass }).default;
+  // Positional: host, port (0: the system picks a free one, read back below), keep-alive (s), db path, debug log,
+  // access log, access log stream, debug file, loose, skipApiVersionCheck, cert, key, pwd, oauth, disableProductStyleUrl, in memory.
+  const config = new TableConfiguration(args.host, 0, 5, path.join(args.location, DB_FILE), false, false, undefined, undefined, false, false, '', '', '', undefined, false, false);
+  const server = new TableServer(config);
+  await server.start();
+
+  // Azurite saves every 5 s (fixed in 3.35, no option): a kill -9 of the store would lose up to 5 s of confirmed
+  // writes. Loki saves only when something changed, as write-then-rename, so a shorter interval narrows that window
+  // without ever leaving a half-written file.
+  const db = server.metadataStore.db;
+  db.autosaveDisable();
+  db.autosaveInterval = args.saveIntervalMs;
+  db.autosaveEnable();
+
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  lock.setPort(port);
+
+  let closing: Promise<void> | undefined;
+  const close = (why: string): Promise<void> =>
+    (closing ??= (async () => {
+      console.log(`${STORE_PROCESS_MARKER}: closing (${why}); saving ${args.location}`);
+      let code = 0;
+      try {
+        // Azurite's close stops the HTTP server and closes the Loki database, which saves what is unsaved.
+        await server.close();
+      } catch (error) {
+        code = 1;
+        console.error(`${STORE_PROCESS_MARKER}: the final save failed: ${(error as Error).message}`);
+      }
+      lock.release();
+      process.exit(code);
+    })());
+
+  process.on('message', (msg) => {
+    if (msg === 'shutdown') void close('asked by the server');
+  });
+  // The channel closes when the server exits by any means, kill -9 included.
+  process.on('disconnect', () => void close('the server is gone'));
+  if (!process.connected) void close('started without a server');
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) return;
+    // A signal for the whole service (systemd signals every process of the unit) also reaches the server, which
+    // still finishes its requests in flight before it asks us to close; give it that time, then close anyway.
+    if (process.connected) {
+      console.log(`${STORE_PROCESS_MARKER}: ${signal}; waiting up to ${SIGNAL_GRACE_MS} ms for the server to finish`);
+      setTimeout(() => void close(signal), SIGNAL_GRACE_MS).unref();
+    } else {
+      void close(signal);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
+
+  send({ type: 'ready', port });
+  console.log(`${STORE_PROCESS_MARKER}: ready on ${args.host}:${port}, saving every ${args.saveIntervalMs} ms, data in ${args.location}`);
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    console.error(`${STORE_PROCESS_MARKER}: failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
