@@ -30,6 +30,7 @@ const SIGNAL_GRACE_MS = 5_000;
 // Azurite ships no type declarations; these are the parts used here (azurite 3.35).
 interface LokiDb {
   autosaveInterval: number;
+  saveDatabase(callback: (err?: Error | null) => void): void;
   autosaveDisable(): void;
   autosaveEnable(options?: unknown, callback?: (err?: Error) => void): void;
 }
@@ -68,11 +69,13 @@ function send(message: unknown): void {
   }
 }
 
-async function run(): Promise<void> {
+/** Runs the store until it is asked to close; the process exits when it has saved. */
+export async function runStoreProcess(): Promise<void> {
   // A dead parent breaks the pipes; writing the farewell lines must not crash the final save.
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);
-  const args = parseArgs(process.argv.slice(2));
+  // The whole argv: run through `node -e` there is no script path before the options.
+  const args = parseArgs(process.argv);
   const parentPid = process.ppid;
 
   let lock: HeldStoreLock;
@@ -119,8 +122,12 @@ async function run(): Promise<void> {
       console.log(`${STORE_PROCESS_MARKER}: closing (${why}); saving ${args.location}`);
       let code = 0;
       try {
-        // Azurite's close stops the HTTP server and closes the Loki database, which saves what is unsaved.
+        // Azurite's close stops the HTTP server and closes the Loki database, which saves what is marked unsaved. But
+        // an autosave in progress has already cleared those marks while its file write is still under way, and close
+        // does not wait for it: exiting then would drop that write. A save requested now is queued behind it (Loki
+        // throttles saves) and only calls back once everything is on disk.
         await server.close();
+        await new Promise<void>((resolve, reject) => db.saveDatabase((err) => (err ? reject(err) : resolve())));
       } catch (error) {
         code = 1;
         console.error(`${STORE_PROCESS_MARKER}: the final save failed: ${(error as Error).message}`);
@@ -153,9 +160,12 @@ async function run(): Promise<void> {
   console.log(`${STORE_PROCESS_MARKER}: ready on ${args.host}:${port}, saving every ${args.saveIntervalMs} ms, data in ${args.location}`);
 }
 
-if (require.main === module) {
-  run().catch((error: unknown) => {
-    console.error(`${STORE_PROCESS_MARKER}: failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+/** The entry when run as a script (built), or from embedded-azurite's bootstrap (source, under a TypeScript hook). */
+export function main(): void {
+  runStoreProcess().catch((error: unknown) => {
+    console.error(`${STORE_PROCESS_MARKER}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   });
 }
+
+if (require.main === module) main();
