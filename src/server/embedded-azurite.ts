@@ -75,6 +75,15 @@ export interface EmbeddedAzurite {
   readonly startupMs: number;
   /** Graceful stop (SIGINT, saves on-disk data), SIGKILL after ~10 s. Idempotent. */
   stop(): Promise<void>;
+  /** On disk: the store's last save as it reported it, and the interval it saves at now; null before the first. */
+  lastSave?(): SaveReport | null;
+}
+
+export interface SaveReport {
+  readonly at: string;
+  readonly tookMs: number;
+  /** Grows with the cost of a save on a large database (at most 5 s, Azurite's own interval). */
+  readonly intervalMs: number;
 }
 
 export interface EmbeddedAzuriteOptions {
@@ -520,7 +529,10 @@ export function lastSaveTime(location: string): Date | null {
   }
 }
 
-type StoreMessage = { type: 'ready'; port: number } | { type: 'locked'; holder: StoreLockInfo };
+type StoreMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'locked'; holder: StoreLockInfo }
+  | ({ type: 'saved' } & SaveReport);
 
 async function startStoreProcess(args: {
   location: string;
@@ -568,9 +580,11 @@ async function startStoreProcess(args: {
 
   type Outcome = { kind: 'ready'; port: number } | { kind: 'locked'; holder: StoreLockInfo } | { kind: 'exit' } | { kind: 'timeout' };
   let timer: NodeJS.Timeout | undefined;
+  let lastSave: SaveReport | null = null;
   const outcome = await new Promise<Outcome>((resolve) => {
     child.on('message', (msg: StoreMessage) => {
-      if (msg?.type === 'ready') resolve({ kind: 'ready', port: msg.port });
+      if (msg?.type === 'saved') lastSave = { at: msg.at, tookMs: msg.tookMs, intervalMs: msg.intervalMs };
+      else if (msg?.type === 'ready') resolve({ kind: 'ready', port: msg.port });
       else if (msg?.type === 'locked') resolve({ kind: 'locked', holder: msg.holder });
     });
     void exited.then(() => resolve({ kind: 'exit' }));
@@ -625,5 +639,14 @@ async function startStoreProcess(args: {
     })());
 
   onLog?.(`embedded-azurite: store ready on ${host}:${port} in ${startupMs} ms (pid ${child.pid ?? '?'}, saving every ${args.saveIntervalMs} ms)`);
-  return { connectionString: devConnectionString(port, host), port, host, pid: child.pid ?? -1, location, startupMs, stop };
+  return {
+    connectionString: devConnectionString(port, host),
+    port,
+    host,
+    pid: child.pid ?? -1,
+    location,
+    startupMs,
+    stop,
+    lastSave: () => lastSave,
+  };
 }

@@ -21,8 +21,10 @@ export type StoreHealth =
       readonly shared: boolean;
       /** When the store last wrote its database to disk; null before its first save. */
       readonly lastSavedAt: string | null;
-      /** How often it saves what changed; writes confirmed since the last save are lost if the store process is killed. */
+      /** How often it saves what changed now (it grows with the database); writes confirmed since the last save are lost if the store process is killed. */
       readonly saveIntervalMs: number | null;
+      /** How long its last save took. */
+      readonly lastSaveMs: number | null;
     }
   | { readonly kind: 'azure-table'; readonly auth: 'connection-string' | 'managed-identity' };
 
@@ -70,7 +72,8 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
         port,
         shared: !found.own,
         lastSavedAt: saved ? saved.toISOString() : null,
-        saveIntervalMs: found.own ? EMBEDDED_SAVE_INTERVAL_MS : null,
+        saveIntervalMs: found.own ? (found.own.lastSave?.()?.intervalMs ?? EMBEDDED_SAVE_INTERVAL_MS) : null,
+        lastSaveMs: found.own?.lastSave?.()?.tookMs ?? null,
       };
     };
   } else if (storage.kind === 'connection-string') {

@@ -100,6 +100,7 @@ describe('one embedded store per data folder', () => {
     // What /healthz calls lastSavedAt: once it is past the last confirmed write, that write is on disk.
     for (let i = 0; i < 200 && (lastSaveTime(dir)?.getTime() ?? 0) <= written; i++) await new Promise((r) => setTimeout(r, 50));
     expect(lastSaveTime(dir)!.getTime()).toBeGreaterThan(written);
+    expect(store.lastSave?.()).toMatchObject({ tookMs: expect.any(Number), intervalMs: expect.any(Number) });
     process.kill(store.pid, 'SIGKILL');
     for (let i = 0; i < 100 && alive(store.pid); i++) await new Promise((r) => setTimeout(r, 50));
     expect(readStoreLock(dir)?.pid).toBe(store.pid); // left behind, stale
