@@ -82,6 +82,8 @@ export interface EmbeddedAzurite {
 export interface SaveReport {
   readonly at: string;
   readonly tookMs: number;
+  /** The part of the save that stopped the store (serialising the database). */
+  readonly blockedMs: number;
   /** Grows with the cost of a save on a large database (at most 5 s, Azurite's own interval). */
   readonly intervalMs: number;
 }
@@ -583,7 +585,7 @@ async function startStoreProcess(args: {
   let lastSave: SaveReport | null = null;
   const outcome = await new Promise<Outcome>((resolve) => {
     child.on('message', (msg: StoreMessage) => {
-      if (msg?.type === 'saved') lastSave = { at: msg.at, tookMs: msg.tookMs, intervalMs: msg.intervalMs };
+      if (msg?.type === 'saved') lastSave = { at: msg.at, tookMs: msg.tookMs, blockedMs: msg.blockedMs, intervalMs: msg.intervalMs };
       else if (msg?.type === 'ready') resolve({ kind: 'ready', port: msg.port });
       else if (msg?.type === 'locked') resolve({ kind: 'locked', holder: msg.holder });
     });
