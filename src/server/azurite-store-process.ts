@@ -156,6 +156,7 @@ export async function runStoreProcess(): Promise<void> {
         // does not wait for it: exiting then would drop that write. A save requested now is queued behind it (Loki
         // throttles saves) and only calls back once everything is on disk.
         clearTimeout(saveTimer);
+        lock.markClosing();
         await server.close();
         await save();
       } catch (error) {

@@ -127,15 +127,17 @@ async function openEmbeddedStore(
   for (;;) {
     const holder = readStoreLock(location);
     if (holder && storeProcessAlive(holder.pid)) {
-      if (holder.port !== null && processAlive(holder.parentPid) && (await answers(holder.port))) {
+      if (holder.port !== null && !holder.closing && processAlive(holder.parentPid) && (await answers(holder.port))) {
         return { own: undefined, pid: holder.pid, port: holder.port, parentPid: holder.parentPid };
       }
       if (waitingFor !== holder.pid) {
         waitingFor = holder.pid;
         log(
-          processAlive(holder.parentPid)
-            ? `storage: the embedded store of process ${holder.pid} over ${location} is starting; waiting for it`
-            : `storage: the embedded store of process ${holder.pid} lost its server (process ${holder.parentPid}); waiting while it saves and exits`,
+          holder.closing
+            ? `storage: the embedded store of process ${holder.pid} over ${location} is closing; waiting while it saves and exits`
+            : processAlive(holder.parentPid)
+              ? `storage: the embedded store of process ${holder.pid} over ${location} is starting; waiting for it`
+              : `storage: the embedded store of process ${holder.pid} lost its server (process ${holder.parentPid}); waiting while it saves and exits`,
         );
       }
     } else {

@@ -34,6 +34,8 @@ export interface StoreLockInfo {
   /** The table service port, once it listens; null while the store is starting. */
   readonly port: number | null;
   readonly startedAt: string;
+  /** Set when the store has begun its final save: a server must wait for it to exit, not start using it. */
+  readonly closing?: boolean;
 }
 
 export class StoreLockHeldError extends Error {
@@ -78,6 +80,7 @@ function parseLock(raw: string | null): StoreLockInfo | null {
       parentPid: v.parentPid,
       port: typeof v.port === 'number' ? v.port : null,
       startedAt: typeof v.startedAt === 'string' ? v.startedAt : '',
+      ...(v.closing === true && { closing: true }),
     };
   } catch {
     return null;
@@ -115,6 +118,8 @@ export interface HeldStoreLock {
   readonly file: string;
   /** Publishes the port once the store listens (atomic rename: readers never see half a file). */
   setPort(port: number): void;
+  /** Says that the store is closing, so that no server starts using it now. */
+  markClosing(): void;
   /** Removes the lock if it is still ours. Synchronous, so that it can run on the way out. */
   release(): void;
 }
@@ -131,13 +136,17 @@ export function acquireStoreLock(location: string, parentPid: number, now: () =>
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
       let released = false;
+      const publish = (next: StoreLockInfo): void => {
+        info = next;
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify(info));
+        fs.renameSync(tmp, file);
+      };
       return {
         file,
-        setPort(port) {
-          info = { ...info, port };
-          const tmp = `${file}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, JSON.stringify(info));
-          fs.renameSync(tmp, file);
+        setPort: (port) => publish({ ...info, port }),
+        markClosing: () => {
+          if (!released) publish({ ...info, closing: true });
         },
         release() {
           if (released) return;

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import { openStores } from '../../src/server/storage-factory';
 import { acquireStoreLock, readStoreLock, StoreLockHeldError, storeLockPath } from '../../src/server/store-lock';
 import { TEST_CLIENT_OPTIONS } from '../support/azurite';
 
@@ -88,6 +89,38 @@ describe('one embedded store per data folder', () => {
       expect.any(StoreLockHeldError),
     ]);
     await won[0]!.stop();
+  });
+
+  it('a second Seatwise process on the folder shares the live store instead of starting another (npm run import while the app runs)', async () => {
+    const dataDir = tmpDir();
+    const config = { storage: { kind: 'embedded' as const, dataDir }, tablePrefix: 'share' };
+    const app = await openStores(config);
+    const importer = await openStores(config);
+    const appHealth = app.health();
+    expect(appHealth).toMatchObject({ kind: 'embedded', shared: false });
+    expect(importer.health()).toMatchObject({ kind: 'embedded', shared: true, pid: (appHealth as { pid: number }).pid });
+    await importer.close();
+    // The importer leaves the store to the app that started it.
+    await expect(app.reservations.ping()).resolves.toBeUndefined();
+    await app.close();
+    expect(alive((appHealth as { pid: number }).pid)).toBe(false);
+  });
+
+  it('a server does not start using a store that is closing: it waits for it to exit and starts its own', async () => {
+    const dataDir = tmpDir();
+    const location = path.join(dataDir, 'azurite');
+    const closingStore = await startEmbeddedAzurite({ location });
+    started.push(closingStore);
+    // The state a store is in during its final save (the window is too short to hit on purpose).
+    const lock = readStoreLock(location)!;
+    fs.writeFileSync(storeLockPath(location), JSON.stringify({ ...lock, closing: true }));
+    const opening = openStores({ storage: { kind: 'embedded', dataDir }, tablePrefix: 'closing' });
+    await new Promise((r) => setTimeout(r, 500));
+    await closingStore.stop();
+    const stores = await opening;
+    expect(stores.health()).toMatchObject({ kind: 'embedded', shared: false });
+    expect((stores.health() as { pid: number }).pid).not.toBe(closingStore.pid);
+    await stores.close();
   });
 
   it('keeps what it reported saved when the store process itself is killed with SIGKILL, and the next store takes over the folder', async () => {
