@@ -73,7 +73,7 @@ export interface EmbeddedAzurite {
   readonly location: string | undefined;
   /** Milliseconds from the successful spawn to the ready line. */
   readonly startupMs: number;
-  /** Graceful stop (SIGINT, saves on-disk data), SIGKILL after ~10 s. Idempotent. */
+  /** Graceful stop; on disk the store saves first (killed only if still saving after 30 s). Idempotent. */
   stop(): Promise<void>;
   /** On disk: the store's last save as it reported it, and the interval it saves at now; null before the first. */
   lastSave?(): SaveReport | null;
@@ -141,10 +141,9 @@ export function resolveAzuriteTableMain(): string {
 // ---------------------------------------------------------------------------
 // Safety net: children must not outlive this process.
 
+/** An in-memory Azurite child (on-disk stores end themselves when this process's IPC channel closes). */
 interface LiveChild {
   child: ChildProcess;
-  onDisk: boolean;
-  isClosing(): boolean;
   tmpCwd: string | undefined;
 }
 
@@ -161,11 +160,8 @@ function installExitHook(): void {
     for (const live of liveChildren) {
       try {
         if (live.child.exitCode === null && live.child.signalCode === null) {
-          // On disk: SIGINT lets the orphaned child save its database and exit by itself.
-          // In memory there is nothing to save: SIGKILL is immediate and certain. (On
-          // Windows an IPC message sent now would never be delivered: hard kill too.)
-          if (!live.onDisk || USE_IPC_SHUTDOWN) live.child.kill('SIGKILL');
-          else if (!live.isClosing()) live.child.kill('SIGINT');
+          // In memory there is nothing to save: SIGKILL is immediate and certain.
+          live.child.kill('SIGKILL');
         }
       } catch {
         /* best effort */
@@ -263,7 +259,7 @@ export async function startEmbeddedAzurite(
   let lastTail: string[] = [];
   for (let attempt = 1; attempt <= MAX_PORT_ATTEMPTS; attempt++) {
     const port = await findFreePort(host);
-    const result = await startAttempt({ entry, host, port, location, deadline, timeoutMs, onLog });
+    const result = await startAttempt({ entry, host, port, deadline, timeoutMs, onLog });
     if (result.kind === 'ready') return result.handle;
     lastTail = result.tail;
     onLog?.(`embedded-azurite: port ${port} was taken before Azurite could bind it; retrying`);
@@ -278,14 +274,13 @@ async function startAttempt(args: {
   entry: string;
   host: string;
   port: number;
-  location: string | undefined;
   deadline: number;
   timeoutMs: number;
   onLog: ((line: string) => void) | undefined;
 }): Promise<AttemptResult> {
-  const { entry, host, port, location, deadline, timeoutMs, onLog } = args;
-  const onDisk = location !== undefined;
-  const tmpCwd = onDisk ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-azurite-'));
+  const { entry, host, port, deadline, timeoutMs, onLog } = args;
+  // In memory, Azurite still writes a few files to its working folder: a throw-away one.
+  const tmpCwd = fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-azurite-'));
   const cliArgs = [
     entry,
     '--tableHost',
@@ -294,14 +289,14 @@ async function startAttempt(args: {
     String(port),
     '--disableTelemetry',
     '--silent',
-    ...(onDisk ? ['--location', location] : ['--inMemoryPersistence']),
+    '--inMemoryPersistence',
   ];
 
   const startedAt = Date.now();
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, cliArgs, {
-      cwd: tmpCwd ?? location,
+      cwd: tmpCwd,
       env: childEnv(),
       stdio: USE_IPC_SHUTDOWN ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
@@ -334,7 +329,7 @@ async function startAttempt(args: {
     onLog?.(`embedded-azurite: child process error: ${err.message}`);
   });
 
-  const live: LiveChild = { child, onDisk, isClosing: () => closing, tmpCwd };
+  const live: LiveChild = { child, tmpCwd };
   installExitHook();
   liveChildren.add(live);
   portsInUse.add(port);
@@ -366,7 +361,7 @@ async function startAttempt(args: {
   }
 
   const describe = (): string =>
-    `host ${host}, port ${port}, ${onDisk ? `location ${location}` : 'in memory'}, pid ${child.pid ?? '?'}`;
+    `host ${host}, port ${port}, in memory, pid ${child.pid ?? '?'}`;
   const outputForError = (): string => {
     const lines = stderrTail.length > 0 ? stderrTail : tail;
     return lines.length > 0 ? `\nLast ${stderrTail.length > 0 ? 'stderr' : 'output'} lines:\n${lines.join('\n')}` : ' (no output)';
@@ -443,10 +438,8 @@ async function startAttempt(args: {
       try {
         if (child.exitCode !== null || child.signalCode !== null) return;
         // A terminal Ctrl-C reaches the whole process group, so the child may already be
-        // closing. Its SIGINT handler is a `once`: a second SIGINT would kill it in the
-        // middle of its final save (the save is write-then-rename, so the file stays
-        // intact, but the last seconds of writes would be lost). Give its "is closing"
-        // line a moment to arrive before signalling.
+        // closing. Its SIGINT handler is a `once`: a second SIGINT would kill it instead of
+        // letting it close. Give its "is closing" line a moment to arrive before signalling.
         await waitAtMost(Promise.race([closingSeen, exited]), CLOSING_GRACE_MS);
         if (child.exitCode !== null || child.signalCode !== null) return;
         if (closing) {
@@ -457,8 +450,7 @@ async function startAttempt(args: {
         const stopped = await waitAtMost(exited, STOP_TIMEOUT_MS);
         if (!stopped) {
           onLog?.(
-            `embedded-azurite: pid ${child.pid ?? '?'} did not exit ${STOP_TIMEOUT_MS} ms after SIGINT; sending SIGKILL` +
-              (onDisk ? ' (on-disk writes of the last 5 s may be lost)' : ''),
+            `embedded-azurite: pid ${child.pid ?? '?'} did not exit ${STOP_TIMEOUT_MS} ms after SIGINT; sending SIGKILL`,
           );
           await killHard();
         }
@@ -477,7 +469,7 @@ async function startAttempt(args: {
       port,
       host,
       pid: child.pid ?? -1,
-      location,
+      location: undefined,
       startupMs,
       stop,
     },
