@@ -23,7 +23,9 @@ export const STORE_PROCESS_MARKER = 'azurite-store-process';
 const BREAK_DIR_SUFFIX = '.break';
 /** A breaker holds its lock for a few file operations; one older than this died while holding it. */
 const BREAK_LOCK_STALE_MS = 5_000;
-const MAX_ATTEMPTS = 50;
+/** Enough for a racer to finish writing, and for a half-written lock to be judged stale (UNREADABLE_STALE_MS). */
+const MAX_ATTEMPTS = 200;
+const UNREADABLE_STALE_MS = 1_000;
 const RETRY_MS = 20;
 
 export interface StoreLockInfo {
@@ -161,8 +163,9 @@ export function acquireStoreLock(location: string, parentPid: number, now: () =>
     const holder = parseLock(raw);
     if (raw === null) continue; // removed in between: try again at once
     if (holder === null) {
-      // Being written right now by a racer (or left half-written by a crash: see breakStale).
-      if (!breakIfUnreadableFor(file, raw)) sleepSync(RETRY_MS);
+      // Being written right now by a racer; one still unreadable after a second was left half-written by a crash.
+      if (ageMs(file) > UNREADABLE_STALE_MS) breakStale(file, raw);
+      else sleepSync(RETRY_MS);
       continue;
     }
     if (storeProcessAlive(holder.pid)) throw new StoreLockHeldError(file, holder);
@@ -171,17 +174,12 @@ export function acquireStoreLock(location: string, parentPid: number, now: () =>
   throw new Error(`Could not take the store lock ${file} after ${MAX_ATTEMPTS} attempts; another process keeps changing it.`);
 }
 
-const unreadableSince = new Map<string, number>();
-
-/** A lock that stays unreadable for a second was left half-written by a crash; break it like a stale one. */
-function breakIfUnreadableFor(file: string, raw: string): boolean {
-  const key = `${file}\n${raw}`;
-  const since = unreadableSince.get(key) ?? Date.now();
-  unreadableSince.set(key, since);
-  if (Date.now() - since < 1_000) return false;
-  unreadableSince.delete(key);
-  breakStale(file, raw);
-  return true;
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** Removes the lock file if it still holds `staleRaw`, under the breaker lock. */

@@ -62,7 +62,7 @@ describe('one embedded store per data folder', () => {
     await store.stop();
   });
 
-  it('breaks a lock whose store is dead, or whose pid now belongs to another program', () => {
+  it('breaks a lock whose store is dead, whose pid now belongs to another program, or that a crash left empty', () => {
     const dir = tmpDir();
     fs.writeFileSync(storeLockPath(dir), JSON.stringify({ pid: deadPid(), parentPid: deadPid(), port: 1234, startedAt: '' }));
     const first = acquireStoreLock(dir, 1);
@@ -75,6 +75,13 @@ describe('one embedded store per data folder', () => {
     second.setPort(4321);
     expect(readStoreLock(dir)).toMatchObject({ pid: process.pid, port: 4321, parentPid: 1 });
     second.release();
+    // A store that crashed between creating the lock and writing it leaves it empty.
+    fs.writeFileSync(storeLockPath(dir), '');
+    const longAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(storeLockPath(dir), longAgo, longAgo);
+    const third = acquireStoreLock(dir, 1);
+    expect(readStoreLock(dir)?.pid).toBe(process.pid);
+    third.release();
   });
 
   it('of stores racing over a stale lock, exactly one starts', async () => {
