@@ -17,6 +17,7 @@ import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import type { StoreHealth } from './storage-factory';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -38,6 +39,8 @@ export interface AppParts {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
+  /** What /healthz reports about the store. */
+  readonly storeHealth?: () => StoreHealth;
 }
 
 export type ServerConfig = Pick<
@@ -74,7 +77,11 @@ export function composeServer(
     MicrosoftAppTenantId: config.botTenantId,
   });
   const bot = createSeatwiseBot(adapter, deps, { botAppId: config.botId, conversations: parts.conversations, log: parts.log });
-  const server = createServer({ store: parts.reservations, log: (line) => parts.log.warn(line) });
+  const server = createServer({
+    store: parts.reservations,
+    log: (line) => parts.log.warn(line),
+    ...(parts.storeHealth && { storeHealth: parts.storeHealth }),
+  });
   mountBotEndpoint(server, adapter, bot, parts.log);
   const auth =
     config.authMode === 'dev'

@@ -3,26 +3,27 @@
  * as a child process of the current Node executable.
  *
  * Used by the composition root when no storage is configured (data on disk under
- * a folder it chooses), and by the jest global setup (in memory).
+ * a folder it chooses), and by the jest global setup and the bench (in memory).
  *
- * Facts this module relies on (azurite@3.35, checked by hand):
+ * On disk, the child is our own store process (azurite-store-process.ts), not Azurite's
+ * command line, because a confirmed booking must survive the ways a service is ended:
+ * - it runs in its own process group, so a Ctrl-C or a SIGTERM to the app's group does not
+ *   reach it; the server finishes its requests in flight, then calls stop(), which asks it
+ *   over IPC to save and exit;
+ * - it saves and exits by itself when its server dies (the IPC channel closes), so no
+ *   orphan lives on to save over the next store's file;
+ * - it takes the data folder's lock (store-lock.ts): never two stores over one folder;
+ * - it saves every `saveIntervalMs` (250 ms by default) instead of Azurite's fixed 5 s.
+ *
+ * In memory there is nothing to keep, so Azurite's own entry point is used. Facts this
+ * relies on (azurite@3.35, checked by hand):
  * - `--tablePort 0` is accepted, but the ready line then says `...started on 127.0.0.1:0`:
  *   the real port is never printed. So we pick a free port ourselves
  *   (net listen on port 0, close, hand it over) and retry with another one if
  *   the child dies with EADDRINUSE (someone took it in between).
  * - Ready signal: stdout line `Azurite Table service successfully started on <host>:<port>`.
- * - On-disk data (LokiJS) is autosaved every 5 s; only SIGINT (or the IPC message
- *   "shutdown") saves on close. SIGTERM loses the last writes. Hence stop() sends SIGINT.
- * - Once the child has handled one SIGINT it removes its handler, so a second SIGINT
- *   during the final save kills it. stop() therefore waits up to 50 ms for an
- *   `is closing...` line and does not signal a child that already announced it (e.g.
- *   after a terminal Ctrl-C that reached the whole process group).
- * - On Windows a "SIGINT" from Node is a hard kill, so there we spawn with an IPC
- *   channel and send azurite's "shutdown" message instead (tested on Linux only).
- * - The child is not detached: a terminal Ctrl-C reaches it too, even when the parent
- *   dies without running any handler. If the parent exits normally (or via an uncaught
- *   exception) a process 'exit' hook kills in-memory children and sends SIGINT to
- *   on-disk ones. A parent killed with SIGKILL cannot clean up: the child is orphaned.
+ * - A process 'exit' hook kills in-memory children; a parent killed with SIGKILL cannot,
+ *   but a terminal Ctrl-C reaches them (same process group).
  * - `--inMemoryPersistence` cannot be combined with `--location`; in memory, the
  *   child's cwd is used as workspace, so we give it a throw-away temp folder.
  *
@@ -34,6 +35,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { STORE_LOCKED_EXIT_CODE } from './azurite-store-process';
+import { StoreLockHeldError, type StoreLockInfo } from './store-lock';
 
 /** The well-known Azurite / storage emulator account (public, documented by Microsoft). */
 export const AZURITE_ACCOUNT_NAME = 'devstoreaccount1';
@@ -50,6 +53,9 @@ const KILL_WAIT_MS = 5_000;
 const CLOSING_GRACE_MS = 50;
 const MAX_PORT_ATTEMPTS = 8;
 const TAIL_LINES = 20;
+const DEFAULT_SAVE_INTERVAL_MS = 250;
+/** The final save of a large pilot database takes a while; a store still closing after this is killed. */
+const DISK_STOP_TIMEOUT_MS = 30_000;
 
 const READY_RE = /Azurite Table service successfully started on (.+):(\d+)\s*$/;
 const CLOSING_RE = /Azurite Table service is closing/;
@@ -67,8 +73,19 @@ export interface EmbeddedAzurite {
   readonly location: string | undefined;
   /** Milliseconds from the successful spawn to the ready line. */
   readonly startupMs: number;
-  /** Graceful stop (SIGINT, saves on-disk data), SIGKILL after ~10 s. Idempotent. */
+  /** Graceful stop; on disk the store saves first (killed only if still saving after 30 s). Idempotent. */
   stop(): Promise<void>;
+  /** On disk: the store's last save as it reported it, and the interval it saves at now; null before the first. */
+  lastSave?(): SaveReport | null;
+}
+
+export interface SaveReport {
+  readonly at: string;
+  readonly tookMs: number;
+  /** The part of the save that stopped the store (serialising the database). */
+  readonly blockedMs: number;
+  /** Grows with the cost of a save on a large database (at most 5 s, Azurite's own interval). */
+  readonly intervalMs: number;
 }
 
 export interface EmbeddedAzuriteOptions {
@@ -80,6 +97,8 @@ export interface EmbeddedAzuriteOptions {
   startTimeoutMs?: number;
   /** Receives every stdout/stderr line of the child, plus a few lines of our own. */
   onLog?: (line: string) => void;
+  /** On disk: how often the store saves what changed; default 250 ms (Azurite alone: 5 s). */
+  saveIntervalMs?: number;
 }
 
 /** Host usable by a client to reach a service listening on `host` (wildcards mapped to loopback). */
@@ -122,10 +141,9 @@ export function resolveAzuriteTableMain(): string {
 // ---------------------------------------------------------------------------
 // Safety net: children must not outlive this process.
 
+/** An in-memory Azurite child (on-disk stores end themselves when this process's IPC channel closes). */
 interface LiveChild {
   child: ChildProcess;
-  onDisk: boolean;
-  isClosing(): boolean;
   tmpCwd: string | undefined;
 }
 
@@ -142,11 +160,8 @@ function installExitHook(): void {
     for (const live of liveChildren) {
       try {
         if (live.child.exitCode === null && live.child.signalCode === null) {
-          // On disk: SIGINT lets the orphaned child save its database and exit by itself.
-          // In memory there is nothing to save: SIGKILL is immediate and certain. (On
-          // Windows an IPC message sent now would never be delivered: hard kill too.)
-          if (!live.onDisk || USE_IPC_SHUTDOWN) live.child.kill('SIGKILL');
-          else if (!live.isClosing()) live.child.kill('SIGINT');
+          // In memory there is nothing to save: SIGKILL is immediate and certain.
+          live.child.kill('SIGKILL');
         }
       } catch {
         /* best effort */
@@ -236,11 +251,15 @@ export async function startEmbeddedAzurite(
     }
   }
 
+  if (location !== undefined) {
+    return startStoreProcess({ location, host, timeoutMs, onLog, saveIntervalMs: options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS });
+  }
+
   const deadline = Date.now() + timeoutMs;
   let lastTail: string[] = [];
   for (let attempt = 1; attempt <= MAX_PORT_ATTEMPTS; attempt++) {
     const port = await findFreePort(host);
-    const result = await startAttempt({ entry, host, port, location, deadline, timeoutMs, onLog });
+    const result = await startAttempt({ entry, host, port, deadline, timeoutMs, onLog });
     if (result.kind === 'ready') return result.handle;
     lastTail = result.tail;
     onLog?.(`embedded-azurite: port ${port} was taken before Azurite could bind it; retrying`);
@@ -255,14 +274,13 @@ async function startAttempt(args: {
   entry: string;
   host: string;
   port: number;
-  location: string | undefined;
   deadline: number;
   timeoutMs: number;
   onLog: ((line: string) => void) | undefined;
 }): Promise<AttemptResult> {
-  const { entry, host, port, location, deadline, timeoutMs, onLog } = args;
-  const onDisk = location !== undefined;
-  const tmpCwd = onDisk ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-azurite-'));
+  const { entry, host, port, deadline, timeoutMs, onLog } = args;
+  // In memory, Azurite still writes a few files to its working folder: a throw-away one.
+  const tmpCwd = fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-azurite-'));
   const cliArgs = [
     entry,
     '--tableHost',
@@ -271,14 +289,14 @@ async function startAttempt(args: {
     String(port),
     '--disableTelemetry',
     '--silent',
-    ...(onDisk ? ['--location', location] : ['--inMemoryPersistence']),
+    '--inMemoryPersistence',
   ];
 
   const startedAt = Date.now();
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, cliArgs, {
-      cwd: tmpCwd ?? location,
+      cwd: tmpCwd,
       env: childEnv(),
       stdio: USE_IPC_SHUTDOWN ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
@@ -311,7 +329,7 @@ async function startAttempt(args: {
     onLog?.(`embedded-azurite: child process error: ${err.message}`);
   });
 
-  const live: LiveChild = { child, onDisk, isClosing: () => closing, tmpCwd };
+  const live: LiveChild = { child, tmpCwd };
   installExitHook();
   liveChildren.add(live);
   portsInUse.add(port);
@@ -343,7 +361,7 @@ async function startAttempt(args: {
   }
 
   const describe = (): string =>
-    `host ${host}, port ${port}, ${onDisk ? `location ${location}` : 'in memory'}, pid ${child.pid ?? '?'}`;
+    `host ${host}, port ${port}, in memory, pid ${child.pid ?? '?'}`;
   const outputForError = (): string => {
     const lines = stderrTail.length > 0 ? stderrTail : tail;
     return lines.length > 0 ? `\nLast ${stderrTail.length > 0 ? 'stderr' : 'output'} lines:\n${lines.join('\n')}` : ' (no output)';
@@ -420,10 +438,8 @@ async function startAttempt(args: {
       try {
         if (child.exitCode !== null || child.signalCode !== null) return;
         // A terminal Ctrl-C reaches the whole process group, so the child may already be
-        // closing. Its SIGINT handler is a `once`: a second SIGINT would kill it in the
-        // middle of its final save (the save is write-then-rename, so the file stays
-        // intact, but the last seconds of writes would be lost). Give its "is closing"
-        // line a moment to arrive before signalling.
+        // closing. Its SIGINT handler is a `once`: a second SIGINT would kill it instead of
+        // letting it close. Give its "is closing" line a moment to arrive before signalling.
         await waitAtMost(Promise.race([closingSeen, exited]), CLOSING_GRACE_MS);
         if (child.exitCode !== null || child.signalCode !== null) return;
         if (closing) {
@@ -434,8 +450,7 @@ async function startAttempt(args: {
         const stopped = await waitAtMost(exited, STOP_TIMEOUT_MS);
         if (!stopped) {
           onLog?.(
-            `embedded-azurite: pid ${child.pid ?? '?'} did not exit ${STOP_TIMEOUT_MS} ms after SIGINT; sending SIGKILL` +
-              (onDisk ? ' (on-disk writes of the last 5 s may be lost)' : ''),
+            `embedded-azurite: pid ${child.pid ?? '?'} did not exit ${STOP_TIMEOUT_MS} ms after SIGINT; sending SIGKILL`,
           );
           await killHard();
         }
@@ -454,7 +469,7 @@ async function startAttempt(args: {
       port,
       host,
       pid: child.pid ?? -1,
-      location,
+      location: undefined,
       startupMs,
       stop,
     },
@@ -480,4 +495,152 @@ function waitAtMost(p: Promise<unknown>, ms: number): Promise<boolean> {
       },
     );
   });
+}
+
+// ---------------------------------------------------------------------------
+// On disk: our own store process (azurite-store-process.ts).
+
+/**
+ * How to run the store: the built .js directly; the .ts source (under tsx or ts-jest) through tsx's require hook,
+ * which is removed before Azurite is loaded, because it makes loading Azurite's few hundred modules twice as slow.
+ */
+function storeProcessCommand(): string[] {
+  const ext = path.extname(__filename);
+  const entry = path.join(__dirname, `azurite-store-process${ext}`);
+  if (ext !== '.ts') return [entry];
+  const bootstrap =
+    `const unregister = require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();` +
+    `const store = require(${JSON.stringify(entry)}); unregister(); store.main();`;
+  return ['-e', bootstrap, '--'];
+}
+
+/** When the embedded store last saved to disk (the database file is replaced whole on each save), or null. */
+export function lastSaveTime(location: string): Date | null {
+  try {
+    return fs.statSync(path.join(location, AZURITE_TABLE_DB_FILE)).mtime;
+  } catch {
+    return null;
+  }
+}
+
+type StoreMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'locked'; holder: StoreLockInfo }
+  | ({ type: 'saved' } & SaveReport);
+
+async function startStoreProcess(args: {
+  location: string;
+  host: string;
+  timeoutMs: number;
+  onLog: ((line: string) => void) | undefined;
+  saveIntervalMs: number;
+}): Promise<EmbeddedAzurite> {
+  const { location, host, timeoutMs, onLog } = args;
+  const startedAt = Date.now();
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      process.execPath,
+      [...storeProcessCommand(), '--location', location, '--host', host, '--save-interval-ms', String(args.saveIntervalMs)],
+      {
+        cwd: location,
+        env: childEnv(),
+        // Its own process group: signals meant for the app reach the server, which stops the store after its last request.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        windowsHide: true,
+      },
+    );
+  } catch (err) {
+    throw new Error(`Embedded Azurite: could not spawn ${process.execPath}: ${(err as Error).message}`);
+  }
+  const tail: string[] = [];
+  const onLine = (line: string): void => {
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+    onLog?.(line);
+  };
+  if (child.stdout) readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onLine);
+  if (child.stderr) readline.createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', onLine);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (err) => {
+      onLine(`embedded-azurite: child process error: ${err.message}`);
+      resolve();
+    });
+  });
+  const gone = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  const describe = (): string => `location ${location}, pid ${child.pid ?? '?'}`;
+
+  type Outcome = { kind: 'ready'; port: number } | { kind: 'locked'; holder: StoreLockInfo } | { kind: 'exit' } | { kind: 'timeout' };
+  let timer: NodeJS.Timeout | undefined;
+  let lastSave: SaveReport | null = null;
+  const outcome = await new Promise<Outcome>((resolve) => {
+    child.on('message', (msg: StoreMessage) => {
+      if (msg?.type === 'saved') lastSave = { at: msg.at, tookMs: msg.tookMs, blockedMs: msg.blockedMs, intervalMs: msg.intervalMs };
+      else if (msg?.type === 'ready') resolve({ kind: 'ready', port: msg.port });
+      else if (msg?.type === 'locked') resolve({ kind: 'locked', holder: msg.holder });
+    });
+    void exited.then(() => resolve({ kind: 'exit' }));
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+  });
+  if (timer) clearTimeout(timer);
+
+  if (outcome.kind === 'locked' || (outcome.kind === 'exit' && child.exitCode === STORE_LOCKED_EXIT_CODE)) {
+    await waitAtMost(exited, KILL_WAIT_MS);
+    const holder = outcome.kind === 'locked' ? outcome.holder : { pid: -1, parentPid: -1, port: null, startedAt: '' };
+    throw new StoreLockHeldError(path.join(location, 'seatwise-store.lock'), holder);
+  }
+  if (outcome.kind !== 'ready') {
+    if (!gone()) {
+      // Not ready in time and holding nothing we must keep: no data was confirmed through it yet.
+      child.kill('SIGKILL');
+      await waitAtMost(exited, KILL_WAIT_MS);
+    }
+    throw new Error(
+      outcome.kind === 'timeout'
+        ? `Embedded Azurite (table service) did not report "successfully started" within ${timeoutMs} ms (${describe()}); the child was killed.\n${tail.join('\n')}`
+        : `Embedded Azurite (table service) exited before it was ready (code ${String(child.exitCode)}, signal ${String(child.signalCode)}, ${describe()}).\n${tail.join('\n')}`,
+    );
+  }
+
+  const port = outcome.port;
+  const startupMs = Date.now() - startedAt;
+  // The store must not keep this process alive; when this process ends, the channel closes and the store saves and exits.
+  child.unref();
+  (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
+  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+
+  let stopping: Promise<void> | undefined;
+  void exited.then(() => {
+    if (!stopping) onLine(`embedded-azurite: store pid ${child.pid ?? '?'} exited unexpectedly (code ${String(child.exitCode)}, signal ${String(child.signalCode)})`);
+  });
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      if (gone()) return;
+      try {
+        if (child.connected) child.send('shutdown');
+        else child.kill('SIGTERM');
+      } catch {
+        /* gone in between */
+      }
+      if (!(await waitAtMost(exited, DISK_STOP_TIMEOUT_MS))) {
+        onLine(`embedded-azurite: store pid ${child.pid ?? '?'} did not finish its final save within ${DISK_STOP_TIMEOUT_MS} ms; killing it (unsaved writes are lost)`);
+        child.kill('SIGKILL');
+        await waitAtMost(exited, KILL_WAIT_MS);
+      }
+    })());
+
+  onLog?.(`embedded-azurite: store ready on ${host}:${port} in ${startupMs} ms (pid ${child.pid ?? '?'}, saving every ${args.saveIntervalMs} ms)`);
+  return {
+    connectionString: devConnectionString(port, host),
+    port,
+    host,
+    pid: child.pid ?? -1,
+    location,
+    startupMs,
+    stop,
+    lastSave: () => lastSave,
+  };
 }

@@ -1,4 +1,3 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { ManagedIdentityCredential, DefaultAzureCredential } from '@azure/identity';
@@ -9,7 +8,25 @@ import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import type { AppConfig } from './config';
-import { devConnectionString, startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite';
+import { devConnectionString, lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite';
+import { processAlive, readStoreLock, StoreLockHeldError, storeProcessAlive } from './store-lock';
+
+/** What /healthz says about the store: never a secret. */
+export type StoreHealth =
+  | {
+      readonly kind: 'embedded';
+      /** The store process, and whether this server started it or shares the one another Seatwise process started. */
+      readonly pid: number;
+      readonly port: number;
+      readonly shared: boolean;
+      /** When the store last wrote its database to disk; null before its first save. */
+      readonly lastSavedAt: string | null;
+      /** How often it saves what changed now (it grows with the database); writes confirmed since the last save are lost if the store process is killed. */
+      readonly saveIntervalMs: number | null;
+      /** How long its last save took. */
+      readonly lastSaveMs: number | null;
+    }
+  | { readonly kind: 'azure-table'; readonly auth: 'connection-string' | 'managed-identity' };
 
 export interface Stores {
   readonly reservations: ReservationStore;
@@ -18,6 +35,7 @@ export interface Stores {
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
+  health(): StoreHealth;
   close(): Promise<void>;
 }
 
@@ -35,28 +53,33 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
   let azurite: EmbeddedAzurite | undefined;
   let gateway: AzureTableGateway;
   let description: string;
+  let health: () => StoreHealth;
   const storage = config.storage;
-  let releaseLock = async (): Promise<void> => {};
   if (storage.kind === 'embedded') {
     const location = path.resolve(storage.dataDir, 'azurite');
-    const running = await runningEmbeddedAzurite(storage.dataDir);
-    if (running) {
-      // Another Seatwise process (the server, while `npm run import` runs) owns this data folder: share its Azurite,
-      // because two Azurites over one folder would overwrite each other's saves.
-      gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: devConnectionString(running.port) });
-      description = `the embedded Azurite of process ${running.pid} on 127.0.0.1:${running.port}, data in ${location}`;
-    } else {
-      azurite = await startEmbeddedAzurite({ location });
-      gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: azurite.connectionString });
-      description = `embedded Azurite on 127.0.0.1:${azurite.port}, data in ${location}`;
-      const lockFile = path.resolve(storage.dataDir, RUNNING_FILE);
-      await mkdir(path.dirname(lockFile), { recursive: true });
-      await writeFile(lockFile, JSON.stringify({ pid: process.pid, port: azurite.port }));
-      releaseLock = () => rm(lockFile, { force: true });
-    }
+    const found = await openEmbeddedStore(location, log);
+    azurite = found.own;
+    const { pid, port } = found;
+    gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: devConnectionString(port) });
+    description = found.own
+      ? `embedded Azurite (pid ${pid}) on 127.0.0.1:${port}, data in ${location}`
+      : `the embedded Azurite (pid ${pid}) that process ${found.parentPid} started on 127.0.0.1:${port}, data in ${location}`;
+    health = () => {
+      const saved = lastSaveTime(location);
+      return {
+        kind: 'embedded',
+        pid,
+        port,
+        shared: !found.own,
+        lastSavedAt: saved ? saved.toISOString() : null,
+        saveIntervalMs: found.own ? (found.own.lastSave?.()?.intervalMs ?? EMBEDDED_SAVE_INTERVAL_MS) : null,
+        lastSaveMs: found.own?.lastSave?.()?.tookMs ?? null,
+      };
+    };
   } else if (storage.kind === 'connection-string') {
     gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: storage.connectionString });
     description = 'the storage account of AZURE_TABLES_CONNECTION_STRING';
+    health = () => ({ kind: 'azure-table', auth: 'connection-string' });
   } else {
     // In Azure the app runs as its user-assigned managed identity: no account keys anywhere.
     const credential = storage.managedIdentityClientId
@@ -64,6 +87,7 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
       : new DefaultAzureCredential();
     gateway = new AzureTableGateway({ kind: 'endpoint', endpoint: storage.endpoint, credential });
     description = `${storage.endpoint} with a managed identity`;
+    health = () => ({ kind: 'azure-table', auth: 'managed-identity' });
   }
   try {
     const names = tableNames(config.tablePrefix);
@@ -75,32 +99,70 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     await conversations.init();
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
-      await releaseLock();
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, gateway, description, close };
+    return { reservations, catalog, conversations, gateway, description, health, close };
   } catch (error) {
-    await releaseLock();
     await azurite?.stop();
     throw error;
   }
 }
 
-const RUNNING_FILE = 'azurite-running.json';
+const EMBEDDED_SAVE_INTERVAL_MS = 250;
+/** A store whose server died saves and exits by itself; a large database can take a while to save. */
+const EMBEDDED_WAIT_MS = 30_000;
+const EMBEDDED_POLL_MS = 100;
 
-/** The embedded Azurite that another live process started over this data folder, if any. */
-async function runningEmbeddedAzurite(dataDir: string): Promise<{ pid: number; port: number } | null> {
-  try {
-    const info = JSON.parse(await readFile(path.resolve(dataDir, RUNNING_FILE), 'utf8')) as { pid?: unknown; port?: unknown };
-    if (typeof info.pid !== 'number' || typeof info.port !== 'number') return null;
-    process.kill(info.pid, 0); // throws when that process is gone
-    const answering = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(info.port as number, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    return answering ? { pid: info.pid, port: info.port } : null;
-  } catch {
-    return null;
+/**
+ * The store over this data folder: a live one another Seatwise process started (the server, while `npm run import`
+ * runs) is shared; otherwise this process starts its own. A store that is starting, or whose server died and which is
+ * saving before it exits, is waited for: two stores over one folder would overwrite each other's saves.
+ */
+async function openEmbeddedStore(
+  location: string,
+  log: (line: string) => void,
+): Promise<{ own: EmbeddedAzurite | undefined; pid: number; port: number; parentPid: number }> {
+  const deadline = Date.now() + EMBEDDED_WAIT_MS;
+  let waitingFor = -1;
+  for (;;) {
+    const holder = readStoreLock(location);
+    if (holder && storeProcessAlive(holder.pid)) {
+      if (holder.port !== null && !holder.closing && processAlive(holder.parentPid) && (await answers(holder.port))) {
+        return { own: undefined, pid: holder.pid, port: holder.port, parentPid: holder.parentPid };
+      }
+      if (waitingFor !== holder.pid) {
+        waitingFor = holder.pid;
+        log(
+          holder.closing
+            ? `storage: the embedded store of process ${holder.pid} over ${location} is closing; waiting while it saves and exits`
+            : processAlive(holder.parentPid)
+              ? `storage: the embedded store of process ${holder.pid} over ${location} is starting; waiting for it`
+              : `storage: the embedded store of process ${holder.pid} lost its server (process ${holder.parentPid}); waiting while it saves and exits`,
+        );
+      }
+    } else {
+      try {
+        const own = await startEmbeddedAzurite({ location, saveIntervalMs: EMBEDDED_SAVE_INTERVAL_MS, onLog: (line) => log(`store: ${line}`) });
+        return { own, pid: own.pid, port: own.port, parentPid: process.pid };
+      } catch (error) {
+        // Another store took the folder between our look and our start: look again.
+        if (!(error instanceof StoreLockHeldError)) throw error;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Embedded Azurite: the data folder ${location} is still held by the store of process ${holder?.pid ?? '?'} ` +
+          `after ${EMBEDDED_WAIT_MS / 1000} s; stop that process, or remove its lock file if it is not a Seatwise store.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, EMBEDDED_POLL_MS));
   }
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }

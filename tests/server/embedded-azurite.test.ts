@@ -9,6 +9,7 @@ import {
   startEmbeddedAzurite,
   type EmbeddedAzurite,
 } from '../../src/server/embedded-azurite';
+import { openStores } from '../../src/server/storage-factory';
 import {
   TEST_CLIENT_OPTIONS,
   testConnectionString,
@@ -132,6 +133,14 @@ describe('embedded Azurite', () => {
     await client.upsertEntity({ partitionKey: 'p', rowKey: 'r', ok: true });
     await expect(client.getEntity<{ ok: boolean }>('p', 'r')).resolves.toMatchObject({ ok: true });
     await client.deleteTable();
+  });
+
+  it('/healthz names a configured storage account without giving away its connection string', async () => {
+    const stores = await openStores({ storage: { kind: 'connection-string', connectionString: testConnectionString() }, tablePrefix: 'health' });
+    const health = stores.health();
+    expect(health).toEqual({ kind: 'azure-table', auth: 'connection-string' });
+    expect(JSON.stringify(health)).not.toContain(AZURITE_ACCOUNT_KEY);
+    await stores.close();
   });
 
   it('makes valid, unique table names', () => {

@@ -59,7 +59,7 @@ describe('npm start: embedded Azurite, a seeded demo site and /healthz', () => {
     const first = await npmStart(dataDir);
     const health = await fetch(`http://127.0.0.1:${first.port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok', store: { kind: 'embedded', shared: false } });
     expect(first.output()).toMatch(/seeded the demo site Brussels HQ/);
     // The tab is built by npm start and served at /tab/.
     const tab = await fetch(`http://127.0.0.1:${first.port}/tab/`);
