@@ -25,7 +25,7 @@ export interface AskDayCardInput {
 export function askDayCard(input: AskDayCardInput, locale: Locale): AdaptiveCard {
   const text =
     input.unplaced.length > 0
-      ? t(locale, 'chat.ask.unplaced', { words: escapeMarkdown(input.unplaced.join(', '), 120) })
+      ? t(locale, 'chat.ask.unplaced', { words: plainText(input.unplaced.join(', '), 120) })
       : t(locale, 'chat.ask.noDay');
   const c = input.constraints ?? {};
   const actions: CardAction[] = input.days.slice(0, 5).map((date) =>
@@ -36,7 +36,8 @@ export function askDayCard(input: AskDayCardInput, locale: Locale): AdaptiveCard
       ...(c.attributes !== undefined && c.attributes.length > 0 && { attributes: [...c.attributes] }),
     }),
   );
-  return adaptiveCard([heading(t(locale, 'chat.ask.title')), textBlock(text, { spacing: 'Small' })], actions);
+  // Escaped as a whole: the words are the person's, and "31. Februar" must not start a numbered list.
+  return adaptiveCard([heading(t(locale, 'chat.ask.title')), textBlock(escapeMarkdown(text, LIMITS.sentence), { spacing: 'Small' })], actions);
 }
 
 /** A question in words only (e.g. "to which day should I move it?"). */
