@@ -16,6 +16,9 @@ import { suggestDesks } from '../use-cases/suggest-desk';
 import { whoIsIn } from '../use-cases/who-is-in';
 import { bookDays, cancelBookings } from '../use-cases/book-days';
 import { moveBooking } from '../use-cases/move-booking';
+import { attributesText } from './cards/card-parts';
+import { withNote } from './cards/chat-cards';
+import { foldPhrase } from './language/fold-text';
 import { InMemoryDiscussions, type Discussion, type DiscussionMemory } from './discussion-memory';
 import {
   askDayCard,
@@ -147,31 +150,64 @@ export class BotHandlers {
     const dates = cmd.dates;
     const activityId = chat.activityId;
     const wantedDesk = cmd.deskLabel ? index.findDeskByLabel(site.site.id, cmd.deskLabel) : undefined;
-    const zone = cmd.zoneName ? index.findZoneByName(site.site.id, cmd.zoneName) : undefined;
+    const zones = cmd.zoneName ? this.zonesNamed(site, cmd.zoneName) : [];
     const lastDesk = cmd.sameAsLastTime ? await this.lastDeskOf(actor, site) : undefined;
     const favourite = wantedDesk?.id ?? lastDesk;
+    // A feature no desk has is named, and the rest of the wish is still honoured: never a bare "no desk matches".
+    const missing = cmd.attributes.filter((a) => !site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)));
+    const attributes = cmd.attributes.filter((a) => !missing.includes(a));
+    // A zone name on several floors ("Zone B" on the 2nd and the 3rd): the first of them with a free desk that day.
+    const zone = zones.length > 1 && dates.length === 1 ? ((await this.firstZoneWithRoom(zones, dates[0]!, actor, attributes)) ?? zones[0]) : zones[0];
     const preferences: SuggestionPreferences = {
       require: {
         ...(zone && { zoneId: zone.id }),
-        ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
+        ...(attributes.length > 0 && { attributes }),
       },
       // Also preferred, so that "why this desk" can say the desk has what was asked for.
       prefer: {
         favouriteDeskIds: favourite ? [favourite] : [],
         ...(zone && { zoneIds: [zone.id] }),
-        ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
+        ...(attributes.length > 0 && { attributes }),
       },
     };
-    if (dates.length === 1) return this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey);
-    // Several days: show what was understood and book on one Confirm, never straight away.
-    return confirmDaysCard(
-      {
-        dates,
-        requestId: toRequestId(`${activityId}.days`),
-        constraints: { ...(zone && { zoneId: zone.id }), ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }) },
-      },
-      locale,
+    const card =
+      dates.length === 1
+        ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey)
+        : // Several days: show what was understood and book on one Confirm, never straight away.
+          confirmDaysCard(
+            {
+              dates,
+              requestId: toRequestId(`${activityId}.days`),
+              constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }) },
+            },
+            locale,
+          );
+    if (missing.length === 0) return card;
+    const rest = attributesText(attributes, locale);
+    return withNote(
+      card,
+      rest
+        ? t(locale, 'chat.noSuchFeature.rest', { missing: missing.join(', '), rest })
+        : t(locale, 'chat.noSuchFeature', { missing: missing.join(', ') }),
     );
+  }
+
+  private zonesNamed(site: SiteCatalog, name: string): SiteCatalog['zones'][number][] {
+    const wanted = foldPhrase(name);
+    return site.zones.filter((z) => foldPhrase(z.name) === wanted);
+  }
+
+  private async firstZoneWithRoom(
+    zones: readonly SiteCatalog['zones'][number][],
+    date: CivilDate,
+    actor: Actor,
+    attributes: readonly string[],
+  ): Promise<SiteCatalog['zones'][number] | undefined> {
+    for (const zone of zones) {
+      const ranked = await suggestDesks(this.deps, { actor, date, preferences: { require: { zoneId: zone.id, ...(attributes.length > 0 && { attributes }) } }, limit: 1 });
+      if (ranked.ok && ranked.value.length > 0) return zone;
+    }
+    return undefined;
   }
 
   private async askDay(cmd: Command, unplaced: readonly string[], locale: Locale): Promise<AdaptiveCard> {
@@ -330,7 +366,18 @@ export class BotHandlers {
       const why = await checkDesk(this.deps, { actor, deskId: wantedDeskId, date });
       if (why) return this.refusal(why, requestId, locale, index);
     }
-    if (!top) return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+    if (!top) {
+      // A zone asked for that is at its cap is called full, with the rule's numbers.
+      const zoneId = preferences.require?.zoneId;
+      const inZone = zoneId ? index.sites.flatMap((s) => s.desks).filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
+      // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
+      for (const desk of inZone) {
+        const why = await checkDesk(this.deps, { actor, deskId: desk.id, date });
+        if (why?.code === 'ZONE_FULL') return this.refusal(why, requestId, locale, index);
+        if (why?.code !== 'DESK_TAKEN') break;
+      }
+      return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+    }
     if (key) this.remember(key, { date, deskId: top.desk.id });
     return suggestionCard(
       {

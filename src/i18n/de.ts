@@ -336,5 +336,7 @@ export const de: Messages = {
   'chat.deskChanged.text': 'Am {date} haben Sie jetzt Schreibtisch {desk}; Schreibtisch {oldDesk} ist wieder frei.',
   'chat.notMoved.title': 'Nicht verschoben',
   'chat.notMoved.text': 'Ihre Buchung vom {date} bleibt, wie sie war. {reason}',
+  'chat.noSuchFeature': 'Kein Schreibtisch hat „{missing}“, daher habe ich das weggelassen.',
+  'chat.noSuchFeature.rest': 'Kein Schreibtisch hat „{missing}“; hier ist einer mit dem Rest Ihres Wunsches: {rest}.',
   'chat.anotherDesk.which': 'Für welchen Tag möchten Sie einen anderen Schreibtisch? Zum Beispiel: „einen anderen Schreibtisch am Donnerstag“.',
 };

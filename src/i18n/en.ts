@@ -334,6 +334,8 @@ export const en = {
   'chat.deskChanged.text': 'On {date} you now have desk {desk}; desk {oldDesk} is free again.',
   'chat.notMoved.title': 'Not moved',
   'chat.notMoved.text': 'Your booking of {date} stays as it was. {reason}',
+  'chat.noSuchFeature': 'No desk has "{missing}", so I left that out of your request.',
+  'chat.noSuchFeature.rest': 'No desk has "{missing}"; here is one with what else you asked for: {rest}.',
   'chat.anotherDesk.which': 'For which day do you want another desk? For example: "another desk on Thursday".',
 } as const;
 

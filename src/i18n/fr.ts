@@ -333,5 +333,7 @@ export const fr: Messages = {
   'chat.deskChanged.text': 'Le {date}, vous avez maintenant le bureau {desk} ; le bureau {oldDesk} est de nouveau libre.',
   'chat.notMoved.title': 'Pas déplacée',
   'chat.notMoved.text': 'Votre réservation du {date} reste telle quelle. {reason}',
+  'chat.noSuchFeature': "Aucun bureau n'a « {missing} » ; je l'ai laissé de côté.",
+  'chat.noSuchFeature.rest': "Aucun bureau n'a « {missing} » ; en voici un avec le reste de votre demande : {rest}.",
   'chat.anotherDesk.which': 'Pour quel jour voulez-vous un autre bureau ? Par exemple : « un autre bureau jeudi ».',
 };

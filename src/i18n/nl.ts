@@ -326,5 +326,7 @@ export const nl: Messages = {
   'chat.deskChanged.text': 'Op {date} hebt u nu bureau {desk}; bureau {oldDesk} is weer vrij.',
   'chat.notMoved.title': 'Niet verplaatst',
   'chat.notMoved.text': 'Uw boeking van {date} blijft zoals ze was. {reason}',
+  'chat.noSuchFeature': 'Geen enkel bureau heeft "{missing}", dus dat heb ik weggelaten.',
+  'chat.noSuchFeature.rest': 'Geen enkel bureau heeft "{missing}"; hier is er een met de rest van uw vraag: {rest}.',
   'chat.anotherDesk.which': 'Voor welke dag wilt u een ander bureau? Bijvoorbeeld: "een ander bureau donderdag".',
 };

@@ -223,6 +223,43 @@ describe('the chat over HTTP: it asks rather than guess, and follow-ups act on t
     });
   });
 
+  describe('wishes the site cannot meet are said plainly', () => {
+    it('names a feature no desk has, and still suggests a desk with the rest of the wish', async () => {
+      const card = await say('book a desk with a monitor near the window on Thursday');
+      expect(textOf(card)).toContain('No desk has \\"window\\"');
+      const confirm = action(card, 'book.confirm');
+      const desk = catalog.desks.find((d) => d.id === confirm.data['deskId']);
+      expect(desk?.attributes).toContain('monitor');
+    });
+
+    it('calls a full zone full, with its cap', async () => {
+      await bot.close();
+      const tight = gridCatalog({ zones: 2, cols: 4, rows: 5, pitch: 1, policy: { minDistanceM: 0, zoneCapacity: { kind: 'count', value: 1 }, bookableWeekdays: [1, 2, 3, 4, 5] } });
+      bot = await startBotServer(h, [tight], NOW);
+      const bobs = await say('book desk 2.00 on Thursday', BOB);
+      await click(action(bobs, 'book.confirm').data, BOB);
+      const card = await say('book a desk in zone B on Thursday');
+      expect(textOf(card)).toContain('Zone B is at its 1-person cap on Thursday 3 December.');
+      expect(await mine()).toEqual([]);
+    });
+
+    it('searches every floor that has a zone of that name', async () => {
+      await bot.close();
+      const one = gridCatalog({ floorId: 'f1' });
+      const two = gridCatalog({ floorId: 'f2' });
+      // On the first floor, zone B has no bookable desk; the second floor's zone B has room.
+      const site = {
+        ...one,
+        floors: [...one.floors, ...two.floors],
+        zones: [...one.zones, ...two.zones],
+        desks: [...one.desks.map((d) => (d.zoneId === 'f1-z1' ? { ...d, mode: 'off' as const } : d)), ...two.desks.map((d) => ({ ...d, label: `b${d.label}` }))],
+      };
+      bot = await startBotServer(h, [site], NOW);
+      const card = await say('book a desk in zone B on Thursday');
+      expect(action(card, 'book.confirm').data['deskId']).toMatch(/^f2-1-/);
+    });
+  });
+
   describe('greetings and thanks', () => {
     it.each([
       ['hi', 'en-US', /Hello/],

@@ -97,3 +97,10 @@ export function offerCancelCard(input: OfferCancelCardInput, locale: Locale): Ad
   }
   return adaptiveCard(body, actions);
 }
+
+/** The card with a sentence of ours under its heading (e.g. "No desk has 'window'"); the sentence is escaped here. */
+export function withNote(card: AdaptiveCard, note: string): AdaptiveCard {
+  const [first, ...rest] = card.body;
+  const block = textBlock(escapeMarkdown(note, LIMITS.sentence), { spacing: 'Small', color: 'Attention' });
+  return { ...card, body: first ? [first, block, ...rest] : [block] };
+}
