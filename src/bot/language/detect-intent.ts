@@ -6,8 +6,9 @@
  * "ich möchte") simply matches nothing. Every language's phrases are tried whatever the detected language:
  * a Dutch verb in a message Teams labels English still means what it means.
  *
- * When several intents match, the more specific one wins, in this order: cancel, release, check in, who is in,
- * my bookings, book, help. "cancel my booking" is a cancellation, not a request to list bookings.
+ * When several intents match, the more specific one wins, in this order: another desk, move, cannot come, cancel,
+ * release, check in, who is in, my bookings, book, help. "cancel my booking" is a cancellation, not a request to
+ * list bookings; "I can't come on Thursday" is a reason, answered with an offer to cancel, not a cancellation.
  */
 
 export type Intent =

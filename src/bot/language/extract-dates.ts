@@ -9,7 +9,13 @@
  *   "jeudi prochain", "volgende donderdag", "nächsten Donnerstag") is the next one **after** today.
  * - "next week Tuesday" is the Tuesday of the next ISO week (Monday to Sunday); "next week" alone is Monday to
  *   Friday of that week, and "this week" alone is today to Friday.
- * - A date without a year that is already past this year is next year's ("2 December" said on 3 December).
+ * - A date without a year is its nearest occurrence: "3 January" said in December is next January's, but
+ *   "2 December" said on 3 December is the day that just went, handed back as unparsed (the bot asks), never
+ *   next year's. "the 15th" ("le 15", "de 15e", "am 15.") likewise, within a month either side.
+ * - Short weekdays ("Tu", "jeu.", "di", "Mo-Mi") are read in the message's language; exclusions ("except",
+ *   "sauf", "behalve", "außer") take their days out; "every other Tuesday" is every second week.
+ * - Past days ("yesterday", "last Monday"), lengths with no start ("for 3 days") and feasts ("Christmas") are
+ *   handed back as unparsed, so that the bot asks instead of booking some other day.
  * - Numbers are read day first ("3/12", "3.12.", "3-12" are the 3rd of December) in every language, English
  *   included: the service is in Belgium, where en-GB habits apply.
  * - Ranges ("Monday to Wednesday", "du 3 au 5 décembre") expand to every day in between; lists ("Tuesday and

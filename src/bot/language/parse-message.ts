@@ -5,7 +5,8 @@
  * Pure: no I/O, no clock, no environment. The message's instant and the site's time zone are parameters, and
  * every day is a civil date (YYYY-MM-DD) in that zone. It never throws: anything it cannot read is `unknown`,
  * for which the bot shows its help card. See extract-dates.ts for how days are resolved (a weekday said on
- * that weekday means today; numbers are day first; past dates without a year mean next year).
+ * that weekday means today; numbers are day first; a date without a year is its nearest occurrence, and one that
+ * just went is past). What it understood comes with what it could not place (`unplaced`), so the bot can ask.
  */
 import { civilDateOf, isValidTimeZone } from '../../domain/civil-date';
 import { resolveLocale, type Locale } from '../../i18n/messages';
