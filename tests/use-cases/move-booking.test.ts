@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/domain/model';
 import { bookDesk, type BookingDeps } from '../../src/use-cases/book-desk';
 import { bookDays, cancelBookings } from '../../src/use-cases/book-days';
 import { moveBooking } from '../../src/use-cases/move-booking';
@@ -7,8 +8,8 @@ import { bookingDeps, inMemoryHarness, type StoreHarness } from '../support/stor
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const clock = fixedClock('2026-12-01T08:00:00Z');
 const catalog = gridCatalog({ zones: 1, cols: 4, rows: 2, pitch: 2, policy: { minDistanceM: 1.5, bookableWeekdays: [1, 2, 3, 4, 5] } });
-const ALICE = { userId: 'alice', roles: [] as string[] };
-const BOB = { userId: 'bob', roles: [] as string[] };
+const ALICE: Actor = { userId: 'alice', roles: [] };
+const BOB: Actor = { userId: 'bob', roles: [] };
 
 describe('moving a booking frees the old day only once the new one is booked', () => {
   let h: StoreHarness;
