@@ -178,7 +178,7 @@ export class BotHandlers {
             {
               dates,
               requestId: toRequestId(`${activityId}.days`),
-              constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }) },
+              constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) },
             },
             locale,
           );
@@ -224,9 +224,16 @@ export class BotHandlers {
     );
   }
 
-  private preferencesOf(data: { zoneId?: string; attributes?: readonly string[] }): SuggestionPreferences {
+  private preferencesOf(data: { zoneId?: string; attributes?: readonly string[]; deskId?: string }): SuggestionPreferences {
     const require = { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && data.attributes.length > 0 && { attributes: data.attributes }) };
-    return { require, prefer: { ...(data.zoneId && { zoneIds: [data.zoneId] }), ...(require.attributes && { attributes: require.attributes }) } };
+    return {
+      require,
+      prefer: {
+        ...(data.deskId && { favouriteDeskIds: [data.deskId] }),
+        ...(data.zoneId && { zoneIds: [data.zoneId] }),
+        ...(require.attributes && { attributes: require.attributes }),
+      },
+    };
   }
 
   private async bookConfirmedDays(

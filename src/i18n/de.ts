@@ -302,7 +302,6 @@ export const de: Messages = {
   // Rückfragen, Bestätigungen und Folgefragen im Chat (Issue 12).
   'chat.ask.title': 'Welcher Tag?',
   'chat.ask.unplaced': 'Ich konnte „{words}“ nicht als Tag verstehen. Welchen Tag meinen Sie?',
-  'chat.ask.noDay': 'Für welchen Tag? Wählen Sie unten einen aus oder schreiben Sie ihn, zum Beispiel „Donnerstag einen Schreibtisch buchen“.',
   'chat.confirmDays.title': 'Diese Tage buchen?',
   'chat.confirmDays.text.one': 'Ich habe {count} Tag verstanden. Ich buche dort den Schreibtisch, den die Regeln vorschlagen.',
   'chat.confirmDays.text.other': 'Ich habe {count} Tage verstanden. Ich buche an jedem den Schreibtisch, den die Regeln vorschlagen.',

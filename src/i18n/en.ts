@@ -300,7 +300,6 @@ export const en = {
   // The chat's questions, confirmations and follow-ups (issue 12).
   'chat.ask.title': 'Which day?',
   'chat.ask.unplaced': 'I could not use "{words}" as a day. Which day do you mean?',
-  'chat.ask.noDay': 'For which day? Pick one below, or write it, for example "book a desk Thursday".',
   'chat.confirmDays.title': 'Book these days?',
   'chat.confirmDays.text.one': 'I understood {count} day. I will book on it the desk the rules suggest.',
   'chat.confirmDays.text.other': 'I understood {count} days. I will book on each the desk the rules suggest.',

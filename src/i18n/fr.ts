@@ -299,7 +299,6 @@ export const fr: Messages = {
   // Questions, confirmations et suites de conversation du chat (ticket 12).
   'chat.ask.title': 'Quel jour ?',
   'chat.ask.unplaced': "Je n'ai pas pu comprendre « {words} » comme un jour. Quel jour voulez-vous dire ?",
-  'chat.ask.noDay': 'Pour quel jour ? Choisissez-en un ci-dessous, ou écrivez-le, par exemple « réserve un bureau jeudi ».',
   'chat.confirmDays.title': 'Réserver ces jours ?',
   'chat.confirmDays.text.one': "J'ai compris {count} jour. J'y réserverai le bureau que les règles proposent.",
   'chat.confirmDays.text.other': "J'ai compris {count} jours. Je réserverai pour chacun le bureau que les règles proposent.",

@@ -292,7 +292,6 @@ export const nl: Messages = {
   // Vragen, bevestigingen en vervolgvragen van de chat (issue 12).
   'chat.ask.title': 'Welke dag?',
   'chat.ask.unplaced': 'Ik kon "{words}" niet als dag begrijpen. Welke dag bedoelt u?',
-  'chat.ask.noDay': 'Voor welke dag? Kies er hieronder een, of schrijf hem, bijvoorbeeld "boek een bureau donderdag".',
   'chat.confirmDays.title': 'Deze dagen boeken?',
   'chat.confirmDays.text.one': 'Ik begreep {count} dag. Ik boek daarop het bureau dat de regels voorstellen.',
   'chat.confirmDays.text.other': 'Ik begreep {count} dagen. Ik boek op elke dag het bureau dat de regels voorstellen.',

@@ -127,6 +127,14 @@ describe('the chat over HTTP: it asks rather than guess, and follow-ups act on t
       expect((await mine()).map((b) => b.date)).toEqual(['2026-12-02']);
     });
 
+    it('keeps the desk asked for on each day of a multi-day request', async () => {
+      const ask = await say('book desk 2.05 Monday to Wednesday next week');
+      const wanted = catalog.desks.find((d) => d.label === '2.05')!.id;
+      expect(action(ask, 'book.days').data['deskId']).toBe(wanted);
+      await click(action(ask, 'book.days').data);
+      expect((await mine()).map((b) => b.deskId)).toEqual([wanted, wanted, wanted]);
+    });
+
     it('cancelling several days answers with a cancellation summary', async () => {
       const ask = await say('book a desk Monday to Wednesday next week');
       await click(action(ask, 'book.days').data);

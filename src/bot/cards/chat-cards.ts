@@ -11,6 +11,8 @@ import { MAX_CARD_DAYS, toRequestId, VERBS } from './verbs';
 export interface RequestConstraints {
   readonly zoneId?: string;
   readonly attributes?: readonly string[];
+  /** A desk to prefer (multi-day confirmations only). */
+  readonly deskId?: string;
 }
 
 export interface AskDayCardInput {
@@ -26,7 +28,7 @@ export function askDayCard(input: AskDayCardInput, locale: Locale): AdaptiveCard
   const text =
     input.unplaced.length > 0
       ? t(locale, 'chat.ask.unplaced', { words: plainText(input.unplaced.join(', '), 120) })
-      : t(locale, 'chat.ask.noDay');
+      : t(locale, 'bot.askDate');
   const c = input.constraints ?? {};
   const actions: CardAction[] = input.days.slice(0, 5).map((date) =>
     button(formatDate(date, locale), {
@@ -71,6 +73,7 @@ export function confirmDaysCard(input: ConfirmDaysCardInput, locale: Locale): Ad
           requestId: toRequestId(input.requestId),
           ...(c.zoneId !== undefined && { zoneId: c.zoneId }),
           ...(c.attributes !== undefined && c.attributes.length > 0 && { attributes: [...c.attributes] }),
+          ...(c.deskId !== undefined && { deskId: c.deskId }),
         },
         'positive',
       ),

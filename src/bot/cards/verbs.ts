@@ -87,6 +87,8 @@ export interface BookDaysData {
   readonly requestId: string;
   readonly zoneId?: string;
   readonly attributes?: readonly string[];
+  /** The desk asked for ("desk 3.12", "the same desk as last time"), preferred on each day where it is free. */
+  readonly deskId?: string;
 }
 
 /** Cancel these bookings; the handler checks that the caller owns each one. */
@@ -246,9 +248,11 @@ function parseActionFields(value: unknown): ActionData | null {
       }
       const dates = own(value, 'dates');
       const requestId = own(value, 'requestId');
+      const deskId = own(value, 'deskId');
       if (!Array.isArray(dates) || dates.length === 0 || dates.length > MAX_CARD_DAYS || !dates.every(isCivilDate)) return null;
       if (!isRequestId(requestId)) return null;
-      return { verb, dates: [...(dates as string[])], requestId, ...constraints };
+      if (deskId !== undefined && !isDeskId(deskId)) return null;
+      return { verb, dates: [...(dates as string[])], requestId, ...constraints, ...(deskId !== undefined && { deskId }) };
     }
     case VERBS.cancelMany: {
       const ids = own(value, 'bookingIds');
