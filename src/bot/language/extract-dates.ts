@@ -146,7 +146,7 @@ const WEEKDAY_PATTERN = new RegExp(
   'g',
 );
 const NEXT_WEEK =
-  /\bnext\s+week\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
+  /\bnext\s+(?:week|wk)\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
 const THIS_WEEK = /\bthis\s+week\b|\bcette\s+semaine\b|\bdeze\s+week\b|\b(?:in\s+)?diese[rn]?\s+woche\b/g;
 const THIS_MONTH =
   /\bthis\s+month\b|\bce\s+mois(?:[-\s]ci)?\b|\bdeze\s+maand\b|\b(?:in\s+)?diese[mn]?\s+monat\b/g;
@@ -395,6 +395,19 @@ function findOwnMentions(text: string, today: CivilDate, locale: Locale): Mentio
     const year = m[2] === undefined ? undefined : Number(m[2]);
     list.add({ kind: 'month', month, ...(year === undefined ? {} : { year }), start, end, source: 'own' });
   }
+  // Typos of day words ("thrusday", "wednsday", "mecredi", "donderdg", "fretag", "demin", "morgn"): one letter
+  // off, swapped, missing or extra. Only where no exact reading took the word.
+  for (const m of text.matchAll(/[a-z]{5,}/g)) {
+    const start = m.index ?? 0;
+    const found = typoOfDayWord(m[0]);
+    if (found === undefined) continue;
+    const end = start + m[0].length;
+    if (found.kind === 'weekday') {
+      list.add({ kind: 'weekday', weekday: found.weekday, strictlyAfterToday: false, repeat: false, start, end, source: 'own' });
+    } else {
+      list.add({ kind: 'fixed', date: addDays(today, found.days), start, end, source: 'own' });
+    }
+  }
   return list;
 }
 
@@ -490,6 +503,45 @@ function findChronoMentions(text: string, locale: Locale, today: CivilDate): Men
     }
   }
   return found;
+}
+
+/** Day words long enough that a word one edit away from them is a typo of them, not another word. */
+const TYPO_TARGETS: ReadonlyArray<readonly [string, { kind: 'weekday'; weekday: number } | { kind: 'relative'; days: number }]> = [
+  ...[...WEEKDAY_WORDS.entries()]
+    .filter(([w, v]) => w.length >= 6 && !v.repeat)
+    .map(([w, v]) => [w, { kind: 'weekday' as const, weekday: v.weekday }] as const),
+  ...(
+    [
+      ['tomorrow', 1],
+      ['demain', 1],
+      ['morgen', 1],
+      ['overmorgen', 2],
+      ['ubermorgen', 2],
+      ['apres-demain', 2],
+      ['vandaag', 0],
+      ['aujourd', 0],
+    ] as const
+  ).map(([w, days]) => [w, { kind: 'relative' as const, days }] as const),
+];
+// Real words one edit away from a day word: "morgens" is "in the mornings", "domain" and "morgan" are no days.
+const NOT_TYPOS = new Set(['morgens', 'domain', 'morgan', 'sunday', 'monday', 'mondays', 'sundays', 'montage', 'samedis']);
+
+/** The day a misspelt word stands for, if it is one edit (insert, delete, change or swap) from a day word. */
+function typoOfDayWord(word: string): { kind: 'weekday'; weekday: number } | { kind: 'relative'; days: number } | undefined {
+  if (WEEKDAY_WORDS.has(word) || MONTH_WORDS.has(word) || NOT_TYPOS.has(word)) return undefined;
+  for (const [target, meaning] of TYPO_TARGETS) if (oneEditApart(word, target)) return meaning;
+  return undefined;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 const SHORT_WEEKDAY_PATTERNS: Readonly<Record<Locale, RegExp>> = (() => {
