@@ -1,5 +1,5 @@
 import { bookableDays } from '../domain/booking-window';
-import { addDays, civilDateOf } from '../domain/civil-date';
+import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
 import { dateOfBookingId, type Actor, type Booking, type CivilDate } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
@@ -170,18 +170,12 @@ export class BotHandlers {
         ...(attributes.length > 0 && { attributes }),
       },
     };
+    const constraints = { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) };
     const card =
       dates.length === 1
         ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey)
         : // Several days: show what was understood and book on one Confirm, never straight away.
-          confirmDaysCard(
-            {
-              dates,
-              requestId: toRequestId(`${activityId}.days`),
-              constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) },
-            },
-            locale,
-          );
+          this.confirmPending(dates, constraints, locale, chat);
     if (missing.length === 0) return card;
     const rest = attributesText(attributes, locale);
     return withNote(
@@ -190,6 +184,11 @@ export class BotHandlers {
         ? t(locale, 'chat.noSuchFeature.rest', { missing: missing.join(', '), rest })
         : t(locale, 'chat.noSuchFeature', { missing: missing.join(', ') }),
     );
+  }
+
+  private confirmPending(dates: readonly CivilDate[], constraints: NonNullable<Discussion['pending']>['constraints'], locale: Locale, chat: ChatTurn): AdaptiveCard {
+    this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: { dates: [...dates], constraints } });
+    return confirmDaysCard({ dates, requestId: toRequestId(`${chat.activityId}.days`), constraints }, locale);
   }
 
   private zonesNamed(site: SiteCatalog, name: string): SiteCatalog['zones'][number][] {
@@ -300,6 +299,19 @@ export class BotHandlers {
     const sorted = [...days].sort();
     const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
     const offered = mine.filter((b) => days.includes(b.date));
+    // "not Thursday after all" while several days wait for Confirm: the same days without Thursday, to confirm anew.
+    const pending = this.memory.get(chat.discussionKey)?.pending;
+    // "Thursday" read alone is the next one; among the days under discussion it is the Thursday among them.
+    const meant = pending ? days.map((d) => (pending.dates.includes(d) ? d : (pending.dates.find((p) => isoWeekday(p) === isoWeekday(d)) ?? d))) : days;
+    if (offered.length === 0 && pending && meant.some((d) => pending.dates.includes(d))) {
+      const rest = pending.dates.filter((d) => !meant.includes(d));
+      if (rest.length > 1) return this.confirmPending(rest, pending.constraints, locale, chat);
+      this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: undefined });
+      if (rest.length === 1) {
+        const only = rest[0]!;
+        return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey);
+      }
+    }
     if (offered.length === 0) {
       return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(sorted[0]!, locale) }), tone: 'attention', showBookings: true }, locale);
     }

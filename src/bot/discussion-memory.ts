@@ -10,6 +10,11 @@ export interface Discussion {
   readonly bookingId?: string;
   /** The desk last suggested or booked that day, so that "another desk" offers a different one. */
   readonly deskId?: string;
+  /** Days shown for confirmation and not booked yet, so that "not Thursday after all" can take one out. */
+  readonly pending?: {
+    readonly dates: readonly CivilDate[];
+    readonly constraints: { readonly zoneId?: string; readonly attributes?: readonly string[]; readonly deskId?: string };
+  };
 }
 
 export interface DiscussionMemory {

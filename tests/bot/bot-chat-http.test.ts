@@ -210,6 +210,16 @@ describe('the chat over HTTP: it asks rather than guess, and follow-ups act on t
       expect(textOf(again)).not.toMatch(/released/);
     });
 
+    it('"not Thursday after all" while several days wait for Confirm shows the days again without Thursday', async () => {
+      const ask = await say('book a desk Monday to Thursday next week');
+      expect(action(ask, 'book.days').data['dates']).toEqual(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10']);
+      const again = await say('not Thursday after all');
+      expect(action(again, 'book.days').data['dates']).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
+      expect(await mine()).toEqual([]);
+      await click(action(again, 'book.days').data);
+      expect((await mine()).map((b) => b.date)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
+    });
+
     it.each([
       ["I can't come on Thursday", 'en-US', /Cancel your booking\?/],
       ['je ne viendrai pas jeudi', 'fr-BE', /Annuler votre réservation/],
