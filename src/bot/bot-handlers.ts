@@ -1,6 +1,6 @@
 import { bookableDays } from '../domain/booking-window';
-import { addDays, civilDateOf } from '../domain/civil-date';
-import type { Actor, Booking, CivilDate } from '../domain/model';
+import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
+import { dateOfBookingId, type Actor, type Booking, type CivilDate } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
 import type { SuggestionPreferences } from '../domain/suggest';
@@ -14,7 +14,17 @@ import { listMyBookings } from '../use-cases/list-my-bookings';
 import type { SiteCatalog } from '../use-cases/ports';
 import { suggestDesks } from '../use-cases/suggest-desk';
 import { whoIsIn } from '../use-cases/who-is-in';
+import { bookDays, cancelBookings } from '../use-cases/book-days';
+import { moveBooking } from '../use-cases/move-booking';
+import { attributesText } from './cards/card-parts';
+import { withNote } from './cards/chat-cards';
+import { foldPhrase } from './language/fold-text';
+import { InMemoryDiscussions, type Discussion, type DiscussionMemory } from './discussion-memory';
 import {
+  askDayCard,
+  confirmDaysCard,
+  offerCancelCard,
+  questionCard,
   bookedCard,
   bookingsCard,
   cancelledCard,
@@ -48,17 +58,47 @@ export interface BotDeps extends BookingDeps {
 
 const MAX_PICK = 12;
 
+/** What a turn brings besides its command: the words that could not be used as days, and whose conversation it is. */
+export interface ChatTurn {
+  readonly unplaced: readonly string[];
+  /** Conversation and person: where the booking under discussion is remembered. */
+  readonly discussionKey: string;
+  readonly activityId: string;
+}
+
+type BookCommand = Extract<Command, { kind: 'book' }>;
+
 /**
  * What the bot does for each command and card action. Every function returns the card to show; identity is the
  * caller the channel established, and card data only says which desk, day or booking is meant.
  */
 export class BotHandlers {
-  constructor(private readonly deps: BotDeps) {}
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly memory: DiscussionMemory = new InMemoryDiscussions(),
+  ) {}
 
-  async command(cmd: Command, actor: Actor, locale: Locale, activityId: string): Promise<AdaptiveCard> {
+  async command(cmd: Command, actor: Actor, locale: Locale, activityId: string, turn?: Omit<ChatTurn, 'activityId'>): Promise<AdaptiveCard> {
+    const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId };
+    // Day-like words that could not be used: ask, never act on the days that were understood alone.
+    if (chat.unplaced.length > 0 && cmd.kind !== 'check-in' && cmd.kind !== 'my-bookings' && cmd.kind !== 'help') {
+      return cmd.kind === 'book'
+        ? this.askDay(cmd, chat.unplaced, locale)
+        : questionCard(t(locale, 'chat.ask.unplaced', { words: chat.unplaced.join(', ') }), locale);
+    }
     switch (cmd.kind) {
       case 'book':
-        return this.book(cmd, actor, locale, activityId);
+        return this.book(cmd, actor, locale, chat);
+      case 'offer-cancel':
+        return this.offerCancel(cmd.dates, actor, locale, chat);
+      case 'move':
+        return this.move(cmd.from, cmd.to, actor, locale, chat);
+      case 'another-desk':
+        return this.anotherDesk(cmd.dates, actor, locale, chat);
+      case 'greeting':
+        return statusCard({ title: t(locale, 'chat.greeting.title'), text: t(locale, 'chat.greeting.text') }, locale);
+      case 'thanks':
+        return statusCard({ title: t(locale, 'chat.thanks.title'), text: t(locale, 'chat.thanks.text') }, locale);
       case 'my-bookings':
         return this.myBookings(actor, locale);
       case 'cancel':
@@ -76,11 +116,18 @@ export class BotHandlers {
     }
   }
 
-  async action(data: ActionData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+  async action(data: ActionData, actor: Actor, locale: Locale, turn?: Omit<ChatTurn, 'unplaced'>): Promise<AdaptiveCard> {
+    const key = turn?.discussionKey ?? actor.userId;
     switch (data.verb) {
       case VERBS.bookConfirm:
       case VERBS.bookPick:
-        return this.confirm(data.deskId, data.date, data.requestId, actor, locale);
+        return this.confirm(data.deskId, data.date, data.requestId, actor, locale, key);
+      case VERBS.bookDay:
+        return this.suggestOne(data.date, actor, locale, this.preferencesOf(data), undefined, turn?.activityId ?? this.deps.ids.newId(), key);
+      case VERBS.bookDays:
+        return this.bookConfirmedDays(data.dates, data.requestId, this.preferencesOf(data), actor, locale, key);
+      case VERBS.cancelMany:
+        return this.cancelMany(data.bookingIds, actor, locale);
       case VERBS.bookChange:
         return this.pickAnother(data, actor, locale);
       case VERBS.bookingCancel:
@@ -96,27 +143,226 @@ export class BotHandlers {
 
   // --- booking -------------------------------------------------------------------------------------------------
 
-  private async book(cmd: Extract<Command, { kind: 'book' }>, actor: Actor, locale: Locale, activityId: string): Promise<AdaptiveCard> {
+  private async book(cmd: BookCommand, actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
     const { index, site } = await this.site();
-    const dates = cmd.dates.length > 0 ? cmd.dates : [this.nextBookableDay(site)];
+    // No day named: ask, with the next bookable days as buttons, rather than pick one for them.
+    if (cmd.dates.length === 0) return this.askDay(cmd, [], locale);
+    const dates = cmd.dates;
+    const activityId = chat.activityId;
     const wantedDesk = cmd.deskLabel ? index.findDeskByLabel(site.site.id, cmd.deskLabel) : undefined;
-    const zone = cmd.zoneName ? index.findZoneByName(site.site.id, cmd.zoneName) : undefined;
+    const zones = cmd.zoneName ? this.zonesNamed(site, cmd.zoneName) : [];
     const lastDesk = cmd.sameAsLastTime ? await this.lastDeskOf(actor, site) : undefined;
     const favourite = wantedDesk?.id ?? lastDesk;
+    // A feature no desk has is named, and the rest of the wish is still honoured: never a bare "no desk matches".
+    const missing = cmd.attributes.filter((a) => !site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)));
+    const attributes = cmd.attributes.filter((a) => !missing.includes(a));
+    // A zone name on several floors ("Zone B" on the 2nd and the 3rd): the first of them with a free desk that day.
+    const zone = zones.length > 1 && dates.length === 1 ? ((await this.firstZoneWithRoom(zones, dates[0]!, actor, attributes)) ?? zones[0]) : zones[0];
     const preferences: SuggestionPreferences = {
       require: {
         ...(zone && { zoneId: zone.id }),
-        ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
+        ...(attributes.length > 0 && { attributes }),
       },
       // Also preferred, so that "why this desk" can say the desk has what was asked for.
       prefer: {
         favouriteDeskIds: favourite ? [favourite] : [],
         ...(zone && { zoneIds: [zone.id] }),
-        ...(cmd.attributes.length > 0 && { attributes: cmd.attributes }),
+        ...(attributes.length > 0 && { attributes }),
       },
     };
-    if (dates.length === 1) return this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId);
-    return this.bookMany(dates, actor, locale, preferences, activityId);
+    const constraints = { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) };
+    const card =
+      dates.length === 1
+        ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey)
+        : // Several days: show what was understood and book on one Confirm, never straight away.
+          this.confirmPending(dates, constraints, locale, chat);
+    if (missing.length === 0) return card;
+    const rest = attributesText(attributes, locale);
+    return withNote(
+      card,
+      rest
+        ? t(locale, 'chat.noSuchFeature.rest', { missing: missing.join(', '), rest })
+        : t(locale, 'chat.noSuchFeature', { missing: missing.join(', ') }),
+    );
+  }
+
+  private confirmPending(dates: readonly CivilDate[], constraints: NonNullable<Discussion['pending']>['constraints'], locale: Locale, chat: ChatTurn): AdaptiveCard {
+    this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: { dates: [...dates], constraints } });
+    return confirmDaysCard({ dates, requestId: toRequestId(`${chat.activityId}.days`), constraints }, locale);
+  }
+
+  private zonesNamed(site: SiteCatalog, name: string): SiteCatalog['zones'][number][] {
+    const wanted = foldPhrase(name);
+    return site.zones.filter((z) => foldPhrase(z.name) === wanted);
+  }
+
+  private async firstZoneWithRoom(
+    zones: readonly SiteCatalog['zones'][number][],
+    date: CivilDate,
+    actor: Actor,
+    attributes: readonly string[],
+  ): Promise<SiteCatalog['zones'][number] | undefined> {
+    for (const zone of zones) {
+      const ranked = await suggestDesks(this.deps, { actor, date, preferences: { require: { zoneId: zone.id, ...(attributes.length > 0 && { attributes }) } }, limit: 1 });
+      if (ranked.ok && ranked.value.length > 0) return zone;
+    }
+    return undefined;
+  }
+
+  private async askDay(cmd: Command, unplaced: readonly string[], locale: Locale): Promise<AdaptiveCard> {
+    const { index, site } = await this.site();
+    const zone = cmd.kind === 'book' && cmd.zoneName ? index.findZoneByName(site.site.id, cmd.zoneName) : undefined;
+    const attributes = cmd.kind === 'book' ? cmd.attributes : [];
+    return askDayCard(
+      {
+        unplaced,
+        days: this.nextBookableDays(site, 5),
+        constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }) },
+      },
+      locale,
+    );
+  }
+
+  private preferencesOf(data: { zoneId?: string; attributes?: readonly string[]; deskId?: string }): SuggestionPreferences {
+    const require = { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && data.attributes.length > 0 && { attributes: data.attributes }) };
+    return {
+      require,
+      prefer: {
+        ...(data.deskId && { favouriteDeskIds: [data.deskId] }),
+        ...(data.zoneId && { zoneIds: [data.zoneId] }),
+        ...(require.attributes && { attributes: require.attributes }),
+      },
+    };
+  }
+
+  private async bookConfirmedDays(
+    dates: readonly CivilDate[],
+    requestId: string,
+    preferences: SuggestionPreferences,
+    actor: Actor,
+    locale: Locale,
+    key: string,
+  ): Promise<AdaptiveCard> {
+    const index = await this.deps.catalog.current();
+    const outcomes = await bookDays(this.deps, { actor, dates, preferences, requestId });
+    const results: DayResult[] = outcomes.map((o) => {
+      if (o.ok) {
+        const desk = this.cardDesk(o.booking.deskId, index);
+        return { date: o.date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) };
+      }
+      if (!o.refusal) return { date: o.date, ok: false, sentence: t(locale, 'chat.multi.noDesk') };
+      const first = o.refusal.alternatives[0];
+      return {
+        date: o.date,
+        ok: false,
+        sentence: describeRefusal(o.refusal, locale, this.lookup(index)),
+        ...(first && { alternative: describeAlternative(first, locale) }),
+      };
+    });
+    const booked = outcomes.flatMap((o) => (o.ok ? [o.booking] : []));
+    const last = booked[booked.length - 1];
+    if (last) this.remember(key, { date: last.date, bookingId: last.id, deskId: last.deskId });
+    return multiDayCard({ results, undoBookingIds: booked.map((b) => b.id) }, locale);
+  }
+
+  private async cancelMany(bookingIds: readonly string[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+    const index = await this.deps.catalog.current();
+    const outcomes = await cancelBookings(this.deps, { actor, bookingIds });
+    const results: DayResult[] = outcomes.map((r, i) => {
+      if (r.ok) {
+        const desk = this.cardDesk(r.value.deskId, index);
+        return { date: r.value.date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) };
+      }
+      return { date: dateOfBookingId(bookingIds[i] ?? '') ?? '', ok: false, sentence: describeRefusal(r.error, locale, this.lookup(index)) };
+    });
+    return multiDayCard({ results: results.sort((a, b) => a.date.localeCompare(b.date)), kind: 'cancelled' }, locale);
+  }
+
+  // --- follow-ups on the booking under discussion ------------------------------------------------------------
+
+  private remember(key: string, discussion: Discussion): void {
+    this.memory.set(key, discussion);
+  }
+
+  private async bookingOn(date: CivilDate, actor: Actor): Promise<Booking | undefined> {
+    const [booking] = await listMyBookings(this.deps, { actor, from: date, to: date });
+    return booking;
+  }
+
+  private async offerCancel(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
+    const remembered = this.memory.get(chat.discussionKey)?.date;
+    const days = dates.length > 0 ? dates : remembered ? [remembered] : [];
+    // "I can't come" with no day and nothing under discussion: show the bookings, each with its Cancel button.
+    if (days.length === 0) return this.myBookings(actor, locale);
+    const index = await this.deps.catalog.current();
+    const today = this.today(index);
+    const sorted = [...days].sort();
+    const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
+    const offered = mine.filter((b) => days.includes(b.date));
+    // "not Thursday after all" while several days wait for Confirm: the same days without Thursday, to confirm anew.
+    const pending = this.memory.get(chat.discussionKey)?.pending;
+    // "Thursday" read alone is the next one; among the days under discussion it is the Thursday among them.
+    const meant = pending ? days.map((d) => (pending.dates.includes(d) ? d : (pending.dates.find((p) => isoWeekday(p) === isoWeekday(d)) ?? d))) : days;
+    if (offered.length === 0 && pending && meant.some((d) => pending.dates.includes(d))) {
+      const rest = pending.dates.filter((d) => !meant.includes(d));
+      if (rest.length > 1) return this.confirmPending(rest, pending.constraints, locale, chat);
+      this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: undefined });
+      if (rest.length === 1) {
+        const only = rest[0]!;
+        return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey);
+      }
+    }
+    if (offered.length === 0) {
+      return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(sorted[0]!, locale) }), tone: 'attention', showBookings: true }, locale);
+    }
+    const first = offered[0]!;
+    this.remember(chat.discussionKey, { date: first.date, bookingId: first.id, deskId: first.deskId });
+    return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: this.cardDesk(b.deskId, index).label, today: b.date === today })) }, locale);
+  }
+
+  private async move(from: readonly CivilDate[], to: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
+    const fromDate = from[0] ?? this.memory.get(chat.discussionKey)?.date;
+    if (!fromDate) return questionCard(t(locale, 'chat.move.which'), locale);
+    const booking = await this.bookingOn(fromDate, actor);
+    if (!booking) {
+      return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(fromDate, locale) }), tone: 'attention', showBookings: true }, locale);
+    }
+    // One target day, or ask: a move to "Friday and Monday" is not one move.
+    if (to.length !== 1) return questionCard(t(locale, 'chat.move.toWhichDay', { date: formatDate(fromDate, locale) }), locale);
+    return this.moveTo(booking, to[0]!, actor, locale, chat);
+  }
+
+  private async anotherDesk(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
+    const discussed = this.memory.get(chat.discussionKey);
+    const date = dates[0] ?? discussed?.date;
+    if (!date) return questionCard(t(locale, 'chat.anotherDesk.which'), locale);
+    const booking = await this.bookingOn(date, actor);
+    if (booking) return this.moveTo(booking, date, actor, locale, chat);
+    // Not booked yet: other free desks of that day than the one suggested.
+    const exceptDeskId = discussed?.date === date ? discussed.deskId : undefined;
+    return this.pickAnother(
+      { verb: VERBS.bookChange, date, requestId: toRequestId(`${chat.activityId}.${date}`), ...(exceptDeskId && { deskId: exceptDeskId }) },
+      actor,
+      locale,
+    );
+  }
+
+  private async moveTo(booking: Booking, toDate: CivilDate, actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
+    const index = await this.deps.catalog.current();
+    const moved = await moveBooking(this.deps, { actor, bookingId: booking.id, toDate, requestId: toRequestId(`${chat.activityId}.move`) });
+    if (!moved.ok) {
+      const reason = moved.refusal ? describeRefusal(moved.refusal, locale, this.lookup(index)) : t(locale, 'chat.multi.noDesk');
+      return statusCard({ title: t(locale, 'chat.notMoved.title'), text: t(locale, 'chat.notMoved.text', { date: this.day(booking.date, locale), reason }), tone: 'attention', showBookings: true }, locale);
+    }
+    const next = moved.to;
+    this.remember(chat.discussionKey, { date: next.date, bookingId: next.id, deskId: next.deskId });
+    const oldDesk = this.cardDesk(moved.from.deskId, index).label;
+    const desk = this.cardDesk(next.deskId, index).label;
+    const text =
+      next.date === booking.date
+        ? t(locale, 'chat.deskChanged.text', { date: this.day(next.date, locale), desk, oldDesk })
+        : t(locale, 'chat.moved.text', { from: this.day(booking.date, locale), to: this.day(next.date, locale), desk, oldDesk });
+    return statusCard({ title: t(locale, next.date === booking.date ? 'chat.deskChanged.title' : 'chat.moved.title'), text, tone: 'good', showBookings: true }, locale);
   }
 
   private async suggestOne(
@@ -126,6 +372,7 @@ export class BotHandlers {
     preferences: SuggestionPreferences,
     wantedDeskId: string | undefined,
     activityId: string,
+    key?: string,
   ): Promise<AdaptiveCard> {
     const requestId = toRequestId(`${activityId}.${date}`);
     const index = await this.deps.catalog.current();
@@ -138,7 +385,19 @@ export class BotHandlers {
       const why = await checkDesk(this.deps, { actor, deskId: wantedDeskId, date });
       if (why) return this.refusal(why, requestId, locale, index);
     }
-    if (!top) return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+    if (!top) {
+      // A zone asked for that is at its cap is called full, with the rule's numbers.
+      const zoneId = preferences.require?.zoneId;
+      const inZone = zoneId ? index.sites.flatMap((s) => s.desks).filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
+      // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
+      for (const desk of inZone) {
+        const why = await checkDesk(this.deps, { actor, deskId: desk.id, date });
+        if (why?.code === 'ZONE_FULL') return this.refusal(why, requestId, locale, index);
+        if (why?.code !== 'DESK_TAKEN') break;
+      }
+      return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+    }
+    if (key) this.remember(key, { date, deskId: top.desk.id });
     return suggestionCard(
       {
         date,
@@ -153,42 +412,11 @@ export class BotHandlers {
     );
   }
 
-  private async bookMany(
-    dates: readonly CivilDate[],
-    actor: Actor,
-    locale: Locale,
-    preferences: SuggestionPreferences,
-    activityId: string,
-  ): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
-    const results: DayResult[] = [];
-    for (const date of dates) {
-      const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: 1 });
-      if (!ranked.ok) {
-        results.push({ date, ok: false, sentence: describeRefusal(ranked.error, locale, this.lookup(index)) });
-        continue;
-      }
-      const top = ranked.value[0];
-      if (!top) {
-        results.push({ date, ok: false, sentence: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }) });
-        continue;
-      }
-      // One request id per activity and day: a redelivered message books each day once.
-      const booked = await bookDesk(this.deps, { actor, deskId: top.desk.id, date, requestId: toRequestId(`${activityId}.${date}`) });
-      if (booked.ok) {
-        const desk = this.cardDesk(booked.value.deskId, index);
-        results.push({ date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) });
-      } else {
-        results.push({ date, ok: false, sentence: describeRefusal(booked.error, locale, this.lookup(index)) });
-      }
-    }
-    return multiDayCard({ results }, locale);
-  }
-
-  private async confirm(deskId: string, date: CivilDate, requestId: string, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+  private async confirm(deskId: string, date: CivilDate, requestId: string, actor: Actor, locale: Locale, key: string): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
     const booked = await bookDesk(this.deps, { actor, deskId, date, requestId });
     if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
+    this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
     return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId) }, locale);
   }
 
@@ -218,6 +446,15 @@ export class BotHandlers {
     const result = await op(this.deps, { actor, bookingId });
     if (!result.ok) {
       if (result.error.code === 'NOT_ALLOWED') return errorCard('not-yours', locale);
+      const d = result.error.details;
+      // A second press of Cancel: say it is done, not that some rule refused.
+      if (kind === 'cancel' && d.code === 'NOT_ACTIVE' && d.status === 'released') {
+        const found = await this.deps.store.getBooking(bookingId);
+        if (found && found.booking.userId === actor.userId) {
+          const b = found.booking;
+          return statusCard({ title: t(locale, 'chat.alreadyCancelled.title'), text: t(locale, 'chat.alreadyCancelled.text', { desk: this.cardDesk(b.deskId, index).label, date: this.day(b.date, locale) }), showBookings: true }, locale);
+        }
+      }
       if (result.error.code === 'BOOKING_NOT_FOUND') return errorCard('stale', locale);
       return statusCard({ title: t(locale, 'card.error.title'), text: describeRefusal(result.error, locale, this.lookup(index)), tone: 'attention', showBookings: true }, locale);
     }
@@ -271,7 +508,7 @@ export class BotHandlers {
           : { date, ok: false, sentence: describeRefusal(r.error, locale, this.lookup(index)) },
       );
     }
-    return multiDayCard({ results }, locale);
+    return multiDayCard({ results, kind: kind === 'cancel' ? 'cancelled' : 'released' }, locale);
   }
 
   private async whoIsIn(dates: readonly CivilDate[], locale: Locale): Promise<AdaptiveCard> {
@@ -308,11 +545,11 @@ export class BotHandlers {
     return civilDateOf(this.deps.clock.now(), index.sites[0]?.site.timeZone ?? 'UTC');
   }
 
-  private nextBookableDay(site: SiteCatalog): CivilDate {
+  private nextBookableDays(site: SiteCatalog, count: number): CivilDate[] {
     const now = this.deps.clock.now();
     const today = civilDateOf(now, site.site.timeZone);
     const rules = effectivePolicy(site.policies, today).rules;
-    return bookableDays({ now, timeZone: site.site.timeZone, rules })[0] ?? today;
+    return bookableDays({ now, timeZone: site.site.timeZone, rules }).slice(0, count);
   }
 
   /** The desk of the person's latest booking in the last month, for "the same desk as last time". */

@@ -75,7 +75,8 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     // The card's own language first: the client's locale may not be the one the person wrote in.
     const locale = parsed?.lang ?? localeOf(context);
     if (!actor || !parsed) return errorCard('stale', locale);
-    const card = await withinDeadline(context, locale, handlers.action(parsed, actor, locale));
+    const turn = { discussionKey: discussionKeyOf(context, actor.userId), activityId: context.activity.id ?? deps.ids.newId() };
+    const card = await withinDeadline(context, locale, handlers.action(parsed, actor, locale, turn));
     return withCardLanguage(card, locale);
   };
 
@@ -125,7 +126,10 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
       zoneNames: site?.zones.map((z) => z.name) ?? [],
       deskLabels: site?.desks.map((d) => d.label) ?? [],
     });
-    const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId());
+    const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId(), {
+      unplaced: parsed.unplaced,
+      discussionKey: discussionKeyOf(context, actor.userId),
+    });
     await context.sendActivity(cardMessage(withCardLanguage(card, parsed.locale)));
   });
 
@@ -147,6 +151,11 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
   });
 
   return app;
+}
+
+/** The booking under discussion belongs to one person in one conversation (a group chat holds several). */
+function discussionKeyOf(context: TurnContext, userId: string): string {
+  return `${context.activity.conversation?.id ?? ''}|${userId}`;
 }
 
 export function cardMessage(card: AdaptiveCard) {

@@ -91,7 +91,7 @@ function outsideWindow(d: WindowDetails, locale: Locale): string {
     case 'beyond-horizon':
       return translate(locale, pluralKey(locale, 'refusal.OUTSIDE_WINDOW.beyond-horizon', d.horizonDays), {
         date,
-        last: formatDate(d.lastBookableDate, locale),
+        last: formatDate(lastOpenDay(d.lastBookableDate, d.today, d.bookableWeekdays), locale),
         horizon: d.horizonDays,
       });
     case 'weekday': {
@@ -110,6 +110,21 @@ function outsideWindow(d: WindowDetails, locale: Locale): string {
     default:
       return unreachable(d.reason);
   }
+}
+
+/**
+ * The window's last day that can actually be booked: when the horizon ends on a Sunday, the Friday before it.
+ * Naming a day nobody can book as "the last bookable day" would send people to a refusal.
+ */
+function lastOpenDay(last: string, today: string, bookableWeekdays: readonly number[]): string {
+  const [y, m, d] = last.split('-').map(Number) as [number, number, number];
+  for (let back = 0; back < 7; back += 1) {
+    const day = new Date(Date.UTC(y, m - 1, d - back));
+    const iso = day.toISOString().slice(0, 10);
+    if (iso < today) break;
+    if (bookableWeekdays.includes(((day.getUTCDay() + 6) % 7) + 1)) return iso;
+  }
+  return last;
 }
 
 /** "Monday to Friday" for a run of three or more days, else "Monday, Wednesday and Friday". */

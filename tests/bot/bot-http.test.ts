@@ -96,14 +96,21 @@ describe('the bot over HTTP at /api/messages', () => {
     expect(actionsOf(card).map((a) => a.title)).toContain('Confirmer');
   });
 
-  it('books several days at once and sums them up on one card', async () => {
-    const res = await post(bot.url, messageActivity(ALICE, 'book a desk Monday to Wednesday'));
-    const [card] = cardsOf(res.json);
-    expect(textOf(card)).toMatch(/summary/i);
+  // Issue 12: several days used to be booked without asking; now one Confirm books them, and the card offers undo.
+  it('asks before booking several days, books them on one Confirm, and undoes them on one click', async () => {
+    const ask = await suggestFor('book a desk Monday to Wednesday');
+    expect(textOf(ask)).toMatch(/Book these days\?/);
+    expect(await Promise.all(['2026-12-07', '2026-12-08', '2026-12-09'].map((d) => h.reservations.listBookingsOfDay(d)))).toEqual([[], [], []]);
+    const confirm = actionsOf(ask).find((a) => a.verb === 'book.days')!;
+    const outcome = invokeCard((await post(bot.url, executeActivity(ALICE, confirm.data))).json);
+    expect(textOf(outcome)).toMatch(/Booked: 3\. Not booked: 0\./);
     const days = (await Promise.all(['2026-12-07', '2026-12-08', '2026-12-09'].map((d) => h.reservations.listBookingsOfDay(d)))).map((x) => x.length);
     expect(days).toEqual([1, 1, 1]);
-    // A redelivery of the same message books nothing more.
     expect((await checkInvariants(h.gateway, h.tables.reservations, [catalog])).violations).toEqual([]);
+    const undo = actionsOf(outcome).find((a) => a.verb === 'bookings.cancelMany')!;
+    const undone = invokeCard((await post(bot.url, executeActivity(ALICE, undo.data))).json);
+    expect(textOf(undone)).toMatch(/Your cancellations/);
+    expect(await h.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, '2026-12-01', '2026-12-31')).toEqual([]);
   });
 
   it('lists my bookings, and answers anything else with help in the user language', async () => {

@@ -556,18 +556,27 @@ describe('the bot, turn by turn', () => {
     });
   });
 
+  // Issue 12: several days used to be booked straight away; now the days are shown and booked on one Confirm.
   describe('several days at once', () => {
+    async function confirmDays(text: string, locale?: string): Promise<{ ask: Card; outcome: Card }> {
+      const ask = await t.say(ALICE, text, locale);
+      // Nothing is booked before Confirm.
+      expect(await t.store.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, TODAY, '2026-12-31')).toEqual([]);
+      const outcome = await t.click(ALICE, buttonOf(ask, 'book.days').data, locale);
+      return { ask, outcome };
+    }
+
     it.each([
-      ['en', 'book a desk Monday to Wednesday', 'Your booking summary', 'Booked: 3. Not booked: 0.'],
-      ['fr', 'réserve un bureau de lundi à mercredi', 'Résumé de vos réservations', 'Réservés : 3. Non réservés : 0.'],
-      ['nl', 'boek een bureau van maandag tot woensdag', 'Overzicht van uw reserveringen', 'Gereserveerd: 3. Niet gereserveerd: 0.'],
-      ['de', 'buche einen Schreibtisch von Montag bis Mittwoch', 'Übersicht Ihrer Buchungen', 'Gebucht: 3. Nicht gebucht: 0.'],
-    ])('[%s] "%s" books each day and sums them up on one card', async (lang, text, title, counts) => {
+      ['en', 'book a desk Monday to Wednesday', 'Book these days?', 'Your booking summary', 'Booked: 3. Not booked: 0.'],
+      ['fr', 'réserve un bureau de lundi à mercredi', 'Réserver ces jours ?', 'Résumé de vos réservations', 'Réservés : 3. Non réservés : 0.'],
+      ['nl', 'boek een bureau van maandag tot woensdag', 'Deze dagen boeken?', 'Overzicht van uw reserveringen', 'Gereserveerd: 3. Niet gereserveerd: 0.'],
+      ['de', 'buche einen Schreibtisch von Montag bis Mittwoch', 'Diese Tage buchen?', 'Übersicht Ihrer Buchungen', 'Gebucht: 3. Nicht gebucht: 0.'],
+    ])('[%s] "%s" shows the days, and books each on one Confirm', async (lang, text, question, title, counts) => {
       const L = byLang(lang);
-      const replies = await t.send(messageActivity(ALICE, text, { locale: L.locale }));
-      const cards = cardsIn(replies);
-      expect(cards).toHaveLength(1);
-      const all = readableText(cards[0]);
+      const { ask, outcome } = await confirmDays(text, L.locale);
+      expect(readableText(ask).replace(/\u00a0/g, ' ')).toContain(question.replace(/\u00a0/g, ' '));
+      expect(buttonOf(ask, 'book.days').data['dates']).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
+      const all = readableText(outcome);
       expect(all).toContain(title);
       expect(all).toContain(counts);
       for (const date of ['2026-12-07', '2026-12-08', '2026-12-09']) {
@@ -576,8 +585,8 @@ describe('the bot, turn by turn', () => {
     });
 
     it('shows why a weekend day in the range was not booked', async () => {
-      const card = await t.say(ALICE, 'book a desk Friday to Monday');
-      const all = readableText(card);
+      const { outcome } = await confirmDays('book a desk Friday to Monday');
+      const all = readableText(outcome);
       expect(all).toContain('Booked: 2. Not booked: 2.');
       expect(all).toContain('Saturday is not a bookable day. Bookable days: Monday to Friday.');
       expect(all).toContain('Sunday is not a bookable day. Bookable days: Monday to Friday.');
@@ -588,29 +597,46 @@ describe('the bot, turn by turn', () => {
 
     it('shows why a day already booked was not booked again', async () => {
       await bookFor(ALICE, '2.07', '2026-12-08');
-      const card = await t.say(ALICE, 'book a desk Monday to Wednesday');
-      const all = readableText(card);
+      const ask = await t.say(ALICE, 'book a desk Monday to Wednesday');
+      const outcome = await t.click(ALICE, buttonOf(ask, 'book.days').data);
+      const all = readableText(outcome);
       expect(all).toContain('Booked: 2. Not booked: 1.');
       expect(all).toContain('You already have a desk on Tuesday 8 December (desk 2.07).');
       expect((await activeOn('2026-12-08')).map((b) => b.deskId)).toEqual([deskByLabel('2.07').id]);
     });
 
-    it('"every day next week" books the working days, each once even when Teams redelivers the message', async () => {
-      const activity = messageActivity(ALICE, 'book a desk every day next week');
-      const first = cardsIn(await t.send({ ...activity }));
-      expect(readableText(first[0])).toContain('Booked: 5. Not booked: 0.');
-      const again = cardsIn(await t.send({ ...activity }));
-      expect(again).toEqual([]);
+    it('"every day next week" books the working days once, even when Confirm is clicked twice', async () => {
+      const { ask, outcome } = await confirmDays('book a desk every day next week');
+      expect(readableText(outcome)).toContain('Booked: 5. Not booked: 0.');
+      const again = await t.click(ALICE, buttonOf(ask, 'book.days').data);
+      expect(readableText(again)).toContain('Booked: 5. Not booked: 0.');
       for (const date of ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']) {
         expect(await activeOn(date)).toHaveLength(1);
       }
     });
 
     it('"every day from Friday to Monday" books only Friday and Monday', async () => {
-      const card = await t.say(ALICE, 'book a desk every day from Friday to Monday');
+      const { outcome } = await confirmDays('book a desk every day from Friday to Monday');
       const booked = (await t.store.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, TODAY, '2026-12-31')).map((b) => b.date);
       expect(booked).toEqual(['2026-12-04', '2026-12-07']);
-      expect(readableText(card)).toMatch(/Booked: 2\./);
+      expect(readableText(outcome)).toMatch(/Booked: 2\./);
+    });
+
+    it('undoes what was just booked with one click, and says so as cancellations', async () => {
+      const { outcome } = await confirmDays('book a desk Monday to Wednesday');
+      const undone = await t.click(ALICE, buttonOf(outcome, 'bookings.cancelMany').data);
+      const all = readableText(undone);
+      expect(all).toContain('Your cancellations');
+      expect(all).toContain('Cancelled: 3. Not cancelled: 0.');
+      expect(all).not.toContain('Your booking summary');
+      expect(await t.store.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, TODAY, '2026-12-31')).toEqual([]);
+    });
+
+    it('never lets someone else undo them from the card', async () => {
+      const { outcome } = await confirmDays('book a desk Monday to Wednesday');
+      const undone = await t.click(BOB, buttonOf(outcome, 'bookings.cancelMany').data);
+      expect(readableText(undone)).toContain('Cancelled: 0. Not cancelled: 3.');
+      expect(await t.store.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, TODAY, '2026-12-31')).toHaveLength(3);
     });
   });
 

@@ -3,6 +3,8 @@
  * the Playground as a child process in front of it, and its web client driven in Debian's headless Chromium.
  * A person types "book a desk Thursday", sees the suggestion card, clicks Confirm, sees the card turn into
  * the booked card in place; the booking is then read back from the store. The same in French, by someone else.
+ * And in Dutch, two days in one message: the days are shown first, one click on Bevestigen books both, and the
+ * card turns into the outcome per day.
  *
  * Screenshots land in test-artifacts/e2e/ (git-ignored), with the Playground's log.
  */
@@ -42,6 +44,14 @@ const ALEX: PlaygroundUser = {
   surname: 'Wilber',
   email: 'alexw@example.com',
 };
+const JOOST: PlaygroundUser = {
+  id: 'user-joost',
+  name: 'Joost Peeters',
+  aadObjectId: '00000000-0000-0000-0000-0000000d0057',
+  givenName: 'Joost',
+  surname: 'Peeters',
+  email: 'joostp@example.com',
+};
 const CAMILLE: PlaygroundUser = {
   id: 'user-camille',
   name: 'Camille Dubois',
@@ -69,7 +79,8 @@ interface Scenario {
   readonly bookedTitle: string;
   /** The day as the booked card's summary writes it. */
   readonly dayText: string;
-  readonly date: string;
+  /** The days the one click books. */
+  readonly dates: readonly string[];
 }
 
 describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', () => {
@@ -141,12 +152,12 @@ describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', 
       // In place: no new card, and the one that was the suggestion is now the booked card.
       expect(await page.locator(CARD).count()).toBe(cards.length);
 
-      // The store has it, for the person the Playground plays.
-      const mine = (await h.reservations.listBookingsOfDay(s.date)).filter(
-        (b) => b.userId === s.user.aadObjectId,
-      );
-      expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ date: s.date, status: 'booked', userName: s.user.name });
+      // The store has each day, for the person the Playground plays.
+      for (const date of s.dates) {
+        const mine = (await h.reservations.listBookingsOfDay(date)).filter((b) => b.userId === s.user.aadObjectId);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({ date, status: 'booked', userName: s.user.name });
+      }
 
       // The booked card speaks the language of the conversation. The Playground (0.2.28) hard-codes locale
       // en-US on every activity, so this also checks that the language does not come from the client locale.
@@ -170,7 +181,7 @@ describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', 
       confirm: 'Confirm',
       bookedTitle: 'Booked',
       dayText: 'Thursday 3 December',
-      date: THURSDAY,
+      dates: [THURSDAY],
     });
   });
 
@@ -183,7 +194,20 @@ describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', 
       confirm: 'Confirmer',
       bookedTitle: 'Réservé',
       dayText: 'jeudi 3 décembre',
-      date: THURSDAY,
+      dates: [THURSDAY],
+    });
+  });
+
+  it('books two days in Dutch with one click: "boek een bureau di en do volgende week", Bevestigen, the outcome per day', async () => {
+    await bookThroughPlayground({
+      label: 'nl-days',
+      user: JOOST,
+      text: 'boek een bureau di en do volgende week',
+      suggestionTitle: 'Deze dagen boeken?',
+      confirm: 'Bevestigen',
+      bookedTitle: 'Gereserveerd: 2. Niet gereserveerd: 0.',
+      dayText: 'donderdag 10 december',
+      dates: ['2026-12-08', '2026-12-10'],
     });
   });
 });

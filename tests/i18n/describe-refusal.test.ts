@@ -304,6 +304,13 @@ describe('a refusal becomes one sentence that names the rule and its numbers', (
         'Thursday 31 December is beyond the booking window: you can book up to Wednesday 16 December (14 days ahead).',
       );
     });
+    // Issue 12: the window ending on a Sunday used to be named as the last bookable day.
+    it('names the last day that can really be booked when the window ends on a weekend', () => {
+      const endsOnSunday = refusal({ ...WINDOW_BASE, reason: 'beyond-horizon', today: '2026-12-06', lastBookableDate: '2026-12-20' });
+      expect(describeRefusal(endsOnSunday, 'en')).toBe(
+        'Thursday 31 December is beyond the booking window: you can book up to Friday 18 December (14 days ahead).',
+      );
+    });
     it('says which weekday is not bookable and which are', () => {
       expect(en('OUTSIDE_WINDOW weekday')).toBe(
         'Saturday is not a bookable day. Bookable days: Monday to Friday.',

@@ -35,3 +35,13 @@ export {
 } from './status-cards';
 export { withCardLanguage, cardLanguageOf } from './card-language';
 export { reminderCard, reminderSummary, noShowReleasedCard, noShowReleasedSummary, type ReminderCardInput, type NoShowReleasedCardInput } from './reminder-card';
+export {
+  askDayCard,
+  confirmDaysCard,
+  offerCancelCard,
+  questionCard,
+  type AskDayCardInput,
+  type ConfirmDaysCardInput,
+  type OfferCancelCardInput,
+  type RequestConstraints,
+} from './chat-cards';

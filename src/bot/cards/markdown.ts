@@ -12,8 +12,12 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2
 /** Controls and separators that stood for a space or a line break: kept as one space. */
 const SPACE_LIKE = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 
-/** ASCII punctuation that Markdown (or Teams' {{DATE()}} functions) could read as syntax; `#`, `-`, `+` only lead a line. */
-const SPECIAL = /[\\`*_~[\]()<>{}]/g;
+/**
+ * ASCII punctuation that Markdown (or Teams' {{DATE()}} functions) could read as syntax; `#`, `-`, `+` only lead a
+ * line. Parentheses are left alone: they only matter right after a link's `]`, which is escaped, and Teams shows an
+ * escaped parenthesis with its backslash ("Zone D \(kitchen side\)").
+ */
+const SPECIAL = /[\\`*_~[\]<>{}]/g;
 
 /**
  * `text` without control characters, its whitespace collapsed, cut to `max` characters (code points, with an

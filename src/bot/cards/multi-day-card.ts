@@ -8,7 +8,8 @@ import {
   type CardElement,
   type Fact,
 } from './adaptive-card';
-import { dayText, LIMITS, labelText, myBookingsButton, nameText } from './card-parts';
+import { button, dayText, LIMITS, labelText, myBookingsButton, nameText } from './card-parts';
+import { MAX_CARD_DAYS, VERBS } from './verbs';
 import { escapeMarkdown } from './markdown';
 
 /** A month of working days fits; a longer request is summed up in the counts. */
@@ -17,11 +18,15 @@ export const MAX_MULTI_DAYS = 31;
 export type DayResult =
   | { readonly date: string; readonly ok: true; readonly deskLabel: string; readonly zoneName?: string }
   /** `sentence`: why that day was refused, from describeRefusal; plain text, escaped here. */
-  | { readonly date: string; readonly ok: false; readonly sentence: string };
+  | { readonly date: string; readonly ok: false; readonly sentence: string; readonly alternative?: string };
 
 export interface MultiDayCardInput {
   /** One result per requested day, in date order. */
   readonly results: readonly DayResult[];
+  /** What was done on each day: booked (the default), cancelled or released; the words follow. */
+  readonly kind?: 'booked' | 'cancelled' | 'released';
+  /** The bookings just made, offered for cancelling at once (undo). */
+  readonly undoBookingIds?: readonly string[];
 }
 
 /** One summary for a request of several days: which were booked, and why the others were refused. */
@@ -44,25 +49,39 @@ export function multiDayCard(input: MultiDayCardInput, locale: Locale): Adaptive
           : t(locale, 'card.desk', { desk }),
       });
     } else {
-      refused.push({ title, value: escapeMarkdown(r.sentence, LIMITS.sentence) });
+      const why = escapeMarkdown(r.sentence, LIMITS.sentence);
+      refused.push({
+        title,
+        value: r.alternative ? `${why} ${t(locale, 'chat.multi.instead', { alternative: escapeMarkdown(r.alternative, LIMITS.sentence) })}` : why,
+      });
     }
   }
 
-  const body: CardElement[] = [
-    heading(t(locale, 'card.multi.title')),
-    textBlock(t(locale, 'card.multi.counts', { booked: bookedCount, refused: all.length - bookedCount }), {
-      spacing: 'Small',
-    }),
-  ];
+  const kind = input.kind ?? 'booked';
+  const words =
+    kind === 'booked'
+      ? {
+          title: t(locale, 'card.multi.title'),
+          counts: t(locale, 'card.multi.counts', { booked: bookedCount, refused: all.length - bookedCount }),
+          done: t(locale, 'card.multi.booked'),
+          failed: t(locale, 'card.multi.refused'),
+        }
+      : {
+          title: t(locale, `chat.${kind}.title`),
+          counts: t(locale, `chat.${kind}.counts`, { done: bookedCount, failed: all.length - bookedCount }),
+          done: t(locale, `chat.${kind}.done`),
+          failed: t(locale, `chat.${kind}.failed`),
+        };
+  const body: CardElement[] = [heading(words.title), textBlock(words.counts, { spacing: 'Small' })];
   if (booked.length > 0) {
     body.push(
-      textBlock(t(locale, 'card.multi.booked'), { weight: 'Bolder', color: 'Good', separator: true }),
+      textBlock(words.done, { weight: 'Bolder', color: 'Good', separator: true }),
       factSet(booked),
     );
   }
   if (refused.length > 0) {
     body.push(
-      textBlock(t(locale, 'card.multi.refused'), { weight: 'Bolder', color: 'Attention', separator: true }),
+      textBlock(words.failed, { weight: 'Bolder', color: 'Attention', separator: true }),
       factSet(refused),
     );
   }
@@ -73,5 +92,10 @@ export function multiDayCard(input: MultiDayCardInput, locale: Locale): Adaptive
       }),
     );
   }
-  return adaptiveCard(body, bookedCount > 0 ? [myBookingsButton(locale)] : []);
+  const undo = (input.undoBookingIds ?? []).slice(0, MAX_CARD_DAYS);
+  const actions = [
+    ...(undo.length > 0 ? [button(t(locale, 'chat.multi.undo'), { verb: VERBS.cancelMany, bookingIds: [...undo] }, 'destructive')] : []),
+    ...(bookedCount > 0 || kind !== 'booked' ? [myBookingsButton(locale)] : []),
+  ];
+  return adaptiveCard(body, actions);
 }

@@ -17,6 +17,12 @@ export const VERBS = {
   bookingCheckIn: 'booking.checkIn',
   bookingRelease: 'booking.release',
   showBookings: 'bookings.show',
+  /** A day chosen on a "which day?" card. */
+  bookDay: 'book.day',
+  /** The one Confirm of a request for several days. */
+  bookDays: 'book.days',
+  /** Undo of a multi-day booking: cancel what was just booked. */
+  cancelMany: 'bookings.cancelMany',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -63,7 +69,45 @@ export interface ShowBookingsData {
   readonly verb: typeof VERBS.showBookings;
 }
 
-export type ActionData = BookActionData | BookChangeData | BookingActionData | ShowBookingsData;
+/** A day picked on a "which day?" card, with the constraints of the request it answers. */
+export interface BookDayData {
+  readonly verb: typeof VERBS.bookDay;
+  readonly date: string;
+  readonly zoneId?: string;
+  readonly attributes?: readonly string[];
+}
+
+/**
+ * Book every day the person confirmed. The days are evidence of what was shown, like any typed request; the
+ * handler books for the caller only, and `requestId` makes a second click book nothing twice.
+ */
+export interface BookDaysData {
+  readonly verb: typeof VERBS.bookDays;
+  readonly dates: readonly string[];
+  readonly requestId: string;
+  readonly zoneId?: string;
+  readonly attributes?: readonly string[];
+  /** The desk asked for ("desk 3.12", "the same desk as last time"), preferred on each day where it is free. */
+  readonly deskId?: string;
+}
+
+/** Cancel these bookings; the handler checks that the caller owns each one. */
+export interface CancelManyData {
+  readonly verb: typeof VERBS.cancelMany;
+  readonly bookingIds: readonly string[];
+}
+
+export type ActionData =
+  | BookActionData
+  | BookChangeData
+  | BookingActionData
+  | ShowBookingsData
+  | BookDayData
+  | BookDaysData
+  | CancelManyData;
+
+/** The most days or bookings one card action may carry. */
+export const MAX_CARD_DAYS = 31;
 
 const ALL_VERBS: readonly string[] = Object.values(VERBS);
 
@@ -188,6 +232,33 @@ function parseActionFields(value: unknown): ActionData | null {
     }
     case VERBS.showBookings:
       return { verb };
+    case VERBS.bookDay:
+    case VERBS.bookDays: {
+      const zoneId = own(value, 'zoneId');
+      const attributes = own(value, 'attributes');
+      if (zoneId !== undefined && !isDeskId(zoneId)) return null;
+      if (attributes !== undefined && !isAttributeList(attributes)) return null;
+      const constraints = {
+        ...(zoneId !== undefined && { zoneId }),
+        ...(attributes !== undefined && { attributes: [...attributes] }),
+      };
+      if (verb === VERBS.bookDay) {
+        const date = own(value, 'date');
+        return isCivilDate(date) ? { verb, date, ...constraints } : null;
+      }
+      const dates = own(value, 'dates');
+      const requestId = own(value, 'requestId');
+      const deskId = own(value, 'deskId');
+      if (!Array.isArray(dates) || dates.length === 0 || dates.length > MAX_CARD_DAYS || !dates.every(isCivilDate)) return null;
+      if (!isRequestId(requestId)) return null;
+      if (deskId !== undefined && !isDeskId(deskId)) return null;
+      return { verb, dates: [...(dates as string[])], requestId, ...constraints, ...(deskId !== undefined && { deskId }) };
+    }
+    case VERBS.cancelMany: {
+      const ids = own(value, 'bookingIds');
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_CARD_DAYS || !ids.every(isBookingId)) return null;
+      return { verb, bookingIds: [...(ids as string[])] };
+    }
     default:
       return null;
   }

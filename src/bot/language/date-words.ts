@@ -20,7 +20,7 @@ const WEEKDAY_FORMS: ReadonlyArray<readonly [number, string, string]> = [
   [2, 'tuesday tues tue mardi dinsdag dienstag', 'tuesdays mardis dinsdagen dinsdags dienstage dienstags'],
   [
     3,
-    'wednesday wed mercredi woensdag mittwoch',
+    'wednesday weds wed mercredi woensdag mittwoch',
     'wednesdays mercredis woensdagen woensdags mittwoche mittwochs',
   ],
   [
@@ -94,7 +94,7 @@ export const RELATIVE_DAY_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
   ],
   // "Guten Morgen", "am Morgen", "jeden Morgen", "des Morgens" are greetings and times of day, not tomorrow.
   [
-    /\btomorrow\b|\btmrw\b|\bdemain\b|(?<!\b(?:guten|goede|good|am|jeden|diesen|des|in\s+de|de)\s)\bmorgen(?:ochtend|middag|avond|vroeg)?\b/g,
+    /\btomorrow\b|\btmrw\b|\btmr\b|\btomm?orr?o?w\b|\btomorrw\b|\b2morrow\b|\b2moro\b|\bdemain\b|(?<!\b(?:guten|goede|good|am|jeden|diesen|des|in\s+de|de)\s)\bmorgen(?:ochtend|middag|avond|vroeg)?\b/g,
     1,
   ],
 ];
@@ -102,3 +102,55 @@ export const RELATIVE_DAY_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
 /** Days in the past: not bookable, but worth telling the person we understood them. */
 export const PAST_DAY_PATTERN =
   /\byesterday\b|\bgisteren\b|\bgestern\b|\bavant-hier\b|\beergisteren\b|\bvorgestern\b/g;
+
+/**
+ * Short weekday names per language ("Tu", "Th", "di", "ma", "Mo.", "jeu."). They collide across languages ("ma" is
+ * Monday in Dutch and Tuesday in French, "di" Tuesday in Dutch and German but Sunday in French), so each is read in
+ * the message's language only. Several are ordinary words too ("we", "je", "so", "do"), so they count as a day only
+ * where a day is expected: see SHORT_WEEKDAY_WEAK and extract-dates.ts.
+ */
+export const SHORT_WEEKDAYS: Readonly<Record<'en' | 'fr' | 'nl' | 'de', ReadonlyMap<string, number>>> = (() => {
+  const of = (...rows: string[]): Map<string, number> => {
+    const map = new Map<string, number>();
+    rows.forEach((forms, i) => {
+      for (const w of forms.split(' ')) if (w) map.set(w, i + 1);
+    });
+    return map;
+  };
+  return {
+    en: of('mo mon', 'tu tue tues', 'we wed', 'th thu thur thurs', 'fr fri', 'sa sat', 'su sun'),
+    fr: of('lu lun', 'ma mar', 'me mer', 'je jeu', 've ven', 'sa sam', 'di dim'),
+    nl: of('ma', 'di din', 'wo woe', 'do don', 'vr', 'za zat', 'zo zon'),
+    de: of('mo mon', 'di die', 'mi mit', 'do don', 'fr fre', 'sa sam', 'so son'),
+  };
+})();
+
+/**
+ * Short forms that are everyday words in their own language ("we", "je", "ma", "so", "mit", "die", "zon", "sun"):
+ * a day only with a dot ("Mi."), next to another weekday ("ma t/m wo"), or after a day cue ("on", "le", "op", "am").
+ */
+export const SHORT_WEEKDAY_WEAK: ReadonlySet<string> = new Set(
+  'we sa su sun sat je ma me mar mer dim din don zon zat zo die mit so son sam mi jeu'.split(' '),
+);
+
+/** Words after which a short weekday is expected: "on Tu", "le je", "op di", "am Mi", "tot do", "sauf me". */
+export const DAY_CUE =
+  /(?:\bon|\ble|\bop|\bam|\bnext|\bvolgende|\bkomende|\bna(?:e)?chste[nm]?|\bevery|\beach|\belke|\bjede[nm]?|\bchaque|\buntil|\btill|\bto|\btot|\bt\/m|\bbis|\bau|\bjusqu\s?'?\s?au|\bexcept|\bsauf|\bbehalve|\bau(?:ss|ß)er|\bnot|\bniet|\bnicht|\bpas|\bthis|\bdeze|\bce|\bdiese[nm]?|\bvan|\bvon|\bdu|\bfrom|\bfor|\bpour|\bvoor|\bfur|\bfuer)\s*$/;
+
+/** "except Wednesday", "sauf mercredi", "behalve woensdag", "außer Mittwoch", "but not Friday". */
+export const EXCLUDE_MARKER =
+  /\b(?:except(?:\s+(?:for|on))?|but\s+not(?:\s+on)?|apart\s+from|excluding|not\s+on|sauf(?:\s+le)?|excepte(?:\s+le)?|hormis(?:\s+le)?|mais\s+pas(?:\s+le)?|behalve(?:\s+op)?|uitgezonderd|maar\s+niet(?:\s+op)?|au(?:ss|ß)er(?:\s+am)?|ausser(?:\s+am)?|aber\s+nicht(?:\s+am)?|ohne)\s*$/;
+
+/** A weekday that went: "last Monday", "lundi dernier", "vorige maandag", "letzten Montag". */
+export const PAST_WEEKDAY_PATTERN = new RegExp(
+  `\\b(?:last|previous|vorige|afgelopen|verleden|letzte[nm]?|vergangene[nm]?)\\s+(?:${alternation(WEEKDAY_WORDS.keys())}|week|woche)\\b|\\b(?:${alternation(WEEKDAY_WORDS.keys())}|la\\s+semaine)\\s+derni(?:er|ere)\\b|\\b(?:last|vorige|afgelopen|letzte[nm]?)\\s+(?:week|woche)\\b`,
+  'g',
+);
+
+/** A length without a start: "for 3 days", "pour 2 jours", "voor 3 dagen", "für drei Tage", "for a week". */
+export const DURATION_PATTERN =
+  /\b(?:for|pour|voor|gedurende|fur|fuer)\s+(?:\d{1,2}|a|one|two|three|four|five|une?|deux|trois|quatre|cinq|een|twee|drie|vier|vijf|eine?n?|zwei|drei|funf|fuenf)\s+(?:days?|jours?|dagen|dag|tage?n?|weeks?|semaines?|weken|wochen?)\b/g;
+
+/** Feasts whose date depends on the site and the year ("Christmas", "Noël", "Kerst", "Weihnachten"): ask which day. */
+export const UNPLACEABLE_DAY_PATTERN =
+  /\b(?:christmas|xmas|easter|new\s+year'?s?(?:\s+day)?|noel|paques|nouvel\s+an|jour\s+de\s+l'an|kerst(?:mis|dag)?|pasen|nieuwjaar|weihnachten|ostern|neujahr|silvester)\b/g;

@@ -6,13 +6,59 @@
  * "ich möchte") simply matches nothing. Every language's phrases are tried whatever the detected language:
  * a Dutch verb in a message Teams labels English still means what it means.
  *
- * When several intents match, the more specific one wins, in this order: cancel, release, check in, who is in,
- * my bookings, book, help. "cancel my booking" is a cancellation, not a request to list bookings.
+ * When several intents match, the more specific one wins, in this order: another desk, move, cannot come, cancel,
+ * release, check in, who is in, my bookings, book, help. "cancel my booking" is a cancellation, not a request to
+ * list bookings; "I can't come on Thursday" is a reason, answered with an offer to cancel, not a cancellation.
  */
 
-export type Intent = 'cancel' | 'release' | 'check-in' | 'who-is-in' | 'my-bookings' | 'book' | 'help';
+export type Intent =
+  | 'another-desk'
+  | 'move'
+  | 'cannot-come'
+  | 'cancel'
+  | 'release'
+  | 'check-in'
+  | 'who-is-in'
+  | 'my-bookings'
+  | 'book'
+  | 'help';
 
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
+  // A follow-up about the booking under discussion: "another desk", "un autre bureau", "een ander bureau".
+  [
+    'another-desk',
+    new RegExp(
+      [
+        "\\b(?:another|a\\s+different|an\\s+other|other)\\s+(?:desk|seat|spot|place|one)\\b|\\bfurther\\s+from\\b|\\bfarther\\s+from\\b",
+        "\\bun\\s+autre\\s+(?:bureau|poste)\\b|\\bune\\s+autre\\s+place\\b|\\bplus\\s+loin\\s+de\\b",
+        '\\been\\s+(?:ander|andere)\\s+(?:bureau|werkplek|plek|plaats)\\b|\\bverder\\s+van\\b',
+        '\\b(?:einen\\s+)?(?:anderen|andere[ns]?)\\s+(?:schreibtisch|platz|arbeitsplatz|tisch)\\b|\\bweiter\\s+weg\\s+von\\b',
+      ].join('|'),
+    ),
+  ],
+  [
+    'move',
+    new RegExp(
+      [
+        "\\bmove\\b|\\breschedul\\w*|\\bchange\\s+(?:it|my\\s+\\w+\\s+booking|my\\s+booking|the\\s+booking|the\\s+day)\\b|\\bpush\\s+(?:it|my\\s+booking)\\b",
+        '\\bdeplac\\w*|\\bdecal\\w*|\\breport(?:e|er|ez)\\b',
+        '\\bverplaats\\w*|\\bverzet\\w*|\\bverschuif\\w*',
+        '\\bverschieb\\w*|\\bverleg\\w*',
+      ].join('|'),
+    ),
+  ],
+  // A reason rather than an order: "I can't come on Thursday" offers to cancel that day's booking.
+  [
+    'cannot-come',
+    new RegExp(
+      [
+        "\\bi\\s+(?:can'?t|cannot|can\\s+not|won'?t|will\\s+not)\\s+(?:make\\s+it|come|be\\s+(?:in|there|coming))\\b|\\bi(?:'m|\\s+am)\\s+not\\s+(?:coming|in)\\b|\\bnot\\s+coming\\b|\\bnot\\s+(?:\\w+\\s+){1,2}after\\s+all\\b|\\bafter\\s+all\\s+not\\b",
+        "\\bje\\s+ne\\s+(?:viendrai|viens|pourrai|peux|serai)\\s+pas\\b|\\bje\\s+(?:viendrai|viens|peux)\\s+pas\\b|\\bfinalement\\s+pas\\b|\\bpas\\s+(?:\\w+\\s+){0,2}finalement\\b",
+        '\\bik\\s+(?:kan|kom|ben)\\s+(?:\\w+\\s+){0,3}niet(?:\\s+komen)?\\b|\\btoch\\s+niet\\b',
+        '\\bich\\s+(?:kann|komme|bin)\\s+(?:\\w+\\s+){0,3}nicht(?:\\s+kommen|\\s+da)?\\b|\\bdoch\\s+nicht\\b',
+      ].join('|'),
+    ),
+  ],
   [
     'cancel',
     new RegExp(
@@ -54,7 +100,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'who-is-in',
     new RegExp(
       [
-        "\\bwho(?:'s|\\s+is|\\s+are|\\s+will|'ll|\\s+else|\\s+comes|\\s+is\\s+coming|\\s+booked)\\b|\\bhow\\s+many\\s+(?:people|colleagues|persons)\\b",
+        "\\bwhos\\b|\\bwho(?:'s|\\s+is|\\s+are|\\s+will|'ll|\\s+else|\\s+comes|\\s+is\\s+coming|\\s+booked)\\b|\\bhow\\s+many\\s+(?:people|colleagues|persons)\\b",
         '\\bqui\\s+(?:est|sera|seront|sont|vient|viendra|viennent|a\\s+reserve)\\b|\\bcombien\\s+de\\s+(?:personnes|collegues)\\b',
         '\\bwie\\s+(?:is|zijn|komt|komen|zit|zitten|zal|zullen|werkt|heeft)\\b|\\bhoeveel\\s+(?:mensen|collega)\\w*',
         '\\bwer\\s+(?:ist|sind|kommt|kommen|sitzt|wird|hat)\\b|\\bwie\\s+viele\\s+(?:leute|kollegen|personen)\\b',

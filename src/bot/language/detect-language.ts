@@ -37,7 +37,7 @@ const WORDS: Readonly<Record<Locale, string>> = {
     freitag freitags samstag samstags sonntag sonntags januar februar marz maerz mai juni juli august oktober
     dezember nachste nachsten naechste naechsten kommenden woche jeden jede storniere stornieren absagen hilfe
     wer ist da mit bildschirm stehschreibtisch denselben gleichen letztes mal gib frei einchecken bis von vom
-    und der die das dem den meine meinen mein monat tag tage bin angekommen buro hallo wo`,
+    und der die das dem den meine meinen mein monat tag tage bin angekommen buro hallo wo vielen dank`,
 };
 
 const LANGUAGES_OF_WORD: ReadonlyMap<string, readonly Locale[]> = (() => {

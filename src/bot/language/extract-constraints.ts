@@ -105,6 +105,11 @@ function findDeskLabels(folded: FoldedText, labels: readonly string[]): DeskLabe
     if (!typed || !/\d/.test(typed)) continue;
     // "un bureau 3 décembre": a day number followed by a month is a date, not a desk.
     if (/^\d{1,2}$/.test(typed) && MONTH_AFTER.test(text.slice(at + typed.length))) continue;
+    // "a desk 15/12", "a desk on the 15th", "un bureau le 1er": a day, not a desk.
+    if (/^\d{1,2}$/.test(typed) && /^[./-]\d{1,2}(?!\d)/.test(text.slice(at + typed.length))) continue;
+    if (/^\d{1,2}(?:st|nd|rd|th|er|e|de|ste)$/.test(typed)) continue;
+    // "Platz 15.12.": a German date with its closing dot.
+    if (/^\d{1,2}\.\d{1,2}$/.test(typed) && text[at + typed.length] === '.') continue;
     found.push({ label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] });
   }
   // A known label that cannot be mistaken for a number or a date may stand alone: "book A-101 Thursday".

@@ -9,7 +9,13 @@
  *   "jeudi prochain", "volgende donderdag", "nächsten Donnerstag") is the next one **after** today.
  * - "next week Tuesday" is the Tuesday of the next ISO week (Monday to Sunday); "next week" alone is Monday to
  *   Friday of that week, and "this week" alone is today to Friday.
- * - A date without a year that is already past this year is next year's ("2 December" said on 3 December).
+ * - A date without a year is its nearest occurrence: "3 January" said in December is next January's, but
+ *   "2 December" said on 3 December is the day that just went, handed back as unparsed (the bot asks), never
+ *   next year's. "the 15th" ("le 15", "de 15e", "am 15.") likewise, within a month either side.
+ * - Short weekdays ("Tu", "jeu.", "di", "Mo-Mi") are read in the message's language; exclusions ("except",
+ *   "sauf", "behalve", "außer") take their days out; "every other Tuesday" is every second week.
+ * - Past days ("yesterday", "last Monday"), lengths with no start ("for 3 days") and feasts ("Christmas") are
+ *   handed back as unparsed, so that the bot asks instead of booking some other day.
  * - Numbers are read day first ("3/12", "3.12.", "3-12" are the 3rd of December) in every language, English
  *   included: the service is in Belgium, where en-GB habits apply.
  * - Ranges ("Monday to Wednesday", "du 3 au 5 décembre") expand to every day in between; lists ("Tuesday and
@@ -31,10 +37,17 @@ import { addDays, daysBetween, isCivilDate, isoWeekday } from '../../domain/civi
 import type { CivilDate } from '../../domain/model';
 import type { Locale } from '../../i18n/messages';
 import {
+  DAY_CUE,
+  DURATION_PATTERN,
+  EXCLUDE_MARKER,
   MONTH_NAMES,
   MONTH_WORDS,
   PAST_DAY_PATTERN,
+  PAST_WEEKDAY_PATTERN,
+  UNPLACEABLE_DAY_PATTERN,
   RELATIVE_DAY_PATTERNS,
+  SHORT_WEEKDAYS,
+  SHORT_WEEKDAY_WEAK,
   WEEKDAY_WORDS,
   alternation,
 } from './date-words';
@@ -79,6 +92,8 @@ interface WeekdayPoint {
   /** "next Thursday": strictly after today. */
   readonly strictlyAfterToday: boolean;
   repeat: boolean;
+  /** "every other Tuesday": every second week from the first one. */
+  readonly everyOther?: boolean;
 }
 
 interface FixedPoint {
@@ -86,7 +101,13 @@ interface FixedPoint {
   readonly date: CivilDate;
 }
 
-type Point = DayPoint | WeekdayPoint | FixedPoint;
+/** A day of the month without a month: "on the 15th", "le 15", "de 15e", "am 15.". */
+interface MonthDayPoint {
+  readonly kind: 'monthday';
+  readonly day: number;
+}
+
+type Point = DayPoint | WeekdayPoint | FixedPoint | MonthDayPoint;
 
 type Mention =
   | ({ start: number; end: number; source: 'own' | 'chrono' } & Point)
@@ -103,7 +124,7 @@ type Mention =
   | { kind: 'every-day'; start: number; end: number; source: 'own' }
   | { kind: 'unparsed'; start: number; end: number; source: 'own' };
 
-type PointMention = Extract<Mention, { kind: 'day' | 'weekday' | 'fixed' }>;
+type PointMention = Extract<Mention, { kind: 'day' | 'weekday' | 'fixed' | 'monthday' }>;
 
 // ---------------------------------------------------------------------------------------------
 // Patterns (on folded text: lower case, no accents)
@@ -113,15 +134,19 @@ const MONTH_ALT = alternation(MONTH_WORDS.keys());
 const MONTH_NAME_ALT = alternation(MONTH_NAMES.keys());
 
 const REPEAT_MARKER = '(?:every|each|tous\\s+les|toutes\\s+les|chaque|elke|iedere?|jede[nmr]?|alle)';
+// "every other Tuesday", "un mardi sur deux", "om de andere dinsdag", "jeden zweiten Dienstag": every second week.
+const EVERY_OTHER_MARKER =
+  '(?:every\\s+(?:other|second|2nd)|(?:tous|toutes)\\s+les\\s+(?:deux|2)|(?:elke|iedere?)\\s+(?:tweede|2e)|om\\s+de\\s+(?:andere|twee)|(?:jede[nmr]?|alle)\\s+(?:zweite[nmr]?|2\\.))';
+const EVERY_OTHER = new RegExp(`^${EVERY_OTHER_MARKER}$`);
 const NEXT_MARKER =
   '(?:next|this\\s+coming|coming|volgende|komende|aanstaande|na(?:e)?chste[nmrs]?|kommende[nmrs]?)';
 const THIS_MARKER = '(?:this|ce|cette|deze|diese[nmrs]?)';
 const WEEKDAY_PATTERN = new RegExp(
-  `\\b(?:(${REPEAT_MARKER})\\s+)?(?:(${NEXT_MARKER})\\s+|${THIS_MARKER}\\s+)?(${WEEKDAY_ALT})\\b\\.?(?:\\s+(prochaine?|qui\\s+vient|a\\.s\\.?|aanstaande))?`,
+  `\\b(?:(${EVERY_OTHER_MARKER}|${REPEAT_MARKER})\\s+)?(?:(${NEXT_MARKER})\\s+|${THIS_MARKER}\\s+)?(${WEEKDAY_ALT})\\b\\.?(?:\\s+(prochaine?|qui\\s+vient|a\\.s\\.?|aanstaande))?`,
   'g',
 );
 const NEXT_WEEK =
-  /\bnext\s+week\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
+  /\bnext\s+(?:week|wk)\b|\b(?:la\s+)?semaine\s+prochaine\b|\b(?:la\s+)?prochaine\s+semaine\b|\b(?:volgende|komende)\s+week\b|\b(?:in\s+der\s+)?(?:na(?:e)?chste[nr]?|kommende[nr]?)\s+woche\b/g;
 const THIS_WEEK = /\bthis\s+week\b|\bcette\s+semaine\b|\bdeze\s+week\b|\b(?:in\s+)?diese[rn]?\s+woche\b/g;
 const THIS_MONTH =
   /\bthis\s+month\b|\bce\s+mois(?:[-\s]ci)?\b|\bdeze\s+maand\b|\b(?:in\s+)?diese[mn]?\s+monat\b/g;
@@ -136,6 +161,8 @@ const EVERY_DAY = new RegExp(
   `\\b${REPEAT_MARKER}\\s+(?:working\\s+days?|work\\s?days?|week\\s?days?|days?|jours(?:\\s+ouvrables)?|jour(?:\\s+ouvrable)?|werkdagen|werkdag|dagen|dag|werktage|werktag|tage|tag)\\b|\\bdaily\\b|\\bquotidiennement\\b|\\bdagelijks\\b|\\bta(?:e)?glich\\b`,
   'g',
 );
+
+const FRENCH_YESTERDAY = /\bhier\b/g;
 
 const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
 // Day first: 3/12, 03.12., 3-12, 3/12/2026, 3.12.26. The separator is the same throughout.
@@ -197,6 +224,35 @@ function onOrAfter(month: number, day: number, notBefore: CivilDate): CivilDate 
   return undefined;
 }
 
+/**
+ * A date written without a year means its nearest occurrence: "3 January" said in December is next January, but
+ * "18 November" said on 19 November is the day that just went, which is past (undefined), never next year's.
+ */
+function nearestUnlessPast(month: number, day: number, today: CivilDate): CivilDate | undefined {
+  const year = ymdOf(today).year;
+  let best: CivilDate | undefined;
+  for (let y = year - 4; y <= year + 4; y += 1) {
+    const d = civil(y, month, day);
+    if (d === undefined) continue;
+    if (best === undefined || Math.abs(daysBetween(today, d)) < Math.abs(daysBetween(today, best))) best = d;
+  }
+  return best !== undefined && best >= today ? best : undefined;
+}
+
+/** "the 15th": this month's, or next month's once it has gone by more than half a month; a 15th just gone is past. */
+function nearestMonthDayUnlessPast(day: number, today: CivilDate): CivilDate | undefined {
+  const t = ymdOf(today);
+  let best: CivilDate | undefined;
+  for (let k = -1; k <= 2; k += 1) {
+    const month = ((t.month - 1 + k + 12) % 12) + 1;
+    const year = t.year + Math.floor((t.month - 1 + k) / 12);
+    const d = civil(year, month, day);
+    if (d === undefined) continue;
+    if (best === undefined || Math.abs(daysBetween(today, d)) < Math.abs(daysBetween(today, best))) best = d;
+  }
+  return best !== undefined && best >= today ? best : undefined;
+}
+
 function weekdayOnOrAfter(from: CivilDate, weekday: number, strictly: boolean): CivilDate {
   let ahead = (weekday - isoWeekday(from) + 7) % 7;
   if (ahead === 0 && strictly) ahead = 7;
@@ -237,7 +293,7 @@ class MentionList {
   }
 }
 
-function findOwnMentions(text: string, today: CivilDate): MentionList {
+function findOwnMentions(text: string, today: CivilDate, locale: Locale): MentionList {
   const list = new MentionList();
   const todayYmd = ymdOf(today);
 
@@ -247,9 +303,15 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
       list.add({ kind: 'fixed', date: addDays(today, days), start, end: start + m[0].length, source: 'own' });
     }
   }
-  for (const m of text.matchAll(PAST_DAY_PATTERN)) {
-    const start = m.index ?? 0;
-    list.add({ kind: 'unparsed', start, end: start + m[0].length, source: 'own' });
+  // Days that went ("yesterday", "last Monday") and lengths without a start ("for 3 days") cannot be booked as
+  // said; they are handed back so that the bot asks, instead of booking some other day.
+  // "hier" is yesterday in French only; in Dutch it is "here".
+  const pastPatterns = locale === 'fr' ? [PAST_DAY_PATTERN, FRENCH_YESTERDAY] : [PAST_DAY_PATTERN];
+  for (const pattern of [...pastPatterns, PAST_WEEKDAY_PATTERN, DURATION_PATTERN, UNPLACEABLE_DAY_PATTERN]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      list.add({ kind: 'unparsed', start, end: start + m[0].length, source: 'own' });
+    }
   }
   for (const [pattern, which] of [
     [NEXT_WEEK, 'next'],
@@ -310,13 +372,17 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
     const word = WEEKDAY_WORDS.get(m[3] ?? '');
     if (!word) continue;
     const start = m.index ?? 0;
+    // "un mardi sur deux": every other Tuesday.
+    const otherTail = /^\s+sur\s+deux\b/.exec(text.slice(start + m[0].length));
+    const everyOtherAfter = otherTail !== null;
     list.add({
       kind: 'weekday',
       weekday: word.weekday,
       strictlyAfterToday: m[2] !== undefined || m[4] !== undefined,
-      repeat: word.repeat || m[1] !== undefined,
+      repeat: word.repeat || m[1] !== undefined || everyOtherAfter,
+      everyOther: EVERY_OTHER.test(m[1] ?? '') || everyOtherAfter,
       start,
-      end: start + m[0].length,
+      end: start + m[0].length + (otherTail?.[0].length ?? 0),
       source: 'own',
     });
   }
@@ -328,6 +394,19 @@ function findOwnMentions(text: string, today: CivilDate): MentionList {
     const end = (m.index ?? 0) + m[0].length;
     const year = m[2] === undefined ? undefined : Number(m[2]);
     list.add({ kind: 'month', month, ...(year === undefined ? {} : { year }), start, end, source: 'own' });
+  }
+  // Typos of day words ("thrusday", "wednsday", "mecredi", "donderdg", "fretag", "demin", "morgn"): one letter
+  // off, swapped, missing or extra. Only where no exact reading took the word.
+  for (const m of text.matchAll(/[a-z]{5,}/g)) {
+    const start = m.index ?? 0;
+    const found = typoOfDayWord(m[0]);
+    if (found === undefined) continue;
+    const end = start + m[0].length;
+    if (found.kind === 'weekday') {
+      list.add({ kind: 'weekday', weekday: found.weekday, strictlyAfterToday: false, repeat: false, start, end, source: 'own' });
+    } else {
+      list.add({ kind: 'fixed', date: addDays(today, found.days), start, end, source: 'own' });
+    }
   }
   return list;
 }
@@ -426,12 +505,135 @@ function findChronoMentions(text: string, locale: Locale, today: CivilDate): Men
   return found;
 }
 
+/** Day words long enough that a word one edit away from them is a typo of them, not another word. */
+const TYPO_TARGETS: ReadonlyArray<readonly [string, { kind: 'weekday'; weekday: number } | { kind: 'relative'; days: number }]> = [
+  ...[...WEEKDAY_WORDS.entries()]
+    .filter(([w, v]) => w.length >= 6 && !v.repeat)
+    .map(([w, v]) => [w, { kind: 'weekday' as const, weekday: v.weekday }] as const),
+  ...(
+    [
+      ['tomorrow', 1],
+      ['demain', 1],
+      ['morgen', 1],
+      ['overmorgen', 2],
+      ['ubermorgen', 2],
+      ['apres-demain', 2],
+      ['vandaag', 0],
+      ['aujourd', 0],
+    ] as const
+  ).map(([w, days]) => [w, { kind: 'relative' as const, days }] as const),
+];
+// Real words one edit away from a day word: "morgens" is "in the mornings", "domain" and "morgan" are no days.
+const NOT_TYPOS = new Set(['morgens', 'domain', 'morgan', 'sunday', 'monday', 'mondays', 'sundays', 'montage', 'samedis']);
+
+/** The day a misspelt word stands for, if it is one edit (insert, delete, change or swap) from a day word. */
+function typoOfDayWord(word: string): { kind: 'weekday'; weekday: number } | { kind: 'relative'; days: number } | undefined {
+  if (WEEKDAY_WORDS.has(word) || MONTH_WORDS.has(word) || NOT_TYPOS.has(word)) return undefined;
+  for (const [target, meaning] of TYPO_TARGETS) if (oneEditApart(word, target)) return meaning;
+  return undefined;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const SHORT_WEEKDAY_PATTERNS: Readonly<Record<Locale, RegExp>> = (() => {
+  const out = {} as Record<Locale, RegExp>;
+  for (const locale of Object.keys(SHORT_WEEKDAYS) as Locale[]) {
+    out[locale] = new RegExp(`(?<![\\w'])(${alternation(SHORT_WEEKDAYS[locale].keys())})(?![\\w'])(\\.)?`, 'g');
+  }
+  return out;
+})();
+
+const WEEKDAY_JOIN = new RegExp(`^(?:${LIST_GAP.source.slice(1, -1)}|,?\\s*${RANGE_WORD}\\s*)$`);
+
+/**
+ * Short weekday names in the message's language ("Tu and Th", "ma t/m wo", "Mo.-Mi.", "jeu."). A form that is an
+ * ordinary word too ("we", "je", "ma", "so") counts only with a dot, after a day cue ("on", "le", "op", "am"), or
+ * joined to another weekday by a list or a range; the others count wherever they stand as a word.
+ */
+function findShortWeekdays(text: string, locale: Locale, taken: readonly Mention[]): Mention[] {
+  const forms = SHORT_WEEKDAYS[locale];
+  const candidates: Array<{ start: number; end: number; weekday: number; sure: boolean }> = [];
+  for (const m of text.matchAll(SHORT_WEEKDAY_PATTERNS[locale])) {
+    const word = m[1] ?? '';
+    const weekday = forms.get(word);
+    if (weekday === undefined) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some((t) => overlaps(t, { start, end }))) continue;
+    // "mar 15" is March the 15th (found as a day-month already), and "15 mar" likewise; "do 3" is not a time.
+    if (/^\s*\d/.test(text.slice(end)) && MONTH_WORDS.has(word)) continue;
+    const sure = m[2] !== undefined || !SHORT_WEEKDAY_WEAK.has(word) || DAY_CUE.test(text.slice(0, start));
+    candidates.push({ start, end, weekday, sure });
+  }
+  // A doubtful one joined to a weekday ("ma t/m wo", "we and th") is a weekday too; repeat until nothing changes.
+  const weekdays = (): Array<{ start: number; end: number }> => [
+    ...taken.filter((t) => t.kind === 'weekday'),
+    ...candidates.filter((c) => c.sure),
+  ];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of candidates) {
+      if (c.sure) continue;
+      const joined = weekdays().some((w) => {
+        const gap = w.end <= c.start ? text.slice(w.end, c.start) : c.end <= w.start ? text.slice(c.end, w.start) : undefined;
+        return gap !== undefined && WEEKDAY_JOIN.test(gap.trim());
+      });
+      const pair = candidates.some((o) => {
+        if (o === c) return false;
+        const gap = o.end <= c.start ? text.slice(o.end, c.start) : c.end <= o.start ? text.slice(c.end, o.start) : undefined;
+        // "lu ma me", "Mo Di Mi": short forms in a row, with nothing between them, are a list too.
+        return gap !== undefined && WEEKDAY_JOIN.test(gap.trim());
+      });
+      if (joined || pair) {
+        c.sure = true;
+        changed = true;
+      }
+    }
+  }
+  return candidates
+    .filter((c) => c.sure)
+    .map((c) => ({ kind: 'weekday', weekday: c.weekday, strictlyAfterToday: false, repeat: false, start: c.start, end: c.end, source: 'own' }) as Mention);
+}
+
+// "on the 15th", "the 15th", "le 15", "le 1er", "de 15e", "op de 15de", "am 15.", "den 15.", "zum 15.".
+const MONTH_DAY_ONLY =
+  /\b(?:(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)|le\s+(\d{1,2})(?:er|eme)?|(?:op\s+)?de\s+(\d{1,2})(?:e|ste|de)|(?:am|den|zum|ab\s+dem)\s+(\d{1,2})\.)(?![\d.,:/-]|\w)/g;
+const NOT_A_MONTH_DAY_AFTER =
+  /^\s*(?:h\b|u\b|uur\b|uhr\b|am\b|pm\b|:|\d|%|people|persons|personnes|personen|mensen|leute|desks?|bureaux|bureaus|places|plaatsen|platze|min|minutes?|floor|etage|verdieping|stock)/;
+
+function findMonthDays(text: string, taken: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(MONTH_DAY_ONLY)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    const day = Number(raw);
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some((t) => overlaps(t, { start, end }))) continue;
+    if (NOT_A_MONTH_DAY_AFTER.test(text.slice(end))) continue;
+    if (day < 1 || day > 31) {
+      out.push({ kind: 'unparsed', start, end, source: 'own' });
+      continue;
+    }
+    out.push({ kind: 'monthday', day, start, end, source: 'own' });
+  }
+  return out;
+}
+
 /**
  * Merges the finders: our own rules first; chrono's results where they do not overlap our structural finds, and
  * in place of our own weekday and day-month finds they cover ("Thursday 3 December" is one day).
  */
 function collectMentions(text: string, ctx: DateContext): Mention[] {
-  const own = findOwnMentions(text, ctx.today);
+  const own = findOwnMentions(text, ctx.today, ctx.locale);
   const dayMonths = findDayMonths(text).filter(
     (d) => !own.items.some((m) => overlaps(m, d) && m.kind !== 'month'),
   );
@@ -463,6 +665,8 @@ function collectMentions(text: string, ctx: DateContext): Mention[] {
       mentions.push(c);
     }
   }
+  mentions.push(...findShortWeekdays(text, ctx.locale, mentions));
+  mentions.push(...findMonthDays(text, mentions));
   return mentions.sort((a, b) => a.start - b.start);
 }
 
@@ -483,7 +687,9 @@ function resolvePoint(point: Point, r: Resolver): CivilDate | undefined {
       return point.date;
     case 'day':
       if (point.year !== undefined) return civil(point.year, point.month, point.day);
-      return onOrAfter(point.month, point.day, r.today);
+      return nearestUnlessPast(point.month, point.day, r.today);
+    case 'monthday':
+      return nearestMonthDayUnlessPast(point.day, r.today);
     case 'weekday':
       if (r.week !== undefined && !point.strictlyAfterToday) {
         const monday = addDays(mondayOf(r.today), r.week === 'next' ? 7 : 0);
@@ -501,6 +707,16 @@ function resolveEnd(point: Point, start: CivilDate): CivilDate | undefined {
     case 'day':
       if (point.year !== undefined) return civil(point.year, point.month, point.day);
       return onOrAfter(point.month, point.day, start);
+    case 'monthday': {
+      const s = ymdOf(start);
+      for (let k = 0; k < 3; k += 1) {
+        const month = ((s.month - 1 + k) % 12) + 1;
+        const year = s.year + Math.floor((s.month - 1 + k) / 12);
+        const d = civil(year, month, point.day);
+        if (d !== undefined && d >= start) return d;
+      }
+      return undefined;
+    }
     case 'weekday':
       return weekdayOnOrAfter(start, point.weekday, false);
   }
@@ -515,7 +731,7 @@ function resolveRange(from: Point, to: Point, r: Resolver): CivilDate[] {
 }
 
 function isPoint(m: Mention): m is PointMention {
-  return m.kind === 'day' || m.kind === 'weekday' || m.kind === 'fixed';
+  return m.kind === 'day' || m.kind === 'weekday' || m.kind === 'fixed' || m.kind === 'monthday';
 }
 
 function isRepeat(m: Mention): boolean {
@@ -602,10 +818,23 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     const a = mentions[i];
     const b = mentions[i + 1];
     if (!a || !b || !ADJACENT_GAP.test(text.slice(a.end, b.start).replace(/[()]/g, ' '))) continue;
-    if (a.kind === 'weekday' && !a.repeat && b.kind === 'day') restated.add(a);
-    if (a.kind === 'day' && b.kind === 'weekday' && !b.repeat) restated.add(b);
+    if (a.kind === 'weekday' && !a.repeat && (b.kind === 'day' || b.kind === 'monthday')) restated.add(a);
+    if ((a.kind === 'day' || a.kind === 'monthday') && b.kind === 'weekday' && !b.repeat) restated.add(b);
   }
-  const live = mentions.filter((m) => !restated.has(m));
+  const stated = mentions.filter((m) => !restated.has(m));
+
+  // "next week except Wednesday", "sauf mercredi", "behalve woensdag en vrijdag", "außer Mittwoch": what follows the
+  // marker (and the list it starts) is taken out of what the rest names.
+  const excluded = new Set<Mention>();
+  for (let i = 0; i < stated.length; i += 1) {
+    const m = stated[i]!;
+    if (m.kind === 'unparsed') continue;
+    const previous = stated[i - 1];
+    const before = text.slice(previous?.end ?? 0, m.start);
+    if (EXCLUDE_MARKER.test(before) || (previous && excluded.has(previous) && before.trim() !== '' && LIST_GAP.test(before.trim())))
+      excluded.add(m);
+  }
+  const live = stated.filter((m) => !excluded.has(m));
 
   // A repeat spreads along its list: "every Tuesday and Thursday", "tous les mardis et jeudis".
   for (let i = 0; i + 1 < live.length; i += 1) {
@@ -644,6 +873,7 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
   };
   const repeatWeekdays = new Set<number>();
   let repeatUntil: CivilDate | undefined;
+  let everyOther = false;
 
   for (let i = 0; i < live.length; i += 1) {
     const m = live[i];
@@ -658,7 +888,9 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
       continue;
     }
     if (m.kind === 'range') {
-      addRange(resolveRange(m.from, m.to, r));
+      const range = resolveRange(m.from, m.to, r);
+      if (range.length === 0) unparsed.push(sourceSlice(folded, m.start, m.end));
+      addRange(range);
       continue;
     }
     if (m.kind === 'every-day') {
@@ -667,6 +899,7 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     }
     if (m.kind === 'weekday' && m.repeat) {
       repeatWeekdays.add(m.weekday);
+      if (m.everyOther) everyOther = true;
       // "every Tuesday until 20 December"
       if (next && isPoint(next) && next.kind !== 'weekday' && RANGE_GAP.test(gapBetween(m, next))) {
         repeatUntil = resolvePoint(next, r);
@@ -692,7 +925,9 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
       const gap = gapBetween(m, next);
       if (RANGE_GAP.test(gap) || (AND_GAP.test(gap) && BETWEEN_BEFORE.test(before))) {
         used.add(next);
-        addRange(resolveRange(m, next, r));
+        const range = resolveRange(m, next, r);
+        if (range.length === 0) unparsed.push(sourceSlice(folded, m.start, next.end));
+        addRange(range);
         continue;
       }
     }
@@ -730,7 +965,9 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
       to = addDays(monday, 6);
     }
     if (repeatUntil !== undefined) to = repeatUntil;
-    if (from <= to) add(daysFrom(from, to).filter((d) => repeatWeekdays.has(isoWeekday(d))));
+    const matching = from <= to ? daysFrom(from, to).filter((d) => repeatWeekdays.has(isoWeekday(d))) : [];
+    const first = matching[0];
+    add(everyOther && first !== undefined ? matching.filter((d) => Math.floor(daysBetween(mondayOf(first), d) / 7) % 2 === 0) : matching);
   } else if (week !== undefined && !live.some((m) => m.kind === 'weekday')) {
     // "next week" alone: the working days of that week; "this week" alone: today to Friday.
     const monday = addDays(mondayOf(today), week === 'next' ? 7 : 0);
@@ -750,7 +987,18 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     unparsed.push(sourceSlice(folded, monthMention.start, monthMention.end));
   }
 
-  const result: DateExtraction = { dates: [...dates].sort().slice(0, MAX_EXPANSION_DAYS) };
+  const excludedWeekdays = new Set<number>();
+  const excludedDates = new Set<CivilDate>();
+  for (const m of excluded) {
+    if (m.kind === 'weekday') excludedWeekdays.add(m.weekday);
+    else if (m.kind === 'range') for (const d of resolveRange(m.from, m.to, r)) excludedDates.add(d);
+    else if (isPoint(m)) {
+      const d = resolvePoint(m, r);
+      if (d !== undefined) excludedDates.add(d);
+    }
+  }
+  const kept = [...dates].filter((d) => !excludedDates.has(d) && !excludedWeekdays.has(isoWeekday(d)));
+  const result: DateExtraction = { dates: kept.sort().slice(0, MAX_EXPANSION_DAYS) };
   if (unparsed.length > 0) result.unparsedText = [...new Set(unparsed)].join(', ');
   return result;
 }

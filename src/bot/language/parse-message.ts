@@ -5,14 +5,15 @@
  * Pure: no I/O, no clock, no environment. The message's instant and the site's time zone are parameters, and
  * every day is a civil date (YYYY-MM-DD) in that zone. It never throws: anything it cannot read is `unknown`,
  * for which the bot shows its help card. See extract-dates.ts for how days are resolved (a weekday said on
- * that weekday means today; numbers are day first; past dates without a year mean next year).
+ * that weekday means today; numbers are day first; a date without a year is its nearest occurrence, and one that
+ * just went is past). What it understood comes with what it could not place (`unplaced`), so the bot can ask.
  */
 import { civilDateOf, isValidTimeZone } from '../../domain/civil-date';
 import { resolveLocale, type Locale } from '../../i18n/messages';
 import { detectIntent } from './detect-intent';
 import { detectLanguage } from './detect-language';
 import { extractConstraints } from './extract-constraints';
-import { extractDates } from './extract-dates';
+import { extractDates, type DateExtraction } from './extract-dates';
 import { blankOut, foldText } from './fold-text';
 import { sanitizeMessageText } from './sanitize-message-text';
 
@@ -34,6 +35,14 @@ export type Command =
   /** "who is in on Thursday": dates [] means today. */
   | { kind: 'who-is-in'; dates: string[] }
   | { kind: 'help' }
+  /** "I can't come on Thursday", "not Thursday after all": offer to cancel that day's booking (dates [] = ask). */
+  | { kind: 'offer-cancel'; dates: string[] }
+  /** "move it to Friday", "move my Thursday booking to Friday": `from` [] means the booking under discussion. */
+  | { kind: 'move'; from: string[]; to: string[] }
+  /** "another desk", "a bit further from the door": another desk on that day, or the day under discussion. */
+  | { kind: 'another-desk'; dates: string[] }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
   | { kind: 'unknown' };
 
 export interface ParseContext {
@@ -54,7 +63,20 @@ export interface ParsedMessage {
   locale: Locale;
   /** Dates the text named but that could not be resolved, for a helpful answer. */
   unparsedDateText?: string;
+  /**
+   * Day-like words that could not be placed, as typed ("yesterday", "31. Februar", "for 3 days", "December 3" said on
+   * the 6th). Never empty when unparsedDateText is set: the bot asks rather than act on what it did understand.
+   */
+  unplaced: string[];
 }
+
+// A message that only greets or thanks ("Hi!", "bonjour", "goedemorgen", "Danke schön").
+const GREETING =
+  /^\s*(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|bonjour|bonsoir|salut|coucou|hallo|hoi|dag|goedemorgen|goedemiddag|goeiemorgen|goede\s?morgen|guten\s+(?:morgen|tag|abend)|moin|servus|gruss\s+gott|gruezi)(?:\s+(?:there|all|everyone|seatwise|bot|tout\s+le\s+monde|allemaal|zusammen))?\s*[!.,:)]*\s*$/;
+const THANKS =
+  /^\s*(?:(?:many\s+)?thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+very\s+much)?))?|thx|ty|cheers|merci(?:\s+(?:beaucoup|bien))?|super\s+merci|bedankt|dank\s*(?:je|u|jullie)(?:\s+wel)?|merci|danke(?:\s+(?:schon|schoen|sehr))?|vielen\s+dank)\s*[!.,:)]*\s*$/;
+// "move ... to Friday": the target of a move follows the last of these words.
+const MOVE_TARGET = /\b(?:to|naar|a|au|vers|sur|auf|nach|zu|op)\s+(?=\S)/g;
 
 const UNKNOWN: Command = { kind: 'unknown' };
 
@@ -62,7 +84,9 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   const text = sanitizeMessageText(input);
   const folded = foldText(text);
   const locale = detectLanguage(folded.text, text, clientLocale);
-  if (folded.text.trim().length === 0) return { command: UNKNOWN, locale };
+  if (folded.text.trim().length === 0) return { command: UNKNOWN, locale, unplaced: [] };
+  if (GREETING.test(folded.text)) return { command: { kind: 'greeting' }, locale, unplaced: [] };
+  if (THANKS.test(folded.text)) return { command: { kind: 'thanks' }, locale, unplaced: [] };
 
   const constraints = extractConstraints(folded, { zoneNames: ctx.zoneNames, deskLabels: ctx.deskLabels });
   // A desk label or zone name is never a date: "desk 3.12" is not the 3rd of December.
@@ -73,11 +97,14 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
     ctx.now instanceof Date && !Number.isNaN(ctx.now.getTime()) && isValidTimeZone(ctx.timeZone);
   // The site's calendar day at the message's instant, read through Intl: 00:30 in Brussels on the 3rd is the
   // 3rd, even though it is still the 2nd in UTC.
-  const extraction = canResolveDates
-    ? extractDates(folded, dateText, { today: civilDateOf(ctx.now, ctx.timeZone), locale })
-    : { dates: [] };
+  const read = (masked: string): DateExtraction =>
+    canResolveDates ? extractDates(folded, masked, { today: civilDateOf(ctx.now, ctx.timeZone), locale }) : { dates: [] };
+  const extraction = read(dateText);
   const { dates } = extraction;
-  const unparsed = extraction.unparsedText === undefined ? {} : { unparsedDateText: extraction.unparsedText };
+  const unparsed =
+    extraction.unparsedText === undefined
+      ? { unplaced: [] as string[] }
+      : { unparsedDateText: extraction.unparsedText, unplaced: extraction.unparsedText.split(', ') };
 
   const intent = detectIntent(folded.text);
   const asksForDesk =
@@ -99,21 +126,33 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   };
 
   switch (intent) {
+    case 'another-desk':
+      return { command: { kind: 'another-desk', dates }, locale, ...unparsed };
+    case 'cannot-come':
+      return { command: { kind: 'offer-cancel', dates }, locale, ...unparsed };
+    case 'move': {
+      // The day after the last "to" is where the booking goes; the days before it say which booking moves.
+      const targets = [...dateText.matchAll(MOVE_TARGET)];
+      const cut = targets.length > 0 ? (targets[targets.length - 1]!.index ?? 0) : dateText.length;
+      const from = read(blankOut(dateText, cut, dateText.length)).dates;
+      const to = read(blankOut(dateText, 0, cut)).dates;
+      return { command: { kind: 'move', from, to }, locale, ...unparsed };
+    }
     case 'cancel':
     case 'release':
     case 'who-is-in':
       return { command: { kind: intent, dates }, locale, ...unparsed };
     case 'check-in':
     case 'my-bookings':
-      return { command: { kind: intent }, locale };
+      return { command: { kind: intent }, locale, unplaced: [] };
     case 'book':
       return book();
     case 'help':
-      return { command: { kind: 'help' }, locale };
+      return { command: { kind: 'help' }, locale, unplaced: [] };
     case undefined:
       // A bare date ("Thursday", "jeudi"), or a desk with no verb ("Donnerstag einen Schreibtisch"), is a booking.
       if (dates.length > 0 || unparsed.unparsedDateText !== undefined || asksForDesk) return book();
-      return { command: UNKNOWN, locale };
+      return { command: UNKNOWN, locale, unplaced: [] };
   }
 }
 
@@ -124,6 +163,6 @@ export function parseMessage(text: string, ctx: ParseContext): ParsedMessage {
     return parseOrThrow(text, ctx ?? ({} as ParseContext), clientLocale);
   } catch {
     // A message we cannot read gets the help card, never a stack trace.
-    return { command: UNKNOWN, locale: clientLocale };
+    return { command: UNKNOWN, locale: clientLocale, unplaced: [] };
   }
 }

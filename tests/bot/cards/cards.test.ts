@@ -148,7 +148,7 @@ describe('people’s text is escaped', () => {
     );
     const texts = checkCard(card).texts;
     expect(texts).toContain('Desk \\*3.12\\*');
-    expect(texts).toContain('\\[x\\]\\(http://evil\\)');
+    expect(texts).toContain('\\[x\\](http://evil)');
     expect(texts).toContain('\\# 3');
     expect(texts.join('\n')).not.toMatch(/(?<!\\)\[x(?<!\\)\]/);
   });
