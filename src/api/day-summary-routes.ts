@@ -8,6 +8,7 @@ import { floorDaySummaries } from '../use-cases/floor-day-summaries';
 import { moveBooking } from '../use-cases/move-booking';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
 import { AuthError, type Caller } from './authenticate';
+import { mountConditionalGet } from './conditional-get';
 import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
 import type { ApiDeps } from './routes';
 
@@ -28,6 +29,7 @@ type Handler = (req: restify.Request, res: restify.Response, caller: Caller, loc
  *   POST /api/bookings/{id}/move {deskId, requestId?} → 200 with the new booking; a refusal → 409 (the old desk kept)
  */
 export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): void {
+  mountConditionalGet(server);
   const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
     const locale = localeOf(req);
     res.header('Cache-Control', 'no-store');
