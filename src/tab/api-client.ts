@@ -53,8 +53,9 @@ export class ApiClient {
     const path = `/api/floors/${encodeURIComponent(floorId)}${query}`;
     const cached = this.conditional.get(path);
     const answer = await this.request<FloorViewDto>('GET', path, undefined, signal, cached?.etag);
-    if ((answer as unknown) === NOT_MODIFIED && cached) return cached.body as FloorViewDto;
-    return answer;
+    if ((answer as unknown) !== NOT_MODIFIED) return answer;
+    if (cached) return cached.body as FloorViewDto;
+    throw new ApiError(304, 'NOT_MODIFIED', 'The server answered "not modified" to a request that named no version');
   }
 
   days(floorId: string, signal?: AbortSignal): Promise<DaySummariesDto> {

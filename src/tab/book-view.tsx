@@ -85,18 +85,24 @@ export function BookView({ api, sites, initial }: BookViewProps) {
   const [summaries, setSummaries] = useState<DaySummariesDto | undefined>(undefined);
   useEffect(() => {
     if (!floorId || !view) return;
-    const abort = new AbortController();
-    api.days(floorId, abort.signal).then(setSummaries, () => undefined);
-    return () => abort.abort();
+    let current = true;
+    api.days(floorId).then(
+      (d) => current && setSummaries(d),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [api, floorId, view, epoch]);
 
   // The person's booking on the shown day, on whichever floor it is.
   const [myDay, setMyDay] = useState<MyDay | undefined>(undefined);
   useEffect(() => {
     if (!date || !view) return;
-    const abort = new AbortController();
-    api.bookings(abort.signal, { from: date, to: date }).then(
+    let current = true;
+    api.bookings(undefined, { from: date, to: date }).then(
       (list) => {
+        if (!current) return;
         const b = list.find((x) => x.date === date && (x.status === 'booked' || x.status === 'checked-in'));
         setMyDay(
           b && {
@@ -109,7 +115,9 @@ export function BookView({ api, sites, initial }: BookViewProps) {
       },
       () => undefined,
     );
-    return () => abort.abort();
+    return () => {
+      current = false;
+    };
   }, [api, date, view, locale]);
 
   const matches = useCallback((desk: DeskDto) => filters.every((f) => desk.attributes.includes(f)), [filters]);

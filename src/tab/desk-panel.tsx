@@ -52,6 +52,15 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
 
   // A new desk in the panel is read out from its heading; the panel's buttons follow in tab order.
   useEffect(() => heading.current?.focus(), [desk.id]);
+  // After Book or Cancel the pressed button is replaced by the other one: a focus left on nothing moves to it.
+  const actions = useRef<HTMLDivElement>(null);
+  const lastState = useRef(desk.state);
+  useEffect(() => {
+    if (lastState.current === desk.state) return;
+    lastState.current = desk.state;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) actions.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [desk.state]);
 
   const distance = formatNumber(view.policy.minDistanceM, locale);
   const stateText = deskStateLabel(desk.state, locale);
@@ -114,7 +123,7 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
         </div>
       )}
 
-      <div className="panel-actions">
+      <div className="panel-actions" ref={actions}>
         {desk.state === 'free' && !elsewhere && (
           <Button appearance="primary" disabled={disabled} onClick={() => onBook(desk)} data-testid="panel-book">
             {t(locale, 'tab.panel.book', { desk: desk.label })}

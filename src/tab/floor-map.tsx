@@ -79,7 +79,6 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
 
   const fit = useMemo(() => fitBox(floor.width, floor.height), [floor.width, floor.height]);
   const [box, setBox] = useState<Box>(fit);
-  useEffect(() => setBox(fit), [fit]);
   const boxRef = useRef(box);
   boxRef.current = box;
 
@@ -88,7 +87,13 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
   // On a phone (or any touch screen) the whole floor would make desks a few pixels wide: open zoomed in, so that a
   // desk's target is at least MIN_TARGET_PX, around the person's desk, or the free desk nearest the free desks' middle.
   const openedFor = useRef<string | undefined>(undefined);
+  const lastFit = useRef(fit);
   useLayoutEffect(() => {
+    // Another floor: start from the whole of it (then, on a phone, zoom in below).
+    if (lastFit.current !== fit) {
+      lastFit.current = fit;
+      setBox(fit);
+    }
     const svg = svgRef.current;
     const key = `${floor.id}|${view.date}`;
     if (!svg || !(touch || narrow) || openedFor.current === key || desks.length === 0) return;
