@@ -43,7 +43,6 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { url, tabs, pollMs, durationMs, conditional } = workerData;
 const lat = []; let ok = 0, notModified = 0, failed = 0, bytes = 0;
 const etags = new Array(tabs).fill(undefined);
-const end = Date.now() + durationMs;
 async function poll(i) {
   const started = performance.now();
   try {
@@ -56,18 +55,24 @@ async function poll(i) {
   } catch { failed++; }
   lat.push(performance.now() - started);
 }
-const timers = [];
-for (let i = 0; i < tabs; i++) {
-  timers.push(setTimeout(() => {
-    const run = () => { if (Date.now() < end) { void poll(i); timers.push(setTimeout(run, pollMs)); } };
-    run();
-  }, Math.floor((i / tabs) * pollMs)));
-}
-setTimeout(() => {
-  lat.sort((a, b) => a - b);
-  const q = (p) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] || 0;
-  parentPort.postMessage({ polls: lat.length, ok, notModified, failed, bytes, p50: q(50), p95: q(95) });
-}, durationMs + 3000);
+(async () => {
+  // Every tab opens first (its first floor is a full answer), 16 at a time; then the polling is measured.
+  for (let i = 0; i < tabs; i += 16) await Promise.all(Array.from({ length: Math.min(16, tabs - i) }, (_, k) => poll(i + k)));
+  lat.length = 0; ok = 0; notModified = 0; failed = 0; bytes = 0;
+  parentPort.postMessage({ warm: true });
+  const end = Date.now() + durationMs;
+  for (let i = 0; i < tabs; i++) {
+    setTimeout(() => {
+      const run = () => { if (Date.now() < end) { void poll(i); setTimeout(run, pollMs); } };
+      run();
+    }, Math.floor((i / tabs) * pollMs));
+  }
+  setTimeout(() => {
+    lat.sort((a, b) => a - b);
+    const q = (p) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] || 0;
+    parentPort.postMessage({ polls: lat.length, ok, notModified, failed, bytes, p50: q(50), p95: q(95) });
+  }, durationMs + 3000);
+})();
 `;
 
 interface TabsResult {
@@ -110,9 +115,14 @@ async function main(): Promise<void> {
     let booker = 0;
 
     const run = async (name: string, conditional: boolean, bookEveryMs: number | undefined): Promise<void> => {
+      const worker = new Worker(TABS_SOURCE, { eval: true, workerData: { url, tabs: TABS, pollMs: POLL_MS, durationMs: SECONDS * 1000, conditional } });
+      const warm = new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+      await warm;
       const ticks0 = cpuTicks(azurite.pid);
       const elu0 = performance.eventLoopUtilization();
-      const worker = new Worker(TABS_SOURCE, { eval: true, workerData: { url, tabs: TABS, pollMs: POLL_MS, durationMs: SECONDS * 1000, conditional } });
       const done = new Promise<TabsResult>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
@@ -125,11 +135,15 @@ async function main(): Promise<void> {
               method: 'POST',
               headers: { 'content-type': 'application/json', 'x-dev-user': `booker-${booker}` },
               body: JSON.stringify({ deskId: desk.id, date: DAY }),
-            }).then((r) => r.arrayBuffer());
+            }).then(
+              (r) => r.arrayBuffer(),
+              () => undefined,
+            );
           }, bookEveryMs)
         : undefined;
       const started = performance.now();
       const result = await done;
+      // The last 3 s are the answers still under way, not new polls.
       const seconds = (performance.now() - started) / 1000;
       if (changes) clearInterval(changes);
       await worker.terminate();

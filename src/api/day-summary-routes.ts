@@ -29,7 +29,7 @@ type Handler = (req: restify.Request, res: restify.Response, caller: Caller, loc
  *   POST /api/bookings/{id}/move {deskId, requestId?} → 200 with the new booking; a refusal → 409 (the old desk kept)
  */
 export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): void {
-  mountConditionalGet(server);
+  mountConditionalGet(server, deps);
   const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
     const locale = localeOf(req);
     res.header('Cache-Control', 'no-store');

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import pino from 'pino';
@@ -113,7 +114,7 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  const http = (server as unknown as { server: import('node:http').Server }).server;
+  const http = (server as unknown as { server: HttpServer }).server;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
