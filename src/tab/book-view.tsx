@@ -143,7 +143,8 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     return { kind: 'error', title: t(locale, 'tab.failed'), text: error instanceof Error ? error.message : String(error) };
   };
 
-  const book = async (deskId: string, day: string, label: string, onFloor: string | undefined, again = false): Promise<void> => {
+  /** `elsewhere`: an alternative of a refusal, perhaps on another day or floor, is brought into view and focused. */
+  const book = async (deskId: string, day: string, label: string, onFloor: string | undefined, again = false, elsewhere = false): Promise<void> => {
     if (busy.has(deskId) || offline) return;
     await withBusy(deskId, async () => {
       try {
@@ -152,8 +153,9 @@ export function BookView({ api, sites, initial }: BookViewProps) {
         if (onFloor && onFloor !== floorId) setFloorId(onFloor);
         if (day !== date) setDate(day);
         if ((onFloor ?? floorId) === floorId && day === date) await live.refresh();
-        // An alternative may sit elsewhere on the map, on another day or floor: bring it into view.
-        setFocusRequest({ deskId });
+        // An alternative may sit elsewhere on the map, on another day or floor: bring it into view. A booking made
+        // from the panel leaves the focus there, on its new Cancel button.
+        if (elsewhere) setFocusRequest({ deskId });
       } catch (error) {
         setNotice(failed(error, t(locale, 'tab.refused')));
         await live.refresh();
@@ -200,10 +202,8 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     // Back to the desk the panel was about, as a dialog returns the focus to what opened it.
     if (id && layout === 'map') setFocusRequest({ deskId: id });
   };
-  const selectDesk = (deskId: string): void => {
-    setSelectedId(deskId);
-    if (layout === 'map') setFocusRequest({ deskId });
-  };
+  // A desk picked inside the panel (a nearest free desk) replaces the panel's content; the focus stays in the panel.
+  const selectDesk = (deskId: string): void => setSelectedId(deskId);
 
   const pickDate = (day: string): void => {
     setNotice(undefined);
@@ -384,7 +384,15 @@ export function BookView({ api, sites, initial }: BookViewProps) {
             {shownDesks.length === 0 && <> {t(locale, 'tab.noMatch')}</>}
           </p>
           {layout === 'map' ? (
-            <FloorMap view={view} matches={matches} busy={busy} onActivate={open} selectedId={selectedId} {...(focusRequest && { focusRequest })} />
+            <FloorMap
+              view={view}
+              matches={matches}
+              busy={busy}
+              onActivate={open}
+              onEscape={() => selectedId && closePanel()}
+              selectedId={selectedId}
+              {...(focusRequest && { focusRequest })}
+            />
           ) : (
             <DeskList view={view} matches={matches} busy={busy} onActivate={open} />
           )}
@@ -408,7 +416,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
       <OutcomeRegion
         notice={notice}
         onDismiss={() => setNotice(undefined)}
-        onAlternative={(a: AlternativeDto) => void book(a.deskId, a.date, a.deskLabel, a.floorId)}
+        onAlternative={(a: AlternativeDto) => void book(a.deskId, a.date, a.deskLabel, a.floorId, false, true)}
         onUndoExpired={undoExpired}
         locale={locale}
       />

@@ -62,9 +62,11 @@ export interface FloorMapProps {
   readonly focusRequest?: { readonly deskId: string };
   /** The desk whose panel is open: drawn with a ring. */
   readonly selectedId?: string | undefined;
+  /** Escape on a desk: the panel closes, as it does with the focus inside it. */
+  readonly onEscape?: () => void;
 }
 
-export function FloorMap({ view, matches, busy, onActivate, focusRequest, selectedId }: FloorMapProps) {
+export function FloorMap({ view, matches, busy, onActivate, focusRequest, selectedId, onEscape }: FloorMapProps) {
   const locale = useLocale();
   const touch = useMedia(TOUCH);
   const narrow = useMedia(NARROW);
@@ -330,6 +332,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
         return;
       case 'Escape':
         setTip(undefined);
+        onEscape?.();
         return;
     }
   };

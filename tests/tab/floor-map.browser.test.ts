@@ -39,6 +39,12 @@ beforeAll(async () => {
   server = await startTabServer(await azuriteHarness(), [demoCatalog()], NOW);
 });
 
+// Each open page polls its floor every 1.5 s: close a test's pages when it ends, so that the next test's server
+// is not answering a growing crowd of forgotten tabs.
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
