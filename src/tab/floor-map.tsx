@@ -473,7 +473,7 @@ interface DeskProps {
   readonly describedBy: string | undefined;
 }
 
-/** Equipment as small marks above the desk; the accessible name lists it in words. */
+/** Equipment as small marks beside the desk; the accessible name lists it in words. */
 const EQUIPMENT_MARK: Readonly<Record<string, string>> = { monitor: '▭', standing: '↕', docking: '⌁', accessible: '♿', quiet: '◌', window: '◫' };
 
 export function deskName(desk: DeskDto, locale: Locale): string {
@@ -512,7 +512,8 @@ const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, selected, t
         {desk.label}
       </text>
       {marks && (
-        <text className="desk-equipment" x={desk.x} y={desk.y - h * 1.3 - s * 0.08} fontSize={s * 0.3} textAnchor="middle" aria-hidden="true">
+        // Beside the desk, not above it: the facing row's labels sit above.
+        <text className="desk-equipment" x={desk.x - h * 1.15} y={desk.y + s * 0.1} fontSize={s * 0.26} textAnchor="end" aria-hidden="true">
           {marks}
         </text>
       )}

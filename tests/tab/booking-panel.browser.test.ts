@@ -113,7 +113,7 @@ describe('the desk panel: nothing happens before its button is pressed', () => {
     await see.text(page.getByTestId('day-status'), 'Your desk on Thursday 3 December: 3.21');
     // The outcome and the "your desk" line appeared without moving the map under the pointer.
     expect(await mapBox(page)).toEqual(before);
-    await screenshot(page, 'panel-01-booked-desktop');
+    await screenshot(page, 'panel-01-booked-desktop', false);
 
     await panel(page).getByRole('button', { name: 'Cancel my booking' }).click();
     await see.attribute(desk, 'data-state', 'free');
@@ -328,7 +328,38 @@ describe('on a phone (390 × 844, touch)', () => {
     await see.attribute(desk, 'data-state', 'mine');
     await see.visible(notice(page));
     expect(await mapBox(page)).toEqual(before);
-    await screenshot(page, 'panel-04-phone-sheet');
+    await screenshot(page, 'panel-04-phone-sheet', false);
+  });
+
+  it('scrolls the page with one finger, and zooms the map with two', async () => {
+    const { page } = await openAs('dora', `view=map&floor=hq-3&date=${THURSDAY}`, PHONE);
+    await waitForMap(page);
+    const map = page.locator('svg.map-svg');
+    const viewBox = await map.getAttribute('viewBox');
+    const zoom = async (): Promise<number> => Number(/\d+/.exec(await page.locator('.map-zoom').innerText())?.[0]);
+    const zoomBefore = await zoom();
+    const box = await mapBox(page);
+    const cx = Math.round(box.x + box.width / 2);
+    const cy = Math.round(box.y + box.height / 2);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, points: readonly (readonly [number, number])[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type: type as 'touchStart', touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+
+    // One finger, upwards across the map: the page scrolls, the floor stays where it was.
+    await touch('touchStart', [[cx, cy + 60]]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx, cy + 60 - i * 15]]);
+    await touch('touchEnd', []);
+    await eventually('the page to scroll', () => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY), (y) => y > 0);
+    expect(await map.getAttribute('viewBox')).toBe(viewBox);
+
+    // Two fingers moving apart: the map zooms in.
+    const b2 = await mapBox(page);
+    const my = Math.round(b2.y + b2.height / 2);
+    await touch('touchStart', [[cx - 20, my], [cx + 20, my]]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [[cx - 20 - i * 12, my], [cx + 20 + i * 12, my]]);
+    await touch('touchEnd', []);
+    await eventually('a pinch to zoom in', zoom, (z) => z > zoomBefore);
+    expect(await bookingsOf('dora')).toEqual([]);
   });
 
   it('shows the list as cards, free desks first, and has no axe-core violations', async () => {

@@ -179,10 +179,11 @@ export function watchPage(page: Page, origin: string): { errors: string[] } {
   return { errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot in test-artifacts/tab/: the whole page, or (fullPage false) what the window shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
