@@ -216,6 +216,12 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     target?.focus();
   };
 
+  // On a phone the sheet covers the lower part of the window: when it opens, the map moves to the top, above it.
+  const sheetOpen = narrow && selectedId !== undefined;
+  useEffect(() => {
+    if (sheetOpen) document.querySelector('.map-frame, .desk-list')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, [sheetOpen]);
+
   const undoExpired = useCallback(() => setNotice((n) => (n?.undo ? { kind: n.kind, text: n.text } : n)), []);
 
   if (floors.length === 0) {
@@ -277,7 +283,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
   );
 
   return (
-    <div className="book-view">
+    <div className={`book-view${sheetOpen ? ' with-sheet' : ''}`}>
       <a
         href="#floor"
         className="skip-link"

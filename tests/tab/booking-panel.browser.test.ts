@@ -328,6 +328,9 @@ describe('on a phone (390 × 844, touch)', () => {
     await see.attribute(desk, 'data-state', 'mine');
     await see.visible(notice(page));
     expect(await mapBox(page)).toEqual(before);
+    // The sheet does not hide the desk it is about: the map moved up above it.
+    const tapped = (await desk.locator('rect.hit').boundingBox())!;
+    expect(tapped.y + tapped.height).toBeLessThanOrEqual(sheet.y);
     await screenshot(page, 'panel-04-phone-sheet', false);
   });
 
@@ -336,7 +339,8 @@ describe('on a phone (390 × 844, touch)', () => {
     await waitForMap(page);
     const map = page.locator('svg.map-svg');
     const viewBox = await map.getAttribute('viewBox');
-    const zoom = async (): Promise<number> => Number(/\d+/.exec(await page.locator('.map-zoom').innerText())?.[0]);
+    // "Zoom: 1,600 %": digits only.
+    const zoom = async (): Promise<number> => Number((await page.locator('.map-zoom').innerText()).replace(/\D/g, ''));
     const zoomBefore = await zoom();
     const box = await mapBox(page);
     const cx = Math.round(box.x + box.width / 2);
