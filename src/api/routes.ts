@@ -16,6 +16,7 @@ import { listMyBookings } from '../use-cases/list-my-bookings';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
 import { AuthError, type Authenticator, type Caller } from './authenticate';
 import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+import { mountDaySummaryRoutes } from './day-summary-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -163,6 +164,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.del('/api/bookings/:id', change(cancelBooking, 204));
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
+  mountDaySummaryRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {

@@ -287,6 +287,58 @@ export const de: Messages = {
   'tab.mine.place': '{zone}, {floor}',
   'tab.mine.loadFailed': 'Ihre Buchungen konnten nicht geladen werden: {message}',
 
+  // The booking tab: desk panel, undo, offline state and guidance per day (issue 13).
+  'tab.panel.title': 'Platz {desk}',
+  'tab.panel.close': 'Schließen',
+  'tab.panel.where': '{zone}, {floor}',
+  'tab.panel.place': 'Wo',
+  'tab.panel.state': 'Status',
+  'tab.panel.equipment': 'Ausstattung',
+  'tab.panel.noEquipment': 'Keine angegeben',
+  'tab.panel.distance': 'Abstandsregel',
+  'tab.panel.distanceOk': 'Kein gebuchter Platz näher als {distance} m.',
+  'tab.panel.nearest': 'Nächste freie Plätze',
+  'tab.panel.nearestItem': 'Platz {desk}, {distance} m entfernt',
+  'tab.panel.noneFree': 'Auf dieser Etage ist an diesem Tag kein Platz frei.',
+  'tab.panel.book': 'Platz {desk} buchen',
+  'tab.panel.cancel': 'Meine Buchung stornieren',
+  'tab.panel.moveHere': 'Meine Buchung hierher verlegen',
+  'tab.panel.mineElsewhere': 'Sie haben an diesem Tag schon Platz {desk}.',
+  'tab.panel.paused': 'Pausiert, bis der Server wieder antwortet.',
+  'tab.undo': 'Rückgängig',
+  'tab.undoDesk': 'Rückgängig: Platz {desk} wieder buchen',
+  'tab.rebooked': 'Platz {desk} gehört am {date} wieder Ihnen.',
+  'tab.moved': 'Ihre Buchung ist am {date} auf Platz {desk} verlegt.',
+  'tab.offline':
+    'Offline: Stand von {time}. Buchen und Stornieren sind pausiert, bis der Server wieder antwortet.',
+  'tab.viewFailed': 'Dieser Teil der Seite ist fehlgeschlagen: {message}',
+  'tab.day.mine': 'Ihr Platz am {date}: {desk} ({where}). Wählen Sie einen freien Platz, um umzuziehen.',
+  'tab.day.none': 'Sie haben am {date} noch keinen Platz.',
+  'tab.day.full': 'Hier ist am {date} kein Platz für Sie frei. Tage mit Platz:',
+  'tab.day.fullNoOther': 'Hier ist am {date} kein Platz für Sie frei, auch an keinem anderen Tag.',
+  'tab.day.option': '{date}: {free} frei',
+  'tab.day.optionFull': '{date}: voll',
+  'tab.day.optionMine': '{date}: Ihr Platz {desk}',
+  'tab.day.optionClosed': '{date}: kein Buchungstag',
+  'tab.day.roomOn': '{date} ({free} frei)',
+  'tab.date.snapped.past':
+    '{asked} liegt in der Vergangenheit; angezeigt wird {date}, der erste buchbare Tag.',
+  'tab.date.snapped.far':
+    '{asked} liegt außerhalb des Buchungszeitraums; angezeigt wird {date}, der letzte buchbare Tag.',
+  'tab.date.snapped.weekday': '{asked} ist kein Buchungstag; angezeigt wird {date}, der nächste.',
+  'tab.date.snapped.invalid': '„{asked}" ist kein Datum; angezeigt wird {date}.',
+  'tab.skip': 'Zum Grundriss springen',
+  'tab.moreOptions': 'Filter und Ansicht',
+  'tab.summaryFiltered': 'Freie Plätze mit Ihren Filtern: {free} von {shown}.',
+  'tab.desk.nameWith': 'Platz {desk}, {state}, {equipment}',
+  'tab.map.panMode': 'Plan verschieben',
+  'tab.map.touchHelp':
+    'Tippen Sie auf einen Platz, um ihn zu sehen. Mit zwei Fingern zoomen; „Plan verschieben" einschalten, um den Plan zu ziehen.',
+  'tab.map.helpPanel':
+    'Pfeiltasten wechseln zwischen Plätzen; Enter öffnet den Platz zum Buchen oder Stornieren; + und − zoomen.',
+  'tab.list.openDesk': 'Platz {desk}: Details',
+  'tab.list.open': 'Details',
+
   // Check-in reminders and no-show releases (proactive cards).
   'reminder.card.title': 'Erinnerung: Einchecken',
   'reminder.card.text':

@@ -284,6 +284,58 @@ export const fr: Messages = {
   'tab.mine.place': '{zone}, {floor}',
   'tab.mine.loadFailed': "Vos réservations n'ont pas pu être chargées : {message}",
 
+  // The booking tab: desk panel, undo, offline state and guidance per day (issue 13).
+  'tab.panel.title': 'Bureau {desk}',
+  'tab.panel.close': 'Fermer',
+  'tab.panel.where': '{zone}, {floor}',
+  'tab.panel.place': 'Où',
+  'tab.panel.state': 'État',
+  'tab.panel.equipment': 'Équipement',
+  'tab.panel.noEquipment': 'Aucun indiqué',
+  'tab.panel.distance': 'Règle de distance',
+  'tab.panel.distanceOk': 'Aucun bureau réservé à moins de {distance} m.',
+  'tab.panel.nearest': 'Bureaux libres les plus proches',
+  'tab.panel.nearestItem': 'Bureau {desk}, à {distance} m',
+  'tab.panel.noneFree': "Aucun bureau n'est libre à cet étage ce jour-là.",
+  'tab.panel.book': 'Réserver le bureau {desk}',
+  'tab.panel.cancel': 'Annuler ma réservation',
+  'tab.panel.moveHere': 'Déplacer ma réservation ici',
+  'tab.panel.mineElsewhere': 'Vous avez déjà le bureau {desk} ce jour-là.',
+  'tab.panel.paused': "En pause jusqu'à ce que le serveur réponde.",
+  'tab.undo': 'Annuler',
+  'tab.undoDesk': 'Annuler : réserver à nouveau le bureau {desk}',
+  'tab.rebooked': 'Le bureau {desk} est de nouveau à vous le {date}.',
+  'tab.moved': 'Votre réservation est déplacée au bureau {desk} le {date}.',
+  'tab.offline':
+    'Hors ligne : affichage de la situation à {time}. Réserver et annuler reprendront quand le serveur répondra.',
+  'tab.viewFailed': 'Cette partie de la page a échoué : {message}',
+  'tab.day.mine':
+    'Votre bureau le {date} : {desk} ({where}). Choisissez un bureau libre pour vous y déplacer.',
+  'tab.day.none': "Vous n'avez pas encore de bureau le {date}.",
+  'tab.day.full': "Aucun bureau n'est libre pour vous ici le {date}. Jours avec de la place :",
+  'tab.day.fullNoOther': "Aucun bureau n'est libre pour vous ici le {date}, ni un autre jour de la période.",
+  'tab.day.option': '{date} : {free} libres',
+  'tab.day.optionFull': '{date} : complet',
+  'tab.day.optionMine': '{date} : votre bureau {desk}',
+  'tab.day.optionClosed': '{date} : pas un jour de réservation',
+  'tab.day.roomOn': '{date} ({free} libres)',
+  'tab.date.snapped.past': '{asked} est passé ; voici le {date}, le premier jour réservable.',
+  'tab.date.snapped.far':
+    '{asked} est au-delà de la période de réservation ; voici le {date}, le dernier jour réservable.',
+  'tab.date.snapped.weekday': "{asked} n'est pas un jour de réservation ; voici le {date}, le plus proche.",
+  'tab.date.snapped.invalid': "« {asked} » n'est pas une date ; voici le {date}.",
+  'tab.skip': 'Aller au plan',
+  'tab.moreOptions': 'Filtres et affichage',
+  'tab.summaryFiltered': 'Bureaux libres avec vos filtres : {free} sur {shown}.',
+  'tab.desk.nameWith': 'Bureau {desk}, {state}, {equipment}',
+  'tab.map.panMode': 'Déplacer le plan',
+  'tab.map.touchHelp':
+    'Touchez un bureau pour le voir. Pincez pour zoomer ; activez « Déplacer le plan » pour faire glisser le plan.',
+  'tab.map.helpPanel':
+    "Les flèches passent d'un bureau à l'autre ; Entrée ouvre le bureau, pour réserver ou annuler ; + et − zooment.",
+  'tab.list.openDesk': 'Bureau {desk} : détails',
+  'tab.list.open': 'Détails',
+
   // Check-in reminders and no-show releases (proactive cards).
   'reminder.card.title': 'Rappel : confirmez votre présence',
   'reminder.card.text':

@@ -1,4 +1,4 @@
-import type { BookingDto, ErrorBody, FloorViewDto, MeDto, SiteDto } from './api-types';
+import type { BookingDto, DaySummariesDto, ErrorBody, FloorViewDto, MeDto, SiteDto } from './api-types';
 
 /** Headers that say who is calling: a Teams SSO bearer token, or the dev identity headers. */
 export type AuthHeaders = () => Promise<Readonly<Record<string, string>>>;
@@ -28,6 +28,8 @@ export interface ApiClientOptions {
   /** Shown when the server cannot be reached. */
   readonly networkMessage: string;
   readonly baseUrl?: string;
+  /** Told after every call whether the server answered (false: no answer, or a gateway's 502/503/504). */
+  readonly onReachable?: (reachable: boolean) => void;
 }
 
 /** The REST API of DESIGN.md, over fetch. Every call carries the caller's identity and language. */
@@ -42,9 +44,27 @@ export class ApiClient {
     return this.request('GET', '/api/sites', undefined, signal);
   }
 
-  floor(floorId: string, date: string | undefined, signal?: AbortSignal): Promise<FloorViewDto> {
+  /**
+   * The floor on a day. Polled every second or so, so it is a conditional GET: the last answer's ETag goes along, and
+   * a 304 means the floor is as it was (the server skips sending it; the tab skips re-rendering it).
+   */
+  async floor(floorId: string, date: string | undefined, signal?: AbortSignal): Promise<FloorViewDto> {
     const query = date ? `?date=${encodeURIComponent(date)}` : '';
-    return this.request('GET', `/api/floors/${encodeURIComponent(floorId)}${query}`, undefined, signal);
+    const path = `/api/floors/${encodeURIComponent(floorId)}${query}`;
+    const cached = this.conditional.get(path);
+    const answer = await this.request<FloorViewDto>('GET', path, undefined, signal, cached?.etag);
+    if ((answer as unknown) !== NOT_MODIFIED) return answer;
+    if (cached) return cached.body as FloorViewDto;
+    throw new ApiError(304, 'NOT_MODIFIED', 'The server answered "not modified" to a request that named no version');
+  }
+
+  days(floorId: string, signal?: AbortSignal): Promise<DaySummariesDto> {
+    return this.request('GET', `/api/floors/${encodeURIComponent(floorId)}/days`, undefined, signal);
+  }
+
+  /** Moves one's booking to another desk the same day (the server cancels the old one and books the new one). */
+  move(bookingId: string, deskId: string, requestId: string = newRequestId()): Promise<BookingDto> {
+    return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/move`, { deskId, requestId });
   }
 
   /** A fresh request id per attempt: a retried POST of the same attempt returns the same booking. */
@@ -52,8 +72,9 @@ export class ApiClient {
     return this.request('POST', '/api/bookings', { deskId, date, requestId });
   }
 
-  bookings(signal?: AbortSignal): Promise<BookingDto[]> {
-    return this.request('GET', '/api/bookings', undefined, signal);
+  bookings(signal?: AbortSignal, range?: { from: string; to: string }): Promise<BookingDto[]> {
+    const query = range ? `?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}` : '';
+    return this.request('GET', `/api/bookings${query}`, undefined, signal);
   }
 
   cancel(bookingId: string): Promise<void> {
@@ -64,13 +85,16 @@ export class ApiClient {
     return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  private readonly conditional = new Map<string, { etag: string; body: unknown }>();
+
+  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, etag?: string): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'accept-language': this.options.locale,
       ...(await this.options.auth()),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (etag) headers['if-none-match'] = etag;
     let res: Response;
     try {
       res = await fetch(`${this.options.baseUrl ?? ''}${path}`, {
@@ -83,8 +107,11 @@ export class ApiClient {
       });
     } catch (error) {
       if (signal?.aborted) throw error;
+      this.options.onReachable?.(false);
       throw new ApiError(0, 'NETWORK', this.options.networkMessage);
     }
+    this.options.onReachable?.(res.status !== 502 && res.status !== 503 && res.status !== 504);
+    if (res.status === 304) return NOT_MODIFIED as T;
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     let json: unknown;
@@ -97,9 +124,13 @@ export class ApiClient {
       const err = isErrorBody(json) ? json : undefined;
       throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err);
     }
+    const tag = res.headers.get('etag');
+    if (method === 'GET' && tag) this.conditional.set(path, { etag: tag, body: json });
     return json as T;
   }
 }
+
+const NOT_MODIFIED = Symbol('not modified');
 
 function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';

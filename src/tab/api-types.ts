@@ -95,3 +95,18 @@ export interface ErrorBody {
   readonly message: string;
   readonly alternatives?: readonly AlternativeDto[];
 }
+
+/** GET /api/floors/{floorId}/days: the window from today, per day. */
+export interface DaySummaryDto {
+  readonly date: string;
+  readonly bookable: boolean;
+  readonly free: number;
+  readonly total: number;
+  readonly mineDeskId?: string;
+}
+
+export interface DaySummariesDto {
+  readonly today: string;
+  readonly lastBookableDate: string;
+  readonly days: readonly DaySummaryDto[];
+}

@@ -13,8 +13,11 @@ import {
   Button,
   type Theme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t, type Locale } from '../i18n/messages';
+import { ConnectivityContext, type Connectivity } from './connectivity';
+import { ErrorBoundary } from './error-boundary';
+import { MyBookingsView } from './my-bookings-view';
 import { resolveLocale } from '../i18n/messages';
 import { ApiClient, ApiError } from './api-client';
 import type { BookingDto, SiteDto } from './api-types';
@@ -23,7 +26,8 @@ import { DevPanel, devHeaders, loadDevIdentity, type DevIdentity } from './dev-p
 import { detectHost, parseSubEntity, themeName, type Host, type ThemeName } from './host';
 import { LocaleContext, localeOutsideTeams } from './locale';
 
-const MyBookingsView = lazy(() => import('./my-bookings-view').then((m) => ({ default: m.MyBookingsView })));
+/** While the server does not answer, ask it this often whether it is back (a cheap GET /healthz). */
+export const RECONNECT_MS = 1500;
 
 export type ViewName = 'map' | 'mine';
 
@@ -44,7 +48,8 @@ export function App() {
   const [identity, setIdentity] = useState<DevIdentity>(() => loadDevIdentity());
   const [view, setView] = useState<ViewName>(search.get('view') === 'mine' ? 'mine' : 'map');
   const [target, setTarget] = useState<Target>(() => ({
-    ...pick(search, 'date', /^\d{4}-\d{2}-\d{2}$/),
+    // Any ?date= goes to the map as it is: a bad one is snapped to a bookable day there, with a sentence saying so.
+    ...pick(search, 'date', /^[\s\S]{1,40}$/),
     ...pick(search, 'floor', /^[A-Za-z0-9._:-]{1,128}$/, 'floorId'),
   }));
   const [targetVersion, setTargetVersion] = useState(0);
@@ -81,6 +86,28 @@ export function App() {
     document.body.style.background = THEMES[theme].colorNeutralBackground2;
   }, [theme]);
 
+  // Offline: every call that gets no answer says so; the first answer after that ends it and bumps the epoch.
+  const [connectivity, setConnectivity] = useState<Connectivity>({ offline: false, epoch: 0 });
+  const lastAnswer = useRef<Date | undefined>(undefined);
+  const reachable = useCallback((ok: boolean): void => {
+    if (ok) {
+      lastAnswer.current = new Date();
+      setConnectivity((c) => (c.offline ? { offline: false, epoch: c.epoch + 1 } : c));
+    } else {
+      setConnectivity((c) => (c.offline ? c : { offline: true, ...(lastAnswer.current && { asOf: lastAnswer.current }), epoch: c.epoch }));
+    }
+  }, []);
+  useEffect(() => {
+    if (!connectivity.offline) return;
+    const timer = setInterval(() => {
+      fetch('/healthz', { cache: 'no-store' }).then(
+        (res) => res.ok && reachable(true),
+        () => undefined,
+      );
+    }, RECONNECT_MS);
+    return () => clearInterval(timer);
+  }, [connectivity.offline, reachable]);
+
   const api = useMemo(() => {
     if (!host) return undefined;
     const auth =
@@ -95,8 +122,8 @@ export function App() {
             }
           }
         : async () => devHeaders(identity);
-    return new ApiClient({ auth, locale, networkMessage: t(locale, 'tab.networkError') });
-  }, [host, identity, locale]);
+    return new ApiClient({ auth, locale, networkMessage: t(locale, 'tab.networkError'), onReachable: reachable });
+  }, [host, identity, locale, reachable]);
 
   const [sites, setSites] = useState<readonly SiteDto[] | undefined>(undefined);
   const [sitesError, setSitesError] = useState<string | undefined>(undefined);
@@ -112,11 +139,26 @@ export function App() {
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
+  // Sites that failed to load come by themselves once the server answers again.
+  useEffect(() => {
+    if (connectivity.epoch > 0 && !sites) void loadSites();
+  }, [connectivity.epoch, sites, loadSites]);
 
   const switchView = (next: ViewName): void => {
-    setView(next);
     const url = new URL(window.location.href);
+    // Back on the map later, the person finds the floor and day they left.
+    if (view === 'map' && next === 'mine') {
+      const date = url.searchParams.get('date');
+      const floorId = url.searchParams.get('floor');
+      setTarget({ ...(date && { date }), ...(floorId && { floorId }) });
+    }
+    setView(next);
     url.searchParams.set('view', next);
+    if (next === 'mine') {
+      url.searchParams.delete('date');
+      url.searchParams.delete('floor');
+      url.searchParams.delete('layout');
+    }
     window.history.replaceState(null, '', url);
   };
 
@@ -135,8 +177,11 @@ export function App() {
     }
   };
 
+  const asOf = connectivity.asOf ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(connectivity.asOf) : '–';
+
   return (
     <LocaleContext.Provider value={locale}>
+      <ConnectivityContext.Provider value={connectivity}>
       <FluentProvider theme={THEMES[theme]} dir="ltr" className="app" data-theme={theme}>
         {!host ? (
           <main className="starting">
@@ -159,7 +204,13 @@ export function App() {
                   ))}
                 </nav>
               )}
-              {sitesError && (
+              {connectivity.offline && (
+                // The one banner while the server does not answer; the views keep what they showed, actions paused.
+                <MessageBar intent="warning" data-testid="offline">
+                  <MessageBarBody>{t(locale, 'tab.offline', { time: asOf })}</MessageBarBody>
+                </MessageBar>
+              )}
+              {sitesError && !connectivity.offline && (
                 <MessageBar intent="error" role="alert">
                   <MessageBarBody>{sitesError}</MessageBarBody>
                   <Button size="small" onClick={() => void loadSites()}>
@@ -168,23 +219,26 @@ export function App() {
                 </MessageBar>
               )}
               {api && sites && view === 'map' && (
-                <BookView
-                  key={`${targetVersion}|${host.kind}|${identity.userId}`}
-                  api={api}
-                  sites={sites}
-                  initial={{ ...target, ...layoutOf(search) }}
-                />
+                <ErrorBoundary key="map" locale={locale}>
+                  <BookView
+                    key={`${targetVersion}|${host.kind}|${identity.userId}`}
+                    api={api}
+                    sites={sites}
+                    initial={{ ...target, ...layoutOf(search) }}
+                  />
+                </ErrorBoundary>
               )}
               {api && sites && view === 'mine' && (
-                <Suspense fallback={<Spinner label={t(locale, 'tab.loading')} />}>
+                <ErrorBoundary key="mine" locale={locale}>
                   <MyBookingsView key={identity.userId} api={api} sites={sites} onShowOnMap={showOnMap} />
-                </Suspense>
+                </ErrorBoundary>
               )}
               {!sites && !sitesError && <Spinner label={t(locale, 'tab.loading')} />}
             </main>
           </>
         )}
       </FluentProvider>
+      </ConnectivityContext.Provider>
     </LocaleContext.Provider>
   );
 }

@@ -1,8 +1,13 @@
-/** The floor as a table: the same desks, states and actions as the map, for those who would rather read a list. */
+/**
+ * The floor as a table: the same desks and states as the map, for those who would rather read a list. Each row's
+ * button opens the desk panel, as a click on the map does. Your desk first, then free desks, then the rest; on a
+ * phone the rows read as cards (tab.css).
+ */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
 import { deskStateLabel } from '../i18n/describe-refusal';
-import { formatDate, t } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import { dayTitle } from './day-label';
 import type { DeskDto, FloorViewDto } from './api-types';
 import { DeskPatterns, DeskShape } from './desk-glyph';
 import { attributeLabel } from './attributes';
@@ -21,10 +26,10 @@ export function DeskList({ view, matches, busy, onActivate }: DeskListProps) {
   const ids = { hatch: `${uid}-h`, bars: `${uid}-b` };
   const zoneName = useMemo(() => new Map(view.zones.map((z) => [z.id, z.name])), [view.zones]);
   const rows = useMemo(
-    () => view.desks.filter(matches).sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })),
+    () => view.desks.filter(matches).sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label, undefined, { numeric: true })),
     [view.desks, matches],
   );
-  const date = formatDate(view.date, locale);
+  const date = dayTitle(view.date, locale);
   return (
     <div className="desk-list">
       <svg width="0" height="0" aria-hidden="true" focusable="false" className="defs-only">
@@ -60,16 +65,16 @@ export function DeskList({ view, matches, busy, onActivate }: DeskListProps) {
               </TableCell>
               <TableCell>{d.reason}</TableCell>
               <TableCell>
-                {d.state === 'free' && (
-                  <Button size="small" appearance="primary" disabled={busy.has(d.id)} aria-label={t(locale, 'tab.action.bookDesk', { desk: d.label })} onClick={() => onActivate(d)}>
-                    {t(locale, 'tab.action.book')}
-                  </Button>
-                )}
-                {d.state === 'mine' && d.bookingId && (
-                  <Button size="small" disabled={busy.has(d.id)} aria-label={t(locale, 'tab.action.cancelDesk', { desk: d.label, date })} onClick={() => onActivate(d)}>
-                    {t(locale, 'tab.action.cancel')}
-                  </Button>
-                )}
+                <Button
+                  size="small"
+                  appearance={d.state === 'free' ? 'primary' : 'secondary'}
+                  disabled={busy.has(d.id)}
+                  aria-label={t(locale, 'tab.list.openDesk', { desk: d.label })}
+                  aria-haspopup="dialog"
+                  onClick={() => onActivate(d)}
+                >
+                  {t(locale, 'tab.list.open')}
+                </Button>
               </TableCell>
             </TableRow>
           ))}
@@ -77,4 +82,8 @@ export function DeskList({ view, matches, busy, onActivate }: DeskListProps) {
       </Table>
     </div>
   );
+}
+
+function rank(d: DeskDto): number {
+  return d.state === 'mine' ? 0 : d.state === 'free' ? 1 : 2;
 }

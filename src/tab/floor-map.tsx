@@ -5,7 +5,10 @@
  * Keyboard: the map is one tab stop (roving tabindex); arrow keys move to the nearest desk in that direction,
  * Enter or Space acts on it, + and − zoom, 0 fits the floor, Escape hides the tooltip. The focused or hovered
  * desk shows its reason in one shared tooltip, which is also its accessible description.
- * Pointer: click acts, drag pans, the wheel zooms around the pointer.
+ * Pointer: a click opens the desk's panel, a drag pans, the wheel zooms around the pointer.
+ * Touch: a tap opens the desk's panel; one finger scrolls the page unless "Move the map" is on; two fingers pinch to
+ * zoom. On a touch screen the map opens zoomed in so that every desk is a target of at least MIN_TARGET_PX
+ * (WCAG 2.2, 2.5.8), centred on the person's desk or on the free desks.
  */
 import { Button, Text } from '@fluentui/react-components';
 import {
@@ -26,12 +29,16 @@ import {
 import { deskStateLabel } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
 import type { DeskDto, FloorViewDto, ZoneDto } from './api-types';
+import { attributeLabel } from './attributes';
 import { DESK_STATES, DeskPatterns, DeskShape, type PatternIds } from './desk-glyph';
 import { useLocale } from './locale';
+import { NARROW, TOUCH, useMedia } from './use-media';
 
 export const MAX_ZOOM = 16;
 const ZOOM_STEP = 1.5;
 const DRAG_THRESHOLD_PX = 4;
+/** The smallest desk target on a touch screen or a narrow window, with room to spare over WCAG's 24 px. */
+export const MIN_TARGET_PX = 28;
 
 /** Marks for the bench and tests: the SVG holds every desk (rendered), then the frame after it (painted). */
 export const MAP_RENDERED_MARK = 'seatwise:map-rendered';
@@ -53,10 +60,17 @@ export interface FloorMapProps {
   readonly onActivate: (desk: DeskDto) => void;
   /** A desk to bring into view and focus once, e.g. after "Show on map"; a new request object asks again. */
   readonly focusRequest?: { readonly deskId: string };
+  /** The desk whose panel is open: drawn with a ring. */
+  readonly selectedId?: string | undefined;
+  /** Escape on a desk: the panel closes, as it does with the focus inside it. */
+  readonly onEscape?: () => void;
 }
 
-export function FloorMap({ view, matches, busy, onActivate, focusRequest }: FloorMapProps) {
+export function FloorMap({ view, matches, busy, onActivate, focusRequest, selectedId, onEscape }: FloorMapProps) {
   const locale = useLocale();
+  const touch = useMedia(TOUCH);
+  const narrow = useMedia(NARROW);
+  const [panMode, setPanMode] = useState(false);
   const { floor, zones, desks } = view;
   const uid = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const ids: PatternIds = useMemo(() => ({ hatch: `${uid}-hatch`, bars: `${uid}-bars` }), [uid]);
@@ -67,11 +81,34 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
 
   const fit = useMemo(() => fitBox(floor.width, floor.height), [floor.width, floor.height]);
   const [box, setBox] = useState<Box>(fit);
-  useEffect(() => setBox(fit), [fit]);
   const boxRef = useRef(box);
   boxRef.current = box;
 
   const size = useMemo(() => deskSize(desks), [desks]);
+
+  // On a phone (or any touch screen) the whole floor would make desks a few pixels wide: open zoomed in, so that a
+  // desk's target is at least MIN_TARGET_PX, around the person's desk, or the free desk nearest the free desks' middle.
+  const openedFor = useRef<string | undefined>(undefined);
+  const lastFit = useRef(fit);
+  useLayoutEffect(() => {
+    // Another floor: start from the whole of it (then, on a phone, zoom in below).
+    if (lastFit.current !== fit) {
+      lastFit.current = fit;
+      setBox(fit);
+    }
+    const svg = svgRef.current;
+    const key = `${floor.id}|${view.date}`;
+    if (!svg || !(touch || narrow) || openedFor.current === key || desks.length === 0) return;
+    openedFor.current = key;
+    const px = svg.getBoundingClientRect().width;
+    if (px <= 0) return;
+    const target = size * 1.1;
+    const w = Math.min(fit.w, (px * target) / MIN_TARGET_PX);
+    if (w >= fit.w) return;
+    const h = (w * fit.h) / fit.w;
+    const centre = centreDesk(desks);
+    setBox(clampBox({ x: centre.x - w / 2, y: centre.y - h / 2, w, h }, fit));
+  }, [touch, narrow, floor.id, view.date, desks, size, fit]);
   const byId = useMemo(() => new Map(desks.map((d) => [d.id, d])), [desks]);
   const navigable = useMemo(() => desks.filter(matches), [desks, matches]);
 
@@ -161,8 +198,58 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
   const drag = useRef<{ pointerId: number; x: number; y: number; box: Box; moved: boolean } | undefined>(undefined);
   const suppressClick = useRef(false);
 
+  // Two fingers zoom around their middle. Touch events, not pointer events: with touch-action pan-y the browser
+  // keeps one-finger scrolling, and only a second finger's move is taken from it (preventDefault).
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let pinch: { d: number; box: Box } | undefined;
+    const spread = (e: TouchEvent): { d: number; x: number; y: number } => {
+      const [a, b] = [e.touches[0]!, e.touches[1]!];
+      return { d: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY), x: (a.clientX + b.clientX) / 2, y: (a.clientY + b.clientY) / 2 };
+    };
+    const onStart = (e: TouchEvent): void => {
+      if (e.touches.length !== 2) return;
+      e.preventDefault();
+      drag.current = undefined;
+      pinch = { d: spread(e).d || 1, box: boxRef.current };
+    };
+    const onMove = (e: TouchEvent): void => {
+      if (!pinch || e.touches.length !== 2) return;
+      e.preventDefault();
+      const now = spread(e);
+      const at = toFloor(svg, now.x, now.y);
+      const factor = now.d / pinch.d;
+      const start = pinch.box;
+      const w = clamp(start.w / factor, fit.w / MAX_ZOOM, fit.w);
+      const h = (w * fit.h) / fit.w;
+      const cx = at?.x ?? start.x + start.w / 2;
+      const cy = at?.y ?? start.y + start.h / 2;
+      setBox(clampBox({ x: cx - ((cx - start.x) * w) / start.w, y: cy - ((cy - start.y) * h) / start.h, w, h }, fit));
+      suppressClick.current = true;
+    };
+    const onEnd = (e: TouchEvent): void => {
+      if (e.touches.length < 2 && pinch) {
+        pinch = undefined;
+        setTimeout(() => (suppressClick.current = false), 0);
+      }
+    };
+    svg.addEventListener('touchstart', onStart, { passive: false });
+    svg.addEventListener('touchmove', onMove, { passive: false });
+    svg.addEventListener('touchend', onEnd);
+    svg.addEventListener('touchcancel', onEnd);
+    return () => {
+      svg.removeEventListener('touchstart', onStart);
+      svg.removeEventListener('touchmove', onMove);
+      svg.removeEventListener('touchend', onEnd);
+      svg.removeEventListener('touchcancel', onEnd);
+    };
+  }, [fit]);
+
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
     if (e.button !== 0) return;
+    // A finger drags the floor only in pan mode; otherwise it scrolls the page (touch-action: pan-y).
+    if (e.pointerType === 'touch' && !panMode) return;
     drag.current = { pointerId: e.pointerId, x: e.clientX, y: e.clientY, box: boxRef.current, moved: false };
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
@@ -177,6 +264,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
     }
     const rect = e.currentTarget.getBoundingClientRect();
     const scale = Math.min(rect.width / d.box.w, rect.height / d.box.h) || 1;
+    if (!rect.width) return;
     setBox(clampBox({ ...d.box, x: d.box.x - dx / scale, y: d.box.y - dy / scale }, fit));
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>): void => {
@@ -244,6 +332,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
         return;
       case 'Escape':
         setTip(undefined);
+        onEscape?.();
         return;
     }
   };
@@ -271,7 +360,8 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
   };
 
   const zoomPercent = Math.round((fit.w / box.w) * 100);
-  const tipDesk = tip ? byId.get(tip.deskId) : undefined;
+  // A tap is not a hover: on a touch screen the panel says what the tooltip would.
+  const tipDesk = tip && !touch ? byId.get(tip.deskId) : undefined;
   const labelSize = clamp(Math.max(floor.width, floor.height) / 70, 0.3, 2);
 
   return (
@@ -299,17 +389,23 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
         <Button size="small" onClick={() => panBy(0.25, 0)} aria-label={t(locale, 'tab.map.panRight')}>
           →
         </Button>
+        {touch && (
+          <Button size="small" aria-pressed={panMode} appearance={panMode ? 'primary' : 'secondary'} onClick={() => setPanMode((v) => !v)} data-testid="pan-mode">
+            {t(locale, 'tab.map.panMode')}
+          </Button>
+        )}
         <Text size={200} className="map-zoom" aria-live="polite">
           {t(locale, 'tab.map.zoom', { percent: zoomPercent })}
         </Text>
       </div>
       <p id={helpId} className="map-help">
-        {t(locale, 'tab.map.help')}
+        {t(locale, touch ? 'tab.map.touchHelp' : 'tab.map.helpPanel')}
       </p>
       <div className="map-frame" ref={frameRef}>
         <svg
           ref={svgRef}
-          className="map-svg"
+          className={`map-svg${touch && !panMode ? ' map-scrolls' : ''}`}
+          style={{ aspectRatio: `${fit.w} / ${fit.h}` }}
           role="group"
           aria-label={t(locale, 'tab.map.label', { floor: floor.name, date: formatDate(view.date, locale) })}
           aria-describedby={helpId}
@@ -344,6 +440,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest }: Floo
                 locale={locale}
                 shown={matches(d)}
                 busy={busy.has(d.id)}
+                selected={d.id === selectedId}
                 tabStop={d.id === tabStop}
                 describedBy={tip?.deskId === d.id ? tooltipId : undefined}
               />
@@ -371,13 +468,24 @@ interface DeskProps {
   readonly locale: Locale;
   readonly shown: boolean;
   readonly busy: boolean;
+  readonly selected: boolean;
   readonly tabStop: boolean;
   readonly describedBy: string | undefined;
 }
 
-const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, tabStop, describedBy }: DeskProps) {
+/** Equipment as small marks beside the desk; the accessible name lists it in words. */
+const EQUIPMENT_MARK: Readonly<Record<string, string>> = { monitor: '▭', standing: '↕', docking: '⌁', accessible: '♿', quiet: '◌', window: '◫' };
+
+export function deskName(desk: DeskDto, locale: Locale): string {
+  const state = deskStateLabel(desk.state, locale);
+  if (desk.attributes.length === 0) return t(locale, 'tab.desk.name', { desk: desk.label, state });
+  return t(locale, 'tab.desk.nameWith', { desk: desk.label, state, equipment: desk.attributes.map((a) => attributeLabel(a, locale)).join(', ') });
+}
+
+const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, selected, tabStop, describedBy }: DeskProps) {
   const h = s / 2;
-  const classes = `desk desk-${desk.state}${busy ? ' desk-busy' : ''}${shown ? '' : ' desk-filtered'}`;
+  const classes = `desk desk-${desk.state}${busy ? ' desk-busy' : ''}${shown ? '' : ' desk-filtered'}${selected ? ' desk-selected' : ''}`;
+  const marks = desk.attributes.map((a) => EQUIPMENT_MARK[a]).filter((m): m is string => !!m).join('');
   if (!shown) {
     return (
       <g className={classes} aria-hidden="true">
@@ -392,9 +500,10 @@ const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, tabStop, de
       tabIndex={tabStop ? 0 : -1}
       data-desk-id={desk.id}
       data-state={desk.state}
-      aria-label={t(locale, 'tab.desk.name', { desk: desk.label, state: deskStateLabel(desk.state, locale) })}
+      aria-label={deskName(desk, locale)}
       aria-describedby={describedBy}
       aria-busy={busy || undefined}
+      aria-haspopup="dialog"
     >
       <rect className="hit" x={desk.x - h * 1.1} y={desk.y - h * 1.1} width={s * 1.1} height={s * 1.1} />
       <DeskShape state={desk.state} x={desk.x} y={desk.y} s={s} ids={ids} />
@@ -402,6 +511,12 @@ const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, tabStop, de
       <text className="desk-label" x={desk.x} y={desk.y + h * 1.3 + s * 0.36} fontSize={s * 0.36} textAnchor="middle" aria-hidden="true">
         {desk.label}
       </text>
+      {marks && (
+        // Beside the desk, not above it: the facing row's labels sit above.
+        <text className="desk-equipment" x={desk.x - h * 1.15} y={desk.y + s * 0.1} fontSize={s * 0.26} textAnchor="end" aria-hidden="true">
+          {marks}
+        </text>
+      )}
     </g>
   );
 });
@@ -457,7 +572,8 @@ function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: TooltipProps
     >
       {desk && (
         <>
-          <strong>{t(locale, 'tab.desk.name', { desk: desk.label, state: deskStateLabel(desk.state, locale) })}</strong>
+          {/* The desk's name already says this; as a description it would be read a second time. */}
+          <strong aria-hidden="true">{deskName(desk, locale)}</strong>
           {desk.reason && desk.reason !== deskStateLabel(desk.state, locale) && (
             <>
               <br />
@@ -568,3 +684,16 @@ function cssEscape(value: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
 }
 
+
+/** Where a phone's first view is centred: the person's desk, else the free desk nearest the free desks' middle. */
+function centreDesk(desks: readonly DeskDto[]): { x: number; y: number } {
+  const mine = desks.find((d) => d.state === 'mine');
+  if (mine) return mine;
+  const pool = desks.filter((d) => d.state === 'free');
+  const from = pool.length > 0 ? pool : desks;
+  const mx = from.reduce((a, d) => a + d.x, 0) / from.length;
+  const my = from.reduce((a, d) => a + d.y, 0) / from.length;
+  let best = from[0]!;
+  for (const d of from) if (Math.hypot(d.x - mx, d.y - my) < Math.hypot(best.x - mx, best.y - my)) best = d;
+  return best;
+}

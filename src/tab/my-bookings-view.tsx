@@ -1,13 +1,18 @@
-/** The "My bookings" tab: upcoming bookings, with cancel, check-in on the day, and a way back to the map. */
+/**
+ * The "My bookings" tab: upcoming bookings, with cancel (and Undo for a few seconds), check-in on the day, and a way
+ * back to the map. On a phone the table reads as cards (tab.css).
+ */
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bookingStatusLabel } from '../i18n/describe-refusal';
 import { formatDate, t } from '../i18n/messages';
 import { ApiError, type ApiClient } from './api-client';
 import type { BookingDto, SiteDto } from './api-types';
-import { NoticeArea, type Notice } from './book-view';
 import { civilDateIn } from './civil-dates';
+import { useConnectivity } from './connectivity';
+import { dayTitle } from './day-label';
 import { useLocale } from './locale';
+import { OutcomeRegion, type Notice } from './outcome-region';
 import { POLL_MS } from './use-live-floor';
 
 export interface MyBookingsViewProps {
@@ -18,6 +23,7 @@ export interface MyBookingsViewProps {
 
 export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps) {
   const locale = useLocale();
+  const { offline, epoch } = useConnectivity();
   const [bookings, setBookings] = useState<readonly BookingDto[] | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
@@ -52,6 +58,11 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
     };
   }, [load]);
 
+  // What failed while the server was away is read again when it answers.
+  useEffect(() => {
+    if (epoch > 0) void load();
+  }, [epoch, load]);
+
   // "Today" is the site's: check-in is offered on the day itself only (the server checks it again).
   const todayOf = useMemo(() => {
     const siteOfFloor = new Map(sites.flatMap((s) => s.floors.map((f) => [f.id, s] as const)));
@@ -61,10 +72,11 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
     };
   }, [sites]);
 
-  const run = async (b: BookingDto, work: () => Promise<string>): Promise<void> => {
+  const run = async (b: BookingDto, work: () => Promise<string | Notice>): Promise<void> => {
     setBusy((s) => new Set(s).add(b.id));
     try {
-      setNotice({ kind: 'success', text: await work() });
+      const done = await work();
+      setNotice(typeof done === 'string' ? { kind: 'success', text: done } : done);
     } catch (error) {
       setNotice(
         error instanceof ApiError && error.body && error.status !== 0 && error.status < 500
@@ -83,10 +95,24 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
 
   const label = (b: BookingDto): string => b.deskLabel ?? b.deskId;
 
+  const cancel = (b: BookingDto, date: string): Promise<void> =>
+    run(b, async () => {
+      await api.cancel(b.id);
+      return {
+        kind: 'success',
+        text: t(locale, 'tab.cancelled', { desk: label(b), date }),
+        undo: {
+          label: t(locale, 'tab.undoDesk', { desk: label(b) }),
+          run: () => void run(b, async () => (await api.book(b.deskId, b.date), t(locale, 'tab.rebooked', { desk: label(b), date }))),
+        },
+      };
+    });
+
+  const undoExpired = useCallback(() => setNotice((n) => (n?.undo ? { kind: n.kind, text: n.text } : n)), []);
+
   return (
     <div className="mine-view">
-      <NoticeArea notice={notice} onDismiss={() => setNotice(undefined)} onAlternative={() => undefined} locale={locale} />
-      {loadError && (
+      {loadError && !offline && (
         <div role="alert" className="load-error">
           {t(locale, 'tab.mine.loadFailed', { message: loadError })}{' '}
           <Button size="small" onClick={() => void load()}>
@@ -114,9 +140,10 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
             {bookings.map((b) => {
               const today = todayOf(b);
               const date = formatDate(b.date, locale);
+              const title = dayTitle(b.date, locale, today);
               return (
                 <TableRow key={b.id} data-booking-id={b.id}>
-                  <TableCell>{b.date === today ? t(locale, 'tab.date.today', { date }) : date}</TableCell>
+                  <TableCell>{title}</TableCell>
                   <TableCell>{label(b)}</TableCell>
                   <TableCell>
                     {b.zoneName && b.floorName ? t(locale, 'tab.mine.place', { zone: b.zoneName, floor: b.floorName }) : (b.floorName ?? b.zoneName ?? '')}
@@ -128,7 +155,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
                         <Button
                           size="small"
                           appearance="primary"
-                          disabled={busy.has(b.id)}
+                          disabled={busy.has(b.id) || offline}
                           aria-label={t(locale, 'tab.action.checkInDesk', { desk: label(b) })}
                           onClick={() => void run(b, async () => (await api.checkIn(b.id), t(locale, 'tab.checkedIn', { desk: label(b) })))}
                         >
@@ -138,9 +165,9 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
                       {b.status === 'booked' && (
                         <Button
                           size="small"
-                          disabled={busy.has(b.id)}
+                          disabled={busy.has(b.id) || offline}
                           aria-label={t(locale, 'tab.action.cancelDesk', { desk: label(b), date })}
-                          onClick={() => void run(b, async () => (await api.cancel(b.id), t(locale, 'tab.cancelled', { desk: label(b), date })))}
+                          onClick={() => void cancel(b, date)}
                         >
                           {t(locale, 'tab.action.cancel')}
                         </Button>
@@ -158,6 +185,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
           </TableBody>
         </Table>
       )}
+      <OutcomeRegion notice={notice} onDismiss={() => setNotice(undefined)} onUndoExpired={undoExpired} locale={locale} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { isActive, type Actor, type Booking, type CivilDate } from '../domain/model';
+import { err, isActive, ok, type Actor, type Booking, type CivilDate, type Result } from '../domain/model';
 import { refusal, type Refusal } from '../domain/refusal';
 import type { SuggestionPreferences } from '../domain/suggest';
 import { bookDesk, type BookingDeps } from './book-desk';
@@ -20,19 +20,59 @@ export type MoveOutcome =
   | { readonly ok: true; readonly from: Booking; readonly to: Booking }
   | { readonly ok: false; readonly refusal?: Refusal };
 
+export interface MoveToDeskCommand {
+  readonly actor: Actor;
+  readonly bookingId: string;
+  readonly deskId: string;
+  /** The client's id for this move: the new booking is made with it, so a retried move does not book twice. */
+  readonly requestId?: string;
+}
+
+/** The caller's own active booking, or why it cannot be moved. */
+async function ownActiveBooking(deps: BookingDeps, actor: Actor, bookingId: string): Promise<Result<Booking, Refusal>> {
+  const found = await deps.store.getBooking(bookingId);
+  if (!found) return err(refusal({ code: 'BOOKING_NOT_FOUND', bookingId }));
+  const old = found.booking;
+  if (old.userId !== actor.userId) return err(refusal({ code: 'NOT_ALLOWED', action: 'move' }));
+  if (!isActive(old)) return err(refusal({ code: 'NOT_ACTIVE', bookingId: old.id, status: old.status }));
+  return ok(old);
+}
+
 /**
- * Moves a booking to another day, or to another desk on its day, through the booking and change-booking use cases.
- * To another day: the new day is booked first and the old one is cancelled only once that succeeded, so a refused
- * move leaves the person with the desk they had. On the same day the rules allow one desk per person, so the old
- * desk is let go first, and booked back for them if no other desk can be booked.
+ * Moves a booking to another day, or to another suggested desk on its day (the chat's "move it to Friday", "another
+ * desk"), through the booking and change-booking use cases. To another day: the new day is booked first and the old
+ * one is cancelled only once that succeeded, so a refused move leaves the person with the desk they had.
  */
 export async function moveBooking(deps: BookingDeps, cmd: MoveBookingCommand): Promise<MoveOutcome> {
-  const found = await deps.store.getBooking(cmd.bookingId);
-  if (!found) return { ok: false, refusal: refusal({ code: 'BOOKING_NOT_FOUND', bookingId: cmd.bookingId }) };
-  const old = found.booking;
-  if (old.userId !== cmd.actor.userId) return { ok: false, refusal: refusal({ code: 'NOT_ALLOWED', action: 'move' }) };
-  if (!isActive(old)) return { ok: false, refusal: refusal({ code: 'NOT_ACTIVE', bookingId: old.id, status: old.status }) };
-  return cmd.toDate === old.date ? changeDesk(deps, cmd, old) : changeDay(deps, cmd, old);
+  const found = await ownActiveBooking(deps, cmd.actor, cmd.bookingId);
+  if (!found.ok) return { ok: false, refusal: found.error };
+  const old = found.value;
+  if (cmd.toDate !== old.date) return changeDay(deps, cmd, old);
+  return swapDesk(deps, cmd.actor, old, cmd.requestId, async () => {
+    const ranked = await suggestDesks(deps, {
+      actor: cmd.actor,
+      date: old.date,
+      ...(cmd.preferences && { preferences: cmd.preferences }),
+      limit: 2,
+    });
+    if (!ranked.ok) return { refusal: ranked.error };
+    const other = ranked.value.find((s) => s.desk.id !== old.deskId);
+    return other ? { deskId: other.desk.id } : {};
+  });
+}
+
+/** Moves one's own booking to a named desk the same day (the tab's "Move my booking here"). */
+export async function moveToDesk(deps: BookingDeps, cmd: MoveToDeskCommand): Promise<Result<Booking, Refusal>> {
+  const found = await ownActiveBooking(deps, cmd.actor, cmd.bookingId);
+  if (!found.ok) return found;
+  const old = found.value;
+  if (old.deskId === cmd.deskId) return ok(old);
+  const requestId = cmd.requestId ?? `move-${old.id}-${cmd.deskId}`.slice(0, 100);
+  const outcome = await swapDesk(deps, cmd.actor, old, requestId, async () => ({ deskId: cmd.deskId }));
+  if (outcome.ok) return ok(outcome.to);
+  // A named desk is always tried, so a failed swap always carries the booking's refusal.
+  if (!outcome.refusal) throw new Error(`moving booking ${old.id} to desk ${cmd.deskId} failed without a refusal`);
+  return err(outcome.refusal);
 }
 
 async function changeDay(deps: BookingDeps, cmd: MoveBookingCommand, old: Booking): Promise<MoveOutcome> {
@@ -56,19 +96,26 @@ async function changeDay(deps: BookingDeps, cmd: MoveBookingCommand, old: Bookin
   return { ok: true, from: cancelled.value, to: booked.value };
 }
 
-async function changeDesk(deps: BookingDeps, cmd: MoveBookingCommand, old: Booking): Promise<MoveOutcome> {
-  const released = await cancelBooking(deps, { actor: cmd.actor, bookingId: old.id });
+/**
+ * Another desk on the booking's own day. One desk per person per day means the old desk must be let go before the new
+ * one can be booked, so this is two transactions: the old booking is cancelled, the desk chosen (after the release,
+ * so that the person's own booking no longer blocks it) is booked, and when that fails the old desk is booked back at
+ * once. In the moment between, someone else may take the old desk; then the person keeps neither, and the caller
+ * shows what they hold from a fresh read. An atomic swap would need a store operation of its own.
+ */
+async function swapDesk(
+  deps: BookingDeps,
+  actor: Actor,
+  old: Booking,
+  requestId: string,
+  choose: () => Promise<{ readonly deskId?: string; readonly refusal?: Refusal }>,
+): Promise<MoveOutcome> {
+  const released = await cancelBooking(deps, { actor, bookingId: old.id });
   if (!released.ok) return { ok: false, refusal: released.error };
-  const ranked = await suggestDesks(deps, {
-    actor: cmd.actor,
-    date: old.date,
-    ...(cmd.preferences && { preferences: cmd.preferences }),
-    limit: 2,
-  });
-  const other = ranked.ok ? ranked.value.find((s) => s.desk.id !== old.deskId) : undefined;
-  const booked = other ? await bookDesk(deps, { actor: cmd.actor, deskId: other.desk.id, date: old.date, requestId: cmd.requestId }) : undefined;
+  const chosen = await choose();
+  const booked = chosen.deskId ? await bookDesk(deps, { actor, deskId: chosen.deskId, date: old.date, requestId }) : undefined;
   if (booked?.ok) return { ok: true, from: released.value, to: booked.value };
-  // No other desk: the person keeps the one they had.
-  await bookDesk(deps, { actor: cmd.actor, deskId: old.deskId, date: old.date, requestId: `${cmd.requestId}.back`.slice(0, 100) });
-  return { ok: false, ...(booked && !booked.ok ? { refusal: booked.error } : !ranked.ok ? { refusal: ranked.error } : {}) };
+  await bookDesk(deps, { actor, deskId: old.deskId, date: old.date, requestId: `${requestId}.back`.slice(0, 100) });
+  const why = booked && !booked.ok ? booked.error : chosen.refusal;
+  return { ok: false, ...(why && { refusal: why }) };
 }

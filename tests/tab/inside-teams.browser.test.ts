@@ -130,6 +130,14 @@ describe('the tab inside Teams (a stand-in host speaking the teams-js protocol)'
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     });
     await page.mouse.click(r.x, r.y);
+    // The click opens the desk panel; its button books.
+    const book = tab.getByTestId('desk-panel').getByRole('button', { name: 'Réserver le bureau 2.20' });
+    await see.visible(book);
+    const b = await book.evaluate((el) => {
+      const box = (el as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.click(b.x, b.y);
     await see.text(tab.getByTestId('notice'), 'Le bureau 2.20 est réservé pour vous le jeudi 3 décembre.');
     await see.attribute(tab.locator('svg.map-svg g[aria-label^="Bureau 2.20,"]'), 'data-state', 'mine');
     await screenshot(page, '16-inside-teams-contrast-booked');

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import pino from 'pino';
@@ -79,6 +80,10 @@ export interface TabServer {
   readonly server: restify.Server;
   readonly clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
+  /** Stops answering: closes the listener and every open connection, as a crashed or restarting server would. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
 }
 
 /** The real server in dev auth mode with the built tab mounted at /tab, over a store harness, on a free port. */
@@ -109,7 +114,19 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, server, clock, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const http = (server as unknown as { server: HttpServer }).server;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    clock,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+    stop: () =>
+      new Promise<void>((r) => {
+        http.close(() => r());
+        http.closeAllConnections();
+      }),
+    start: () => new Promise<void>((r) => http.listen(port, '127.0.0.1', () => r())),
+  };
 }
 
 
@@ -154,15 +171,19 @@ export function watchPage(page: Page, origin: string): { errors: string[] } {
     if (m.type() === 'error' && !/res(-1)?\.cdn\.office\.net|ERR_NAME_NOT_RESOLVED|validDomains/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => {
+    // The tab polls the floor with If-None-Match; Chromium reports a 304 answer to such a fetch as ERR_ABORTED,
+    // although the page's fetch resolves with the 304 as it should.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.method() === 'GET' && /\/api\/floors\/[^/?]+\?/.test(r.url())) return;
     if (r.url().startsWith(origin)) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
   return { errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot in test-artifacts/tab/: the whole page, or (fullPage false) what the window shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

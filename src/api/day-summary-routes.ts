@@ -1,0 +1,89 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import { BOOKING_ID_PATTERN } from '../domain/model';
+import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import type { Locale } from '../i18n/messages';
+import { InvalidInputError } from '../use-cases/errors';
+import { floorDaySummaries } from '../use-cases/floor-day-summaries';
+import { moveToDesk } from '../use-cases/move-booking';
+import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
+import { AuthError, type Caller } from './authenticate';
+import { mountConditionalGet } from './conditional-get';
+import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+import type { ApiDeps } from './routes';
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const moveBody = z
+  .object({
+    deskId: z.string().regex(ID, 'must be 1 to 128 letters, digits or . _ : -'),
+    requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -').optional(),
+  })
+  .strict();
+
+type Handler = (req: restify.Request, res: restify.Response, caller: Caller, locale: Locale) => Promise<void>;
+
+/**
+ * What the booking tab needs beyond the REST API of DESIGN.md:
+ *   GET  /api/floors/{floorId}/days      → { today, lastBookableDate, days: [{ date, bookable, free, total, mineDeskId? }] }
+ *   POST /api/bookings/{id}/move {deskId, requestId?} → 200 with the new booking; a refusal → 409 (the old desk kept)
+ */
+export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): void {
+  mountConditionalGet(server, deps);
+  const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
+    const locale = localeOf(req);
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    try {
+      const caller = await deps.auth.authenticate(req.headers);
+      await handler(req, res, caller, locale);
+    } catch (error) {
+      if (error instanceof AuthError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof BodyError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof InvalidInputError) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, error.message));
+      if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
+        res.header('Retry-After', String(error.retryAfterSeconds));
+        return sendError(res, 503, error.code, errorMessage(error.code, locale));
+      }
+      deps.log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
+      sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
+    }
+  };
+
+  server.get('/api/floors/:floorId/days', route(async (req, res, caller, locale) => {
+    const floorId = String(req.params['floorId'] ?? '');
+    const summaries = ID.test(floorId) ? await floorDaySummaries(deps, { actor: caller, floorId }) : null;
+    if (!summaries) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    res.json(200, summaries);
+  }));
+
+  server.post('/api/bookings/:id/move', route(async (req, res, caller, locale) => {
+    const id = String(req.params['id'] ?? '');
+    if (!BOOKING_ID_PATTERN.test(id)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const parsed = moveBody.safeParse(await readJson(req));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, describeZodError(parsed.error)));
+    const result = await moveToDesk(deps, { actor: caller, bookingId: id, ...parsed.data });
+    const index = await deps.catalog.current();
+    if (!result.ok) {
+      const r = result.error;
+      const lookup = {
+        deskLabel: (d: string) => index.locateDesk(d)?.desk.label,
+        zoneName: (z: string) => index.sites.flatMap((s) => s.zones).find((zone) => zone.id === z)?.name,
+      };
+      const status = r.code === 'NOT_ALLOWED' ? 403 : r.code === 'BOOKING_NOT_FOUND' || r.code === 'UNKNOWN_DESK' ? 404 : 409;
+      return sendError(res, status, r.code, describeRefusal(r, locale, lookup), {
+        alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
+      });
+    }
+    const b = result.value;
+    res.json(200, {
+      id: b.id,
+      deskId: b.deskId,
+      deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
+      floorId: b.floorId,
+      date: b.date,
+      userId: b.userId,
+      status: b.status,
+    });
+  }));
+}
