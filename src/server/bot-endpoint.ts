@@ -1,6 +1,7 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import restify from 'restify';
 import { z } from 'zod';
+import { refuseForeignTenant, type TenantGate } from '../bot/tenant-gate';
 
 /** Teams activities are small; anything far larger is refused before it is parsed. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -35,6 +36,7 @@ export function mountBotEndpoint(
   adapter: TeamsAdapter,
   app: Application<TurnState>,
   log: BotEndpointLogger,
+  tenants: TenantGate,
 ): void {
   server.post(
     '/api/messages',
@@ -53,6 +55,12 @@ export function mountBotEndpoint(
       }
       try {
         await adapter.process(req, res, async (context) => {
+          // After the token check (a forged activity is a 401 first) and before the bot, which stores references.
+          if (!tenants.allows(context.activity)) {
+            log.warn({ activityType: context.activity.type }, 'activity from a tenant that is not allowed; refused');
+            await refuseForeignTenant(context);
+            return;
+          }
           await app.run(context);
         });
       } catch (error) {
