@@ -1,8 +1,8 @@
 import type restify from 'restify';
 import { z } from 'zod';
-import { addDays, civilDateOf, isCivilDate } from '../domain/civil-date';
+import { bookingWindow, type BookingWindow } from '../domain/booking-window';
+import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
-import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
 import { describeAlternative, describeDeskReason, describeRefusal, errorMessage } from '../i18n/describe-refusal';
 import type { Locale } from '../i18n/messages';
@@ -12,7 +12,7 @@ import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-book
 import { InvalidInputError } from '../use-cases/errors';
 import { floorAvailability } from '../use-cases/floor-availability';
 import { floorHeadcount } from '../use-cases/floor-headcount';
-import { listMyBookings } from '../use-cases/list-my-bookings';
+import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
 import { AuthError, type Authenticator, type Caller } from './authenticate';
 import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
@@ -64,6 +64,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
 
   server.get('/api/sites', route(async (_req, res) => {
     const index = await deps.catalog.current();
+    const now = deps.clock.now();
     res.json(
       200,
       index.sites.map((s) => ({
@@ -71,6 +72,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
         name: s.site.name,
         timeZone: s.site.timeZone,
         floors: s.floors.map((f) => ({ id: f.id, name: f.name })),
+        bookingWindow: windowDto(bookingWindow({ now, timeZone: s.site.timeZone, policies: s.policies })),
       })),
     );
   }));
@@ -85,7 +87,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const date = parseDate(req.query?.['date'], today);
     const view = await floorAvailability(deps, { actor: caller, floorId, date });
     if (!view) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    const todayRules = effectivePolicy(found.catalog.policies, today).rules;
+    const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
     res.json(200, {
       floor: view.layout.floor,
       date,
@@ -93,11 +95,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
         minDistanceM: view.rules.minDistanceM,
         checkInDeadline: view.rules.checkInDeadline,
         reminderTime: view.rules.reminderTime,
-        horizonDays: todayRules.horizonDays,
-        bookableWeekdays: todayRules.bookableWeekdays,
         weeklyQuota: view.rules.weeklyQuota,
-        firstBookableDate: today,
-        lastBookableDate: addDays(today, todayRules.horizonDays),
+        ...windowDto(window),
         timeZone,
       },
       zones: view.zones.map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
@@ -141,8 +140,21 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const index = await deps.catalog.current();
     const from = optionalDate(req.query?.['from'], 'from');
     const to = optionalDate(req.query?.['to'], 'to');
-    const bookings = await listMyBookings(deps, { actor: caller, ...(from && { from }), ...(to && { to }) });
-    res.json(200, bookings.map((b) => bookingDto(b, index)));
+    if (from || to) {
+      const bookings = await listMyBookings(deps, { actor: caller, ...(from && { from }), ...(to && { to }) });
+      return res.json(200, bookings.map((b) => bookingDto(b, index)));
+    }
+    // Every upcoming booking, a page at a time. The body stays a plain array, as before; the next page is in
+    // the Link header (RFC 8288) and X-Next-Cursor.
+    const cursor = optionalText(req.query?.['cursor'], 'cursor');
+    const limit = optionalLimit(req.query?.['limit']);
+    const page = await listUpcomingBookings(deps, { actor: caller, ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
+    if (page.nextCursor) {
+      const next = `/api/bookings?cursor=${encodeURIComponent(page.nextCursor)}${limit !== undefined ? `&limit=${limit}` : ''}`;
+      res.header('Link', `<${next}>; rel="next"`);
+      res.header('X-Next-Cursor', page.nextCursor);
+    }
+    res.json(200, page.bookings.map((b) => bookingDto(b, index)));
   }));
 
   const change = (op: typeof cancelBooking, okStatus: 200 | 204) =>
@@ -177,6 +189,30 @@ function optionalDate(raw: unknown, field: string): string | undefined {
   const parsed = dateQuery.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError(`${field} must be a real day written YYYY-MM-DD`, field);
   return parsed.data;
+}
+
+function optionalText(raw: unknown, field: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw.length > 40) throw new InvalidInputError(`${field} is not valid`, field);
+  return raw;
+}
+
+function optionalLimit(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw)) throw new InvalidInputError('limit must be a whole number', 'limit');
+  return Number(raw);
+}
+
+/** The booking window as the tab reads it: the same computation as the rules' (src/domain/booking-window.ts). */
+function windowDto(w: BookingWindow) {
+  return {
+    today: w.today,
+    firstBookableDate: w.firstBookableDate,
+    lastBookableDate: w.lastBookableDate,
+    horizonDays: w.horizonDays,
+    bookableWeekdays: w.bookableWeekdays,
+    bookableDates: w.bookableDates,
+  };
 }
 
 function bookingDto(b: Booking, index: CatalogIndex) {
