@@ -5,7 +5,7 @@ import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
 import { describeAlternative, describeDeskReason, describeRefusal, errorMessage } from '../i18n/describe-refusal';
-import type { Locale } from '../i18n/messages';
+import { t, type Locale } from '../i18n/messages';
 import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
@@ -15,7 +15,7 @@ import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
 import { AuthError, type Authenticator, type Caller } from './authenticate';
-import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+import { BodyError, bodyErrorMessage, describeZodError, fieldName, localeOf, readJson, sendError, zodField } from './http';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -128,7 +128,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
 
   server.post('/api/bookings', route(async (req, res, caller, locale) => {
     const parsed = bookingBody.safeParse(await readJson(req));
-    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, describeZodError(parsed.error)));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
     const { deskId, date, requestId } = parsed.data;
     const index = await deps.catalog.current();
     const result = await bookDesk(deps, { actor: caller, deskId, date, ...(requestId && { requestId }) });
@@ -250,10 +250,27 @@ function refuse(res: restify.Response, r: Refusal, locale: Locale, index: Catalo
   });
 }
 
+function authMessage(error: AuthError, locale: Locale): string {
+  switch (error.reason) {
+    case 'dev-user':
+      return t(locale, 'error.auth.devUser');
+    case 'tenant':
+      return t(locale, 'error.auth.tenant');
+    case 'scope':
+      return t(locale, 'error.auth.scope');
+    case 'sign-in':
+      return errorMessage(error.code, locale);
+  }
+}
+
 function fail(res: restify.Response, error: unknown, locale: Locale, log: ApiLogger): void {
-  if (error instanceof AuthError) return sendError(res, error.status, error.code, error.message);
-  if (error instanceof BodyError) return sendError(res, error.status, error.code, error.code === 'INVALID_INPUT' ? errorMessage('INVALID_INPUT', locale, error.message) : error.message);
-  if (error instanceof InvalidInputError) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, error.message));
+  if (error instanceof AuthError) return sendError(res, error.status, error.code, authMessage(error, locale));
+  if (error instanceof BodyError) return sendError(res, error.status, error.code, bodyErrorMessage(error, locale));
+  if (error instanceof InvalidInputError) {
+    // The use case's sentence is English and for developers; the caller is told which field, in their language.
+    const details = t(locale, 'error.field.invalid', { field: error.field ? fieldName(error.field) : 'body' });
+    return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, details), error.field ? { field: fieldName(error.field) } : {});
+  }
   if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
     res.header('Retry-After', String(error.retryAfterSeconds));
     return sendError(res, 503, error.code, errorMessage(error.code, locale));
