@@ -148,6 +148,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: 'entra'
         }
         {
+          // The server listens on loopback unless told otherwise; App Service reaches it on the container's address.
+          name: 'HOST'
+          value: '0.0.0.0'
+        }
+        {
           // The tables, reached with the managed identity; there is no connection string and no account key.
           name: 'AZURE_TABLES_ENDPOINT'
           value: 'https://${storage.name}.table.${environment().suffixes.storage}'

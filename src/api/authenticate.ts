@@ -1,12 +1,25 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Actor, Role } from '../domain/model';
 
-/** Why a request has no usable identity: 401 when it proves nothing, 403 when it proves the wrong thing. */
+/**
+ * Why the caller is refused, as the caller is told it (in their language):
+ * - sign-in: no usable token (none, forged, expired, for another app or issuer); the details stay in `message`;
+ * - dev-user: development identity missing or malformed;
+ * - tenant: a genuine token of an organisation that is not on the allow-list;
+ * - scope: a genuine token that does not grant the API.
+ */
+export type AuthRefusal = 'sign-in' | 'dev-user' | 'tenant' | 'scope';
+
+/**
+ * Why a request has no usable identity: 401 when it proves nothing, 403 when it proves the wrong thing.
+ * `message` is for the log (it may quote the token library); callers get the sentence `reason` names.
+ */
 export class AuthError extends Error {
   constructor(
     readonly status: 401 | 403,
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     message: string,
+    readonly reason: AuthRefusal = 'sign-in',
   ) {
     super(message);
     this.name = 'AuthError';
@@ -45,9 +58,9 @@ function rolesFrom(values: readonly unknown[]): Role[] {
 export class DevAuthenticator implements Authenticator {
   async authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Promise<Caller> {
     const user = header(headers, 'x-dev-user');
-    if (!user) throw new AuthError(401, 'UNAUTHENTICATED', 'Sign in: in development, send the header x-dev-user');
+    if (!user) throw new AuthError(401, 'UNAUTHENTICATED', 'Sign in: in development, send the header x-dev-user', 'dev-user');
     if (!DEV_USER.test(user)) {
-      throw new AuthError(401, 'UNAUTHENTICATED', 'x-dev-user must be 1 to 128 letters, digits or . _ : @ -');
+      throw new AuthError(401, 'UNAUTHENTICATED', 'x-dev-user must be 1 to 128 letters, digits or . _ : @ -', 'dev-user');
     }
     const name = header(headers, 'x-dev-name')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100);
     const roles = rolesFrom((header(headers, 'x-dev-roles') ?? '').split(','));
@@ -110,9 +123,9 @@ export class EntraAuthenticator implements Authenticator {
     if (!issuers.includes(String(payload.iss).toLowerCase())) {
       throw new AuthError(401, 'UNAUTHENTICATED', 'The token was not issued by its own tenant');
     }
-    if (!this.allowed.has(tid)) throw new AuthError(403, 'FORBIDDEN', 'Your organisation is not allowed to use this Seatwise');
+    if (!this.allowed.has(tid)) throw new AuthError(403, 'FORBIDDEN', 'The token\'s tenant is not on the allow-list', 'tenant');
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
-    if (!scopes.includes(SCOPE)) throw new AuthError(403, 'FORBIDDEN', `The token lacks the ${SCOPE} scope`);
+    if (!scopes.includes(SCOPE)) throw new AuthError(403, 'FORBIDDEN', `The token lacks the ${SCOPE} scope`, 'scope');
     const name = typeof payload['name'] === 'string' ? payload['name'].slice(0, 100) : undefined;
     const roles = rolesFrom(Array.isArray(payload['roles']) ? payload['roles'] : []);
     return { userId: oid, tenantId: tid, ...(name && { name }), roles };

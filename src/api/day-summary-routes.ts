@@ -1,15 +1,14 @@
 import type restify from 'restify';
 import { z } from 'zod';
 import { BOOKING_ID_PATTERN } from '../domain/model';
-import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import { errorMessage } from '../i18n/describe-refusal';
 import type { Locale } from '../i18n/messages';
-import { InvalidInputError } from '../use-cases/errors';
 import { floorDaySummaries } from '../use-cases/floor-day-summaries';
 import { moveToDesk } from '../use-cases/move-booking';
-import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
-import { AuthError, type Caller } from './authenticate';
+import { fail, refuse } from './api-errors';
+import type { Caller } from './authenticate';
 import { mountConditionalGet } from './conditional-get';
-import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+import { describeZodError, localeOf, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,15 +37,7 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
       const caller = await deps.auth.authenticate(req.headers);
       await handler(req, res, caller, locale);
     } catch (error) {
-      if (error instanceof AuthError) return sendError(res, error.status, error.code, error.message);
-      if (error instanceof BodyError) return sendError(res, error.status, error.code, error.message);
-      if (error instanceof InvalidInputError) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, error.message));
-      if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
-        res.header('Retry-After', String(error.retryAfterSeconds));
-        return sendError(res, 503, error.code, errorMessage(error.code, locale));
-      }
-      deps.log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
-      sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
+      fail(res, error, locale, deps.log);
     }
   };
 
@@ -61,20 +52,10 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
     const id = String(req.params['id'] ?? '');
     if (!BOOKING_ID_PATTERN.test(id)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     const parsed = moveBody.safeParse(await readJson(req));
-    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, describeZodError(parsed.error)));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
     const result = await moveToDesk(deps, { actor: caller, bookingId: id, ...parsed.data });
     const index = await deps.catalog.current();
-    if (!result.ok) {
-      const r = result.error;
-      const lookup = {
-        deskLabel: (d: string) => index.locateDesk(d)?.desk.label,
-        zoneName: (z: string) => index.sites.flatMap((s) => s.zones).find((zone) => zone.id === z)?.name,
-      };
-      const status = r.code === 'NOT_ALLOWED' ? 403 : r.code === 'BOOKING_NOT_FOUND' || r.code === 'UNKNOWN_DESK' ? 404 : 409;
-      return sendError(res, status, r.code, describeRefusal(r, locale, lookup), {
-        alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
-      });
-    }
+    if (!result.ok) return refuse(res, result.error, locale, index);
     const b = result.value;
     res.json(200, {
       id: b.id,

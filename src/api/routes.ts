@@ -1,10 +1,9 @@
 import type restify from 'restify';
 import { z } from 'zod';
-import { addDays, civilDateOf, isCivilDate } from '../domain/civil-date';
+import { bookingWindow, type BookingWindow } from '../domain/booking-window';
+import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
-import { effectivePolicy } from '../domain/policy';
-import type { Refusal } from '../domain/refusal';
-import { describeAlternative, describeDeskReason, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
 import type { Locale } from '../i18n/messages';
 import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
@@ -12,10 +11,10 @@ import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-book
 import { InvalidInputError } from '../use-cases/errors';
 import { floorAvailability } from '../use-cases/floor-availability';
 import { floorHeadcount } from '../use-cases/floor-headcount';
-import { listMyBookings } from '../use-cases/list-my-bookings';
-import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
-import { AuthError, type Authenticator, type Caller } from './authenticate';
-import { BodyError, describeZodError, localeOf, readJson, sendError } from './http';
+import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
+import type { Authenticator, Caller } from './authenticate';
+import { describeZodError, localeOf, readJson, sendError, zodField } from './http';
+import { fail, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
 
 export interface ApiLogger {
@@ -65,6 +64,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
 
   server.get('/api/sites', route(async (_req, res) => {
     const index = await deps.catalog.current();
+    const now = deps.clock.now();
     res.json(
       200,
       index.sites.map((s) => ({
@@ -72,6 +72,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
         name: s.site.name,
         timeZone: s.site.timeZone,
         floors: s.floors.map((f) => ({ id: f.id, name: f.name })),
+        bookingWindow: windowDto(bookingWindow({ now, timeZone: s.site.timeZone, policies: s.policies })),
       })),
     );
   }));
@@ -86,7 +87,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const date = parseDate(req.query?.['date'], today);
     const view = await floorAvailability(deps, { actor: caller, floorId, date });
     if (!view) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    const todayRules = effectivePolicy(found.catalog.policies, today).rules;
+    const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
     res.json(200, {
       floor: view.layout.floor,
       date,
@@ -94,11 +95,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
         minDistanceM: view.rules.minDistanceM,
         checkInDeadline: view.rules.checkInDeadline,
         reminderTime: view.rules.reminderTime,
-        horizonDays: todayRules.horizonDays,
-        bookableWeekdays: todayRules.bookableWeekdays,
         weeklyQuota: view.rules.weeklyQuota,
-        firstBookableDate: today,
-        lastBookableDate: addDays(today, todayRules.horizonDays),
+        ...windowDto(window),
         timeZone,
       },
       zones: view.zones.map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
@@ -130,7 +128,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
 
   server.post('/api/bookings', route(async (req, res, caller, locale) => {
     const parsed = bookingBody.safeParse(await readJson(req));
-    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, describeZodError(parsed.error)));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
     const { deskId, date, requestId } = parsed.data;
     const index = await deps.catalog.current();
     const result = await bookDesk(deps, { actor: caller, deskId, date, ...(requestId && { requestId }) });
@@ -142,8 +140,21 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const index = await deps.catalog.current();
     const from = optionalDate(req.query?.['from'], 'from');
     const to = optionalDate(req.query?.['to'], 'to');
-    const bookings = await listMyBookings(deps, { actor: caller, ...(from && { from }), ...(to && { to }) });
-    res.json(200, bookings.map((b) => bookingDto(b, index)));
+    if (from || to) {
+      const bookings = await listMyBookings(deps, { actor: caller, ...(from && { from }), ...(to && { to }) });
+      return res.json(200, bookings.map((b) => bookingDto(b, index)));
+    }
+    // Every upcoming booking, a page at a time. The body stays a plain array, as before; the next page is in
+    // the Link header (RFC 8288) and X-Next-Cursor.
+    const cursor = optionalText(req.query?.['cursor'], 'cursor');
+    const limit = optionalLimit(req.query?.['limit']);
+    const page = await listUpcomingBookings(deps, { actor: caller, ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
+    if (page.nextCursor) {
+      const next = `/api/bookings?cursor=${encodeURIComponent(page.nextCursor)}${limit !== undefined ? `&limit=${limit}` : ''}`;
+      res.header('Link', `<${next}>; rel="next"`);
+      res.header('X-Next-Cursor', page.nextCursor);
+    }
+    res.json(200, page.bookings.map((b) => bookingDto(b, index)));
   }));
 
   const change = (op: typeof cancelBooking, okStatus: 200 | 204) =>
@@ -181,6 +192,30 @@ function optionalDate(raw: unknown, field: string): string | undefined {
   return parsed.data;
 }
 
+function optionalText(raw: unknown, field: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw.length > 40) throw new InvalidInputError(`${field} is not valid`, field);
+  return raw;
+}
+
+function optionalLimit(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw)) throw new InvalidInputError('limit must be a whole number', 'limit');
+  return Number(raw);
+}
+
+/** The booking window as the tab reads it: the same computation as the rules' (src/domain/booking-window.ts). */
+function windowDto(w: BookingWindow) {
+  return {
+    today: w.today,
+    firstBookableDate: w.firstBookableDate,
+    lastBookableDate: w.lastBookableDate,
+    horizonDays: w.horizonDays,
+    bookableWeekdays: w.bookableWeekdays,
+    bookableDates: w.bookableDates,
+  };
+}
+
 function bookingDto(b: Booking, index: CatalogIndex) {
   const found = index.locateDesk(b.deskId);
   const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
@@ -202,28 +237,3 @@ function bookingDto(b: Booking, index: CatalogIndex) {
   };
 }
 
-const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWED: 403, BOOKING_NOT_FOUND: 404, UNKNOWN_DESK: 404 };
-
-/** A rule said no: 409 with the code, a sentence in the caller's language and the alternatives. */
-function refuse(res: restify.Response, r: Refusal, locale: Locale, index: CatalogIndex): void {
-  const lookup = {
-    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-  };
-  sendError(res, REFUSAL_STATUS[r.code] ?? 409, r.code, describeRefusal(r, locale, lookup), {
-    details: r.details,
-    alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
-  });
-}
-
-function fail(res: restify.Response, error: unknown, locale: Locale, log: ApiLogger): void {
-  if (error instanceof AuthError) return sendError(res, error.status, error.code, error.message);
-  if (error instanceof BodyError) return sendError(res, error.status, error.code, error.code === 'INVALID_INPUT' ? errorMessage('INVALID_INPUT', locale, error.message) : error.message);
-  if (error instanceof InvalidInputError) return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, error.message));
-  if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
-    res.header('Retry-After', String(error.retryAfterSeconds));
-    return sendError(res, 503, error.code, errorMessage(error.code, locale));
-  }
-  log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
-  sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
-}

@@ -1,4 +1,4 @@
-import { checkBookingWindow } from './booking-window';
+import { checkBookingWindow, type WindowRules } from './booking-window';
 import { isoWeek } from './civil-date';
 import type { FloorDay } from './floor-day';
 import type { Actor, Desk } from './model';
@@ -18,6 +18,8 @@ export interface BookingDecisionInput {
   readonly personDay: PersonDay | null;
   /** Bookings the person already holds in the ISO week of the day, when a quota applies. */
   readonly weekUsed: number;
+  /** The site's policy versions, for the window: the horizon is today's, not the booked day's. */
+  readonly window: WindowRules;
 }
 
 export type BookingDecision = { readonly ok: true; readonly desk: Desk } | { readonly ok: false; readonly refusal: Refusal };
@@ -33,12 +35,7 @@ export function decideBooking(input: BookingDecisionInput): BookingDecision {
   const desk = floorDay.desk(input.deskId);
   if (!desk) return no(refusal({ code: 'UNKNOWN_DESK', deskId: input.deskId }));
 
-  const window = checkBookingWindow({
-    date: floorDay.date,
-    now: input.now,
-    timeZone: floorDay.layout.site.timeZone,
-    rules,
-  });
+  const window = checkBookingWindow({ ...input.window, date: floorDay.date, now: input.now, timeZone: floorDay.layout.site.timeZone });
   if (window) return no(window);
 
   if (input.personDay) {

@@ -390,4 +390,17 @@ export const de: Messages = {
   'chat.noSuchFeature': 'Kein Schreibtisch hat „{missing}“, daher habe ich das weggelassen.',
   'chat.noSuchFeature.rest': 'Kein Schreibtisch hat „{missing}“; hier ist einer mit dem Rest Ihres Wunsches: {rest}.',
   'chat.anotherDesk.which': 'Für welchen Tag möchten Sie einen anderen Schreibtisch? Zum Beispiel: „einen anderen Schreibtisch am Donnerstag“.',
+
+  // Hardening (issue 10): the bot's tenant allow-list, and API errors that never echo internals.
+  'tenant.refused.title': 'Seatwise ist für Ihre Organisation nicht verfügbar',
+  'tenant.refused.text':
+    'Dieses Seatwise steht nur den Organisationen zur Verfügung, für die es eingerichtet wurde, und Ihre Microsoft-365-Organisation gehört nicht dazu. Es wurde nichts gebucht oder gespeichert. Wenn Sie das für einen Fehler halten, wenden Sie sich an Ihre IT-Abteilung.',
+  'error.auth.devUser': 'Senden Sie in der Entwicklung den Header x-dev-user mit: 1 bis 128 Buchstaben, Ziffern oder . _ : @ -.',
+  'error.auth.tenant': 'Ihre Organisation darf dieses Seatwise nicht verwenden.',
+  'error.auth.scope': 'Ihre Anmeldung gewährt keinen Zugriff auf Seatwise (die Berechtigung access_as_user fehlt). Bitte melden Sie sich erneut an.',
+  'error.PAYLOAD_TOO_LARGE': 'Die Anfrage ist zu groß: höchstens {max} Bytes werden angenommen.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).',
+  'error.field.invalid': 'das Feld „{field}“ fehlt oder ist ungültig',
+  'error.field.unknown': 'das Feld „{field}“ wird nicht erwartet',
+  'error.field.json': 'der Inhalt ist kein gültiges JSON',
 };

@@ -385,6 +385,19 @@ export const en = {
   'chat.noSuchFeature': 'No desk has "{missing}", so I left that out of your request.',
   'chat.noSuchFeature.rest': 'No desk has "{missing}"; here is one with what else you asked for: {rest}.',
   'chat.anotherDesk.which': 'For which day do you want another desk? For example: "another desk on Thursday".',
+
+  // Hardening (issue 10): the bot's tenant allow-list, and API errors that never echo internals.
+  'tenant.refused.title': 'Seatwise is not available to your organisation',
+  'tenant.refused.text':
+    'This Seatwise serves only the organisations it was set up for, and your Microsoft 365 organisation is not one of them. Nothing was booked or saved. If you think this is a mistake, contact your IT department.',
+  'error.auth.devUser': 'In development, send the header x-dev-user: 1 to 128 letters, digits or . _ : @ -.',
+  'error.auth.tenant': 'Your organisation is not allowed to use this Seatwise.',
+  'error.auth.scope': 'Your sign-in does not give Seatwise access (the access_as_user permission is missing). Please sign in again.',
+  'error.PAYLOAD_TOO_LARGE': 'The request is too large: at most {max} bytes are accepted.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Send the request body as JSON (Content-Type: application/json).',
+  'error.field.invalid': 'the field "{field}" is missing or not valid',
+  'error.field.unknown': 'the field "{field}" is not expected',
+  'error.field.json': 'the body is not valid JSON',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -387,4 +387,17 @@ export const fr: Messages = {
   'chat.noSuchFeature': "Aucun bureau n'a « {missing} » ; je l'ai laissé de côté.",
   'chat.noSuchFeature.rest': "Aucun bureau n'a « {missing} » ; en voici un avec le reste de votre demande : {rest}.",
   'chat.anotherDesk.which': 'Pour quel jour voulez-vous un autre bureau ? Par exemple : « un autre bureau jeudi ».',
+
+  // Hardening (issue 10): the bot's tenant allow-list, and API errors that never echo internals.
+  'tenant.refused.title': "Seatwise n'est pas disponible pour votre organisation",
+  'tenant.refused.text':
+    "Ce Seatwise ne sert que les organisations pour lesquelles il a été configuré, et votre organisation Microsoft 365 n'en fait pas partie. Rien n'a été réservé ni enregistré. Si vous pensez qu'il s'agit d'une erreur, contactez votre service informatique.",
+  'error.auth.devUser': "En développement, envoyez l'en-tête x-dev-user : 1 à 128 lettres, chiffres ou . _ : @ -.",
+  'error.auth.tenant': "Votre organisation n'est pas autorisée à utiliser ce Seatwise.",
+  'error.auth.scope': "Votre connexion ne donne pas accès à Seatwise (l'autorisation access_as_user manque). Veuillez vous reconnecter.",
+  'error.PAYLOAD_TOO_LARGE': 'La demande est trop volumineuse : {max} octets au maximum sont acceptés.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Envoyez le corps de la demande en JSON (Content-Type: application/json).',
+  'error.field.invalid': 'le champ « {field} » est absent ou non valide',
+  'error.field.unknown': "le champ « {field} » n'est pas attendu",
+  'error.field.json': "le corps n'est pas du JSON valide",
 };

@@ -379,4 +379,17 @@ export const nl: Messages = {
   'chat.noSuchFeature': 'Geen enkel bureau heeft "{missing}", dus dat heb ik weggelaten.',
   'chat.noSuchFeature.rest': 'Geen enkel bureau heeft "{missing}"; hier is er een met de rest van uw vraag: {rest}.',
   'chat.anotherDesk.which': 'Voor welke dag wilt u een ander bureau? Bijvoorbeeld: "een ander bureau donderdag".',
+
+  // Hardening (issue 10): the bot's tenant allow-list, and API errors that never echo internals.
+  'tenant.refused.title': 'Seatwise is niet beschikbaar voor uw organisatie',
+  'tenant.refused.text':
+    'Deze Seatwise is alleen bedoeld voor de organisaties waarvoor hij is ingericht, en uw Microsoft 365-organisatie hoort daar niet bij. Er is niets gereserveerd of opgeslagen. Denkt u dat dit een vergissing is, neem dan contact op met uw IT-dienst.',
+  'error.auth.devUser': 'Stuur in ontwikkeling de header x-dev-user mee: 1 tot 128 letters, cijfers of . _ : @ -.',
+  'error.auth.tenant': 'Uw organisatie mag deze Seatwise niet gebruiken.',
+  'error.auth.scope': 'Uw aanmelding geeft geen toegang tot Seatwise (de machtiging access_as_user ontbreekt). Meld u opnieuw aan.',
+  'error.PAYLOAD_TOO_LARGE': 'De aanvraag is te groot: hoogstens {max} bytes worden aanvaard.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Stuur de inhoud van de aanvraag als JSON (Content-Type: application/json).',
+  'error.field.invalid': 'het veld "{field}" ontbreekt of is ongeldig',
+  'error.field.unknown': 'het veld "{field}" wordt niet verwacht',
+  'error.field.json': 'de inhoud is geen geldige JSON',
 };

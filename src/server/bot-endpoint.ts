@@ -1,6 +1,10 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import restify from 'restify';
+import type restify from 'restify';
 import { z } from 'zod';
+import { BodyError, bodyErrorMessage, fieldName, localeOf, readJson } from '../api/http';
+import { refuseForeignTenant, type TenantGate } from '../bot/tenant-gate';
+import { errorMessage } from '../i18n/describe-refusal';
+import { t } from '../i18n/messages';
 
 /** Teams activities are small; anything far larger is refused before it is parsed. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -35,30 +39,42 @@ export function mountBotEndpoint(
   adapter: TeamsAdapter,
   app: Application<TurnState>,
   log: BotEndpointLogger,
+  tenants: TenantGate,
 ): void {
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
-    async (req: restify.Request, res: restify.Response) => {
-      const body: unknown = req.body;
-      if (!req.is('json') || body === null || typeof body !== 'object' || Array.isArray(body)) {
-        res.json(400, { code: 'INVALID_ACTIVITY', message: 'The body must be a JSON Bot Framework activity' });
-        return;
-      }
-      const parsed = activityEnvelope.safeParse(body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        res.json(400, { code: 'INVALID_ACTIVITY', message: `Invalid activity: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'malformed'}` });
-        return;
-      }
-      try {
-        await adapter.process(req, res, async (context) => {
-          await app.run(context);
-        });
-      } catch (error) {
-        log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'activity failed');
-        if (!res.headersSent) res.json(500, { code: 'INTERNAL', message: 'The activity could not be processed' });
-      }
-    },
-  );
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const locale = localeOf(req);
+    // The field, never zod's wording: that is for developers and may quote the input.
+    const invalid = (field: string) =>
+      res.json(400, { code: 'INVALID_ACTIVITY', message: errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field })), field });
+    // Read here rather than by restify's body parser, so that 413 and 415 have the API's shape and language.
+    let body: unknown;
+    try {
+      body = await readJson(req, MAX_ACTIVITY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      res.json(error.status, { code: error.code, message: bodyErrorMessage(error, locale) });
+      return;
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return invalid('body');
+    const parsed = activityEnvelope.safeParse(body);
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path ?? [];
+      return invalid(path.length > 0 ? fieldName(path.join('.')) : 'body');
+    }
+    req.body = body;
+    try {
+      await adapter.process(req, res, async (context) => {
+        // After the token check (a forged activity is a 401 first) and before the bot, which stores references.
+        if (!tenants.allows(context.activity)) {
+          log.warn({ activityType: context.activity.type }, 'activity from a tenant that is not allowed; refused');
+          await refuseForeignTenant(context);
+          return;
+        }
+        await app.run(context);
+      });
+    } catch (error) {
+      log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'activity failed');
+      if (!res.headersSent) res.json(500, { code: 'INTERNAL', message: errorMessage('INTERNAL', locale) });
+    }
+  });
 }

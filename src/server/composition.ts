@@ -6,6 +6,7 @@ import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
+import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
@@ -82,7 +83,8 @@ export function composeServer(
     log: (line) => parts.log.warn(line),
     ...(parts.storeHealth && { storeHealth: parts.storeHealth }),
   });
-  mountBotEndpoint(server, adapter, bot, parts.log);
+  const tenants = new TenantGate(config.allowedTenantIds);
+  mountBotEndpoint(server, adapter, bot, parts.log, tenants);
   const auth =
     config.authMode === 'dev'
       ? new DevAuthenticator()
@@ -101,6 +103,7 @@ export function composeServer(
             log: parts.log,
             clock,
             limits: { tenantRps: reminders.tenantRps },
+            allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
             ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
           }),
           // Unique per process start: a claim names its holder, and a restarted process is a new holder.

@@ -38,7 +38,9 @@ export class ConfigError extends Error {
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback by default: with dev auth (the default outside production) anyone who can reach the port can act as
+  // any user, admins included, so a laptop on office Wi-Fi must not offer it to the LAN. Azure sets HOST=0.0.0.0.
+  HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_MODE: z.enum(['dev', 'entra']).optional(),
   AZURE_TABLES_CONNECTION_STRING: z.string().optional(),

@@ -364,6 +364,11 @@ export interface TeamsNotifierOptions {
   readonly random?: () => number;
   /** A deep link to the tab's map on a day, for the reminder's "Open map". */
   readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
+  /**
+   * The tenant allow-list (ALLOWED_TENANT_IDS), given the reference's conversation.tenantId: a reference saved
+   * before the list was set, or by a foreign tenant, gets nothing. Without it every tenant is served.
+   */
+  readonly allowsTenant?: (tenantId: unknown) => boolean;
 }
 
 export interface NotifierMetrics {
@@ -512,6 +517,11 @@ export class TeamsNotifier implements Notifier {
         { userId: recipient.userId, bookingId: message.booking.id },
         'conversation reference unusable (no https serviceUrl or conversation id); not sent',
       );
+      return { status: 'rejected', httpStatus: 0, attempts: 0, ambiguous: false };
+    }
+    if (this.options.allowsTenant && !this.options.allowsTenant(ref.conversation['tenantId'])) {
+      this.counts.rejected++;
+      this.options.log.warn({ userId: recipient.userId, bookingId: message.booking.id }, 'conversation of a tenant that is not allowed; not sent');
       return { status: 'rejected', httpStatus: 0, attempts: 0, ambiguous: false };
     }
     const activity = {

@@ -1,5 +1,5 @@
 import { decideBooking, withAlternatives } from '../domain/book-desk-rules';
-import { bookableDays, checkBookingWindow } from '../domain/booking-window';
+import { bookableDays } from '../domain/booking-window';
 import { daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
 import { FloorDay, type OccupiedDesk } from '../domain/floor-day';
 import { isActive, type Actor, type Booking, type Desk, type FloorLayout, type LedgerEntry, type Result, ok, err } from '../domain/model';
@@ -116,11 +116,11 @@ class BookingAttempt {
     const floorDay = FloorDay.fromLedgers(this.layout, effectivePolicy(this.catalog.policies, date), date, ledgers);
     this.lastFloorDay = floorDay;
     let others = weekRow ? weekRow.entries.filter((e) => e.bookingId !== this.bookingId) : [];
-    let decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
+    let decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length, window: { policies: this.catalog.policies } });
     if (!decision.ok && decision.refusal.code === 'QUOTA_EXCEEDED') {
       // Before refusing on the quota, drop holds whose booking never committed or has ended since.
       others = await this.liveEntries(others, now);
-      decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length });
+      decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length, window: { policies: this.catalog.policies } });
     }
     if (!decision.ok) return err(decision.refusal);
 
@@ -220,8 +220,7 @@ async function sameDeskOtherDays(
   if (limit <= 0) return [];
   const now = deps.clock.now();
   const timeZone = layout.site.timeZone;
-  const rules = effectivePolicy(catalog.policies, cmd.date).rules;
-  const candidates = bookableDays({ now, timeZone, rules })
+  const candidates = bookableDays({ now, timeZone, policies: catalog.policies })
     .filter((d) => d !== cmd.date)
     .sort((a, b) => Math.abs(daysBetween(cmd.date, a)) - Math.abs(daysBetween(cmd.date, b)) || a.localeCompare(b))
     .slice(0, limit + 1);
@@ -230,7 +229,6 @@ async function sameDeskOtherDays(
   const found = await Promise.all(
     candidates.map(async (date) => {
       const policy = effectivePolicy(catalog.policies, date);
-      if (checkBookingWindow({ date, now, timeZone, rules: policy.rules })) return null;
       const taken = occupied(await recent.read(date, layout.floor.id, zoneIds, now.getTime()));
       // Advice, not a decision: a person already on this floor that day is skipped; other floors are left to the booking.
       if (taken.some((o) => o.userId === cmd.actor.userId)) return null;

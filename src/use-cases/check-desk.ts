@@ -18,6 +18,6 @@ export async function checkDesk(
   const { layout, catalog } = located;
   const { ledgers, personDay } = await deps.store.readDay(q.date, layout.floor.id, layout.zones.map((z) => z.id), q.actor.userId);
   const floorDay = FloorDay.fromLedgers(layout, effectivePolicy(catalog.policies, q.date), q.date, ledgers);
-  const decision = decideBooking({ floorDay, deskId: q.deskId, actor: q.actor, now: deps.clock.now(), personDay, weekUsed: 0 });
+  const decision = decideBooking({ floorDay, deskId: q.deskId, actor: q.actor, now: deps.clock.now(), personDay, weekUsed: 0, window: { policies: catalog.policies } });
   return decision.ok ? null : decision.refusal;
 }

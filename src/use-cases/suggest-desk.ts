@@ -36,8 +36,7 @@ export async function suggestDesks(deps: SuggestDeps, q: SuggestQuery): Promise<
   const index = await deps.catalog.current();
   const catalog = q.siteId ? index.site(q.siteId) : index.sites[0];
   if (!catalog) throw new InvalidInputError(q.siteId ? `No site "${q.siteId}"` : 'No site is configured', 'siteId');
-  const rules = effectivePolicy(catalog.policies, q.date).rules;
-  const window = checkBookingWindow({ date: q.date, now: deps.clock.now(), timeZone: catalog.site.timeZone, rules });
+  const window = checkBookingWindow({ date: q.date, now: deps.clock.now(), timeZone: catalog.site.timeZone, policies: catalog.policies });
   if (window) return err(window);
   // Suggestions are advice: they read the floors' recent ledgers (at most a second old, and fresh after this
   // process's own changes). Confirming one is a booking, which reads and checks everything again.

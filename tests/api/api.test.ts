@@ -49,7 +49,22 @@ describe('the REST API of the tab, over HTTP in dev mode', () => {
 
   it('answers /api/me and /api/sites', async () => {
     expect((await call('GET', '/api/me', { headers: { 'x-dev-roles': 'admin', 'x-dev-name': 'Alice', 'accept-language': 'fr-BE' } })).body).toEqual({ id: 'alice', name: 'Alice', roles: ['admin'], locale: 'fr' });
-    expect((await call('GET', '/api/sites')).body).toEqual([{ id: 'site-1', name: 'Test site', timeZone: 'Europe/Brussels', floors: [{ id: 'f1', name: 'Floor 1' }] }]);
+    expect((await call('GET', '/api/sites')).body).toEqual([
+      {
+        id: 'site-1',
+        name: 'Test site',
+        timeZone: 'Europe/Brussels',
+        floors: [{ id: 'f1', name: 'Floor 1' }],
+        bookingWindow: {
+          today: '2026-12-01',
+          firstBookableDate: '2026-12-01',
+          lastBookableDate: '2026-12-15',
+          horizonDays: 14,
+          bookableWeekdays: [1, 2, 3, 4, 5],
+          bookableDates: ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14', '2026-12-15'],
+        },
+      },
+    ]);
   });
 
   it('books a desk, shows it as mine and its neighbour as too close with the reason, then cancels', async () => {

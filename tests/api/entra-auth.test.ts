@@ -103,6 +103,18 @@ describe('Entra ID SSO tokens on the REST API (checked with jose against the ten
     expect(r.body).toMatchObject({ code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: expect.any(String) });
   });
 
+  it.each([
+    ['a token of a tenant not on the list', () => rs256(keys.privateKey, claims({ tid: OTHER_TENANT })), 'fr-BE', 403, "Votre organisation n'est pas autorisée à utiliser ce Seatwise."],
+    ['a token without the scope', () => rs256(keys.privateKey, claims({ scp: 'User.Read' })), 'de', 403, 'Ihre Anmeldung gewährt keinen Zugriff auf Seatwise (die Berechtigung access_as_user fehlt). Bitte melden Sie sich erneut an.'],
+    ['a forged signature', () => rs256(other.privateKey, claims()), 'nl', 401, 'U bent niet aangemeld of uw sessie is verlopen. Meld u opnieuw aan.'],
+    ['no token', () => undefined, 'nl-BE', 401, 'U bent niet aangemeld of uw sessie is verlopen. Meld u opnieuw aan.'],
+  ])('answers %s in the caller’s language, without the token library’s words', async (_name, token, lang, status, message) => {
+    const t = token();
+    const res = await fetch(`${api.url}/api/me`, { headers: { 'accept-language': lang, ...(t !== undefined && { authorization: `Bearer ${t}` }) } });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: message.replace(/ ([;:!?])/g, '\u00a0$1') });
+  });
+
   it('ignores the dev header when Entra is on', async () => {
     const res = await fetch(`${api.url}/api/me`, { headers: { 'x-dev-user': 'alice' } });
     expect(res.status).toBe(401);

@@ -49,6 +49,7 @@ function decide(floorDay: FloorDay, deskId: string, a: Attempt = {}): BookingDec
     now: a.now ?? NOW,
     personDay: a.personDay ?? null,
     weekUsed: a.weekUsed ?? 0,
+    window: { rules: floorDay.policy.rules },
   });
 }
 

@@ -43,7 +43,7 @@ function floorDayOn(
 }
 
 const book = (fd: FloorDay, deskId: string, weekUsed = 0) =>
-  decideBooking({ floorDay: fd, deskId, actor: anActor('alice'), now: NOW, personDay: null, weekUsed });
+  decideBooking({ floorDay: fd, deskId, actor: anActor('alice'), now: NOW, personDay: null, weekUsed, window: { rules: fd.policy.rules } });
 
 describe('the policy in force on a day is the latest version that started on or before it', () => {
   it('uses the tighter version from its first day, 14 December, and later', () => {

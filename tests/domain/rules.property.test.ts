@@ -168,7 +168,7 @@ function simulate(w: World, b: Built, onStep: (s: Step) => void = () => undefine
     // One attempt in about a hundred asks for a desk that does not exist.
     const deskId = a.desk === 100 ? 'no-such-desk' : b.layout.desks[a.desk % b.layout.desks.length]!.id;
     const personDay = personDays.get(actor.userId) ?? null;
-    const decision = decideBooking({ floorDay, deskId, actor, now: NOW, personDay, weekUsed: 0 });
+    const decision = decideBooking({ floorDay, deskId, actor, now: NOW, personDay, weekUsed: 0, window: { rules: floorDay.policy.rules } });
     onStep({ floorDay, actor, deskId, personDay, decision });
     if (decision.ok) {
       const bookingId = `${TODAY}.bk-${occupied.length}-${deskId}`;
@@ -193,6 +193,7 @@ function decide(s: Pick<Step, 'floorDay' | 'actor' | 'personDay'>, deskId: strin
     now: NOW,
     personDay: s.personDay,
     weekUsed: 0,
+    window: { rules: s.floorDay.policy.rules },
   });
 }
 
@@ -317,6 +318,7 @@ describe('random floors and random booking sequences never break a rule', () => 
                 now: NOW,
                 personDay: null,
                 weekUsed: 0,
+                window: { rules: s.floorDay.policy.rules },
               }).ok;
               expect({ desk: desk.id, user: actor.userId, free }).toEqual({
                 desk: desk.id,

@@ -100,6 +100,7 @@ describe('the web app: Linux, Node 22 LTS, always on, HTTPS only, TLS 1.2', () =
       RUNNING_ON_AZURE: "'1'",
       NODE_ENV: "'production'",
       AUTH_MODE: "'entra'",
+      HOST: "'0.0.0.0'",
       AZURE_TABLES_ENDPOINT: "'https://${storage.name}.table.${environment().suffixes.storage}'",
       AZURE_CLIENT_ID: 'identity.properties.clientId',
       BOT_ID: 'identity.properties.clientId',

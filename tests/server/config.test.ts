@@ -24,6 +24,13 @@ describe('configuration is read once and refuses unsafe production settings', ()
     expect(loadConfig({})).toMatchObject({ port: 3978, authMode: 'dev', storage: { kind: 'embedded', dataDir: '.data' }, seedDemo: true });
   });
 
+  it('listens on loopback only unless HOST says otherwise: dev auth must not be offered to the LAN', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...prod, HOST: '::' }).host).toBe('::');
+  });
+
   it('accepts a complete production configuration', () => {
     expect(loadConfig(prod)).toMatchObject({ authMode: 'entra', storage: { kind: 'endpoint' }, allowedTenantIds: ['tenant-a', 'tenant-b'], seedDemo: false });
   });

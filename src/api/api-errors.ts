@@ -1,0 +1,54 @@
+import type restify from 'restify';
+import type { Refusal } from '../domain/refusal';
+import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import { t, type Locale } from '../i18n/messages';
+import type { CatalogIndex } from '../use-cases/catalog-index';
+import { InvalidInputError } from '../use-cases/errors';
+import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
+import { AuthError } from './authenticate';
+import { BodyError, bodyErrorMessage, fieldName, sendError } from './http';
+import type { ApiLogger } from './routes';
+
+/** How every API route answers a refusal or a fault: the same statuses, codes and sentences in the caller's language. */
+const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWED: 403, BOOKING_NOT_FOUND: 404, UNKNOWN_DESK: 404 };
+
+/** A rule said no: 409 with the code, a sentence in the caller's language and the alternatives. */
+export function refuse(res: restify.Response, r: Refusal, locale: Locale, index: CatalogIndex): void {
+  const lookup = {
+    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
+    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
+  };
+  sendError(res, REFUSAL_STATUS[r.code] ?? 409, r.code, describeRefusal(r, locale, lookup), {
+    details: r.details,
+    alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
+  });
+}
+
+function authMessage(error: AuthError, locale: Locale): string {
+  switch (error.reason) {
+    case 'dev-user':
+      return t(locale, 'error.auth.devUser');
+    case 'tenant':
+      return t(locale, 'error.auth.tenant');
+    case 'scope':
+      return t(locale, 'error.auth.scope');
+    case 'sign-in':
+      return errorMessage(error.code, locale);
+  }
+}
+
+export function fail(res: restify.Response, error: unknown, locale: Locale, log: ApiLogger): void {
+  if (error instanceof AuthError) return sendError(res, error.status, error.code, authMessage(error, locale));
+  if (error instanceof BodyError) return sendError(res, error.status, error.code, bodyErrorMessage(error, locale));
+  if (error instanceof InvalidInputError) {
+    // The use case's sentence is English and for developers; the caller is told which field, in their language.
+    const details = t(locale, 'error.field.invalid', { field: error.field ? fieldName(error.field) : 'body' });
+    return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, details), error.field ? { field: fieldName(error.field) } : {});
+  }
+  if (error instanceof StorageUnavailableError || error instanceof ContentionError) {
+    res.header('Retry-After', String(error.retryAfterSeconds));
+    return sendError(res, 503, error.code, errorMessage(error.code, locale));
+  }
+  log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
+  sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
+}
