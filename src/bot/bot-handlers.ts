@@ -1,7 +1,6 @@
 import { bookableDays } from '../domain/booking-window';
 import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
 import { dateOfBookingId, type Actor, type Booking, type CivilDate } from '../domain/model';
-import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
 import type { SuggestionPreferences } from '../domain/suggest';
 import { describeAlternative, describeRefusal } from '../i18n/describe-refusal';
@@ -546,10 +545,7 @@ export class BotHandlers {
   }
 
   private nextBookableDays(site: SiteCatalog, count: number): CivilDate[] {
-    const now = this.deps.clock.now();
-    const today = civilDateOf(now, site.site.timeZone);
-    const rules = effectivePolicy(site.policies, today).rules;
-    return bookableDays({ now, timeZone: site.site.timeZone, rules }).slice(0, count);
+    return bookableDays({ now: this.deps.clock.now(), timeZone: site.site.timeZone, policies: site.policies }).slice(0, count);
   }
 
   /** The desk of the person's latest booking in the last month, for "the same desk as last time". */

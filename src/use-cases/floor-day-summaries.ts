@@ -1,7 +1,6 @@
-import { bookableDays } from '../domain/booking-window';
-import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
+import { bookingWindow } from '../domain/booking-window';
+import { addDays } from '../domain/civil-date';
 import type { Actor, CivilDate } from '../domain/model';
-import { effectivePolicy } from '../domain/policy';
 import { readFloorDay, type AvailabilityDeps } from './floor-availability';
 import type { Clock } from './ports';
 
@@ -34,15 +33,15 @@ export async function floorDaySummaries(
   const found = (await deps.catalog.current()).floor(query.floorId);
   if (!found) return null;
   const timeZone = found.layout.site.timeZone;
-  const now = deps.clock.now();
-  const today = civilDateOf(now, timeZone);
-  const rules = effectivePolicy(found.catalog.policies, today).rules;
-  const bookable = new Set(bookableDays({ now, timeZone, rules }));
+  // The one window computation: today's horizon, and each day's own bookable weekdays.
+  const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
+  const { today } = window;
+  const bookable = new Set(window.bookableDates);
   const days: FloorDaySummary[] = [];
   const reads: Promise<void>[] = [];
-  for (let i = 0; i <= rules.horizonDays; i++) {
+  for (let i = 0; i <= window.horizonDays; i++) {
     const date = addDays(today, i);
-    if (!bookable.has(date) || !rules.bookableWeekdays.includes(isoWeekday(date))) {
+    if (!bookable.has(date)) {
       days.push({ date, bookable: false, free: 0, total: 0 });
       continue;
     }
@@ -63,5 +62,5 @@ export async function floorDaySummaries(
     );
   }
   await Promise.all(reads);
-  return { today, lastBookableDate: addDays(today, rules.horizonDays), days };
+  return { today, lastBookableDate: window.lastBookableDate, days };
 }
