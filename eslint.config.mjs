@@ -5,6 +5,35 @@ import globals from 'globals';
 
 const outsideDomain = ['**/use-cases/**', '**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'net'];
+const headcountFacade = { group: ['**/headcount/*'], message: 'Import the headcount computation from its folder (index.ts); its parts are internal.' };
+// What the domain may not import; `up` is the relative path that leaves src/domain from the files matched.
+const domainImportRules = (up, ...extra) => [
+  'error',
+  {
+    patterns: [
+      { group: outsideDomain, message: 'src/domain imports nothing outside itself.' },
+      { group: [up], message: 'src/domain imports nothing outside itself.' },
+      { group: nodeBuiltins, message: 'src/domain does no I/O.' },
+      { group: ['@azure/*', 'botbuilder*', '@microsoft/*', 'restify', 'zod'], message: 'src/domain depends on no library.' },
+      ...extra,
+    ],
+  },
+];
+// Processes, sockets and files are the embedded store's business; the table adapters only talk to the SDK.
+const storageIo = ['node:child_process', 'child_process', 'node:net', 'net', 'node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:readline', 'readline', 'node:os', 'os'];
+const storageImportRules = (...extra) => [
+  'error',
+  {
+    patterns: [
+      { group: ['**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'], message: 'storage imports ports and domain types only.' },
+      {
+        group: ['**/use-cases/*', '!**/use-cases/ports', '!**/use-cases/reminders', '**/use-cases/reminders/*', '!**/use-cases/reminders/reminder-ports'],
+        message: 'storage imports ports and domain types only.',
+      },
+      ...extra,
+    ],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'jest.config.js'] },
@@ -25,16 +54,7 @@ export default tseslint.config(
     // The domain is pure: nothing outside it, no I/O, no clock, no environment, no randomness.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: outsideDomain, message: 'src/domain imports nothing outside itself.' },
-            { group: nodeBuiltins, message: 'src/domain does no I/O.' },
-            { group: ['@azure/*', 'botbuilder*', '@microsoft/*', 'restify', 'zod'], message: 'src/domain depends on no library.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': domainImportRules('../*', headcountFacade),
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The domain takes the time as a parameter.' },
@@ -49,29 +69,37 @@ export default tseslint.config(
     },
   },
   {
+    // One folder deeper: leaving the domain takes one more `..`; the parts may import each other.
+    files: ['src/domain/headcount/**/*.ts'],
+    rules: {
+      'no-restricted-imports': domainImportRules('../../*'),
+    },
+  },
+  {
     files: ['src/use-cases/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**'], message: 'use-cases depend on ports, not adapters.' }] },
+        {
+          patterns: [
+            { group: ['**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**'], message: 'use-cases depend on ports, not adapters.' },
+            { ...headcountFacade, group: ['**/domain/headcount/*'] },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/storage/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'], message: 'storage imports ports and domain types only.' },
-            {
-              group: ['**/use-cases/*', '!**/use-cases/ports', '!**/use-cases/reminders', '**/use-cases/reminders/*', '!**/use-cases/reminders/reminder-ports'],
-              message: 'storage imports ports and domain types only.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': storageImportRules({ group: storageIo, message: 'Only src/storage/embedded runs processes, opens sockets or touches files.' }),
+    },
+  },
+  {
+    // The embedded store launches Azurite in a child process over a data folder: storage's rules, plus the I/O that takes.
+    files: ['src/storage/embedded/**/*.ts'],
+    rules: {
+      'no-restricted-imports': storageImportRules(),
     },
   },
   {

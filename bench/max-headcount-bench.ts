@@ -3,7 +3,7 @@
  * Run: npx tsx bench/max-headcount-bench.ts
  */
 import { performance } from 'node:perf_hooks';
-import { maxSafeHeadcount, type HeadcountOptions, type HeadcountResult } from '../src/domain/max-headcount';
+import { maxSafeHeadcount, type HeadcountOptions, type HeadcountResult } from '../src/domain/headcount';
 import type { Desk } from '../src/domain/model';
 import { mulberry32 } from '../src/domain/seeded-random';
 

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/server/embedded-azurite';
+import { resolveAzuriteTableMain, startEmbeddedAzurite } from '../src/storage/embedded/embedded-azurite';
 import { availabilityFigures, TAB_DIST } from './lib/availability-bench';
 import { botTurnLatencies } from './lib/bot-turns';
 import { reminderBenchLine, reminderBenchOk, reminderFanOut } from './lib/reminder-bench';

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { composeServer } from '../../src/server/composition';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import { firstMapPaints } from './tab-bench';
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { dayPartition, ledgerPrefix } from '../../src/storage/reservation-rows';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';

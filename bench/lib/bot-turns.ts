@@ -4,7 +4,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import pino from 'pino';
 import restify from 'restify';
 import { composeServer } from '../../src/server/composition';
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';

@@ -4,7 +4,7 @@
  * With `--profile`, the server runs under `node --cpu-prof` and leaves its profile in ./.cpu-profiles/; with
  * `--compiled`, it runs dist/server/main.js (after `npm run build`), so the profile has the real function names.
  */
-import { startEmbeddedAzurite } from '../../src/server/embedded-azurite';
+import { startEmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { morningRush, morningRushLine, morningRushMisses } from './morning-rush';
 
 async function main(): Promise<number> {

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bookableDays } from '../../src/domain/booking-window';
 import { DEFAULT_RULES } from '../../src/domain/policy';
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { tableNames } from '../../src/server/storage-factory';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';

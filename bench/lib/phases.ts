@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';
 import { TableReservationStore } from '../../src/storage/table-reservation-store';

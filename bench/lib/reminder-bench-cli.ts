@@ -2,7 +2,7 @@
  * The reminder fan-out bench on its own: `npx tsx bench/lib/reminder-bench-cli.ts [--n=5000] [--rate=250] [--chaos=0.3]`.
  * Starts an in-memory embedded Azurite, runs `reminderFanOut`, prints the figures, exits 1 when a goal is missed.
  */
-import { startEmbeddedAzurite } from '../../src/server/embedded-azurite';
+import { startEmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { reminderBenchLine, reminderBenchOk, reminderFanOut } from './reminder-bench';
 
 function option(name: string): number | undefined {

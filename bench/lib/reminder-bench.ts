@@ -9,7 +9,7 @@
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pino from 'pino';
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { fetchConnectorTransport, TeamsNotifier } from '../../src/server/teams-notifier';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { mapLimit } from '../../src/storage/map-limit';

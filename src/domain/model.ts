@@ -87,8 +87,6 @@ export function dateOfBookingId(bookingId: string): CivilDate | null {
   return m ? m[1]! : null;
 }
 
-export const ACTIVE_STATUSES: readonly BookingStatus[] = ['booked', 'checked-in'];
-
 export function isActive(b: Pick<Booking, 'status'>): boolean {
   return b.status === 'booked' || b.status === 'checked-in';
 }
@@ -99,12 +97,6 @@ export interface LedgerEntry {
   readonly userId: string;
   readonly bookingId: string;
   readonly checkedIn: boolean;
-}
-
-/** The bookings of one zone on one day: the row every decision about that zone reads and writes. */
-export interface ZoneLedger {
-  readonly zoneId: string;
-  readonly entries: readonly LedgerEntry[];
 }
 
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };

@@ -8,8 +8,8 @@ import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import type { AppConfig } from './config';
-import { devConnectionString, lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from './embedded-azurite';
-import { processAlive, readStoreLock, StoreLockHeldError, storeProcessAlive } from './store-lock';
+import { devConnectionString, lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from '../storage/embedded/embedded-azurite';
+import { processAlive, readStoreLock, StoreLockHeldError, storeProcessAlive } from '../storage/embedded/store-lock';
 
 /** What /healthz says about the store: never a secret. */
 export type StoreHealth =

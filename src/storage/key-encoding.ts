@@ -16,19 +16,3 @@ export function encodeKeyPart(id: string): string {
   }
   return out;
 }
-
-export function decodeKeyPart(encoded: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < encoded.length; i++) {
-    const ch = encoded[i]!;
-    if (ch === '~') {
-      const hex = encoded.slice(i + 1, i + 3);
-      if (!/^[0-9A-F]{2}$/.test(hex)) throw new RangeError(`Malformed key part "${encoded}" at position ${i}`);
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(ch.charCodeAt(0));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}

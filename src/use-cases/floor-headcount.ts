@@ -1,5 +1,5 @@
 import { isCivilDate } from '../domain/civil-date';
-import { maxSafeHeadcount, type HeadcountResult } from '../domain/max-headcount';
+import { maxSafeHeadcount, type HeadcountResult } from '../domain/headcount';
 import { isAdmin, type Actor, type Result, ok, err } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import { refusal, type Refusal } from '../domain/refusal';

@@ -4,7 +4,7 @@
  * find the connection string in SEATWISE_TEST_AZURITE (read it with
  * `testConnectionString()` from tests/support/azurite.ts). The browser's path is resolved here too.
  */
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { AZURITE_ENV_VAR, GLOBAL_HANDLE_KEY } from './azurite';
 import { CHROMIUM_ENV_VAR, findChromium } from './chromium';
 

@@ -1,5 +1,5 @@
 /** Jest global teardown: stops the Azurite started by global-setup.ts. */
-import type { EmbeddedAzurite } from '../../src/server/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { AZURITE_ENV_VAR, GLOBAL_HANDLE_KEY } from './azurite';
 
 export default async function globalTeardown(): Promise<void> {

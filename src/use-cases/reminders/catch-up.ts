@@ -13,9 +13,7 @@ import { duePasses, type DuePass } from './reminder-schedule';
 import type { ReminderDeps } from './reminder-ports';
 import { sendReminders } from './send-reminders';
 
-export interface DueRunOptions {
-  /** Past days whose releases are caught up too (0 for a regular tick). */
-  readonly lookbackDays?: number;
+export interface PassRunOptions {
   readonly signal?: AbortSignal;
   /** Passes known to be complete, by passKey; they are not run again. Completed passes are added. */
   readonly completed?: Set<string>;
@@ -45,7 +43,7 @@ export async function duePassesNow(
 export async function runPass(
   deps: ReminderDeps,
   pass: DuePass,
-  options: Pick<DueRunOptions, 'signal' | 'completed'> = {},
+  options: PassRunOptions = {},
 ): Promise<PassReport | null> {
   try {
     const signal = options.signal && { signal: options.signal };
@@ -65,17 +63,4 @@ export async function runPass(
     );
     return null;
   }
-}
-
-/** Runs every pass due now, sites side by side; one site's failure does not stop the others. */
-export async function runDuePasses(deps: ReminderDeps, options: DueRunOptions = {}): Promise<PassReport[]> {
-  const passes = await duePassesNow(deps, options.lookbackDays ?? 0);
-  const todo = passes.filter((p) => !options.completed?.has(passKey(p)));
-  const reports = await Promise.all(todo.map((pass) => runPass(deps, pass, options)));
-  return reports.filter((r): r is PassReport => r !== null);
-}
-
-/** On start: everything due now, and the releases of the last `lookbackDays` days. */
-export function catchUp(deps: ReminderDeps, options: DueRunOptions = {}): Promise<PassReport[]> {
-  return runDuePasses(deps, { ...options, lookbackDays: options.lookbackDays ?? 3 });
 }

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/server/embedded-azurite';
-import { openStores } from '../../src/server/storage-factory';
-import { acquireStoreLock, readStoreLock, StoreLockHeldError, storeLockPath } from '../../src/server/store-lock';
-import { TEST_CLIENT_OPTIONS } from '../support/azurite';
+import { lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from '../../../src/storage/embedded/embedded-azurite';
+import { openStores } from '../../../src/server/storage-factory';
+import { acquireStoreLock, readStoreLock, StoreLockHeldError, storeLockPath } from '../../../src/storage/embedded/store-lock';
+import { TEST_CLIENT_OPTIONS } from '../../support/azurite';
 
 function alive(pid: number): boolean {
   try {

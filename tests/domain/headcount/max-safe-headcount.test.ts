@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { tooClose } from '../../src/domain/geometry';
-import { HeadcountInputError, maxSafeHeadcount, type HeadcountResult } from '../../src/domain/max-headcount';
-import type { Desk, DeskMode } from '../../src/domain/model';
+import { tooClose } from '../../../src/domain/geometry';
+import { HeadcountInputError, maxSafeHeadcount, type HeadcountResult } from '../../../src/domain/headcount';
+import type { Desk, DeskMode } from '../../../src/domain/model';
 
 let nextDesk = 0;
 function aDesk(over: Partial<Desk> = {}): Desk {

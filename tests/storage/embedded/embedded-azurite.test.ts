@@ -8,14 +8,14 @@ import {
   devConnectionString,
   startEmbeddedAzurite,
   type EmbeddedAzurite,
-} from '../../src/server/embedded-azurite';
-import { openStores } from '../../src/server/storage-factory';
+} from '../../../src/storage/embedded/embedded-azurite';
+import { openStores } from '../../../src/server/storage-factory';
 import {
   TEST_CLIENT_OPTIONS,
   testConnectionString,
   testTableServiceClient,
   uniqueTableName,
-} from '../support/azurite';
+} from '../../support/azurite';
 
 function isAlive(pid: number): boolean {
   try {

@@ -1,0 +1,10 @@
+// The public face of the headcount computation; its parts are internal to this folder.
+export {
+  DEFAULT_EXACT_LIMIT,
+  DEFAULT_NODE_BUDGET,
+  maxSafeHeadcount,
+  type HeadcountGroup,
+  type HeadcountOptions,
+  type HeadcountResult,
+} from './max-safe-headcount';
+export { HeadcountInputError } from './headcount-input-error';
