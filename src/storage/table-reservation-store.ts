@@ -58,7 +58,7 @@ export const MAX_LIST_DAYS = 92;
  * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
  */
 export class TableReservationStore implements ReservationStore {
-  private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[] }>();
+  private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[]; revision: number }>();
 
   constructor(
     private readonly gateway: TableGateway,
@@ -74,28 +74,39 @@ export class TableReservationStore implements ReservationStore {
     return this.ledgersFrom(rows, floorId, zoneIds);
   }
 
+  /** The asked zones in order, then every other ledger of the floor: a renamed zone's row still lists its desks. */
   private ledgersFrom(rows: readonly StoredEntity[], floorId: string, zoneIds: readonly string[]): VersionedLedger[] {
-    const byKey = new Map(rows.map((r) => [r.entity.rowKey, r]));
-    return zoneIds.map((zoneId) => {
-      const row = byKey.get(ledgerRowKey(floorId, zoneId));
-      if (!row) return { zoneId, entries: [], version: null };
-      return { zoneId, entries: this.parsedEntries(row), version: row.etag };
+    const ledgerRows = rows.filter((r) => r.entity.rowKey.startsWith(`${ledgerPrefix(floorId)}|`));
+    const byKey = new Map(ledgerRows.map((r) => [r.entity.rowKey, r]));
+    const asked = zoneIds.map((zoneId): VersionedLedger => {
+      const key = ledgerRowKey(floorId, zoneId);
+      const row = byKey.get(key);
+      if (!row) return { zoneId, entries: [], version: null, revision: 0 };
+      byKey.delete(key);
+      return this.versioned(row);
     });
+    return [...asked, ...[...byKey.values()].map((row) => this.versioned(row))];
+  }
+
+  private versioned(row: StoredEntity): VersionedLedger {
+    const { entries, revision } = this.parsedLedger(row);
+    return { zoneId: String(row.entity['zoneId']), entries, version: row.etag, revision };
   }
 
   /**
    * A ledger's entries, parsed once per version: the floor map re-reads the same unchanged ledgers all day, and the
    * ETag says when a ledger changed. The read itself always goes to storage; only the parsing is saved.
    */
-  private parsedEntries(row: StoredEntity): readonly LedgerEntry[] {
+  private parsedLedger(row: StoredEntity): { entries: readonly LedgerEntry[]; revision: number } {
     const key = `${row.entity.partitionKey}|${row.entity.rowKey}`;
     const known = this.parsed.get(key);
-    if (known && known.etag === row.etag) return known.entries;
-    const entries = entityToLedger(row.entity).entries;
+    if (known && known.etag === row.etag) return known;
+    const { entries, revision } = entityToLedger(row.entity);
+    const parsed = { etag: row.etag, entries, revision };
     this.parsed.delete(key);
-    this.parsed.set(key, { etag: row.etag, entries });
+    this.parsed.set(key, parsed);
     if (this.parsed.size > MAX_PARSED_LEDGERS) this.parsed.delete(this.parsed.keys().next().value!);
-    return entries;
+    return parsed;
   }
 
   async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
@@ -150,6 +161,12 @@ export class TableReservationStore implements ReservationStore {
     return outcome(await this.gateway.transact(this.tables.reservations, pk, ops));
   }
 
+  async rewriteLedgers(date: CivilDate, ledgers: readonly BookingCommit['ledgers'][number][]): Promise<CommitOutcome> {
+    if (ledgers.length === 0) return { committed: true };
+    const ops = ledgers.map((l) => ledgerOperation(date, l));
+    return outcome(await this.gateway.transact(this.tables.reservations, dayPartition(date), ops));
+  }
+
   async listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]> {
     const span = daysBetween(from, to);
     if (span < 0) return [];
@@ -186,7 +203,7 @@ export class TableReservationStore implements ReservationStore {
 }
 
 function ledgerOperation(date: string, l: BookingCommit['ledgers'][number]): TableOperation {
-  const entity = ledgerEntity(date, l.floorId, l.zoneId, l.entries);
+  const entity = ledgerEntity(date, l.floorId, l.zoneId, l.entries, l.revision ?? 0);
   // No version read means no ledger existed: creating it fails with 409 if someone created it meanwhile.
   return l.expectedVersion === null ? { kind: 'create', entity } : { kind: 'replace', entity, etag: l.expectedVersion };
 }

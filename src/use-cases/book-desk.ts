@@ -14,7 +14,7 @@ import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
   readonly store: ReservationStore;
-  readonly catalog: { current(): Promise<CatalogIndex> };
+  readonly catalog: { current(): Promise<CatalogIndex>; invalidate?(): void };
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** Serialises retries on one floor-day inside this process; shared by every request of the process. */
@@ -46,7 +46,21 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
   if (cmd.requestId !== undefined && !REQUEST_ID.test(cmd.requestId)) {
     throw new InvalidInputError('requestId must be 1 to 100 characters of letters, digits and . _ : -', 'requestId');
   }
-  const index = await deps.catalog.current();
+  for (let reload = 0; ; reload++) {
+    const outcome = await bookWithCatalog(deps, cmd, await deps.catalog.current());
+    if (outcome !== 'stale-catalog') return outcome;
+    // A ledger carries a newer catalog revision than ours: an import has changed the layout. Deciding on the old
+    // one could seat someone by a desk that moved next to theirs, so read the catalog again and start over.
+    if (reload >= MAX_CATALOG_RELOADS || !deps.catalog.invalidate) {
+      throw new ContentionError(`Booking desk ${cmd.deskId} on ${cmd.date}: the site's layout changed while booking`);
+    }
+    deps.catalog.invalidate();
+  }
+}
+
+const MAX_CATALOG_RELOADS = 3;
+
+async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: CatalogIndex): Promise<Result<Booking, Refusal> | 'stale-catalog'> {
   const located = index.locateDesk(cmd.deskId);
   if (!located) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
 
@@ -59,6 +73,10 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
     for (let n = 0; n < retry.maxAttempts; n++) {
       // The first try runs free; after a collision, this process's tries on the floor-day queue up.
       const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      if (outcome === 'stale-catalog') {
+        await attempt.releaseHold();
+        return outcome;
+      }
       if (outcome !== 'conflict') {
         if (outcome.ok) return outcome;
         await attempt.releaseHold();
@@ -97,7 +115,7 @@ class BookingAttempt {
     this.requestId = cmd.requestId ?? deps.ids.newId();
   }
 
-  async once(): Promise<Result<Booking, Refusal> | 'conflict'> {
+  async once(): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
     const { store, clock } = this.deps;
     const { date, actor } = this.cmd;
     const zoneIds = this.layout.zones.map((z) => z.id);
@@ -111,6 +129,9 @@ class BookingAttempt {
       const mine = await store.getBooking(personDay.bookingId);
       if (mine) return ok(mine.booking);
     }
+
+    const revision = this.catalog.revision ?? 0;
+    if (ledgers.some((l) => (l.revision ?? 0) > revision)) return 'stale-catalog';
 
     const now = clock.now();
     const floorDay = FloorDay.fromLedgers(this.layout, effectivePolicy(this.catalog.policies, date), date, ledgers);
@@ -156,6 +177,7 @@ class BookingAttempt {
           floorId: this.layout.floor.id,
           expectedVersion: l.version,
           entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
+          revision,
         })),
     });
     if (outcome.committed) {

@@ -113,8 +113,10 @@ describe.each([
     expect((await book(w, 'alice', 'f1-0-0')).ok).toBe(true);
     expect((await book(w, 'bob', 'f1-0-3')).ok).toBe(true);
     // Bob's desk moves to 1 m from Alice's: the layout itself now breaks the distance rule.
-    const moved: SiteCatalog = { ...before, desks: before.desks.map((d) => (d.id === 'f1-0-3' ? { ...d, x: 1.5, y: 0.5 } : d)) };
-    moved.desks.splice(moved.desks.findIndex((d) => d.id === 'f1-0-1'), 1);
+    const moved: SiteCatalog = {
+      ...before,
+      desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-0-3' ? { ...d, x: 1.5, y: 0.5 } : d)),
+    };
     await importCatalog(w.h.catalog, [moved]);
     expect(await violations(w, moved)).not.toEqual([]);
 
