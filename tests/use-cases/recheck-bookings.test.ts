@@ -211,16 +211,12 @@ describe("re-checking bookings after a site's rules tightened (in memory)", () =
     const racing: RecheckDeps['store'] = Object.assign(Object.create(w.h.reservations) as ReservationStore, {
       // Someone books f1-1-8 (zone 1, under the new rules) after the re-check read zone 0's ledger. The desk is
       // within D of zone 0, so that booking writes zone 0's ledger too, and the re-check's write must fail.
-      readLedgers: async (...args: Parameters<ReservationStore['readLedgers']>) => {
-        const ledgers = await w.h.reservations.readLedgers(...args);
+      commitTransition: async (commit: Parameters<ReservationStore['commitTransition']>[0]) => {
         if (!late) {
           const r = await bookDesk(fresh, { actor: anActor('late'), deskId: 'f1-1-8', date: '2026-12-07' });
           if (!r.ok) throw new Error(`test setup: late could not book: ${r.error.code}`);
           late = r.value;
         }
-        return ledgers;
-      },
-      commitTransition: async (commit: Parameters<ReservationStore['commitTransition']>[0]) => {
         const outcome = await w.h.reservations.commitTransition(commit);
         outcomes.push(outcome.committed);
         return outcome;
