@@ -5,7 +5,7 @@ import { effectivePolicy } from '../domain/policy';
 import { refusal, type Refusal } from '../domain/refusal';
 import type { BookingDeps } from './book-desk';
 import type { CatalogIndex } from './catalog-index';
-import { ContentionError, CorruptDataError, type VersionedLedger } from './ports';
+import { ContentionError, CorruptDataError, type VersionedBooking, type VersionedLedger } from './ports';
 import { recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY } from './retry-policy';
 
@@ -57,7 +57,12 @@ async function changeBooking(deps: BookingDeps, cmd: ChangeBookingCommand, decid
     const after = decision.booking;
     if (after === before) return ok(before);
 
-    const { floorId, ledger } = await ledgerOfBooking(deps.store, before, index);
+    const listed = await ledgerOfBooking(deps.store, before, index);
+    if (!listed) {
+      await unlisted(deps.store, found);
+      continue;
+    }
+    const { floorId, ledger } = listed;
     const entries: LedgerEntry[] = ledger.entries
       .filter((e) => isActive(after) || e.bookingId !== before.id)
       .map((e) => (e.bookingId === before.id ? { ...e, checkedIn: after.status === 'checked-in' } : e));
@@ -101,7 +106,7 @@ export async function ledgerOfBooking(
   store: Pick<BookingDeps['store'], 'readLedgers'>,
   b: Booking,
   index: CatalogIndex,
-): Promise<{ floorId: string; ledger: VersionedLedger & { version: string } }> {
+): Promise<{ floorId: string; ledger: VersionedLedger & { version: string } } | null> {
   const now = index.locateDesk(b.deskId)?.desk;
   const places = [{ floorId: b.floorId, zoneId: b.zoneId }];
   if (now && (now.floorId !== b.floorId || now.zoneId !== b.zoneId)) places.unshift({ floorId: now.floorId, zoneId: now.zoneId });
@@ -112,7 +117,14 @@ export async function ledgerOfBooking(
     const ledger = ledgers.find((l) => l.version !== null && l.entries.some((e) => e.bookingId === b.id));
     if (ledger && ledger.version !== null) return { floorId, ledger: { ...ledger, version: ledger.version } };
   }
-  throw new CorruptDataError(`Active booking ${b.id} is listed in no ledger of floor ${floors.join(' or ')} on ${b.date}`);
+  return null;
+}
+
+/** The booking is listed nowhere: it ended since it was read (a race; read again), or the rows disagree (a fault). */
+export async function unlisted(store: Pick<BookingDeps['store'], 'getBooking'>, read: VersionedBooking): Promise<'changed'> {
+  const now = await store.getBooking(read.booking.id);
+  if (!now || now.version !== read.version) return 'changed';
+  throw new CorruptDataError(`Active booking ${read.booking.id} is listed in no ledger of floor ${read.booking.floorId} on ${read.booking.date}`);
 }
 
 /** An ended booking no longer counts against the week; if this write is lost, the quota check drops it later. */

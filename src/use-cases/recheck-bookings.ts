@@ -1,4 +1,4 @@
-import { ledgerOfBooking, returnQuota } from './change-booking';
+import { ledgerOfBooking, returnQuota, unlisted } from './change-booking';
 import { addDays, civilDateOf, daysBetween, isCivilDate } from '../domain/civil-date';
 import { isActive, type Booking, type CivilDate, type FloorLayout, type LedgerEntry } from '../domain/model';
 import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
@@ -7,7 +7,6 @@ import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import {
   ContentionError,
-  CorruptDataError,
   type Clock,
   type LedgerWrite,
   type ReservationStore,
@@ -175,7 +174,9 @@ async function cancelOne(
   if (!found || !sameActiveBooking(found.booking, listed)) return 'changed';
   const before = found.booking;
   const after = policyCancellation(before, deps.clock.now());
-  const { floorId, ledger } = await ledgerOfBooking(deps.store, before, index);
+  const holder = await ledgerOfBooking(deps.store, before, index);
+  if (!holder) return unlisted(deps.store, found);
+  const { floorId, ledger } = holder;
   const outcome = await deps.store.commitTransition({
     booking: after,
     expectedVersion: found.version,
