@@ -125,3 +125,52 @@ describe.each([
     expect(await violations(w, moved)).toEqual([]);
   });
 });
+
+describe.each([
+  ['in memory', inMemoryHarness],
+  ['Azurite', azuriteHarness],
+] as const)('ledgers follow desks across floors, and stale layouts are fenced off (%s)', (_name, harness) => {
+  /** Floor f1 renamed f9: same desks, same places, new floor and zone ids. */
+  function renamedFloor(c: SiteCatalog): SiteCatalog {
+    const f = (id: string) => id.replace(/^f1/, 'f9');
+    return {
+      ...c,
+      floors: c.floors.map((x) => ({ ...x, id: f(x.id) })),
+      zones: c.zones.map((z) => ({ ...z, id: f(z.id), floorId: f(z.floorId) })),
+      desks: c.desks.map((d) => ({ ...d, floorId: f(d.floorId), zoneId: f(d.zoneId) })),
+    };
+  }
+
+  it('refuses a desk 1 m from a booked one after the floor was renamed and the re-check ran', async () => {
+    const w = await world(harness, before);
+    const alice = await book(w, 'alice', 'f1-0-0');
+    if (!alice.ok) throw new Error('setup');
+    const after = renamedFloor(before);
+    await importCatalog(w.h.catalog, [after]);
+    await recheckBookings(w.deps, { siteId: 'site-1', from: DAY, days: 1 });
+
+    const bob = await book(w, 'bob', 'f1-0-1');
+    expect(bob.ok ? 'booked' : bob.error.code).toBe('TOO_CLOSE');
+    const view = await floorAvailability(w.deps, { actor: anActor('dave'), floorId: 'f9', date: DAY });
+    expect(view?.desks.find((d) => d.desk.id === 'f1-0-0')?.state).toBe('taken');
+    expect((await cancelBooking(w.deps, { actor: anActor('alice'), bookingId: alice.value.id })).ok).toBe(true);
+    expect((await book(w, 'bob', 'f1-0-1')).ok).toBe(true);
+    expect(await violations(w, after)).toEqual([]);
+  });
+
+  it('makes a server still holding the old layout read the new one before it decides', async () => {
+    const w = await world(harness, before);
+    // A second server whose catalog cache was filled before the import and would keep it for a minute.
+    const stale: BookingDeps = { ...w.deps, catalog: new CachedCatalog(w.h.catalog, fixedClock(NOW), 60_000) };
+    await stale.catalog.current();
+    expect((await book(w, 'alice', 'f1-0-0')).ok).toBe(true);
+    // The import moves desk f1-1-0 from (4.5, 0.5) to 1 m from Alice's desk.
+    const moved: SiteCatalog = { ...before, desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-1-0' ? { ...d, zoneId: 'f1-z0', x: 1.5, y: 0.5 } : d)) };
+    await importCatalog(w.h.catalog, [moved]);
+    await recheckBookings(w.deps, { siteId: 'site-1', from: DAY, days: 1 });
+
+    const bob = await bookDesk(stale, { actor: anActor('bob'), deskId: 'f1-1-0', date: DAY });
+    expect(bob.ok ? 'booked' : bob.error.code).toBe('TOO_CLOSE');
+    expect(await violations(w, moved)).toEqual([]);
+  });
+});
