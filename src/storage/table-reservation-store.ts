@@ -56,6 +56,22 @@ export const MAX_LIST_DAYS = 92;
  * distance rule each write the other's zone ledger (each desk is within D of the other). So they share a written
  * row, both conditioned on the version they read: the service commits one and fails the other (412 or 409), and
  * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
+ *
+ * Under catalog changes (an import renames a zone or floor, moves a desk, deletes one, re-scales a floor):
+ *   - A decision reads every ledger row of its floor, current zones or not, and places each booked desk where the
+ *     layout puts it now, by desk id (FloorDay). A renamed zone's row still lists its desks, so they stay taken, too
+ *     close and counted in the zone they are in now; and every booking that could conflict with such a desk writes
+ *     the row of that desk's current zone, so two new bookings still share a row as above.
+ *   - The import's re-check moves, day by day, every entry to the row of its desk's current zone and floor
+ *     (`ledgersFollowDesks`): the only way an entry could hide from a decision is on another floor, and after this
+ *     pass none is. It then cancels what the new layout breaks (a desk moved next to a booked one, into a full zone).
+ *   - Every ledger write carries the writer's catalog revision, and the re-check stamps every row of the site with
+ *     the new one. A decision taken on an older layout (a server whose catalog cache is up to 10 s old) either reads
+ *     a newer stamp and starts over with a fresh catalog, or read before the stamping and then fails its If-Match
+ *     or create on a row the re-check wrote. Rows the re-check empties are kept, so a create cannot succeed either.
+ * What remains is the window between the pointer flip and the re-check of a day: a server on the old layout and one
+ * on the new may each commit a booking the other's layout would refuse (only when a desk moved). The re-check that
+ * follows reads both and cancels the later one by the usual rule (checked in, then earliest booked, keep the desk).
  */
 export class TableReservationStore implements ReservationStore {
   private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[]; revision: number }>();
