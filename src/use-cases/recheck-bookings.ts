@@ -1,8 +1,9 @@
 import { ledgerOfBooking, returnQuota, unlisted } from './change-booking';
-import { addDays, civilDateOf, daysBetween, isCivilDate } from '../domain/civil-date';
+import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek, isoWeekDates } from '../domain/civil-date';
 import { isActive, type Booking, type CivilDate, type FloorLayout, type LedgerEntry } from '../domain/model';
 import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
-import { policyCancellation, recheckDay, type RecheckCancellation } from '../domain/policy-recheck';
+import { policyCancellation, recheckDay, recheckOrder, type RecheckCancellation } from '../domain/policy-recheck';
+import { refusal } from '../domain/refusal';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import {
@@ -113,7 +114,64 @@ export async function recheckBookings(deps: RecheckDeps, q: RecheckQuery): Promi
     }
     checkedDays++;
   }
+  try {
+    await recheckQuotas(deps, index, catalog, first, last, cancelled);
+  } catch (error) {
+    throw new RecheckIncompleteError(q.siteId, last, { checkedDays, cancelled }, { cause: error });
+  }
   return { checkedDays, cancelled };
+}
+
+/**
+ * The weekly quota spans days, so it is re-checked per person and ISO week once the days are done: the bookings that
+ * count (active, or checked in) are replayed in the same order as a day's (checked in, then earliest booked), each
+ * against the quota in force on its own day, and the active ones beyond it, from the first re-checked day on, are
+ * cancelled. Days of the week before the window still count; they are never touched.
+ */
+async function recheckQuotas(
+  deps: RecheckDeps,
+  index: CatalogIndex,
+  catalog: SiteCatalog,
+  first: CivilDate,
+  last: CivilDate,
+  cancelled: RecheckCancellation[],
+): Promise<void> {
+  const quotaOn = (date: CivilDate) => effectivePolicy(catalog.policies, date).rules.weeklyQuota;
+  const weeks = new Set<string>();
+  for (let d = first; daysBetween(d, last) >= 0; d = addDays(d, 1)) if (quotaOn(d) !== null) weeks.add(isoWeek(d));
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  for (const week of weeks) {
+    for (let failures = 0; ; ) {
+      const days = isoWeekDates(week);
+      const counted = (await Promise.all(days.map((d) => deps.store.listBookingsOfDay(d))))
+        .flat()
+        .filter((b) => b.siteId === catalog.site.id && (isActive(b) || b.checkedInAt !== undefined));
+      const byUser = new Map<string, Booking[]>();
+      for (const b of counted) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+      let blocked = false;
+      for (const list of byUser.values()) {
+        let kept = 0;
+        for (const b of recheckOrder(list)) {
+          const quota = quotaOn(b.date);
+          const cancellable = b.status === 'booked' && b.date >= first && daysBetween(b.date, last) >= 0;
+          if (quota === null || kept < quota || !cancellable) {
+            kept++;
+            continue;
+          }
+          const outcome = await cancelOne(deps, index, b, true);
+          if (outcome === 'changed' || outcome === 'conflict') {
+            blocked = true;
+            break;
+          }
+          cancelled.push({ booking: outcome, refusal: refusal({ code: 'QUOTA_EXCEEDED', quota, used: kept, isoWeek: week, date: b.date }) });
+        }
+        if (blocked) break;
+      }
+      if (!blocked) break;
+      if (++failures >= retry.maxAttempts) throw new ContentionError(`Re-checking the quotas of ${week} collided with other changes ${retry.maxAttempts} times in a row`);
+      await retry.sleep(backoffDelay(retry, failures - 1));
+    }
+  }
 }
 
 /** Today through the furthest day any of the site's policies lets people book. */

@@ -238,6 +238,27 @@ describe("re-checking bookings after a site's rules tightened (in memory)", () =
     expect(await violations(w)).toEqual([]);
   });
 
+  it('cancels the bookings a tightened weekly quota no longer allows, latest booked first, and gives their holds back', async () => {
+    const w = await bookedUnderLooseRules(inMemoryHarness);
+    // From Monday 7 December, one booking a week; nothing else changes.
+    const oneAWeek = { ...looseCatalog, policies: [LOOSE, aPolicy({ ...LOOSE.rules, weeklyQuota: 1 }, TIGHT_FROM)] };
+    await w.h.catalog.replaceSiteCatalog(oneAWeek);
+
+    const result = await recheckBookings(recheckDeps(w), { siteId: 'site-1' });
+
+    // Everyone booked Monday 7 and Tuesday 8: Tuesday's booking, the later one, goes.
+    expect(result.cancelled.map((c) => [c.booking.userId, c.booking.date, c.refusal.code]).sort()).toEqual(
+      PEOPLE.map(([userId]) => [userId, '2026-12-08', 'QUOTA_EXCEEDED']),
+    );
+    expect(await activeOf(w, '2026-12-07')).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    expect(await activeOf(w, '2026-12-08')).toEqual([]);
+    // Last week (quota 3 still) is untouched.
+    expect(await activeOf(w, '2026-12-04')).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    const report = await checkInvariants(w.h.gateway, w.h.tables.reservations, [oneAWeek], { weeksTable: w.h.tables.weeks });
+    expect(report.violations).toEqual([]);
+    expect((await recheckBookings(recheckDeps(w), { siteId: 'site-1' })).cancelled).toEqual([]);
+  });
+
   it('never touches days before today, even when asked to start earlier', async () => {
     const w = await bookedUnderLooseRules(inMemoryHarness, [TODAY]);
     const fromLongAgo = { ...tightCatalog, policies: [{ ...TIGHT, effectiveFrom: '2020-01-01' }] };
