@@ -113,7 +113,7 @@ async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: C
 }
 
 class BookingAttempt {
-  private readonly bookingId: string;
+  private bookingId: string;
   private readonly requestId: string;
   private holdTaken = false;
   /** The day transaction may have committed without us hearing so: the hold must stay until the booking is read. */
@@ -213,9 +213,17 @@ class BookingAttempt {
     if (this.cmd.requestId !== undefined) {
       // Our booking row may exist already: another request with our request id committed it (and its hold is ours).
       const mine = await store.getBooking(this.bookingId);
-      if (mine) {
+      if (mine && isActive(mine.booking)) {
         this.holdTaken = false;
         return ok(mine.booking);
+      }
+      if (mine) {
+        // The booking this request id made has ended since (an old card's button pressed again after a cancel): this
+        // is a new request, so it books under an id of its own, as a request without an id would.
+        // Its hold entry shares our id: it stays if that booking still counts (it was checked in), and goes otherwise.
+        if (mine.booking.checkedInAt === undefined) await this.releaseHold();
+        this.holdTaken = false;
+        this.bookingId = `${date}.${this.deps.ids.newId()}`;
       }
     }
     return 'conflict';

@@ -118,3 +118,19 @@ describe.each([
     expect(await violations(w.h)).toEqual([]);
   });
 });
+
+describe('a request id used again after its booking ended', () => {
+  it('books anew, as a request without an id would, and counts one booking in the week', async () => {
+    const h = await inMemoryHarness();
+    const deps = await bookingDeps(h, [gridCatalog({ policy: { minDistanceM: 1, weeklyQuota: 2 } })], fixedClock(NOW));
+    const first = await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-0', date: FRIDAY, requestId: 'card-1' });
+    if (!first.ok) throw new Error('setup');
+    expect((await cancelBooking(deps, { actor: anActor('alice'), bookingId: first.value.id })).ok).toBe(true);
+    // The old card's Confirm pressed again.
+    const again = await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-0', date: FRIDAY, requestId: 'card-1' });
+    expect(again).toMatchObject({ ok: true, value: { status: 'booked', deskId: 'f1-0-0' } });
+    if (!again.ok) return;
+    expect(again.value.id).not.toBe(first.value.id);
+    expect((await h.reservations.readWeek('alice', '2026-W49')).entries.map((e) => e.bookingId)).toEqual([again.value.id]);
+  });
+});
