@@ -74,6 +74,7 @@ export class FloorDay {
   private readonly bookableByZone: ReadonlyMap<string, number>;
   private readonly occupiedByDesk = new Map<string, LedgerEntry>();
   private readonly bookedByZone = new Map<string, number>();
+  private readonly seenBookings = new Set<string>();
   /** Occupied desks bucketed in square cells of side D: a desk closer than D to another is in the 3 × 3 cells around it. */
   private readonly occupiedCells = new Map<number, Desk[]>();
   private readonly cellSize: number;
@@ -113,7 +114,9 @@ export class FloorDay {
     const desk = this.desksById.get(entry.deskId);
     const zone = desk ? desk.zoneId : this.zonesById.has(zoneId) ? zoneId : undefined;
     if (!desk && zone === undefined) return;
-    if (this.occupiedByDesk.has(entry.deskId)) return;
+    // An entry is listed twice for a moment while the re-check moves it between rows that do not fit one transaction.
+    if (this.seenBookings.has(entry.bookingId)) return;
+    this.seenBookings.add(entry.bookingId);
     this.occupiedByDesk.set(entry.deskId, entry);
     if (zone !== undefined) this.bookedByZone.set(zone, (this.bookedByZone.get(zone) ?? 0) + 1);
     if (desk) this.occupiedDesksAdd(desk);
