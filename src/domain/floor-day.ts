@@ -74,6 +74,7 @@ export class FloorDay {
   private readonly bookableByZone: ReadonlyMap<string, number>;
   private readonly occupiedByDesk = new Map<string, LedgerEntry>();
   private readonly bookedByZone = new Map<string, number>();
+  private readonly seenBookings = new Set<string>();
   /** Occupied desks bucketed in square cells of side D: a desk closer than D to another is in the 3 × 3 cells around it. */
   private readonly occupiedCells = new Map<number, Desk[]>();
   private readonly cellSize: number;
@@ -103,10 +104,21 @@ export class FloorDay {
     return day;
   }
 
+  /**
+   * A booked desk counts where the layout puts it now, not where it was when booked: an import may rename its zone
+   * or move it, and the ledger row it sits in keeps the old zone id until the import's re-check moves it. A desk the
+   * layout no longer has on this floor counts in its ledger's zone if that zone is still here (a removed desk holds
+   * its place until its booking is cancelled), and nowhere else.
+   */
   private addOccupied(entry: LedgerEntry, zoneId: string): void {
-    this.occupiedByDesk.set(entry.deskId, entry);
-    this.bookedByZone.set(zoneId, (this.bookedByZone.get(zoneId) ?? 0) + 1);
     const desk = this.desksById.get(entry.deskId);
+    const zone = desk ? desk.zoneId : this.zonesById.has(zoneId) ? zoneId : undefined;
+    if (!desk && zone === undefined) return;
+    // An entry is listed twice for a moment while the re-check moves it between rows that do not fit one transaction.
+    if (this.seenBookings.has(entry.bookingId)) return;
+    this.seenBookings.add(entry.bookingId);
+    this.occupiedByDesk.set(entry.deskId, entry);
+    if (zone !== undefined) this.bookedByZone.set(zone, (this.bookedByZone.get(zone) ?? 0) + 1);
     if (desk) this.occupiedDesksAdd(desk);
   }
 

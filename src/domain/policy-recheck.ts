@@ -57,8 +57,8 @@ export function recheckDay(input: RecheckDayInput): RecheckDayOutcome {
   const accept = (b: Booking, place: { desk: Desk; layout: FloorLayout } | undefined) => {
     keep.push(b);
     if (!keptByUser.has(b.userId)) keptByUser.set(b.userId, b);
-    // Counted in the zone its ledger entry is in, as every booking decision of that day counts it, even when its
-    // desk has left the catalog (a checked-in booking of a removed desk still holds a place in the zone).
+    // Counted where its desk is now (FloorDay places a desk by the layout, whatever zone it was booked in), as every
+    // booking decision of that day counts it; a desk that left the catalog holds a place in the zone it was booked in.
     const floorId = place?.layout.floor.id ?? b.floorId;
     const list = occupiedByFloor.get(floorId) ?? [];
     list.push({
@@ -136,9 +136,9 @@ function reasonToCancel(
     return refusal({ code: 'ALREADY_BOOKED', date, existingBookingId: held.id, existingDeskId: held.deskId });
 
   const { desk, layout } = place;
-  const asBooked = desk.zoneId === b.zoneId ? desk : { ...desk, zoneId: b.zoneId };
+  // Judged where the desk is now: an import may have moved it into a fuller zone, or next to a booked desk.
   const floorDay = new FloorDay(layout, input.policy, date, occupiedByFloor.get(layout.floor.id) ?? []);
-  return floorDay.deskRefusal(asBooked, actorOf(b, asBooked, layout, input));
+  return floorDay.deskRefusal(desk, actorOf(b, desk, layout, input));
 }
 
 /**

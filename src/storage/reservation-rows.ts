@@ -98,7 +98,13 @@ export function entityToPersonDay(e: TableEntity): PersonDayRow {
 }
 
 /** A ledger's entries as JSON, split over as many properties as the 32 K-character limit needs. */
-export function ledgerEntity(date: string, floorId: string, zoneId: string, entries: readonly LedgerEntry[]): TableEntity {
+export function ledgerEntity(
+  date: string,
+  floorId: string,
+  zoneId: string,
+  entries: readonly LedgerEntry[],
+  revision = 0,
+): TableEntity {
   const compact = entries.map((x) => [x.deskId, x.userId, x.bookingId, x.checkedIn ? 1 : 0]);
   const e: Record<string, EntityValue> = {
     partitionKey: dayPartition(date),
@@ -107,6 +113,8 @@ export function ledgerEntity(date: string, floorId: string, zoneId: string, entr
     floorId,
     zoneId,
     count: entries.length,
+    // The catalog revision of the last writer: a writer holding an older catalog learns from it that its layout is stale.
+    revision,
   };
   const chunks = chunk(JSON.stringify(compact), MAX_STRING_PROPERTY_CHARS - 1024);
   e['chunks'] = chunks.length;
@@ -114,7 +122,7 @@ export function ledgerEntity(date: string, floorId: string, zoneId: string, entr
   return e as TableEntity;
 }
 
-export function entityToLedger(e: TableEntity): { zoneId: string; floorId: string; entries: LedgerEntry[] } {
+export function entityToLedger(e: TableEntity): { zoneId: string; floorId: string; entries: LedgerEntry[]; revision: number } {
   const chunks = num(e, 'chunks');
   let json = '';
   for (let i = 0; i < chunks; i++) json += str(e, `entries${i}`);
@@ -132,7 +140,8 @@ export function entityToLedger(e: TableEntity): { zoneId: string; floorId: strin
     return { deskId: x[0], userId: x[1], bookingId: x[2], checkedIn: x[3] === 1 };
   });
   if (entries.length !== num(e, 'count')) throw corrupt(e, `count ${num(e, 'count')} for ${entries.length} entries`);
-  return { zoneId: str(e, 'zoneId'), floorId: str(e, 'floorId'), entries };
+  const revision = e['revision'];
+  return { zoneId: str(e, 'zoneId'), floorId: str(e, 'floorId'), entries, revision: typeof revision === 'number' ? revision : 0 };
 }
 
 export function weekEntity(userId: string, isoWeek: string, entries: readonly WeekEntry[]): TableEntity {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Desk, Floor, Site, Zone } from '../domain/model';
 import type { PolicyVersion } from '../domain/policy';
-import { CorruptDataError, type CatalogStore, type SiteCatalog } from '../use-cases/ports';
+import { CorruptDataError, StorageUnavailableError, type CatalogStore, type SiteCatalog } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
 import { MAX_STRING_PROPERTY_CHARS } from './entity-limits';
 import { MAX_TRANSACTION_OPERATIONS, type TableEntity, type TableGateway, type TableOperation } from './table-gateway';
@@ -25,14 +25,24 @@ export class TableCatalogStore implements CatalogStore {
   }
 
   async listSiteCatalogs(): Promise<SiteCatalog[]> {
-    const pointers = await this.gateway.queryPartition(this.table, POINTERS);
-    const catalogs = await Promise.all(pointers.map((p) => this.readVersion(String(p.entity['siteId']), String(p.entity['version']))));
-    return catalogs.sort((a, b) => a.site.name.localeCompare(b.site.name) || a.site.id.localeCompare(b.site.id));
+    for (let attempt = 1; ; attempt++) {
+      const pointers = await this.gateway.queryPartition(this.table, POINTERS);
+      const catalogs = await Promise.all(pointers.map((p) => this.readVersion(p.entity)));
+      if (catalogs.every((c): c is SiteCatalog => c !== null)) {
+        return catalogs.sort((a, b) => a.site.name.localeCompare(b.site.name) || a.site.id.localeCompare(b.site.id));
+      }
+      if (attempt >= INCOMPLETE_READ_RETRIES) throw incompleteRead();
+    }
   }
 
   async getSiteCatalog(siteId: string): Promise<SiteCatalog | null> {
-    const pointer = await this.gateway.get(this.table, POINTERS, encodeKeyPart(siteId));
-    return pointer ? this.readVersion(siteId, String(pointer.entity['version'])) : null;
+    for (let attempt = 1; ; attempt++) {
+      const pointer = await this.gateway.get(this.table, POINTERS, encodeKeyPart(siteId));
+      if (!pointer) return null;
+      const catalog = await this.readVersion(pointer.entity);
+      if (catalog) return catalog;
+      if (attempt >= INCOMPLETE_READ_RETRIES) throw incompleteRead();
+    }
   }
 
   async replaceSiteCatalog(
@@ -55,13 +65,16 @@ export class TableCatalogStore implements CatalogStore {
       }
       onProgress?.(Math.min(i + MAX_TRANSACTION_OPERATIONS, rows.length), rows.length);
     }
-    const entity: TableEntity = { partitionKey: POINTERS, rowKey: siteKey, siteId: catalog.site.id, version, hash };
+    const revision = (pointer && typeof pointer.entity['revision'] === 'number' ? pointer.entity['revision'] : 0) + 1;
+    // The row count is the version's manifest: a reader that finds fewer rows has read a version being removed.
+    const entity: TableEntity = { partitionKey: POINTERS, rowKey: siteKey, siteId: catalog.site.id, version, hash, rows: rows.length, revision };
     const flip: TableOperation = pointer ? { kind: 'replace', entity, etag: pointer.etag } : { kind: 'create', entity };
     if ((await this.gateway.transact(this.table, POINTERS, [flip])) !== 'ok') {
       await this.deletePartition(pk);
       throw new Error(`Site ${catalog.site.id} was changed by another import at the same time; nothing was changed by this one`);
     }
-    if (pointer) await this.deletePartition(versionPartition(catalog.site.id, String(pointer.entity['version'])));
+    // The old version stays until the next import removes it (see removeUnreferencedVersions): a reader that followed
+    // the old pointer a moment ago is still reading it.
     return { changed: true };
   }
 
@@ -91,8 +104,13 @@ export class TableCatalogStore implements CatalogStore {
     }
   }
 
-  private async readVersion(siteId: string, version: string): Promise<SiteCatalog> {
+  /** The version a pointer names; null when its rows are not all there (removed since the pointer was read). */
+  private async readVersion(pointer: TableEntity): Promise<SiteCatalog | null> {
+    const siteId = String(pointer['siteId']);
+    const version = String(pointer['version']);
     const rows = await this.gateway.queryPartition(this.table, versionPartition(siteId, version));
+    const expected = pointer['rows'];
+    if (typeof expected === 'number' ? rows.length !== expected : rows.length === 0) return null;
     let site: Site | undefined;
     const floors: Floor[] = [];
     const zones: Zone[] = [];
@@ -121,11 +139,17 @@ export class TableCatalogStore implements CatalogStore {
       }
     }
     if (!site) throw new CorruptDataError(`Catalog version ${version} of site ${siteId} has no site row`);
-    return { site, floors, zones, desks, policies };
+    const revision = pointer['revision'];
+    return { site, floors, zones, desks, policies, ...(typeof revision === 'number' && { revision }) };
   }
 }
 
 const ORPHAN_GRACE_MS = 15 * 60_000;
+const INCOMPLETE_READ_RETRIES = 3;
+
+function incompleteRead(): StorageUnavailableError {
+  return new StorageUnavailableError('The catalog changed three times while being read; try again', { retryAfterSeconds: 1 });
+}
 
 function versionWrittenAt(pk: string): number {
   const version = pk.slice(pk.lastIndexOf('|') + 1);

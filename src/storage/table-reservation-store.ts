@@ -56,9 +56,25 @@ export const MAX_LIST_DAYS = 92;
  * distance rule each write the other's zone ledger (each desk is within D of the other). So they share a written
  * row, both conditioned on the version they read: the service commits one and fails the other (412 or 409), and
  * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
+ *
+ * Under catalog changes (an import renames a zone or floor, moves a desk, deletes one, re-scales a floor):
+ *   - A decision reads every ledger row of its floor, current zones or not, and places each booked desk where the
+ *     layout puts it now, by desk id (FloorDay). A renamed zone's row still lists its desks, so they stay taken, too
+ *     close and counted in the zone they are in now; and every booking that could conflict with such a desk writes
+ *     the row of that desk's current zone, so two new bookings still share a row as above.
+ *   - The import's re-check moves, day by day, every entry to the row of its desk's current zone and floor
+ *     (`ledgersFollowDesks`): the only way an entry could hide from a decision is on another floor, and after this
+ *     pass none is. It then cancels what the new layout breaks (a desk moved next to a booked one, into a full zone).
+ *   - Every ledger write carries the writer's catalog revision, and the re-check stamps every row of the site with
+ *     the new one. A decision taken on an older layout (a server whose catalog cache is up to 10 s old) either reads
+ *     a newer stamp and starts over with a fresh catalog, or read before the stamping and then fails its If-Match
+ *     or create on a row the re-check wrote. Rows the re-check empties are kept, so a create cannot succeed either.
+ * What remains is the window between the pointer flip and the re-check of a day: a server on the old layout and one
+ * on the new may each commit a booking the other's layout would refuse (only when a desk moved). The re-check that
+ * follows reads both and cancels the later one by the usual rule (checked in, then earliest booked, keep the desk).
  */
 export class TableReservationStore implements ReservationStore {
-  private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[] }>();
+  private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[]; revision: number }>();
 
   constructor(
     private readonly gateway: TableGateway,
@@ -74,28 +90,39 @@ export class TableReservationStore implements ReservationStore {
     return this.ledgersFrom(rows, floorId, zoneIds);
   }
 
+  /** The asked zones in order, then every other ledger of the floor: a renamed zone's row still lists its desks. */
   private ledgersFrom(rows: readonly StoredEntity[], floorId: string, zoneIds: readonly string[]): VersionedLedger[] {
-    const byKey = new Map(rows.map((r) => [r.entity.rowKey, r]));
-    return zoneIds.map((zoneId) => {
-      const row = byKey.get(ledgerRowKey(floorId, zoneId));
-      if (!row) return { zoneId, entries: [], version: null };
-      return { zoneId, entries: this.parsedEntries(row), version: row.etag };
+    const ledgerRows = rows.filter((r) => r.entity.rowKey.startsWith(`${ledgerPrefix(floorId)}|`));
+    const byKey = new Map(ledgerRows.map((r) => [r.entity.rowKey, r]));
+    const asked = zoneIds.map((zoneId): VersionedLedger => {
+      const key = ledgerRowKey(floorId, zoneId);
+      const row = byKey.get(key);
+      if (!row) return { zoneId, entries: [], version: null, revision: 0 };
+      byKey.delete(key);
+      return this.versioned(row);
     });
+    return [...asked, ...[...byKey.values()].map((row) => this.versioned(row))];
+  }
+
+  private versioned(row: StoredEntity): VersionedLedger {
+    const { entries, revision } = this.parsedLedger(row);
+    return { zoneId: String(row.entity['zoneId']), entries, version: row.etag, revision };
   }
 
   /**
    * A ledger's entries, parsed once per version: the floor map re-reads the same unchanged ledgers all day, and the
    * ETag says when a ledger changed. The read itself always goes to storage; only the parsing is saved.
    */
-  private parsedEntries(row: StoredEntity): readonly LedgerEntry[] {
+  private parsedLedger(row: StoredEntity): { entries: readonly LedgerEntry[]; revision: number } {
     const key = `${row.entity.partitionKey}|${row.entity.rowKey}`;
     const known = this.parsed.get(key);
-    if (known && known.etag === row.etag) return known.entries;
-    const entries = entityToLedger(row.entity).entries;
+    if (known && known.etag === row.etag) return known;
+    const { entries, revision } = entityToLedger(row.entity);
+    const parsed = { etag: row.etag, entries, revision };
     this.parsed.delete(key);
-    this.parsed.set(key, { etag: row.etag, entries });
+    this.parsed.set(key, parsed);
     if (this.parsed.size > MAX_PARSED_LEDGERS) this.parsed.delete(this.parsed.keys().next().value!);
-    return entries;
+    return parsed;
   }
 
   async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
@@ -150,6 +177,12 @@ export class TableReservationStore implements ReservationStore {
     return outcome(await this.gateway.transact(this.tables.reservations, pk, ops));
   }
 
+  async rewriteLedgers(date: CivilDate, ledgers: readonly BookingCommit['ledgers'][number][]): Promise<CommitOutcome> {
+    if (ledgers.length === 0) return { committed: true };
+    const ops = ledgers.map((l) => ledgerOperation(date, l));
+    return outcome(await this.gateway.transact(this.tables.reservations, dayPartition(date), ops));
+  }
+
   async listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]> {
     const span = daysBetween(from, to);
     if (span < 0) return [];
@@ -186,7 +219,7 @@ export class TableReservationStore implements ReservationStore {
 }
 
 function ledgerOperation(date: string, l: BookingCommit['ledgers'][number]): TableOperation {
-  const entity = ledgerEntity(date, l.floorId, l.zoneId, l.entries);
+  const entity = ledgerEntity(date, l.floorId, l.zoneId, l.entries, l.revision ?? 0);
   // No version read means no ledger existed: creating it fails with 409 if someone created it meanwhile.
   return l.expectedVersion === null ? { kind: 'create', entity } : { kind: 'replace', entity, etag: l.expectedVersion };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decideBooking, withAlternatives } from '../domain/book-desk-rules';
 import { bookableDays } from '../domain/booking-window';
 import { daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
@@ -8,13 +9,13 @@ import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal } from '../do
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import { KeyedMutex } from './keyed-mutex';
-import { ContentionError, type Clock, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
+import { ContentionError, type Clock, type CommitOutcome, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
 import { recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
   readonly store: ReservationStore;
-  readonly catalog: { current(): Promise<CatalogIndex> };
+  readonly catalog: { current(): Promise<CatalogIndex>; invalidate?(): void };
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** Serialises retries on one floor-day inside this process; shared by every request of the process. */
@@ -30,10 +31,25 @@ export interface BookDeskCommand {
   readonly requestId?: string;
 }
 
-/** A quota hold younger than this may belong to a booking still being committed; older holds are verified. */
+/**
+ * A quota hold younger than this may belong to a booking still being committed; older holds are verified by reading
+ * their booking, and dropped when it does not exist or has ended.
+ *
+ * The age is measured from `heldAt`, stamped by the writer's clock, against the reader's clock. That is safe while
+ * (writer's clock behind the reader's) + (time from writing the hold to the end of the day transaction) < 2 minutes.
+ * The second term is at most a few store requests, each cut off by the gateway's request timeout (10 s), and a
+ * commit whose answer is lost keeps its hold (see `once`); the first is kept within a second by NTP on App Service and
+ * any ordinary host. Should the bound break, one hold is dropped early and one booking of that week may pass the
+ * quota; no other rule depends on clocks.
+ */
 export const QUOTA_HOLD_GRACE_MS = 2 * 60_000;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** A booking id part for a person's request id: key-safe, fixed length, and distinct between people. */
+function requestKey(userId: string, requestId: string): string {
+  return `r${createHash('sha256').update(`${userId}\n${requestId}`).digest('hex').slice(0, 32)}`;
+}
 const fallbackLocks = new KeyedMutex();
 
 /**
@@ -46,7 +62,21 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
   if (cmd.requestId !== undefined && !REQUEST_ID.test(cmd.requestId)) {
     throw new InvalidInputError('requestId must be 1 to 100 characters of letters, digits and . _ : -', 'requestId');
   }
-  const index = await deps.catalog.current();
+  for (let reload = 0; ; reload++) {
+    const outcome = await bookWithCatalog(deps, cmd, await deps.catalog.current());
+    if (outcome !== 'stale-catalog') return outcome;
+    // A ledger carries a newer catalog revision than ours: an import has changed the layout. Deciding on the old
+    // one could seat someone by a desk that moved next to theirs, so read the catalog again and start over.
+    if (reload >= MAX_CATALOG_RELOADS || !deps.catalog.invalidate) {
+      throw new ContentionError(`Booking desk ${cmd.deskId} on ${cmd.date}: the site's layout changed while booking`);
+    }
+    deps.catalog.invalidate();
+  }
+}
+
+const MAX_CATALOG_RELOADS = 3;
+
+async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: CatalogIndex): Promise<Result<Booking, Refusal> | 'stale-catalog'> {
   const located = index.locateDesk(cmd.deskId);
   if (!located) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
 
@@ -59,6 +89,10 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
     for (let n = 0; n < retry.maxAttempts; n++) {
       // The first try runs free; after a collision, this process's tries on the floor-day queue up.
       const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      if (outcome === 'stale-catalog') {
+        await attempt.releaseHold();
+        return outcome;
+      }
       if (outcome !== 'conflict') {
         if (outcome.ok) return outcome;
         await attempt.releaseHold();
@@ -79,9 +113,11 @@ export async function bookDesk(deps: BookingDeps, cmd: BookDeskCommand): Promise
 }
 
 class BookingAttempt {
-  private readonly bookingId: string;
+  private bookingId: string;
   private readonly requestId: string;
   private holdTaken = false;
+  /** The day transaction may have committed without us hearing so: the hold must stay until the booking is read. */
+  private outcomeUnknown = false;
   private lastFloorDay: FloorDay | undefined;
 
   constructor(
@@ -91,13 +127,15 @@ class BookingAttempt {
     private readonly catalog: SiteCatalog,
     private readonly quota: number | null,
   ) {
-    this.bookingId = `${cmd.date}.${deps.ids.newId()}`;
+    // A client's request id names the booking itself: two requests carrying it (a retry racing its first try) then
+    // hold the quota for one booking, and the loser of the booking row's create finds the winner's booking there.
+    this.bookingId = `${cmd.date}.${cmd.requestId === undefined ? deps.ids.newId() : requestKey(cmd.actor.userId, cmd.requestId)}`;
     // Without a client request id, one is made per call, so that a retry after an ambiguous commit still
     // recognises its own booking in the person row.
     this.requestId = cmd.requestId ?? deps.ids.newId();
   }
 
-  async once(): Promise<Result<Booking, Refusal> | 'conflict'> {
+  async once(): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
     const { store, clock } = this.deps;
     const { date, actor } = this.cmd;
     const zoneIds = this.layout.zones.map((z) => z.id);
@@ -109,8 +147,16 @@ class BookingAttempt {
 
     if (personDay && personDay.requestId === this.requestId) {
       const mine = await store.getBooking(personDay.bookingId);
-      if (mine) return ok(mine.booking);
+      if (mine) {
+        // Another request with our request id won (a client retry racing its first try): our own hold, if we took
+        // one for a booking that will never exist, goes back, or the week would count one booking twice.
+        if (mine.booking.id !== this.bookingId) await this.releaseHold();
+        return ok(mine.booking);
+      }
     }
+
+    const revision = this.catalog.revision ?? 0;
+    if (ledgers.some((l) => (l.revision ?? 0) > revision)) return 'stale-catalog';
 
     const now = clock.now();
     const floorDay = FloorDay.fromLedgers(this.layout, effectivePolicy(this.catalog.policies, date), date, ledgers);
@@ -147,7 +193,7 @@ class BookingAttempt {
     };
     const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };
-    const outcome = await store.commitBooking({
+    const outcome = await this.commitOrFindOut({
       booking,
       ledgers: ledgers
         .filter((l) => guarded.has(l.zoneId))
@@ -156,6 +202,7 @@ class BookingAttempt {
           floorId: this.layout.floor.id,
           expectedVersion: l.version,
           entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
+          revision,
         })),
     });
     if (outcome.committed) {
@@ -163,12 +210,47 @@ class BookingAttempt {
       recentLedgersOf(store).forget(date, this.layout.floor.id);
       return ok(booking);
     }
+    if (this.cmd.requestId !== undefined) {
+      // Our booking row may exist already: another request with our request id committed it (and its hold is ours).
+      const mine = await store.getBooking(this.bookingId);
+      if (mine && isActive(mine.booking)) {
+        this.holdTaken = false;
+        return ok(mine.booking);
+      }
+      if (mine) {
+        // The booking this request id made has ended since (an old card's button pressed again after a cancel): this
+        // is a new request, so it books under an id of its own, as a request without an id would.
+        // Its hold entry shares our id: it stays if that booking still counts (it was checked in), and goes otherwise.
+        if (mine.booking.checkedInAt === undefined) await this.releaseHold();
+        this.holdTaken = false;
+        this.bookingId = `${date}.${this.deps.ids.newId()}`;
+      }
+    }
     return 'conflict';
+  }
+
+  /**
+   * Commits the day transaction. When its answer is lost (a timeout or a reset after the service may have committed),
+   * the booking row says what happened: there, it committed; not there (or unreadable), the outcome stays unknown,
+   * the error goes up, and the quota hold stays until a later quota check finds the booking or its absence.
+   */
+  private async commitOrFindOut(commit: Parameters<ReservationStore['commitBooking']>[0]): Promise<CommitOutcome> {
+    try {
+      return await this.deps.store.commitBooking(commit);
+    } catch (error) {
+      this.outcomeUnknown = true;
+      const found = await this.deps.store.getBooking(commit.booking.id).catch(() => null);
+      if (found) {
+        this.outcomeUnknown = false;
+        return { committed: true };
+      }
+      throw error;
+    }
   }
 
   /** Gives the quota hold back when no booking came of it. A hold left by a crash is dropped by `liveEntries` later. */
   async releaseHold(): Promise<void> {
-    if (!this.holdTaken || this.quota === null) return;
+    if (!this.holdTaken || this.quota === null || this.outcomeUnknown) return;
     const week = isoWeek(this.cmd.date);
     for (let i = 0; i < 5; i++) {
       const row = await this.deps.store.readWeek(this.cmd.actor.userId, week);

@@ -4,7 +4,8 @@ import { dateOfBookingId, isActive, type Actor, type Booking, type LedgerEntry, 
 import { effectivePolicy } from '../domain/policy';
 import { refusal, type Refusal } from '../domain/refusal';
 import type { BookingDeps } from './book-desk';
-import { ContentionError } from './ports';
+import type { CatalogIndex } from './catalog-index';
+import { ContentionError, CorruptDataError, type VersionedBooking, type VersionedLedger } from './ports';
 import { recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY } from './retry-policy';
 
@@ -15,9 +16,19 @@ export interface ChangeBookingCommand {
 
 type Decide = (input: TransitionInput) => Transition;
 
-export const cancelBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, decideCancel);
+/**
+ * Cancelling or releasing a booking that this same person already ended is answered as the success it was: the
+ * first request may have committed and lost its answer on the way back, and the client is retrying it.
+ */
+const endedBySameActor = (decide: Decide): Decide => (input) => {
+  const b = input.booking;
+  if (!isActive(b) && b.releasedBy === input.actor.userId && b.releaseReason !== 'no-show') return { ok: true, booking: b };
+  return decide(input);
+};
+
+export const cancelBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideCancel));
 export const checkIn = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, decideCheckIn);
-export const releaseBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, decideRelease);
+export const releaseBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideRelease));
 
 const SYSTEM: Actor = { userId: 'system', roles: ['admin'] };
 
@@ -46,18 +57,32 @@ async function changeBooking(deps: BookingDeps, cmd: ChangeBookingCommand, decid
     const after = decision.booking;
     if (after === before) return ok(before);
 
-    const [ledger] = await deps.store.readLedgers(before.date, before.floorId, [before.zoneId]);
-    const entries: LedgerEntry[] = (ledger?.entries ?? [])
+    const listed = await ledgerOfBooking(deps.store, before, index);
+    if (!listed) {
+      await unlisted(deps.store, found);
+      continue;
+    }
+    const { floorId, ledger } = listed;
+    const entries: LedgerEntry[] = ledger.entries
       .filter((e) => isActive(after) || e.bookingId !== before.id)
       .map((e) => (e.bookingId === before.id ? { ...e, checkedIn: after.status === 'checked-in' } : e));
-    if (!ledger || ledger.version === null) {
-      throw new Error(`Active booking ${before.id} has no ledger for zone ${before.zoneId} on ${before.date}`);
-    }
-    const outcome = await deps.store.commitTransition({
+    const commit = {
       booking: after,
       expectedVersion: found.version,
-      ledger: { zoneId: before.zoneId, floorId: before.floorId, expectedVersion: ledger.version, entries },
+      ledger: {
+        zoneId: ledger.zoneId,
+        floorId,
+        expectedVersion: ledger.version,
+        entries,
+        revision: Math.max(ledger.revision ?? 0, catalog.revision ?? 0),
+      },
       freesDesk: !isActive(after),
+    };
+    const outcome = await deps.store.commitTransition(commit).catch(async (error: unknown) => {
+      // The answer was lost (a timeout, a reset): the write may have committed. The booking row says whether it did.
+      const now = await deps.store.getBooking(before.id).catch(() => null);
+      if (now && sameTransition(now.booking, after)) return { committed: true as const };
+      throw error;
     });
     if (outcome.committed) {
       recentLedgersOf(deps.store).forget(before.date, before.floorId);
@@ -67,6 +92,39 @@ async function changeBooking(deps: BookingDeps, cmd: ChangeBookingCommand, decid
     await retry.sleep(backoffDelay(retry, n));
   }
   throw new ContentionError(`Changing booking ${cmd.bookingId} collided with other changes ${retry.maxAttempts} times in a row`);
+}
+
+function sameTransition(stored: Booking, after: Booking): boolean {
+  return stored.status === after.status && stored.releasedAt === after.releasedAt && stored.checkedInAt === after.checkedInAt;
+}
+
+/**
+ * The ledger row that lists a booking, wherever it is now: in the zone it was booked in, or, after an import moved its
+ * desk and the re-check moved the entry with it, in the desk's zone today (possibly on another floor).
+ */
+export async function ledgerOfBooking(
+  store: Pick<BookingDeps['store'], 'readLedgers'>,
+  b: Booking,
+  index: CatalogIndex,
+): Promise<{ floorId: string; ledger: VersionedLedger & { version: string } } | null> {
+  const now = index.locateDesk(b.deskId)?.desk;
+  const places = [{ floorId: b.floorId, zoneId: b.zoneId }];
+  if (now && (now.floorId !== b.floorId || now.zoneId !== b.zoneId)) places.unshift({ floorId: now.floorId, zoneId: now.zoneId });
+  const floors = [...new Set(places.map((p) => p.floorId))];
+  for (const floorId of floors) {
+    const zoneIds = places.filter((p) => p.floorId === floorId).map((p) => p.zoneId);
+    const ledgers = await store.readLedgers(b.date, floorId, zoneIds);
+    const ledger = ledgers.find((l) => l.version !== null && l.entries.some((e) => e.bookingId === b.id));
+    if (ledger && ledger.version !== null) return { floorId, ledger: { ...ledger, version: ledger.version } };
+  }
+  return null;
+}
+
+/** The booking is listed nowhere: it ended since it was read (a race; read again), or the rows disagree (a fault). */
+export async function unlisted(store: Pick<BookingDeps['store'], 'getBooking'>, read: VersionedBooking): Promise<'changed'> {
+  const now = await store.getBooking(read.booking.id);
+  if (!now || now.version !== read.version) return 'changed';
+  throw new CorruptDataError(`Active booking ${read.booking.id} is listed in no ledger of floor ${read.booking.floorId} on ${read.booking.date}`);
 }
 
 /** An ended booking no longer counts against the week; if this write is lost, the quota check drops it later. */

@@ -18,6 +18,11 @@ export interface SiteCatalog {
   readonly zones: readonly Zone[];
   readonly desks: readonly Desk[];
   readonly policies: readonly PolicyVersion[];
+  /**
+   * Counts the site's imports (1 for the first), as stored: bookings stamp it on the ledgers they write, so a decision
+   * taken on an older layout sees a newer stamp and reloads the catalog. Absent on catalogs built in code.
+   */
+  readonly revision?: number;
 }
 
 export interface CatalogStore {
@@ -35,6 +40,8 @@ export interface VersionedLedger {
   readonly zoneId: string;
   readonly entries: readonly LedgerEntry[];
   readonly version: string | null;
+  /** The catalog revision its last writer held (0 when unknown or not stored yet). */
+  readonly revision?: number;
 }
 
 /** The row that holds one person's active booking of a day. */
@@ -55,6 +62,8 @@ export interface LedgerWrite {
   /** The version read; null means "must not exist yet". */
   readonly expectedVersion: string | null;
   readonly entries: readonly LedgerEntry[];
+  /** The catalog revision the writer decided with; stamped on the row. */
+  readonly revision?: number;
 }
 
 export type CommitOutcome = { readonly committed: true } | { readonly committed: false; readonly reason: 'conflict' };
@@ -99,7 +108,11 @@ export interface VersionedWeek {
  * it commits entirely or not at all, and reports a conflict when any version it was given is stale.
  */
 export interface ReservationStore {
-  /** The ledgers of the given zones on a day (one partition query). Zones with no ledger yet come back empty with version null. */
+  /**
+   * The ledgers of the given zones on a day (one partition query), in that order; zones with no ledger yet come back
+   * empty with version null. Then every other ledger stored for the floor that day (zones an import renamed or removed,
+   * whose rows still list bookings until the re-check moves them).
+   */
   readLedgers(date: CivilDate, floorId: string, zoneIds: readonly string[]): Promise<VersionedLedger[]>;
   readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null>;
   /** A floor's ledgers and the person's row of a day, in one round trip: what every booking attempt reads. */
@@ -107,6 +120,11 @@ export interface ReservationStore {
   commitBooking(commit: BookingCommit): Promise<CommitOutcome>;
   getBooking(bookingId: string): Promise<VersionedBooking | null>;
   commitTransition(commit: TransitionCommit): Promise<CommitOutcome>;
+  /**
+   * Rewrites ledgers of one day, all in one transaction (at most 100): an import's re-check moving entries to the
+   * zones their desks are in now. Each write is conditional on the version read, as in a booking.
+   */
+  rewriteLedgers(date: CivilDate, ledgers: readonly LedgerWrite[]): Promise<CommitOutcome>;
   /** The person's active bookings between two days, inclusive. */
   listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]>;
   /** Every booking row of a day, whatever its status. */

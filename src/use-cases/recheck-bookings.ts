@@ -1,15 +1,17 @@
-import { returnQuota } from './change-booking';
-import { addDays, civilDateOf, daysBetween, isCivilDate } from '../domain/civil-date';
-import { isActive, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
+import { ledgerOfBooking, returnQuota, unlisted } from './change-booking';
+import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek, isoWeekDates } from '../domain/civil-date';
+import { isActive, type Booking, type CivilDate, type FloorLayout, type LedgerEntry } from '../domain/model';
 import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
-import { policyCancellation, recheckDay, type RecheckCancellation } from '../domain/policy-recheck';
+import { policyCancellation, recheckDay, recheckOrder, type RecheckCancellation } from '../domain/policy-recheck';
+import { refusal } from '../domain/refusal';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import {
   ContentionError,
-  CorruptDataError,
   type Clock,
+  type LedgerWrite,
   type ReservationStore,
+  type VersionedLedger,
   type SiteCatalog,
 } from './ports';
 import { recentLedgersOf } from './recent-ledgers';
@@ -20,7 +22,7 @@ export type { RecheckCancellation } from '../domain/policy-recheck';
 export interface RecheckDeps {
   readonly store: Pick<
     ReservationStore,
-    'listBookingsOfDay' | 'getBooking' | 'readLedgers' | 'commitTransition' | 'readWeek' | 'writeWeek'
+    'listBookingsOfDay' | 'getBooking' | 'readLedgers' | 'commitTransition' | 'readWeek' | 'writeWeek' | 'rewriteLedgers'
   >;
   /** Must reflect the catalog just imported: a cached copy would re-check against the old rules. */
   readonly catalog: { current(): Promise<CatalogIndex> };
@@ -106,13 +108,70 @@ export async function recheckBookings(deps: RecheckDeps, q: RecheckQuery): Promi
   let checkedDays = 0;
   for (let date = first; daysBetween(date, last) >= 0; date = addDays(date, 1)) {
     try {
-      await recheckOneDay(deps, catalog, layouts, date, cancelled);
+      await recheckOneDay(deps, index, catalog, layouts, date, cancelled);
     } catch (error) {
       throw new RecheckIncompleteError(q.siteId, date, { checkedDays, cancelled }, { cause: error });
     }
     checkedDays++;
   }
+  try {
+    await recheckQuotas(deps, index, catalog, first, last, cancelled);
+  } catch (error) {
+    throw new RecheckIncompleteError(q.siteId, last, { checkedDays, cancelled }, { cause: error });
+  }
   return { checkedDays, cancelled };
+}
+
+/**
+ * The weekly quota spans days, so it is re-checked per person and ISO week once the days are done: the bookings that
+ * count (active, or checked in) are replayed in the same order as a day's (checked in, then earliest booked), each
+ * against the quota in force on its own day, and the active ones beyond it, from the first re-checked day on, are
+ * cancelled. Days of the week before the window still count; they are never touched.
+ */
+async function recheckQuotas(
+  deps: RecheckDeps,
+  index: CatalogIndex,
+  catalog: SiteCatalog,
+  first: CivilDate,
+  last: CivilDate,
+  cancelled: RecheckCancellation[],
+): Promise<void> {
+  const quotaOn = (date: CivilDate) => effectivePolicy(catalog.policies, date).rules.weeklyQuota;
+  const weeks = new Set<string>();
+  for (let d = first; daysBetween(d, last) >= 0; d = addDays(d, 1)) if (quotaOn(d) !== null) weeks.add(isoWeek(d));
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  for (const week of weeks) {
+    for (let failures = 0; ; ) {
+      const days = isoWeekDates(week);
+      const counted = (await Promise.all(days.map((d) => deps.store.listBookingsOfDay(d))))
+        .flat()
+        .filter((b) => b.siteId === catalog.site.id && (isActive(b) || b.checkedInAt !== undefined));
+      const byUser = new Map<string, Booking[]>();
+      for (const b of counted) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+      let blocked = false;
+      for (const list of byUser.values()) {
+        let kept = 0;
+        for (const b of recheckOrder(list)) {
+          const quota = quotaOn(b.date);
+          const cancellable = b.status === 'booked' && b.date >= first && daysBetween(b.date, last) >= 0;
+          if (quota === null || kept < quota || !cancellable) {
+            kept++;
+            continue;
+          }
+          const outcome = await cancelOne(deps, index, b, true);
+          if (outcome === 'changed' || outcome === 'conflict') {
+            blocked = true;
+            break;
+          }
+          cancelled.push({ booking: outcome, refusal: refusal({ code: 'QUOTA_EXCEEDED', quota, used: kept, isoWeek: week, date: b.date }) });
+        }
+        if (blocked) break;
+      }
+      if (!blocked) break;
+      if (++failures >= retry.maxAttempts) throw new ContentionError(`Re-checking the quotas of ${week} collided with other changes ${retry.maxAttempts} times in a row`);
+      await retry.sleep(backoffDelay(retry, failures - 1));
+    }
+  }
 }
 
 /** Today through the furthest day any of the site's policies lets people book. */
@@ -123,6 +182,7 @@ function defaultDays(catalog: SiteCatalog): number {
 
 async function recheckOneDay(
   deps: RecheckDeps,
+  index: CatalogIndex,
   catalog: SiteCatalog,
   layouts: readonly FloorLayout[],
   date: CivilDate,
@@ -136,10 +196,10 @@ async function recheckOneDay(
     const bookings = (await deps.store.listBookingsOfDay(date)).filter(
       (b) => b.siteId === catalog.site.id && isActive(b),
     );
-    const plan = recheckDay({ layouts, policy, bookings });
-    let blocked: 'changed' | 'conflict' | null = null;
+    let blocked: 'changed' | 'conflict' | null = await ledgersFollowDesks(deps, index, catalog, date, bookings);
+    const plan = blocked ? { cancel: [] } : recheckDay({ layouts, policy, bookings });
     for (const c of plan.cancel) {
-      const outcome = await cancelOne(deps, c.booking, policy.rules.weeklyQuota !== null);
+      const outcome = await cancelOne(deps, index, c.booking, policy.rules.weeklyQuota !== null);
       if (outcome === 'changed' || outcome === 'conflict') {
         blocked = outcome;
         break;
@@ -164,6 +224,7 @@ async function recheckOneDay(
  */
 async function cancelOne(
   deps: RecheckDeps,
+  index: CatalogIndex,
   listed: Booking,
   returnsQuota: boolean,
 ): Promise<Booking | 'changed' | 'conflict'> {
@@ -171,28 +232,93 @@ async function cancelOne(
   if (!found || !sameActiveBooking(found.booking, listed)) return 'changed';
   const before = found.booking;
   const after = policyCancellation(before, deps.clock.now());
-  const [ledger] = await deps.store.readLedgers(before.date, before.floorId, [before.zoneId]);
-  if (!ledger || ledger.version === null) {
-    throw new CorruptDataError(
-      `Active booking ${before.id} has no ledger for zone ${before.zoneId} on ${before.date}`,
-    );
-  }
+  const holder = await ledgerOfBooking(deps.store, before, index);
+  if (!holder) return unlisted(deps.store, found);
+  const { floorId, ledger } = holder;
   const outcome = await deps.store.commitTransition({
     booking: after,
     expectedVersion: found.version,
     ledger: {
-      zoneId: before.zoneId,
-      floorId: before.floorId,
+      zoneId: ledger.zoneId,
+      floorId,
       expectedVersion: ledger.version,
       entries: ledger.entries.filter((e) => e.bookingId !== before.id),
+      revision: ledger.revision ?? 0,
     },
     freesDesk: true,
   });
   if (!outcome.committed) return 'conflict';
-  recentLedgersOf(deps.store).forget(before.date, before.floorId);
+  recentLedgersOf(deps.store).forget(before.date, floorId);
   if (returnsQuota) await returnQuota(deps, after);
   return after;
 }
+
+/**
+ * Ledgers follow their desks: after an import renamed a zone, or moved a desk to another zone or floor, the day's
+ * entries move to the ledger of the zone each desk is in now, and every ledger of the site that day is stamped with
+ * the catalog's revision. From then on:
+ *   - every booking that could conflict with a booked desk writes the row that lists it (its zone is a current zone);
+ *   - a decision taken on the old layout reads a newer stamp and starts over with the new catalog, and one that read
+ *     before this write fails its If-Match (a row it wrote is stamped here) or its create (the row now exists).
+ * A row emptied here stays, empty, for that last reason. Rows of one day are written in one transaction while they
+ * fit in 100 operations; beyond that, rows that gain entries are written before rows that lose them, so an entry is
+ * listed twice for a moment (counted once: by desk) but never missing.
+ */
+async function ledgersFollowDesks(
+  deps: RecheckDeps,
+  index: CatalogIndex,
+  catalog: SiteCatalog,
+  date: CivilDate,
+  bookings: readonly Booking[],
+): Promise<'conflict' | null> {
+  const revision = catalog.revision ?? 0;
+  const zonesOf = new Map<string, string[]>();
+  for (const z of catalog.zones) zonesOf.set(z.floorId, [...(zonesOf.get(z.floorId) ?? []), z.id]);
+  const floors = new Set([...catalog.floors.map((f) => f.id), ...bookings.map((b) => b.floorId)]);
+  const rows: { floorId: string; ledger: VersionedLedger }[] = [];
+  for (const floorId of floors) {
+    for (const ledger of await deps.store.readLedgers(date, floorId, zonesOf.get(floorId) ?? [])) rows.push({ floorId, ledger });
+  }
+  const key = (floorId: string, zoneId: string) => `${floorId}\u0000${zoneId}`;
+  const target = new Map<string, LedgerEntry[]>();
+  const placed = new Set<string>();
+  for (const { floorId, ledger } of rows) {
+    for (const e of ledger.entries) {
+      if (placed.has(e.bookingId)) continue;
+      placed.add(e.bookingId);
+      const at = index.locateDesk(e.deskId);
+      const desk = at && at.catalog.site.id === catalog.site.id ? at.desk : undefined;
+      const k = desk ? key(desk.floorId, desk.zoneId) : key(floorId, ledger.zoneId);
+      target.set(k, [...(target.get(k) ?? []), e]);
+    }
+  }
+  const same = (a: readonly LedgerEntry[], b: readonly LedgerEntry[]) =>
+    a.length === b.length && a.every((x, i) => x.bookingId === b[i]?.bookingId && x.checkedIn === b[i]?.checkedIn);
+  const gaining: LedgerWrite[] = [];
+  const losing: LedgerWrite[] = [];
+  for (const { floorId, ledger } of rows) {
+    const k = key(floorId, ledger.zoneId);
+    const entries = target.get(k) ?? [];
+    target.delete(k);
+    if (ledger.version === null && entries.length === 0) continue;
+    if (ledger.version !== null && same(ledger.entries, entries) && (ledger.revision ?? 0) >= revision) continue;
+    const write = { floorId, zoneId: ledger.zoneId, expectedVersion: ledger.version, entries, revision };
+    (entries.length >= ledger.entries.length ? gaining : losing).push(write);
+  }
+  for (const [k, entries] of target) {
+    const [floorId, zoneId] = k.split('\u0000') as [string, string];
+    gaining.push({ floorId, zoneId, expectedVersion: null, entries, revision });
+  }
+  const writes = [...gaining, ...losing];
+  for (let i = 0; i < writes.length; i += MAX_LEDGER_WRITES) {
+    const outcome = await deps.store.rewriteLedgers(date, writes.slice(i, i + MAX_LEDGER_WRITES));
+    if (!outcome.committed) return 'conflict';
+  }
+  if (writes.length > 0) for (const f of floors) recentLedgersOf(deps.store).forget(date, f);
+  return null;
+}
+
+const MAX_LEDGER_WRITES = 100;
 
 function sameActiveBooking(now: Booking, listed: Booking): boolean {
   return (

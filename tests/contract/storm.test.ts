@@ -63,7 +63,7 @@ describe('the booking storm: rules hold under concurrent attempts, against Azuri
     for (const code of ['DESK_TAKEN', 'TOO_CLOSE', 'ALREADY_BOOKED', 'QUOTA_EXCEEDED']) expect(codes).toContain(code);
     expect(booked.filter((b) => b.ok && b.value.userId === 'twin')).toHaveLength(1);
 
-    const report = await checkInvariants(h.gateway, h.tables.reservations, [catalog]);
+    const report = await checkInvariants(h.gateway, h.tables.reservations, [catalog], { weeksTable: h.tables.weeks });
     expect(report.violations).toEqual([]);
     // Every booking reported as made is stored, and nothing else is.
     expect(report.activeBookings).toBe(booked.length);

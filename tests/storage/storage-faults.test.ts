@@ -66,9 +66,10 @@ describe('storage that is down surfaces as StorageUnavailableError, with nothing
     const catalogStore = new TableCatalogStore(gateway, 'cat');
     await reservations.init();
     await catalogStore.init();
-    const catalog = gridCatalog({ policy: { weeklyQuota: 3 } });
+    const catalog = gridCatalog({ policy: { weeklyQuota: 1 } });
     await catalogStore.replaceSiteCatalog(catalog);
-    const deps = { store: reservations, catalog: new CachedCatalog(catalogStore, clock, 60_000), clock, ids: sequentialIds(), retry: noSleepRetry };
+    const later = fixedClock('2026-12-03T08:00:00Z');
+    const deps = { store: reservations, catalog: new CachedCatalog(catalogStore, later, 60_000), clock: later, ids: sequentialIds(), retry: noSleepRetry };
     await deps.catalog.current();
     // Reads succeed (3 calls: ledgers, person, week), the week hold succeeds, then the day transaction fails.
     let calls = 0;
@@ -83,8 +84,12 @@ describe('storage that is down surfaces as StorageUnavailableError, with nothing
     gateway.transact = realTransact;
     const report = await checkInvariants(gateway, 'res', [catalog]);
     expect(report).toMatchObject({ violations: [], activeBookings: 0 });
-    // The quota hold taken before the failed write was handed back.
-    expect((await reservations.readWeek('alice', '2026-W49')).entries).toEqual([]);
+    // The day transaction's outcome is unknown to the booker (the request may yet land), so the quota hold stays...
+    expect((await reservations.readWeek('alice', '2026-W49')).entries).toHaveLength(1);
+    // ...until, past its grace period, a quota check reads that its booking does not exist and drops it.
+    later.advance(3 * 60_000);
+    expect(await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-0', date: '2026-12-04' })).toMatchObject({ ok: true });
+    expect((await reservations.readWeek('alice', '2026-W49')).entries).toHaveLength(1);
   });
 
   it('keeps failing reads typed while storage is down, then works again', async () => {

@@ -1,4 +1,6 @@
 import type { TableGateway, TableEntity } from '../../src/storage/table-gateway';
+import { isoWeek } from '../../src/domain/civil-date';
+import { DEFAULT_RULES, type PolicyVersion } from '../../src/domain/policy';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 
 export interface InvariantReport {
@@ -12,8 +14,14 @@ export interface InvariantReport {
  * An independent check of the stored rows against the rules. It reads raw entities and parses them itself
  * (not through the store's mapper), so a bug in the store cannot hide itself here.
  */
-export async function checkInvariants(gateway: TableGateway, table: string, catalogs: readonly SiteCatalog[]): Promise<InvariantReport> {
+export async function checkInvariants(
+  gateway: TableGateway,
+  table: string,
+  catalogs: readonly SiteCatalog[],
+  options: { readonly weeksTable?: string } = {},
+): Promise<InvariantReport> {
   const rows = await gateway.queryTable(table);
+  const counted: TableEntity[] = [];
   const violations: string[] = [];
   const desks = new Map(catalogs.flatMap((c) => c.desks.map((d) => [d.id, d] as const)));
   const siteOf = new Map(catalogs.map((c) => [c.site.id, c] as const));
@@ -46,17 +54,21 @@ export async function checkInvariants(gateway: TableGateway, table: string, cata
     if (deskRows.length !== live.length) violations.push(`${date}: ${deskRows.length} desk rows for ${live.length} live bookings`);
     if (personRows.length !== live.length) violations.push(`${date}: ${personRows.length} person rows for ${live.length} live bookings`);
 
-    // Zone capacity and distance, with the rules in force that day.
+    // What counts against a weekly quota: an active booking, or one that was checked in.
+    counted.push(...bookings.filter((b) => liveIds.has(String(b['bookingId'])) || b['checkedInAt'] !== undefined));
+
+    // Zone capacity and distance, with the rules in force that day (the default rules when the site has none),
+    // each desk where the catalog puts it now: an import may have renamed its zone or moved it.
     for (const catalog of siteOf.values()) {
-      const policy = [...catalog.policies].filter((p) => p.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
-      if (!policy) continue;
+      const policy = policyOn(catalog, date);
       const D = policy.rules.minDistanceM;
       const siteLive = live.filter((b) => b['siteId'] === catalog.site.id);
+      const zoneOf = (b: TableEntity) => desks.get(String(b['deskId']))?.zoneId ?? String(b['zoneId']);
       for (const zone of catalog.zones) {
         const rule = policy.zoneCapacity?.[zone.id] ?? policy.rules.zoneCapacity;
         const bookable = catalog.desks.filter((d) => d.zoneId === zone.id && d.mode === 'bookable').length;
         const cap = rule.kind === 'count' ? rule.value : Math.floor((bookable * rule.value) / 100 + 1e-9);
-        const n = siteLive.filter((b) => b['zoneId'] === zone.id).length;
+        const n = siteLive.filter((b) => zoneOf(b) === zone.id).length;
         if (n > cap) violations.push(`${date}: zone ${zone.id} holds ${n}, over its capacity ${cap}`);
       }
       for (let i = 0; i < siteLive.length; i++) {
@@ -70,28 +82,74 @@ export async function checkInvariants(gateway: TableGateway, table: string, cata
       }
     }
 
-    // Every ledger agrees with the booking rows it summarises.
+    // The ledgers list exactly the live bookings, each once, in its desk's floor and in the zone it was booked in
+    // or the zone its desk is in now (the import's re-check moves entries to the latter).
     const ledgers = entities.filter((e) => e.rowKey.startsWith('zone|'));
-    const ledgerZones = new Set<string>();
+    const listed = new Map<string, string[]>();
     for (const l of ledgers) {
       const zoneId = String(l['zoneId']);
-      ledgerZones.add(zoneId);
       let json = '';
       for (let i = 0; i < Number(l['chunks']); i++) json += String(l[`entries${i}`]);
       const entries = JSON.parse(json) as [string, string, string, number][];
       if (entries.length !== Number(l['count'])) violations.push(`${date}: ledger ${zoneId} count ${String(l['count'])} for ${entries.length} entries`);
-      const expected = live
-        .filter((b) => b['zoneId'] === zoneId)
-        .map((b) => `${String(b['deskId'])}/${String(b['userId'])}/${String(b['bookingId'])}/${b['status'] === 'checked-in' ? 1 : 0}`)
-        .sort();
-      const actual = entries.map((e) => e.join('/')).sort();
-      if (expected.join('|') !== actual.join('|')) violations.push(`${date}: ledger ${zoneId} lists [${actual.join(', ')}] but the rows say [${expected.join(', ')}]`);
+      for (const e of entries) listed.set(e[2], [...(listed.get(e[2]) ?? []), `${String(l['floorId'])}/${zoneId}/${e[0]}/${e[1]}/${e[3]}`]);
     }
     for (const b of live) {
-      if (!ledgerZones.has(String(b['zoneId']))) violations.push(`${date}: booking ${String(b['bookingId'])} has no ledger for zone ${String(b['zoneId'])}`);
+      const id = String(b['bookingId']);
+      const where = listed.get(id) ?? [];
+      listed.delete(id);
+      const desk = desks.get(String(b['deskId']));
+      const fits = (w: string) => {
+        const [floorId, zoneId, deskId, userId, checkedIn] = w.split('/');
+        const place = (floorId === b['floorId'] && zoneId === b['zoneId']) || (desk && floorId === desk.floorId && zoneId === desk.zoneId);
+        return place && deskId === b['deskId'] && userId === b['userId'] && checkedIn === (b['status'] === 'checked-in' ? '1' : '0');
+      };
+      if (where.length !== 1 || !fits(where[0]!)) violations.push(`${date}: booking ${id} is listed in the ledgers as [${where.join(', ')}]`);
+    }
+    for (const [id, where] of listed) violations.push(`${date}: ledgers list [${where.join(', ')}] for booking ${id}, which is not live`);
+  }
+
+  if (options.weeksTable) violations.push(...(await quotaViolations(gateway, options.weeksTable, counted, siteOf)));
+  return { violations, days: byPartition.size, activeBookings: active, rows: rows.length };
+}
+
+/** The rules in force on a day: the latest policy already effective, or the default rules when there is none. */
+function policyOn(catalog: SiteCatalog, date: string): Pick<PolicyVersion, 'rules' | 'zoneCapacity'> {
+  const policy = [...catalog.policies].filter((p) => p.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  return policy ?? { rules: DEFAULT_RULES };
+}
+
+/**
+ * The weekly quota: a person's counted bookings of an ISO week are at most the quota in force on each of those days,
+ * and each of them is held in the person's week row (a booking missing there lets the next one past the quota).
+ */
+async function quotaViolations(
+  gateway: TableGateway,
+  weeksTable: string,
+  counted: readonly TableEntity[],
+  siteOf: ReadonlyMap<string, SiteCatalog>,
+): Promise<string[]> {
+  const violations: string[] = [];
+  const weekRows = new Map<string, Set<string>>();
+  for (const { entity } of await gateway.queryTable(weeksTable)) {
+    const entries = JSON.parse(String(entity['entries'])) as [string, string, string][];
+    weekRows.set(`${String(entity['userId'])}|${entity.rowKey}`, new Set(entries.map((e) => e[0])));
+  }
+  const byPersonWeek = new Map<string, TableEntity[]>();
+  for (const b of counted) {
+    const k = `${String(b['userId'])}|${isoWeek(String(b['date']))}`;
+    byPersonWeek.set(k, [...(byPersonWeek.get(k) ?? []), b]);
+  }
+  for (const [k, list] of byPersonWeek) {
+    for (const b of list) {
+      const catalog = siteOf.get(String(b['siteId']));
+      const quota = catalog ? policyOn(catalog, String(b['date'])).rules.weeklyQuota : null;
+      if (quota === null) continue;
+      if (list.length > quota) violations.push(`${k}: ${list.length} bookings in the week, over the quota ${quota} of ${String(b['date'])}`);
+      if (!weekRows.get(k)?.has(String(b['bookingId']))) violations.push(`${k}: booking ${String(b['bookingId'])} is not held in the week row`);
     }
   }
-  return { violations, days: byPartition.size, activeBookings: active, rows: rows.length };
+  return [...new Set(violations)];
 }
 
 function groupCount(values: readonly string[]): Map<string, number> {

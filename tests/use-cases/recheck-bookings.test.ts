@@ -211,16 +211,12 @@ describe("re-checking bookings after a site's rules tightened (in memory)", () =
     const racing: RecheckDeps['store'] = Object.assign(Object.create(w.h.reservations) as ReservationStore, {
       // Someone books f1-1-8 (zone 1, under the new rules) after the re-check read zone 0's ledger. The desk is
       // within D of zone 0, so that booking writes zone 0's ledger too, and the re-check's write must fail.
-      readLedgers: async (...args: Parameters<ReservationStore['readLedgers']>) => {
-        const ledgers = await w.h.reservations.readLedgers(...args);
+      commitTransition: async (commit: Parameters<ReservationStore['commitTransition']>[0]) => {
         if (!late) {
           const r = await bookDesk(fresh, { actor: anActor('late'), deskId: 'f1-1-8', date: '2026-12-07' });
           if (!r.ok) throw new Error(`test setup: late could not book: ${r.error.code}`);
           late = r.value;
         }
-        return ledgers;
-      },
-      commitTransition: async (commit: Parameters<ReservationStore['commitTransition']>[0]) => {
         const outcome = await w.h.reservations.commitTransition(commit);
         outcomes.push(outcome.committed);
         return outcome;
@@ -240,6 +236,27 @@ describe("re-checking bookings after a site's rules tightened (in memory)", () =
     ]);
     expect(await activeOf(w, '2026-12-07')).toEqual(['late', 'u1', 'u3', 'u5']);
     expect(await violations(w)).toEqual([]);
+  });
+
+  it('cancels the bookings a tightened weekly quota no longer allows, latest booked first, and gives their holds back', async () => {
+    const w = await bookedUnderLooseRules(inMemoryHarness);
+    // From Monday 7 December, one booking a week; nothing else changes.
+    const oneAWeek = { ...looseCatalog, policies: [LOOSE, aPolicy({ ...LOOSE.rules, weeklyQuota: 1 }, TIGHT_FROM)] };
+    await w.h.catalog.replaceSiteCatalog(oneAWeek);
+
+    const result = await recheckBookings(recheckDeps(w), { siteId: 'site-1' });
+
+    // Everyone booked Monday 7 and Tuesday 8: Tuesday's booking, the later one, goes.
+    expect(result.cancelled.map((c) => [c.booking.userId, c.booking.date, c.refusal.code]).sort()).toEqual(
+      PEOPLE.map(([userId]) => [userId, '2026-12-08', 'QUOTA_EXCEEDED']),
+    );
+    expect(await activeOf(w, '2026-12-07')).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    expect(await activeOf(w, '2026-12-08')).toEqual([]);
+    // Last week (quota 3 still) is untouched.
+    expect(await activeOf(w, '2026-12-04')).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    const report = await checkInvariants(w.h.gateway, w.h.tables.reservations, [oneAWeek], { weeksTable: w.h.tables.weeks });
+    expect(report.violations).toEqual([]);
+    expect((await recheckBookings(recheckDeps(w), { siteId: 'site-1' })).cancelled).toEqual([]);
   });
 
   it('never touches days before today, even when asked to start earlier', async () => {
