@@ -109,7 +109,7 @@ export function discussionStoreContract(name: string, makeGateway: () => TableGa
       const [row] = await gateway.queryTable(table);
       const { partitionKey, rowKey } = row!.entity;
       const expiresAt = String(row!.entity['expiresAt']);
-      const broken = [{ pending: '{not json' }, { date: 'Thursday' }, { pending: JSON.stringify({ dates: ['2026-12-03', 4] }) }, { deskId: 42 }, {}];
+      const broken: Record<string, string | number>[] = [{ pending: '{not json' }, { date: 'Thursday' }, { pending: JSON.stringify({ dates: ['2026-12-03', 4] }) }, { deskId: 42 }, {}];
       for (const fields of broken) {
         await gateway.transact(table, partitionKey, [{ kind: 'upsert', entity: { partitionKey, rowKey, ...(Object.keys(fields).length > 0 && { expiresAt }), ...fields } }]);
         expect(await store.get(PERSONAL)).toBeUndefined();
