@@ -1,6 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import pino from 'pino';
+import { composeServer, type ServerConfig } from '../../src/server/composition';
+import { openStores, tableNames, type Stores } from '../../src/server/storage-factory';
+import { testConnectionString, uniqueTableName } from '../support/azurite';
 import { ALICE, actionsOf, cardsOf, executeActivity, invokeCard, messageActivity, post, startBotServer, textOf, type BotServer, type Person } from '../support/bot-harness';
-import { gridCatalog } from '../support/builders';
+import { fixedClock, gridCatalog, sequentialIds } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
@@ -119,5 +124,36 @@ describe('the booking under discussion, across server instances and restarts', (
     const card = await say(second, 'move it to Friday', { conversation: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' } });
     expect(textOf(card)).toMatch(/Which booking should I move\?/);
     expect(await mine()).toEqual(['2026-12-03']);
+  });
+
+  it('servers composed from the storage factory keep the discussion in the "<prefix>Discussions" table they share', async () => {
+    const prefix = uniqueTableName('inst');
+    const config: ServerConfig = { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [] };
+    const opened: Stores[] = [];
+    const servers: BotServer[] = [];
+    try {
+      for (const name of ['one', 'two']) {
+        // Each instance opens the storage account itself, as main.ts does.
+        const stores = await openStores({ storage: { kind: 'connection-string', connectionString: testConnectionString() }, tablePrefix: prefix });
+        opened.push(stores);
+        await stores.catalog.replaceSiteCatalog(catalog);
+        const { server } = composeServer(config, { ...stores, clock: fixedClock(NOW), ids: sequentialIds(name), log: pino({ level: 'silent' }) });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        servers.push({ url, server, close: () => new Promise<void>((r) => server.close(() => r())) } as BotServer);
+      }
+      const suggestion = await say(servers[0]!, 'book a desk Thursday');
+      await click(servers[0]!, action(suggestion, 'book.confirm').data);
+      const card = await say(servers[1]!, 'move it to Friday');
+      expect(textOf(card)).toMatch(/Booking moved/);
+      const booked = await opened[0]!.reservations.listActiveBookingsOfUser(ALICE.aadObjectId, '2026-12-01', '2026-12-31');
+      expect(booked.map((b) => b.date)).toEqual(['2026-12-04']);
+      const rows = await opened[0]!.gateway.queryTable(tableNames(prefix).discussions);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.entity['date']).toBe('2026-12-04');
+    } finally {
+      for (const s of servers) await s.close();
+      for (const s of opened) await s.close();
+    }
   });
 });
