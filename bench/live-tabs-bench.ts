@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { composeServer } from '../src/server/composition';
-import { startEmbeddedAzurite } from '../src/server/embedded-azurite';
+import { startEmbeddedAzurite } from '../src/storage/embedded/embedded-azurite';
 import { AzureTableGateway } from '../src/storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../src/storage/table-catalog-store';
 import { TableConversationStore } from '../src/storage/table-conversation-store';

@@ -8,6 +8,7 @@ import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurit
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TableDiscussionStore } from '../../src/storage/table-discussion-store';
 import { TableReservationStore } from '../../src/storage/table-reservation-store';
 import { fixedClock, gridCatalog } from '../../tests/support/builders';
 import { percentile } from './measure';
@@ -57,11 +58,14 @@ export async function botTurnLatencies(azurite: EmbeddedAzurite, turns: number):
   const reservations = new TableReservationStore(gateway, { reservations: `botres${suffix}`, weeks: `botwk${suffix}` });
   const catalog = new TableCatalogStore(gateway, `botcat${suffix}`);
   const conversations = new TableConversationStore(gateway, `botconv${suffix}`);
-  await Promise.all([reservations.init(), catalog.init(), conversations.init()]);
+  const clock = fixedClock('2026-12-01T08:00:00Z');
+  // As in production: every suggestion is remembered in the shared table before the answer goes out.
+  const discussions = new TableDiscussionStore(gateway, `botdisc${suffix}`, clock);
+  await Promise.all([reservations.init(), catalog.init(), conversations.init(), discussions.init()]);
   await catalog.replaceSiteCatalog(gridCatalog({ zones: 4, cols: 5, rows: 6, pitch: 1.6 }));
   const { server: seatwise, catalog: cached } = composeServer(
     { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: '', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [] },
-    { reservations, catalog, conversations, clock: fixedClock('2026-12-01T08:00:00Z'), log: pino({ level: 'silent' }) },
+    { reservations, catalog, conversations, discussions, clock, log: pino({ level: 'silent' }) },
   );
   await cached.current();
 

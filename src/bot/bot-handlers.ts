@@ -18,7 +18,7 @@ import { moveBooking } from '../use-cases/move-booking';
 import { attributesText } from './cards/card-parts';
 import { withNote } from './cards/chat-cards';
 import { foldPhrase } from './language/fold-text';
-import { InMemoryDiscussions, type Discussion, type DiscussionMemory } from './discussion-memory';
+import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import {
   askDayCard,
   confirmDaysCard,
@@ -74,7 +74,8 @@ type BookCommand = Extract<Command, { kind: 'book' }>;
 export class BotHandlers {
   constructor(
     private readonly deps: BotDeps,
-    private readonly memory: DiscussionMemory = new InMemoryDiscussions(),
+    /** The booking under discussion, per conversation and person; shared by every instance of the server. */
+    private readonly memory: DiscussionStore,
   ) {}
 
   async command(cmd: Command, actor: Actor, locale: Locale, activityId: string, turn?: Omit<ChatTurn, 'activityId'>): Promise<AdaptiveCard> {
@@ -174,7 +175,7 @@ export class BotHandlers {
       dates.length === 1
         ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey)
         : // Several days: show what was understood and book on one Confirm, never straight away.
-          this.confirmPending(dates, constraints, locale, chat);
+          await this.confirmPending(dates, constraints, locale, chat);
     if (missing.length === 0) return card;
     const rest = attributesText(attributes, locale);
     return withNote(
@@ -185,8 +186,15 @@ export class BotHandlers {
     );
   }
 
-  private confirmPending(dates: readonly CivilDate[], constraints: NonNullable<Discussion['pending']>['constraints'], locale: Locale, chat: ChatTurn): AdaptiveCard {
-    this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: { dates: [...dates], constraints } });
+  private async confirmPending(
+    dates: readonly CivilDate[],
+    constraints: NonNullable<Discussion['pending']>['constraints'],
+    locale: Locale,
+    chat: ChatTurn,
+    discussed?: Discussion,
+  ): Promise<AdaptiveCard> {
+    const before = discussed ?? (await this.memory.get(chat.discussionKey));
+    await this.remember(chat.discussionKey, { ...before, pending: { dates: [...dates], constraints } });
     return confirmDaysCard({ dates, requestId: toRequestId(`${chat.activityId}.days`), constraints }, locale);
   }
 
@@ -260,7 +268,7 @@ export class BotHandlers {
     });
     const booked = outcomes.flatMap((o) => (o.ok ? [o.booking] : []));
     const last = booked[booked.length - 1];
-    if (last) this.remember(key, { date: last.date, bookingId: last.id, deskId: last.deskId });
+    if (last) await this.remember(key, { date: last.date, bookingId: last.id, deskId: last.deskId });
     return multiDayCard({ results, undoBookingIds: booked.map((b) => b.id) }, locale);
   }
 
@@ -279,8 +287,9 @@ export class BotHandlers {
 
   // --- follow-ups on the booking under discussion ------------------------------------------------------------
 
-  private remember(key: string, discussion: Discussion): void {
-    this.memory.set(key, discussion);
+  /** Written before the answer goes out: the next message may reach another instance as soon as it is read. */
+  private async remember(key: string, discussion: Discussion): Promise<void> {
+    await this.memory.set(key, discussion);
   }
 
   private async bookingOn(date: CivilDate, actor: Actor): Promise<Booking | undefined> {
@@ -289,7 +298,8 @@ export class BotHandlers {
   }
 
   private async offerCancel(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
-    const remembered = this.memory.get(chat.discussionKey)?.date;
+    const discussed = await this.memory.get(chat.discussionKey);
+    const remembered = discussed?.date;
     const days = dates.length > 0 ? dates : remembered ? [remembered] : [];
     // "I can't come" with no day and nothing under discussion: show the bookings, each with its Cancel button.
     if (days.length === 0) return this.myBookings(actor, locale);
@@ -299,13 +309,13 @@ export class BotHandlers {
     const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
     const offered = mine.filter((b) => days.includes(b.date));
     // "not Thursday after all" while several days wait for Confirm: the same days without Thursday, to confirm anew.
-    const pending = this.memory.get(chat.discussionKey)?.pending;
+    const pending = discussed?.pending;
     // "Thursday" read alone is the next one; among the days under discussion it is the Thursday among them.
     const meant = pending ? days.map((d) => (pending.dates.includes(d) ? d : (pending.dates.find((p) => isoWeekday(p) === isoWeekday(d)) ?? d))) : days;
     if (offered.length === 0 && pending && meant.some((d) => pending.dates.includes(d))) {
       const rest = pending.dates.filter((d) => !meant.includes(d));
-      if (rest.length > 1) return this.confirmPending(rest, pending.constraints, locale, chat);
-      this.remember(chat.discussionKey, { ...this.memory.get(chat.discussionKey), pending: undefined });
+      if (rest.length > 1) return this.confirmPending(rest, pending.constraints, locale, chat, discussed);
+      await this.remember(chat.discussionKey, { ...discussed, pending: undefined });
       if (rest.length === 1) {
         const only = rest[0]!;
         return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey);
@@ -315,12 +325,12 @@ export class BotHandlers {
       return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(sorted[0]!, locale) }), tone: 'attention', showBookings: true }, locale);
     }
     const first = offered[0]!;
-    this.remember(chat.discussionKey, { date: first.date, bookingId: first.id, deskId: first.deskId });
+    await this.remember(chat.discussionKey, { date: first.date, bookingId: first.id, deskId: first.deskId });
     return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: this.cardDesk(b.deskId, index).label, today: b.date === today })) }, locale);
   }
 
   private async move(from: readonly CivilDate[], to: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
-    const fromDate = from[0] ?? this.memory.get(chat.discussionKey)?.date;
+    const fromDate = from[0] ?? (await this.memory.get(chat.discussionKey))?.date;
     if (!fromDate) return questionCard(t(locale, 'chat.move.which'), locale);
     const booking = await this.bookingOn(fromDate, actor);
     if (!booking) {
@@ -332,7 +342,7 @@ export class BotHandlers {
   }
 
   private async anotherDesk(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
-    const discussed = this.memory.get(chat.discussionKey);
+    const discussed = await this.memory.get(chat.discussionKey);
     const date = dates[0] ?? discussed?.date;
     if (!date) return questionCard(t(locale, 'chat.anotherDesk.which'), locale);
     const booking = await this.bookingOn(date, actor);
@@ -354,7 +364,7 @@ export class BotHandlers {
       return statusCard({ title: t(locale, 'chat.notMoved.title'), text: t(locale, 'chat.notMoved.text', { date: this.day(booking.date, locale), reason }), tone: 'attention', showBookings: true }, locale);
     }
     const next = moved.to;
-    this.remember(chat.discussionKey, { date: next.date, bookingId: next.id, deskId: next.deskId });
+    await this.remember(chat.discussionKey, { date: next.date, bookingId: next.id, deskId: next.deskId });
     const oldDesk = this.cardDesk(moved.from.deskId, index).label;
     const desk = this.cardDesk(next.deskId, index).label;
     const text =
@@ -396,7 +406,7 @@ export class BotHandlers {
       }
       return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
     }
-    if (key) this.remember(key, { date, deskId: top.desk.id });
+    if (key) await this.remember(key, { date, deskId: top.desk.id });
     return suggestionCard(
       {
         date,
@@ -415,7 +425,7 @@ export class BotHandlers {
     const index = await this.deps.catalog.current();
     const booked = await bookDesk(this.deps, { actor, deskId, date, requestId });
     if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
-    this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
+    await this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
     return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId) }, locale);
   }
 

@@ -1,6 +1,7 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import { ContentionError, StorageUnavailableError, type ConversationReferenceStore } from '../use-cases/ports';
+import type { DiscussionStore } from '../use-cases/discussion-port';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
 import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
@@ -16,6 +17,8 @@ export interface BotLogger {
 export interface SeatwiseBotOptions {
   readonly botAppId: string;
   readonly conversations: ConversationReferenceStore;
+  /** What each conversation is about ("move it to Friday"): a store every instance of the server shares. */
+  readonly discussions: DiscussionStore;
   readonly log: BotLogger;
   /** Card actions must be answered within Teams' limit; past this, the answer follows as a new message. */
   readonly invokeDeadlineMs?: number;
@@ -34,7 +37,7 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     longRunningMessages: false,
     adaptiveCards: { actionSubmitFilter: 'verb' },
   });
-  const handlers = new BotHandlers(deps);
+  const handlers = new BotHandlers(deps, options.discussions);
   const seen = new RecentIds(2_000);
   const answers = new RecentAnswers(500);
   const deadline = options.invokeDeadlineMs ?? 4_000;

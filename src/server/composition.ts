@@ -5,11 +5,13 @@ import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
+import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
+import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
@@ -35,6 +37,8 @@ export interface AppParts {
   readonly reservations: ReservationStore;
   readonly catalog: CatalogStore;
   readonly conversations: ConversationReferenceStore;
+  /** What each chat is about; without it, this process's memory only (tests of the API, benches): servers pass the table's. */
+  readonly discussions?: DiscussionStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -77,7 +81,12 @@ export function composeServer(
     MicrosoftAppType: config.botType || (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
     MicrosoftAppTenantId: config.botTenantId,
   });
-  const bot = createSeatwiseBot(adapter, deps, { botAppId: config.botId, conversations: parts.conversations, log: parts.log });
+  const bot = createSeatwiseBot(adapter, deps, {
+    botAppId: config.botId,
+    conversations: parts.conversations,
+    discussions: parts.discussions ?? new InMemoryDiscussions(),
+    log: parts.log,
+  });
   const server = createServer({
     store: parts.reservations,
     log: (line) => parts.log.warn(line),

@@ -6,6 +6,8 @@ import { TableCatalogStore } from '../storage/table-catalog-store';
 import { TableReservationStore } from '../storage/table-reservation-store';
 import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
+import { TableDiscussionStore } from '../storage/table-discussion-store';
+import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import type { AppConfig } from './config';
 import { devConnectionString, lastSaveTime, startEmbeddedAzurite, type EmbeddedAzurite } from '../storage/embedded/embedded-azurite';
@@ -32,6 +34,8 @@ export interface Stores {
   readonly reservations: ReservationStore;
   readonly catalog: CatalogStore;
   readonly conversations: ConversationReferenceStore;
+  /** What each chat is about, shared by every server instance and kept across restarts. */
+  readonly discussions: DiscussionStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -45,6 +49,7 @@ export function tableNames(prefix: string) {
     weeks: `${prefix}Weeks`,
     catalog: `${prefix}Catalog`,
     conversations: `${prefix}Conversations`,
+    discussions: `${prefix}Discussions`,
   };
 }
 
@@ -94,14 +99,16 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const reservations = new TableReservationStore(gateway, { reservations: names.reservations, weeks: names.weeks });
     const catalog = new TableCatalogStore(gateway, names.catalog);
     const conversations = new TableConversationStore(gateway, names.conversations);
+    const discussions = new TableDiscussionStore(gateway, names.discussions, { now: () => new Date() });
     await reservations.init();
     await catalog.init();
     await conversations.init();
+    await discussions.init();
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

@@ -2,10 +2,14 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type restify from 'restify';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TableDiscussionStore } from '../../src/storage/table-discussion-store';
 import { composeServer, type ServerConfig } from '../../src/server/composition';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from './builders';
 import type { StoreHarness } from './stores';
+
+/** Each server makes its own ids, as separate processes would: two instances must not make the same booking id. */
+let servers = 0;
 
 export const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 
@@ -13,11 +17,15 @@ export interface BotServer {
   readonly url: string;
   readonly server: restify.Server;
   readonly conversations: TableConversationStore;
+  readonly discussions: TableDiscussionStore;
   readonly clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
 }
 
-/** The real restify server with the bot, over a store harness, listening on a free port. Bot auth is off (dev). */
+/**
+ * The real restify server with the bot, over a store harness, listening on a free port. Bot auth is off (dev).
+ * Servers started over the same harness share its tables, as instances of one deployment share a storage account.
+ */
 export async function startBotServer(
   h: StoreHarness,
   catalogs: readonly SiteCatalog[],
@@ -29,13 +37,16 @@ export async function startBotServer(
   const conversations = new TableConversationStore(h.gateway, `${h.tables.catalog}conv`.slice(0, 63));
   await conversations.init();
   const clock = fixedClock(now);
+  const discussions = new TableDiscussionStore(h.gateway, `${h.tables.catalog}disc`.slice(0, 63), clock);
+  await discussions.init();
+  servers += 1;
   const { server } = composeServer(
     { botId, botPassword: botId ? 'not-a-real-secret' : '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [], ...overrides },
-    { reservations: h.reservations, catalog: h.catalog, conversations, clock, ids: sequentialIds('bot'), log: pino({ level: 'silent' }) },
+    { reservations: h.reservations, catalog: h.catalog, conversations, discussions, clock, ids: sequentialIds(`bot${servers}x`), log: pino({ level: 'silent' }) },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, server, conversations, clock, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, server, conversations, discussions, clock, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 let counter = 0;

@@ -10,6 +10,7 @@ import { createSeatwiseBot, type BotLogger } from '../../src/bot/seatwise-bot';
 import { tabDeepLink } from '../../src/server/composition';
 import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-table-gateway';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TableDiscussionStore } from '../../src/storage/table-discussion-store';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { checkCard } from '../bot/cards/card-checks';
 import { actionsOf, ALICE, BOB, type Person } from './bot-harness';
@@ -39,6 +40,8 @@ export interface TurnHarness {
   readonly gateway: InMemoryTableGateway;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly conversations: TableConversationStore;
+  /** What each chat is about, in the same (in-memory) tables as the bookings. */
+  readonly discussions: TableDiscussionStore;
   readonly adapter: TestAdapter;
   readonly app: Application<TurnState>;
   readonly logs: LogLine[];
@@ -116,6 +119,8 @@ export async function startTurnHarness(opts: TurnHarnessOptions): Promise<TurnHa
   const clock = fixedClock(opts.now);
   const conversations = new TableConversationStore(gateway, `${store.tables.catalog}conv`.slice(0, 63));
   await conversations.init();
+  const discussions = new TableDiscussionStore(gateway, `${store.tables.catalog}disc`.slice(0, 63), clock);
+  await discussions.init();
   const deps: BotDeps = {
     ...(await bookingDeps(store, [opts.catalog], clock)),
     showNamesInWhoIsIn: opts.showNamesInWhoIsIn ?? false,
@@ -129,7 +134,7 @@ export async function startTurnHarness(opts: TurnHarnessOptions): Promise<TurnHa
   };
   // The Teams adapter is only used for late (proactive) answers; turns run through the TestAdapter.
   const teamsAdapter = new TeamsAdapter({});
-  const app = createSeatwiseBot(teamsAdapter, deps, { botAppId: '', conversations, log });
+  const app = createSeatwiseBot(teamsAdapter, deps, { botAppId: '', conversations, discussions, log });
   const adapter = new TestAdapter(async (context: TurnContext) => {
     await app.run(context);
   });
@@ -153,6 +158,7 @@ export async function startTurnHarness(opts: TurnHarnessOptions): Promise<TurnHa
     gateway,
     clock,
     conversations,
+    discussions,
     adapter,
     app,
     logs,
