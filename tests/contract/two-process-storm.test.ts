@@ -207,7 +207,7 @@ describe('the storm across two server processes, with a catalog change and lifec
       await importCatalog(catalogStore, [after]);
       const now = { now: () => new Date() };
       const result = await recheckBookings(
-        { store: reservations, catalog: new CachedCatalog(catalogStore, now, 0), clock: now, retry: noSleepRetry },
+        { store: reservations, catalog: new CachedCatalog(catalogStore, now, 0), previous: catalogStore, clock: now, retry: noSleepRetry },
         { siteId: 'site-1', from: today, days: days.length },
       );
       return result.cancelled.length;
