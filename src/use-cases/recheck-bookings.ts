@@ -277,7 +277,7 @@ async function ledgersFollowDesks(
   previous: SiteCatalog | null,
   date: CivilDate,
   bookings: readonly Booking[],
-): Promise<'conflict' | null> {
+): Promise<'conflict' | 'changed' | null> {
   const revision = catalog.revision ?? 0;
   const key = (floorId: string, zoneId: string) => `${floorId}\u0000${zoneId}`;
   const zonesOf = new Map<string, string[]>();
@@ -329,6 +329,10 @@ async function ledgersFollowDesks(
     if (!outcome.committed) return 'conflict';
   }
   if (writes.length > 0) for (const f of floors) recentLedgersOf(deps.store).forget(date, f);
+  // The ledgers must list the bookings the day is decided on: one committed after the listing (on the old layout
+  // too, before the writes above fenced it) would escape the plan. The next round lists the day again.
+  const listed = new Set(bookings.map((b) => b.id));
+  if (placed.size !== listed.size || [...placed].some((id) => !listed.has(id))) return 'changed';
   return null;
 }
 

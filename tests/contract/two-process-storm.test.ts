@@ -82,8 +82,14 @@ async function stopInstance(i: Instance): Promise<void> {
   if (i.child.exitCode !== null) return;
   const exited = new Promise<void>((r) => i.child.once('exit', () => r()));
   i.child.kill('SIGINT');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (i.child.exitCode === null) i.child.kill('SIGKILL');
+  // The timer is cleared once the process is gone: left running, it would hold jest open for its full 5 s.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+  clearTimeout(timer);
+  if (i.child.exitCode === null && i.child.signalCode === null) {
+    i.child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 interface Call {

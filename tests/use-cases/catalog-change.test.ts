@@ -4,8 +4,8 @@ import { CachedCatalog } from '../../src/use-cases/catalog-index';
 import { cancelBooking } from '../../src/use-cases/change-booking';
 import { floorAvailability } from '../../src/use-cases/floor-availability';
 import { importCatalog } from '../../src/use-cases/import-catalog';
-import type { SiteCatalog } from '../../src/use-cases/ports';
-import { recheckBookings } from '../../src/use-cases/recheck-bookings';
+import type { ReservationStore, SiteCatalog } from '../../src/use-cases/ports';
+import { recheckBookings, type RecheckDeps } from '../../src/use-cases/recheck-bookings';
 import type { TableOperation } from '../../src/storage/table-gateway';
 import { TableReservationStore } from '../../src/storage/table-reservation-store';
 import { anActor, fixedClock, gridCatalog, noSleepRetry } from '../support/builders';
@@ -222,6 +222,32 @@ describe.each([
 
     const outcome = await bob;
     expect(outcome.ok ? 'booked' : outcome.error.code).toBe('TOO_CLOSE');
+    expect(await violations(w, moved)).toEqual([]);
+  });
+
+  it('re-checks a booking that an old-layout server commits while the re-check reads the day', async () => {
+    const w = await world(harness, before);
+    const stale: BookingDeps = { ...w.deps, catalog: new CachedCatalog(w.h.catalog, fixedClock(NOW), 60_000) };
+    await stale.catalog.current();
+    expect((await book(w, 'alice', 'f1-0-0')).ok).toBe(true);
+    const moved = renamedZones({
+      ...before,
+      desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-1-2' ? { ...d, zoneId: 'f1-z0', x: 1.5, y: 0.5 } : d)),
+    });
+    await importCatalog(w.h.catalog, [moved]);
+    // Bob books on the old layout (his desk 3 m from Alice's) just after the re-check listed the day's bookings and
+    // before it reads the ledgers; on the new layout his desk is 1 m from hers.
+    let bob: Awaited<ReturnType<typeof bookDesk>> | undefined;
+    const racing: RecheckDeps['store'] = Object.assign(Object.create(w.h.reservations) as ReservationStore, {
+      listBookingsOfDay: async (date: string) => {
+        const listed = await w.h.reservations.listBookingsOfDay(date);
+        bob ??= await bookDesk(stale, { actor: anActor('bob'), deskId: 'f1-1-2', date: DAY });
+        return listed;
+      },
+    });
+    const result = await recheckBookings({ ...w.deps, store: racing, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
+    expect(bob?.ok).toBe(true);
+    expect(result.cancelled.map((c) => [c.booking.userId, c.refusal.code])).toEqual([['bob', 'TOO_CLOSE']]);
     expect(await violations(w, moved)).toEqual([]);
   });
 });
