@@ -148,7 +148,10 @@ describe('the storm across two server processes, with a catalog change and lifec
     await catalogStore.replaceSiteCatalog(v1);
 
     const [p1, p2] = [await freePort(), await freePort()];
-    instances.push(...(await Promise.all([startInstance(prefix, p1), startInstance(prefix, p2)])));
+    // One after the other: two cold starts at once on a small shared machine can starve storage calls past the
+    // server's 10 s start-up deadline.
+    instances.push(await startInstance(prefix, p1));
+    instances.push(await startInstance(prefix, p2));
     const bases = instances.map((i) => i.base);
 
     const today = civilDateOf(new Date(), SITE_ZONE);
