@@ -166,6 +166,7 @@ async function recheckSites(
   const recheckDeps: RecheckDeps = {
     store: opened.reservations,
     catalog: new CachedCatalog(opened.store, clock, 0),
+    previous: opened.store,
     clock,
   };
   for (const siteId of siteIds) {

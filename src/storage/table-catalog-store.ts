@@ -45,6 +45,23 @@ export class TableCatalogStore implements CatalogStore {
     }
   }
 
+  /**
+   * The version the last import replaced (kept as long as it is the previous one), or null when there is none.
+   */
+  async getPreviousSiteCatalog(siteId: string): Promise<SiteCatalog | null> {
+    const pointer = await this.gateway.get(this.table, POINTERS, encodeKeyPart(siteId));
+    if (!pointer || typeof pointer.entity['previous'] !== 'string') return null;
+    const { revision, previousRows } = pointer.entity;
+    return this.readVersion({
+      partitionKey: POINTERS,
+      rowKey: pointer.entity.rowKey,
+      siteId,
+      version: pointer.entity['previous'],
+      ...(typeof previousRows === 'number' && { rows: previousRows }),
+      ...(typeof revision === 'number' && { revision: revision - 1 }),
+    });
+  }
+
   async replaceSiteCatalog(
     catalog: SiteCatalog,
     onProgress?: (done: number, total: number) => void,
@@ -67,22 +84,31 @@ export class TableCatalogStore implements CatalogStore {
     }
     const revision = (pointer && typeof pointer.entity['revision'] === 'number' ? pointer.entity['revision'] : 0) + 1;
     // The row count is the version's manifest: a reader that finds fewer rows has read a version being removed.
-    const entity: TableEntity = { partitionKey: POINTERS, rowKey: siteKey, siteId: catalog.site.id, version, hash, rows: rows.length, revision };
+    // The version replaced is named too: the re-check after this import fences the ledgers of its zones, which servers
+    // still holding it may write until their catalog cache expires.
+    const previousRows = pointer?.entity['rows'];
+    const previous = pointer
+      ? { previous: String(pointer.entity['version']), ...(typeof previousRows === 'number' && { previousRows }) }
+      : {};
+    const entity: TableEntity = { partitionKey: POINTERS, rowKey: siteKey, siteId: catalog.site.id, version, hash, rows: rows.length, revision, ...previous };
     const flip: TableOperation = pointer ? { kind: 'replace', entity, etag: pointer.etag } : { kind: 'create', entity };
     if ((await this.gateway.transact(this.table, POINTERS, [flip])) !== 'ok') {
       await this.deletePartition(pk);
       throw new Error(`Site ${catalog.site.id} was changed by another import at the same time; nothing was changed by this one`);
     }
-    // The old version stays until the next import removes it (see removeUnreferencedVersions): a reader that followed
-    // the old pointer a moment ago is still reading it.
+    // The old version stays while the pointer names it as previous (see removeUnreferencedVersions): a reader that
+    // followed the old pointer a moment ago is still reading it, and the re-check reads its zones.
     return { changed: true };
   }
 
   /** Removes versions that no pointer references: what a crashed or lost import left behind. */
   private async removeUnreferencedVersions(): Promise<void> {
     const all = await this.gateway.queryTable(this.table);
+    const pointers = all.filter((r) => r.entity.partitionKey === POINTERS).map((r) => r.entity);
     const live = new Set(
-      all.filter((r) => r.entity.partitionKey === POINTERS).map((r) => versionPartition(String(r.entity['siteId']), String(r.entity['version']))),
+      pointers.flatMap((p) =>
+        [p['version'], p['previous']].filter((v) => typeof v === 'string').map((v) => versionPartition(String(p['siteId']), String(v))),
+      ),
     );
     // A version younger than the grace period may belong to an import still writing its rows.
     const cutoff = Date.now() - ORPHAN_GRACE_MS;

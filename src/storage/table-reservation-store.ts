@@ -68,14 +68,15 @@ export const MAX_LIST_DAYS = 92;
  *   - Every ledger write carries the writer's catalog revision, and the re-check stamps every row of the site with
  *     the new one. A decision taken on an older layout (a server whose catalog cache is up to 10 s old) either reads
  *     a newer stamp and starts over with a fresh catalog, or read before the stamping and then fails its If-Match
- *     or create on a row the re-check wrote. Rows the re-check empties are kept, so a create cannot succeed either.
+ *     or create on a row the re-check wrote. The rows an old-layout decision can write are the rows of the old
+ *     layout's zones; the re-check writes each of them on every day it passes (it reads the replaced version, which
+ *     the catalog store keeps while its pointer names it as previous), creating an empty one where the day had none
+ *     and keeping the rows it empties. So no old-layout write made after the re-check's pass of its day can succeed.
  * What remains is the window between the pointer flip and the re-check of a day: a server on the old layout and one
  * on the new may each commit a booking the other's layout would refuse (only when a desk moved). The re-check that
  * follows reads both and cancels the later one by the usual rule (checked in, then earliest booked, keep the desk).
- * Known gap: an old-layout decision that read before the re-check and creates the row of an old zone that had no row
- * that day (so the re-check neither stamped nor kept it) is not fenced; it lasts at most the servers' catalog cache
- * (10 s) plus one decision, and the next re-check settles it. Closing it needs the re-check to create stamped rows
- * for the previous version's zones too (the catalog store keeps that version until the next import).
+ * The fence covers one layout back: a server two imports behind (two imports within one catalog cache, 10 s) writes
+ * zones the re-check does not know, and the next re-check settles it as above.
  */
 export class TableReservationStore implements ReservationStore {
   private readonly parsed = new Map<string, { etag: string; entries: readonly LedgerEntry[]; revision: number }>();

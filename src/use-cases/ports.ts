@@ -28,6 +28,8 @@ export interface SiteCatalog {
 export interface CatalogStore {
   listSiteCatalogs(): Promise<SiteCatalog[]>;
   getSiteCatalog(siteId: string): Promise<SiteCatalog | null>;
+  /** The catalog the last import replaced, while it is kept; null when there is none. */
+  getPreviousSiteCatalog(siteId: string): Promise<SiteCatalog | null>;
   /**
    * Replaces a site's whole catalog at once: readers see either the old or the new one, never a mix.
    * Returns changed: false when the stored catalog is already identical.

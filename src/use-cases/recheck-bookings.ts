@@ -8,6 +8,7 @@ import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import {
   ContentionError,
+  type CatalogStore,
   type Clock,
   type LedgerWrite,
   type ReservationStore,
@@ -26,6 +27,8 @@ export interface RecheckDeps {
   >;
   /** Must reflect the catalog just imported: a cached copy would re-check against the old rules. */
   readonly catalog: { current(): Promise<CatalogIndex> };
+  /** The catalog the import replaced: servers still holding it may write the ledgers of its zones (see below). */
+  readonly previous: Pick<CatalogStore, 'getPreviousSiteCatalog'>;
   readonly clock: Clock;
   readonly retry?: RetryPolicy;
 }
@@ -99,6 +102,7 @@ export async function recheckBookings(deps: RecheckDeps, q: RecheckQuery): Promi
   const from = q.from ?? today;
   const last = addDays(from, (q.days ?? defaultDays(catalog)) - 1);
   const first = from < today ? today : from;
+  const previous = await deps.previous.getPreviousSiteCatalog(q.siteId);
   const layouts = catalog.floors.flatMap((f) => {
     const floor = index.floor(f.id);
     return floor ? [floor.layout] : [];
@@ -108,7 +112,7 @@ export async function recheckBookings(deps: RecheckDeps, q: RecheckQuery): Promi
   let checkedDays = 0;
   for (let date = first; daysBetween(date, last) >= 0; date = addDays(date, 1)) {
     try {
-      await recheckOneDay(deps, index, catalog, layouts, date, cancelled);
+      await recheckOneDay(deps, index, catalog, previous, layouts, date, cancelled);
     } catch (error) {
       throw new RecheckIncompleteError(q.siteId, date, { checkedDays, cancelled }, { cause: error });
     }
@@ -184,6 +188,7 @@ async function recheckOneDay(
   deps: RecheckDeps,
   index: CatalogIndex,
   catalog: SiteCatalog,
+  previous: SiteCatalog | null,
   layouts: readonly FloorLayout[],
   date: CivilDate,
   cancelled: RecheckCancellation[],
@@ -196,7 +201,7 @@ async function recheckOneDay(
     const bookings = (await deps.store.listBookingsOfDay(date)).filter(
       (b) => b.siteId === catalog.site.id && isActive(b),
     );
-    let blocked: 'changed' | 'conflict' | null = await ledgersFollowDesks(deps, index, catalog, date, bookings);
+    let blocked: 'changed' | 'conflict' | null = await ledgersFollowDesks(deps, index, catalog, previous, date, bookings);
     const plan = blocked ? { cancel: [] } : recheckDay({ layouts, policy, bookings });
     for (const c of plan.cancel) {
       const outcome = await cancelOne(deps, index, c.booking, policy.rules.weeklyQuota !== null);
@@ -260,7 +265,8 @@ async function cancelOne(
  *   - every booking that could conflict with a booked desk writes the row that lists it (its zone is a current zone);
  *   - a decision taken on the old layout reads a newer stamp and starts over with the new catalog, and one that read
  *     before this write fails its If-Match (a row it wrote is stamped here) or its create (the row now exists).
- * A row emptied here stays, empty, for that last reason. Rows of one day are written in one transaction while they
+ * For that last reason a row emptied here stays, empty, and every zone of the replaced layout gets a stamped row that
+ * day, empty when it had none: the rows an old-layout decision can write are exactly its zones' rows. Rows of one day are written in one transaction while they
  * fit in 100 operations; beyond that, rows that gain entries are written before rows that lose them, so an entry is
  * listed twice for a moment (counted once: by desk) but never missing.
  */
@@ -268,18 +274,24 @@ async function ledgersFollowDesks(
   deps: RecheckDeps,
   index: CatalogIndex,
   catalog: SiteCatalog,
+  previous: SiteCatalog | null,
   date: CivilDate,
   bookings: readonly Booking[],
-): Promise<'conflict' | null> {
+): Promise<'conflict' | 'changed' | null> {
   const revision = catalog.revision ?? 0;
+  const key = (floorId: string, zoneId: string) => `${floorId}\u0000${zoneId}`;
   const zonesOf = new Map<string, string[]>();
-  for (const z of catalog.zones) zonesOf.set(z.floorId, [...(zonesOf.get(z.floorId) ?? []), z.id]);
-  const floors = new Set([...catalog.floors.map((f) => f.id), ...bookings.map((b) => b.floorId)]);
+  const fenced = new Set<string>();
+  for (const z of [...catalog.zones, ...(previous?.zones ?? [])]) {
+    const zones = zonesOf.get(z.floorId) ?? [];
+    if (!zones.includes(z.id)) zonesOf.set(z.floorId, [...zones, z.id]);
+  }
+  for (const z of previous?.zones ?? []) fenced.add(key(z.floorId, z.id));
+  const floors = new Set([...catalog.floors.map((f) => f.id), ...(previous?.floors ?? []).map((f) => f.id), ...bookings.map((b) => b.floorId)]);
   const rows: { floorId: string; ledger: VersionedLedger }[] = [];
   for (const floorId of floors) {
     for (const ledger of await deps.store.readLedgers(date, floorId, zonesOf.get(floorId) ?? [])) rows.push({ floorId, ledger });
   }
-  const key = (floorId: string, zoneId: string) => `${floorId}\u0000${zoneId}`;
   const target = new Map<string, LedgerEntry[]>();
   const placed = new Set<string>();
   for (const { floorId, ledger } of rows) {
@@ -300,7 +312,9 @@ async function ledgersFollowDesks(
     const k = key(floorId, ledger.zoneId);
     const entries = target.get(k) ?? [];
     target.delete(k);
-    if (ledger.version === null && entries.length === 0) continue;
+    // A zone of the replaced layout gets its row even when empty: a server still on that layout that read the day
+    // before this pass and would create the row now gets 409, re-reads, and finds this revision.
+    if (ledger.version === null && entries.length === 0 && !fenced.has(k)) continue;
     if (ledger.version !== null && same(ledger.entries, entries) && (ledger.revision ?? 0) >= revision) continue;
     const write = { floorId, zoneId: ledger.zoneId, expectedVersion: ledger.version, entries, revision };
     (entries.length >= ledger.entries.length ? gaining : losing).push(write);
@@ -315,6 +329,10 @@ async function ledgersFollowDesks(
     if (!outcome.committed) return 'conflict';
   }
   if (writes.length > 0) for (const f of floors) recentLedgersOf(deps.store).forget(date, f);
+  // The ledgers must list the bookings the day is decided on: one committed after the listing (on the old layout
+  // too, before the writes above fenced it) would escape the plan. The next round lists the day again.
+  const listed = new Set(bookings.map((b) => b.id));
+  if (placed.size !== listed.size || [...placed].some((id) => !listed.has(id))) return 'changed';
   return null;
 }
 

@@ -82,8 +82,14 @@ async function stopInstance(i: Instance): Promise<void> {
   if (i.child.exitCode !== null) return;
   const exited = new Promise<void>((r) => i.child.once('exit', () => r()));
   i.child.kill('SIGINT');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (i.child.exitCode === null) i.child.kill('SIGKILL');
+  // The timer is cleared once the process is gone: left running, it would hold jest open for its full 5 s.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+  clearTimeout(timer);
+  if (i.child.exitCode === null && i.child.signalCode === null) {
+    i.child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 interface Call {
@@ -142,7 +148,10 @@ describe('the storm across two server processes, with a catalog change and lifec
     await catalogStore.replaceSiteCatalog(v1);
 
     const [p1, p2] = [await freePort(), await freePort()];
-    instances.push(...(await Promise.all([startInstance(prefix, p1), startInstance(prefix, p2)])));
+    // One after the other: two cold starts at once on a small shared machine can starve storage calls past the
+    // server's 10 s start-up deadline.
+    instances.push(await startInstance(prefix, p1));
+    instances.push(await startInstance(prefix, p2));
     const bases = instances.map((i) => i.base);
 
     const today = civilDateOf(new Date(), SITE_ZONE);
@@ -207,7 +216,7 @@ describe('the storm across two server processes, with a catalog change and lifec
       await importCatalog(catalogStore, [after]);
       const now = { now: () => new Date() };
       const result = await recheckBookings(
-        { store: reservations, catalog: new CachedCatalog(catalogStore, now, 0), clock: now, retry: noSleepRetry },
+        { store: reservations, catalog: new CachedCatalog(catalogStore, now, 0), previous: catalogStore, clock: now, retry: noSleepRetry },
         { siteId: 'site-1', from: today, days: days.length },
       );
       return result.cancelled.length;

@@ -69,4 +69,18 @@ describe.each([
     await h.catalog.replaceSiteCatalog(v2);
     expect((await h.catalog.listSiteCatalogs())[0]?.revision).toBe(2);
   });
+
+  it('keeps the version an import replaced readable, so the re-check can fence the zones of the old layout', async () => {
+    const h = await harness();
+    await h.catalog.replaceSiteCatalog(v1);
+    expect(await h.catalog.getPreviousSiteCatalog('site-1')).toBeNull();
+    await h.catalog.replaceSiteCatalog(v2);
+    const previous = await h.catalog.getPreviousSiteCatalog('site-1');
+    expect(previous?.revision).toBe(1);
+    expect(previous?.desks.find((d) => d.id === 'f1-0-0')?.x).toBe(v1.desks.find((d) => d.id === 'f1-0-0')?.x);
+    // A third import removes the versions nobody names any more, never the one it is about to name as previous.
+    await h.catalog.replaceSiteCatalog(v1);
+    expect((await h.catalog.getPreviousSiteCatalog('site-1'))?.revision).toBe(2);
+    expect(await h.catalog.getPreviousSiteCatalog('elsewhere')).toBeNull();
+  });
 });

@@ -4,8 +4,10 @@ import { CachedCatalog } from '../../src/use-cases/catalog-index';
 import { cancelBooking } from '../../src/use-cases/change-booking';
 import { floorAvailability } from '../../src/use-cases/floor-availability';
 import { importCatalog } from '../../src/use-cases/import-catalog';
-import type { SiteCatalog } from '../../src/use-cases/ports';
-import { recheckBookings } from '../../src/use-cases/recheck-bookings';
+import type { ReservationStore, SiteCatalog } from '../../src/use-cases/ports';
+import { recheckBookings, type RecheckDeps } from '../../src/use-cases/recheck-bookings';
+import type { TableOperation } from '../../src/storage/table-gateway';
+import { TableReservationStore } from '../../src/storage/table-reservation-store';
 import { anActor, fixedClock, gridCatalog, noSleepRetry } from '../support/builders';
 import { checkInvariants } from '../support/invariant-checker';
 import { azuriteHarness, bookingDeps, inMemoryHarness, type HarnessFactory, type StoreHarness } from '../support/stores';
@@ -100,7 +102,7 @@ describe.each([
     if (!alice.ok) throw new Error('setup');
     const after = renamedZones(before);
     await importCatalog(w.h.catalog, [after]);
-    await recheckBookings({ ...w.deps }, { siteId: 'site-1', from: DAY, days: 1 });
+    await recheckBookings({ ...w.deps, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
 
     const cancelled = await cancelBooking(w.deps, { actor: anActor('alice'), bookingId: alice.value.id });
     expect(cancelled.ok).toBe(true);
@@ -120,7 +122,7 @@ describe.each([
     await importCatalog(w.h.catalog, [moved]);
     expect(await violations(w, moved)).not.toEqual([]);
 
-    const result = await recheckBookings(w.deps, { siteId: 'site-1', from: DAY, days: 1 });
+    const result = await recheckBookings({ ...w.deps, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
     expect(result.cancelled.map((c) => [c.booking.userId, c.refusal.code])).toEqual([['bob', 'TOO_CLOSE']]);
     expect(await violations(w, moved)).toEqual([]);
   });
@@ -147,7 +149,7 @@ describe.each([
     if (!alice.ok) throw new Error('setup');
     const after = renamedFloor(before);
     await importCatalog(w.h.catalog, [after]);
-    await recheckBookings(w.deps, { siteId: 'site-1', from: DAY, days: 1 });
+    await recheckBookings({ ...w.deps, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
 
     const bob = await book(w, 'bob', 'f1-0-1');
     expect(bob.ok ? 'booked' : bob.error.code).toBe('TOO_CLOSE');
@@ -167,10 +169,85 @@ describe.each([
     // The import moves desk f1-1-0 from (4.5, 0.5) to 1 m from Alice's desk.
     const moved: SiteCatalog = { ...before, desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-1-0' ? { ...d, zoneId: 'f1-z0', x: 1.5, y: 0.5 } : d)) };
     await importCatalog(w.h.catalog, [moved]);
-    await recheckBookings(w.deps, { siteId: 'site-1', from: DAY, days: 1 });
+    await recheckBookings({ ...w.deps, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
 
     const bob = await bookDesk(stale, { actor: anActor('bob'), deskId: 'f1-1-0', date: DAY });
     expect(bob.ok ? 'booked' : bob.error.code).toBe('TOO_CLOSE');
+    expect(await violations(w, moved)).toEqual([]);
+  });
+  it('fences a server on the old layout that read before the re-check and creates the ledger of an old zone', async () => {
+    const w = await world(harness, before);
+    // A second server, with its own store over the same tables, whose commit of the day is held until the import and
+    // its re-check are done: it read the day before them, on the old layout.
+    let reachedCommit!: () => void;
+    const atCommit = new Promise<void>((r) => (reachedCommit = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held = false;
+    const gateway = new Proxy(w.h.gateway, {
+      get(target, name, receiver) {
+        if (name === 'transact') {
+          return async (table: string, pk: string, ops: readonly TableOperation[]) => {
+            if (!held && ops.some((o) => o.kind === 'create' && o.entity.rowKey.startsWith('booking|'))) {
+              held = true;
+              reachedCommit();
+              await released;
+            }
+            return target.transact(table, pk, ops);
+          };
+        }
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const stale: BookingDeps = {
+      ...w.deps,
+      store: new TableReservationStore(gateway, w.h.tables),
+      catalog: new CachedCatalog(w.h.catalog, fixedClock(NOW), 60_000),
+    };
+    await stale.catalog.current();
+    expect((await book(w, 'alice', 'f1-0-0')).ok).toBe(true);
+    // Bob's desk f1-1-2 sits at (6.5, 0.5), 3 m from any desk of zone z0: on the old layout his booking writes only
+    // the ledger of z1, which no booking created that day. The import renames the zones and moves his desk 1 m from
+    // Alice's.
+    const moved = renamedZones({
+      ...before,
+      desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-1-2' ? { ...d, zoneId: 'f1-z0', x: 1.5, y: 0.5 } : d)),
+    });
+    const bob = bookDesk(stale, { actor: anActor('bob'), deskId: 'f1-1-2', date: DAY });
+    await atCommit;
+    await importCatalog(w.h.catalog, [moved]);
+    await recheckBookings({ ...w.deps, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
+    release();
+
+    const outcome = await bob;
+    expect(outcome.ok ? 'booked' : outcome.error.code).toBe('TOO_CLOSE');
+    expect(await violations(w, moved)).toEqual([]);
+  });
+
+  it('re-checks a booking that an old-layout server commits while the re-check reads the day', async () => {
+    const w = await world(harness, before);
+    const stale: BookingDeps = { ...w.deps, catalog: new CachedCatalog(w.h.catalog, fixedClock(NOW), 60_000) };
+    await stale.catalog.current();
+    expect((await book(w, 'alice', 'f1-0-0')).ok).toBe(true);
+    const moved = renamedZones({
+      ...before,
+      desks: before.desks.filter((d) => d.id !== 'f1-0-1').map((d) => (d.id === 'f1-1-2' ? { ...d, zoneId: 'f1-z0', x: 1.5, y: 0.5 } : d)),
+    });
+    await importCatalog(w.h.catalog, [moved]);
+    // Bob books on the old layout (his desk 3 m from Alice's) just after the re-check listed the day's bookings and
+    // before it reads the ledgers; on the new layout his desk is 1 m from hers.
+    let bob: Awaited<ReturnType<typeof bookDesk>> | undefined;
+    const racing: RecheckDeps['store'] = Object.assign(Object.create(w.h.reservations) as ReservationStore, {
+      listBookingsOfDay: async (date: string) => {
+        const listed = await w.h.reservations.listBookingsOfDay(date);
+        bob ??= await bookDesk(stale, { actor: anActor('bob'), deskId: 'f1-1-2', date: DAY });
+        return listed;
+      },
+    });
+    const result = await recheckBookings({ ...w.deps, store: racing, previous: w.h.catalog }, { siteId: 'site-1', from: DAY, days: 1 });
+    expect(bob?.ok).toBe(true);
+    expect(result.cancelled.map((c) => [c.booking.userId, c.refusal.code])).toEqual([['bob', 'TOO_CLOSE']]);
     expect(await violations(w, moved)).toEqual([]);
   });
 });

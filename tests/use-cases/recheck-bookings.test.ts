@@ -84,7 +84,7 @@ async function bookedUnderLooseRules(
 
 /** Recheck dependencies that read the catalog afresh, as the import command builds them. */
 function recheckDeps(w: World, store: RecheckDeps['store'] = w.h.reservations): RecheckDeps {
-  return { store, catalog: new CachedCatalog(w.h.catalog, w.clock, 0), clock: w.clock, retry: noSleepRetry };
+  return { store, catalog: new CachedCatalog(w.h.catalog, w.clock, 0), previous: w.h.catalog, clock: w.clock, retry: noSleepRetry };
 }
 
 async function activeOf(w: World, date: CivilDate): Promise<string[]> {
