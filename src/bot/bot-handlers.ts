@@ -1,13 +1,13 @@
 import { bookableDays } from '../domain/booking-window';
 import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
-import { dateOfBookingId, type Actor, type Booking, type CivilDate } from '../domain/model';
+import { dateOfBookingId, ok, type Actor, type Booking, type CivilDate, type Result } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
 import type { SuggestionPreferences } from '../domain/suggest';
 import { describeAlternative, describeRefusal } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
 import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
-import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
+import { cancelBooking, cancelBookingTellingRepeat, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { checkDesk } from '../use-cases/check-desk';
 import { listMyBookings } from '../use-cases/list-my-bookings';
 import type { SiteCatalog } from '../use-cases/ports';
@@ -449,20 +449,30 @@ export class BotHandlers {
     return bookingsCard({ bookings: bookings.map((b) => this.cardBooking(b, index)), today: this.today(index) }, locale);
   }
 
+  private alreadyCancelled(b: Booking, index: CatalogIndex, locale: Locale): AdaptiveCard {
+    const text = t(locale, 'chat.alreadyCancelled.text', { desk: this.cardDesk(b.deskId, index).label, date: this.day(b.date, locale) });
+    return statusCard({ title: t(locale, 'chat.alreadyCancelled.title'), text, showBookings: true }, locale);
+  }
+
   private async change(kind: 'cancel' | 'check-in' | 'release', bookingId: string, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
-    const op = kind === 'cancel' ? cancelBooking : kind === 'check-in' ? checkIn : releaseBooking;
-    const result = await op(this.deps, { actor, bookingId });
+    const cmd = { actor, bookingId };
+    let result: Result<Booking, Refusal>;
+    if (kind === 'cancel') {
+      const cancelled = await cancelBookingTellingRepeat(this.deps, cmd);
+      // A second press of Cancel: say it is done, not that it was cancelled again.
+      if (cancelled.ok && cancelled.value.alreadyEnded) return this.alreadyCancelled(cancelled.value.booking, index, locale);
+      result = cancelled.ok ? ok(cancelled.value.booking) : cancelled;
+    } else {
+      result = await (kind === 'check-in' ? checkIn : releaseBooking)(this.deps, cmd);
+    }
     if (!result.ok) {
       if (result.error.code === 'NOT_ALLOWED') return errorCard('not-yours', locale);
       const d = result.error.details;
       // A second press of Cancel: say it is done, not that some rule refused.
       if (kind === 'cancel' && d.code === 'NOT_ACTIVE' && d.status === 'released') {
         const found = await this.deps.store.getBooking(bookingId);
-        if (found && found.booking.userId === actor.userId) {
-          const b = found.booking;
-          return statusCard({ title: t(locale, 'chat.alreadyCancelled.title'), text: t(locale, 'chat.alreadyCancelled.text', { desk: this.cardDesk(b.deskId, index).label, date: this.day(b.date, locale) }), showBookings: true }, locale);
-        }
+        if (found && found.booking.userId === actor.userId) return this.alreadyCancelled(found.booking, index, locale);
       }
       if (result.error.code === 'BOOKING_NOT_FOUND') return errorCard('stale', locale);
       return statusCard({ title: t(locale, 'card.error.title'), text: describeRefusal(result.error, locale, this.lookup(index)), tone: 'attention', showBookings: true }, locale);

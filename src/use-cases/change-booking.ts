@@ -20,13 +20,29 @@ type Decide = (input: TransitionInput) => Transition;
  * Cancelling or releasing a booking that this same person already ended is answered as the success it was: the
  * first request may have committed and lost its answer on the way back, and the client is retrying it.
  */
-const endedBySameActor = (decide: Decide): Decide => (input) => {
+const endedBySameActor = (decide: Decide, onAlready: () => void = () => {}): Decide => (input) => {
   const b = input.booking;
-  if (!isActive(b) && b.releasedBy === input.actor.userId && b.releaseReason !== 'no-show') return { ok: true, booking: b };
+  if (!isActive(b) && b.releasedBy === input.actor.userId && b.releaseReason !== 'no-show') {
+    onAlready();
+    return { ok: true, booking: b };
+  }
   return decide(input);
 };
 
 export const cancelBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideCancel));
+
+/**
+ * Cancel, saying whether this request ended the booking or found it already ended by the same person: a retry is a
+ * success either way, but a person who presses Cancel twice should hear "already cancelled", not "cancelled" again.
+ */
+export async function cancelBookingTellingRepeat(
+  deps: BookingDeps,
+  cmd: ChangeBookingCommand,
+): Promise<Result<{ readonly booking: Booking; readonly alreadyEnded: boolean }, Refusal>> {
+  let alreadyEnded = false;
+  const result = await changeBooking(deps, cmd, endedBySameActor(decideCancel, () => (alreadyEnded = true)));
+  return result.ok ? ok({ booking: result.value, alreadyEnded }) : result;
+}
 export const checkIn = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, decideCheckIn);
 export const releaseBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideRelease));
 
