@@ -250,9 +250,7 @@ const pointSchema = z
 
 const planShapeSchema = z
   .object({
-    kind: z.enum(PLAN_SHAPE_KINDS, {
-      errorMap: () => ({ message: `must be one of ${PLAN_SHAPE_KINDS.join(', ')}` }),
-    }),
+    kind: z.enum(PLAN_SHAPE_KINDS),
     points: z
       .array(pointSchema.transform((p): Point => [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100]))
       .max(MAX_PLAN_POINTS, `must have at most ${MAX_PLAN_POINTS} points`),
