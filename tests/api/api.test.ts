@@ -180,7 +180,7 @@ describe('the floor view of a floor with a drawn plan', () => {
     try {
       const res = await fetch(`${api.url}/api/floors/hq-3?date=2026-12-03`, { headers: { 'x-dev-user': 'alice' } });
       expect(res.status).toBe(200);
-      const view = await res.json();
+      const view = (await res.json()) as { floor: { plan?: unknown } };
       const plan = demo.floors.find((f) => f.id === 'hq-3')!.plan!;
       expect(plan.shapes.length).toBeGreaterThan(10);
       expect(view.floor.plan).toEqual(JSON.parse(JSON.stringify(plan)));
