@@ -445,7 +445,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
                 busy={busy.has(d.id)}
                 selected={d.id === selectedId}
                 tabStop={d.id === tabStop}
-                describedBy={tip?.deskId === d.id ? tooltipId : undefined}
+                describedBy={tip?.deskId === d.id && extraReason(d, locale) ? tooltipId : undefined}
               />
             ))}
           </g>
@@ -627,9 +627,10 @@ function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: TooltipProps
     >
       {desk && (
         <>
-          {/* The desk's name already says this; as a description it would be read a second time. */}
-          <strong aria-hidden="true">{deskName(desk, locale)}</strong>
-          {desk.reason && desk.reason !== deskStateLabel(desk.state, locale) && (
+          {/* As the desk's description the name would be read a second time; without a reason the desk is not
+              described by the tooltip, and the name is what names the tooltip. */}
+          <strong aria-hidden={extraReason(desk, locale) ? 'true' : undefined}>{deskName(desk, locale)}</strong>
+          {extraReason(desk, locale) && (
             <>
               <br />
               {desk.reason}
@@ -639,6 +640,11 @@ function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: TooltipProps
       )}
     </div>
   );
+}
+
+/** The desk's reason when it says more than its state, which its name already gives. */
+function extraReason(desk: DeskDto, locale: Locale): string | undefined {
+  return desk.reason && desk.reason !== deskStateLabel(desk.state, locale) ? desk.reason : undefined;
 }
 
 export function Legend({ locale }: { locale: Locale }) {
