@@ -559,12 +559,13 @@ const PlanDrawing = memo(function PlanDrawing({ shapes, fontSize }: { shapes: Fl
         if (!sh.label) return null;
         const xs = sh.points.map((p) => p[0]);
         const ys = sh.points.map((p) => p[1]);
+        // At the top of the area: a room's middle often lies on a zone border, whose dashes would strike it through.
         return (
           <text
             key={`t${i}`}
             className="plan-label"
             x={(Math.min(...xs) + Math.max(...xs)) / 2}
-            y={(Math.min(...ys) + Math.max(...ys)) / 2 + fontSize * 0.35}
+            y={Math.min(...ys) + fontSize * 1.4}
             fontSize={fontSize * 0.9}
             textAnchor="middle"
           >
