@@ -25,6 +25,30 @@ export interface Floor {
   readonly width: number;
   readonly height: number;
   readonly planImageUrl?: string;
+  /** A drawn plan, drawn under the zones and desks; the plan image, when both are set, lies under it. */
+  readonly plan?: FloorPlan;
+}
+
+export const PLAN_SHAPE_KINDS = ['wall', 'window', 'door', 'room', 'kitchen', 'stairs', 'lift', 'toilets'] as const;
+export type PlanShapeKind = (typeof PLAN_SHAPE_KINDS)[number];
+
+/**
+ * One shape of a floor plan, in metres. Walls, windows and doors are open polylines; rooms, kitchens, stairs,
+ * lifts and toilets are closed polygons.
+ */
+export interface PlanShape {
+  readonly kind: PlanShapeKind;
+  readonly points: readonly Point[];
+  readonly label?: string;
+}
+
+export interface FloorPlan {
+  readonly shapes: readonly PlanShape[];
+}
+
+/** Polygons are filled areas; the other kinds are lines. */
+export function isPlanArea(kind: PlanShapeKind): boolean {
+  return kind !== 'wall' && kind !== 'window' && kind !== 'door';
 }
 
 export interface Zone {

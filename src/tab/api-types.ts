@@ -4,7 +4,7 @@
  */
 import type { DeskState } from '../domain/floor-day';
 import type { Alternative } from '../domain/refusal';
-import type { BookingStatus } from '../domain/model';
+import type { BookingStatus, FloorPlan } from '../domain/model';
 
 export type { DeskState } from '../domain/floor-day';
 
@@ -31,6 +31,8 @@ export interface FloorDto {
   readonly width: number;
   readonly height: number;
   readonly planImageUrl?: string;
+  /** Walls, windows and rooms in metres, drawn under the zones and desks. */
+  readonly plan?: FloorPlan;
 }
 
 export interface PolicyDto {

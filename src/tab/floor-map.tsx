@@ -1,5 +1,5 @@
 /**
- * The floor as an SVG in metres (viewBox = the floor's width × height), the plan image behind it, zone outlines
+ * The floor as an SVG in metres (viewBox = the floor's width × height), the plan image and the drawn plan behind it, zone outlines
  * labelled "booked / capacity", and one focusable button per desk.
  *
  * Keyboard: the map is one tab stop (roving tabindex); arrow keys move to the nearest desk in that direction,
@@ -33,6 +33,8 @@ import { attributeLabel } from './attributes';
 import { DESK_STATES, DeskPatterns, DeskShape, type PatternIds } from './desk-glyph';
 import { useLocale } from './locale';
 import { NARROW, TOUCH, useMedia } from './use-media';
+
+type FloorPlan = NonNullable<FloorViewDto['floor']['plan']>;
 
 export const MAX_ZOOM = 16;
 const ZOOM_STEP = 1.5;
@@ -427,6 +429,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
           {floor.planImageUrl && (
             <image className="floor-plan" href={floor.planImageUrl} x={0} y={0} width={floor.width} height={floor.height} preserveAspectRatio="none" />
           )}
+          {floor.plan && <PlanDrawing shapes={floor.plan.shapes} fontSize={labelSize} />}
           {zones.map((z) => (
             <ZoneOutline key={z.id} zone={z} fontSize={labelSize} locale={locale} />
           ))}
@@ -442,7 +445,7 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
                 busy={busy.has(d.id)}
                 selected={d.id === selectedId}
                 tabStop={d.id === tabStop}
-                describedBy={tip?.deskId === d.id ? tooltipId : undefined}
+                describedBy={tip?.deskId === d.id && extraReason(d, locale) ? tooltipId : undefined}
               />
             ))}
           </g>
@@ -521,6 +524,59 @@ const Desk = memo(function Desk({ desk, s, ids, locale, shown, busy, selected, t
   );
 });
 
+/** Lines, not areas: walls, windows and doors are drawn open. */
+const PLAN_LINES = new Set(['wall', 'window', 'door']);
+
+/**
+ * The drawn plan: scenery under the zones and desks. It is hidden from assistive technology (desks carry their zone
+ * and equipment in their names) and lets every pointer event through, so that a tap on a desk drawn over a room
+ * still reaches the desk.
+ */
+const PlanDrawing = memo(function PlanDrawing({ shapes, fontSize }: { shapes: FloorPlan['shapes']; fontSize: number }) {
+  const areas = shapes.filter((sh) => !PLAN_LINES.has(sh.kind));
+  const lines = shapes.filter((sh) => PLAN_LINES.has(sh.kind));
+  const pts = (points: FloorPlan['shapes'][number]['points']) => points.map((p) => `${p[0]},${p[1]}`).join(' ');
+  return (
+    <g className="plan" aria-hidden="true" pointerEvents="none" data-testid="floor-plan">
+      {areas.map((sh, i) => (
+        <polygon key={`a${i}`} className={`plan-area plan-${sh.kind}`} points={pts(sh.points)} />
+      ))}
+      {/* Walls before windows and doors, which open gaps in them. */}
+      {lines
+        .filter((sh) => sh.kind === 'wall')
+        .map((sh, i) => (
+          <polyline key={`w${i}`} className="plan-wall" points={pts(sh.points)} />
+        ))}
+      {lines
+        .filter((sh) => sh.kind !== 'wall')
+        .map((sh, i) => (
+          <g key={`o${i}`} className={`plan-${sh.kind}`}>
+            <polyline className="plan-gap" points={pts(sh.points)} />
+            <polyline className="plan-pane" points={pts(sh.points)} />
+          </g>
+        ))}
+      {areas.map((sh, i) => {
+        if (!sh.label) return null;
+        const xs = sh.points.map((p) => p[0]);
+        const ys = sh.points.map((p) => p[1]);
+        // At the top of the area: a room's middle often lies on a zone border, whose dashes would strike it through.
+        return (
+          <text
+            key={`t${i}`}
+            className="plan-label"
+            x={(Math.min(...xs) + Math.max(...xs)) / 2}
+            y={Math.min(...ys) + fontSize * 1.4}
+            fontSize={fontSize * 0.9}
+            textAnchor="middle"
+          >
+            {sh.label}
+          </text>
+        );
+      })}
+    </g>
+  );
+});
+
 function ZoneOutline({ zone, fontSize, locale }: { zone: ZoneDto; fontSize: number; locale: Locale }) {
   if (zone.outline.length < 3) return null;
   const xs = zone.outline.map((p) => p[0]);
@@ -572,9 +628,10 @@ function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: TooltipProps
     >
       {desk && (
         <>
-          {/* The desk's name already says this; as a description it would be read a second time. */}
-          <strong aria-hidden="true">{deskName(desk, locale)}</strong>
-          {desk.reason && desk.reason !== deskStateLabel(desk.state, locale) && (
+          {/* As the desk's description the name would be read a second time; without a reason the desk is not
+              described by the tooltip, and the name is what names the tooltip. */}
+          <strong aria-hidden={extraReason(desk, locale) ? 'true' : undefined}>{deskName(desk, locale)}</strong>
+          {extraReason(desk, locale) && (
             <>
               <br />
               {desk.reason}
@@ -584,6 +641,11 @@ function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: TooltipProps
       )}
     </div>
   );
+}
+
+/** The desk's reason when it says more than its state, which its name already gives. */
+function extraReason(desk: DeskDto, locale: Locale): string | undefined {
+  return desk.reason && desk.reason !== deskStateLabel(desk.state, locale) ? desk.reason : undefined;
 }
 
 export function Legend({ locale }: { locale: Locale }) {

@@ -8,7 +8,19 @@
 import { z } from 'zod';
 import { isCivilDate, isHhMm, isValidTimeZone } from '../domain/civil-date';
 import { pointInPolygon } from '../domain/geometry';
-import type { Desk, DeskMode, Floor, Point, Site, Zone } from '../domain/model';
+import {
+  isPlanArea,
+  PLAN_SHAPE_KINDS,
+  type Desk,
+  type DeskMode,
+  type Floor,
+  type FloorPlan,
+  type PlanShape,
+  type PlanShapeKind,
+  type Point,
+  type Site,
+  type Zone,
+} from '../domain/model';
 import { DEFAULT_RULES, type PolicyRules, type PolicyVersion, type ZoneCapacityRule } from '../domain/policy';
 import type { CatalogStore, SiteCatalog } from './ports';
 
@@ -103,6 +115,7 @@ export function toSiteDocument(catalog: SiteCatalog, onProblem?: (message: strin
       width: f.width,
       height: f.height,
       ...(f.planImageUrl !== undefined ? { planImageUrl: f.planImageUrl } : {}),
+      ...(f.plan !== undefined ? { plan: copyPlan(f.plan) } : {}),
       zones: catalog.zones
         .filter((z) => z.floorId === f.id)
         .map((z) => ({
@@ -131,6 +144,16 @@ export function toSiteDocument(catalog: SiteCatalog, onProblem?: (message: strin
   };
 }
 
+function copyPlan(plan: FloorPlan): { shapes: { kind: PlanShapeKind; points: [number, number][]; label?: string }[] } {
+  return {
+    shapes: plan.shapes.map((sh) => ({
+      kind: sh.kind,
+      points: sh.points.map(([x, y]) => [x, y] as [number, number]),
+      ...(sh.label !== undefined ? { label: sh.label } : {}),
+    })),
+  };
+}
+
 /** The JSON shape of one site in a site file. */
 export interface SiteDocument {
   site: { id: string; name: string; timeZone: string };
@@ -140,6 +163,7 @@ export interface SiteDocument {
     width: number;
     height: number;
     planImageUrl?: string;
+    plan?: { shapes: { kind: PlanShapeKind; points: [number, number][]; label?: string }[] };
     zones: { id: string; name: string; outline: [number, number][]; allowedGroups?: string[] }[];
     desks?: {
       id: string;
@@ -172,6 +196,10 @@ const MAX_ZONES_PER_FLOOR = 500;
 const MAX_DESKS_PER_FLOOR = 10_000;
 const MAX_POLICIES = 500;
 const MAX_URL = 2048;
+// A floor is stored as one row of at most 32 K characters, plan included: with points rounded to the
+// centimetre these bounds keep the largest plan under about 25 K.
+const MAX_PLAN_SHAPES = 100;
+const MAX_PLAN_POINTS = 1000;
 const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 const MAX_JSON_DEPTH = 64;
 /** Names that plain objects inherit; as ids they would resolve to Object.prototype members in a lookup by key. */
@@ -219,6 +247,37 @@ const pointSchema = z
   .array(coordinateSchema)
   .length(2, 'a point is a pair [x, y] of metres')
   .transform((p): Point => [p[0]!, p[1]!]);
+
+const planShapeSchema = z
+  .object({
+    kind: z.enum(PLAN_SHAPE_KINDS),
+    points: z
+      .array(pointSchema.transform((p): Point => [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100]))
+      .max(MAX_PLAN_POINTS, `must have at most ${MAX_PLAN_POINTS} points`),
+    label: textSchema(MAX_LABEL).optional(),
+  })
+  .strict()
+  .superRefine((shape, ctx) => {
+    const least = isPlanArea(shape.kind) ? 3 : 2;
+    if (shape.points.length < least)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['points'],
+        message: `a ${shape.kind} needs at least ${least} points`,
+      });
+  });
+
+const planSchema = z
+  .object({
+    shapes: z
+      .array(planShapeSchema)
+      .max(MAX_PLAN_SHAPES, `must hold at most ${MAX_PLAN_SHAPES} shapes`)
+      .refine(
+        (shapes) => shapes.reduce((n, sh) => n + sh.points.length, 0) <= MAX_PLAN_POINTS,
+        `must have at most ${MAX_PLAN_POINTS} points in all`,
+      ),
+  })
+  .strict();
 
 const planImageUrlSchema = z
   .string()
@@ -321,6 +380,7 @@ const floorSchema = z
       .gt(0, 'must be more than 0 m')
       .max(MAX_FLOOR_SIZE_M, `must be at most ${MAX_FLOOR_SIZE_M} m`),
     planImageUrl: planImageUrlSchema.optional(),
+    plan: planSchema.optional(),
     zones: z.array(z.unknown()).max(MAX_ZONES_PER_FLOOR, `must hold at most ${MAX_ZONES_PER_FLOOR} zones`),
     desks: z
       .array(z.unknown())
@@ -382,6 +442,8 @@ const KNOWN_FIELDS = [
   ...Object.keys(csvDeskSchema.shape),
   ...Object.keys(policySchema.shape),
   ...Object.keys(rulesSchema.shape),
+  ...Object.keys(planSchema.shape),
+  'points',
   'kind',
   'value',
 ];
@@ -1051,6 +1113,7 @@ function checkCrossReferences(sites: readonly SiteDraft[], problems: Problems): 
 
     for (const floor of site.floors) {
       if (floor.floor) floorId(floor.floor.id, floor.at(['id']));
+      checkPlan(floor, problems);
       for (const z of floor.brokenZoneIds) brokenZones.add(z);
       for (const { zone, at } of floor.zones) {
         zoneId(zone.id, at(['id']));
@@ -1157,6 +1220,20 @@ function checkOutline(
     problems.add(at(['outline']), 'encloses no area: its points lie on one line');
 }
 
+function checkPlan(floor: FloorDraft, problems: Problems): void {
+  const f = floor.floor;
+  if (!f?.plan) return;
+  f.plan.shapes.forEach((shape, i) =>
+    shape.points.forEach(([x, y], j) => {
+      if (x > f.width || y > f.height)
+        problems.add(
+          floor.at(['plan', 'shapes', i, 'points', j]),
+          `point (${x}, ${y}) is outside the floor, which is ${f.width} m × ${f.height} m`,
+        );
+    }),
+  );
+}
+
 function buildCatalog(draft: SiteDraft): SiteCatalog {
   const s = draft.site!;
   const site: Site = { id: s.id, name: s.name, timeZone: s.timeZone };
@@ -1172,6 +1249,7 @@ function buildCatalog(draft: SiteDraft): SiteCatalog {
       width: f.width,
       height: f.height,
       ...(f.planImageUrl !== undefined ? { planImageUrl: f.planImageUrl } : {}),
+      ...(f.plan !== undefined ? { plan: copyPlan(f.plan) } : {}),
     });
   }
   draft.floors.forEach((fd) => {
@@ -1495,6 +1573,8 @@ const DEMO_FLOORS: readonly {
   /** Benches: two facing rows of desks, 1.4 m apart (closer than D), desks 1.7 m apart along a row. */
   benches: readonly { zoneId: string; x: number; y: number; perRow: number }[];
   singles: readonly { zoneId: string; x: number; y: number }[];
+  /** Drawn where no desk stands: the 1.7 m × 1.4 m bench grid leaves aisles between benches and bands. */
+  plan: readonly PlanShape[];
 }[] = [
   {
     id: 'hq-2',
@@ -1513,6 +1593,15 @@ const DEMO_FLOORS: readonly {
       { zoneId: 'hq-2-d', x: 26.4, y: 15.8, perRow: 6 },
     ],
     singles: [],
+    plan: [
+      ...shell(),
+      area('stairs', 16.6, 8.6, 19.2, 13.4, 'Stairs'),
+      area('lift', 19.4, 9, 21.8, 13, 'Lift'),
+      area('toilets', 6, 8.8, 11, 13.2, 'Toilets'),
+      area('kitchen', 20.4, 14.8, 25.4, 21.6, 'Kitchen'),
+      area('room', 36.4, 0.4, 39.6, 9.4, 'Meeting 2.1'),
+      area('room', 36.4, 12.6, 39.6, 21.6, 'Meeting 2.2'),
+    ],
   },
   {
     id: 'hq-3',
@@ -1535,8 +1624,36 @@ const DEMO_FLOORS: readonly {
       { zoneId: 'hq-3-c', x: 35, y: 13 },
       { zoneId: 'hq-3-c', x: 35, y: 17 },
     ],
+    plan: [
+      ...shell(),
+      // The focus room is walled off, with its door facing the kitchen.
+      { kind: 'wall', points: [[32, 0], [32, 9.6]] },
+      { kind: 'wall', points: [[32, 11], [32, 22]] },
+      { kind: 'door', points: [[32, 9.6], [32, 11]] },
+      area('stairs', 14, 7.8, 17.2, 10.8, 'Stairs'),
+      area('lift', 14.4, 11, 16.8, 13.8, 'Lift'),
+      area('room', 3, 7.8, 12.4, 13.8, 'Meeting 3.1'),
+      area('kitchen', 19, 7.8, 26, 13.8, 'Kitchen'),
+      area('toilets', 26.4, 7.8, 31, 13.8, 'Toilets'),
+    ],
   },
 ];
+
+/** A closed area of the plan, from its top-left and bottom-right corners. */
+function area(kind: PlanShapeKind, x0: number, y0: number, x1: number, y1: number, label: string): PlanShape {
+  return { kind, label, points: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] };
+}
+
+/** Outer walls of a 40 m × 22 m floor, with windows along both long sides. */
+function shell(): PlanShape[] {
+  const windows: [number, number][] = [[1.5, 7.5], [9.5, 15.5], [17.5, 23.5], [25.5, 31.5], [33.5, 38.5]];
+  return [
+    { kind: 'wall', points: [[0, 0], [40, 0], [40, 22], [0, 22], [0, 0]] },
+    ...[0, 22].flatMap((y) =>
+      windows.map(([x0, x1]): PlanShape => ({ kind: 'window', points: [[x0, y], [x1, y]] })),
+    ),
+  ];
+}
 
 const DESK_PITCH_M = 1.7;
 const FACING_ROWS_M = 1.4;
@@ -1553,7 +1670,7 @@ export function demoCatalog(): SiteCatalog {
   const round = (m: number) => Math.round(m * 100) / 100;
 
   for (const f of DEMO_FLOORS) {
-    floors.push({ id: f.id, siteId: site.id, name: f.name, width: 40, height: 22 });
+    floors.push({ id: f.id, siteId: site.id, name: f.name, width: 40, height: 22, plan: { shapes: f.plan } });
     for (const z of f.zones) {
       const [x0, y0, x1, y1] = z.box;
       zones.push({

@@ -1,6 +1,7 @@
 import { checkInvariants } from '../support/invariant-checker';
 import { startBotServer, type BotServer } from '../support/bot-harness';
 import { gridCatalog } from '../support/builders';
+import { demoCatalog } from '../../src/use-cases/import-catalog';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
@@ -167,6 +168,24 @@ describe('the REST API of the tab, over HTTP in dev mode', () => {
       expect(r.body.code).toBe('STORAGE_UNAVAILABLE');
     } finally {
       gateway.queryPartition = real;
+    }
+  });
+});
+
+describe('the floor view of a floor with a drawn plan', () => {
+  it('carries the plan, as imported, to the tab', async () => {
+    const demo = demoCatalog();
+    const h = await azuriteHarness();
+    const api = await startBotServer(h, [demo], NOW);
+    try {
+      const res = await fetch(`${api.url}/api/floors/hq-3?date=2026-12-03`, { headers: { 'x-dev-user': 'alice' } });
+      expect(res.status).toBe(200);
+      const view = (await res.json()) as { floor: { plan?: unknown } };
+      const plan = demo.floors.find((f) => f.id === 'hq-3')!.plan!;
+      expect(plan.shapes.length).toBeGreaterThan(10);
+      expect(view.floor.plan).toEqual(JSON.parse(JSON.stringify(plan)));
+    } finally {
+      await api.close();
     }
   });
 });

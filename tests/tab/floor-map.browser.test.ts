@@ -106,6 +106,54 @@ describe('the floor map tab, in Chromium against the real server', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws the floor plan under the desks, lets taps through to them, in every theme with no axe violation', async () => {
+    const { page, errors } = await openAs('paula', `view=map&floor=hq-2&date=${TOMORROW}`, { bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    await waitForMap(page);
+    const plan = page.getByTestId('floor-plan');
+    await see.count(plan.locator('polyline.plan-wall'), 1);
+    await see.count(plan.locator('.plan-window'), 10);
+    await see.count(plan.locator('polygon.plan-area'), 6);
+    expect(await plan.locator('text').allTextContents()).toEqual(['Stairs', 'Lift', 'Toilets', 'Kitchen', 'Meeting 2.1', 'Meeting 2.2']);
+    // Under the zones and desks: earlier in the SVG, so painted first; and transparent to the pointer.
+    const layout = await plan.evaluate((g) => {
+      const svg = g.ownerSVGElement!;
+      const desks = svg.querySelector('g.desks')!;
+      const zone = svg.querySelector('g.zone')!;
+      const FOLLOWING = 4;
+      return {
+        beforeDesks: (g.compareDocumentPosition(desks) & FOLLOWING) !== 0,
+        beforeZones: (g.compareDocumentPosition(zone) & FOLLOWING) !== 0,
+        pointerEvents: (globalThis as unknown as { getComputedStyle(e: unknown): { pointerEvents: string } }).getComputedStyle(g).pointerEvents,
+        hidden: g.getAttribute('aria-hidden'),
+      };
+    });
+    expect(layout).toEqual({ beforeDesks: true, beforeZones: true, pointerEvents: 'none', hidden: 'true' });
+    const kitchen = (await plan.locator('text', { hasText: 'Kitchen' }).boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) =>
+        (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): { closest(q: string): unknown } | null } }).document
+          .elementFromPoint(x!, y!)
+          ?.closest('[data-testid="floor-plan"]') ?? null,
+      [kitchen.x + kitchen.width / 2, kitchen.y + kitchen.height / 2],
+    );
+    expect(hit).toBeNull();
+
+    await deskOnMap(page, '2.20').click();
+    await see.visible(panel(page));
+    expect(await panel(page).textContent()).toContain('2.20');
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, '00-drawn-plan');
+
+    for (const theme of ['dark', 'contrast']) {
+      await page.keyboard.press('Escape');
+      await page.locator('select[name="theme"]').selectOption(theme);
+      await see.attribute(page.locator('html'), 'data-theme', theme);
+      expect(await runAxe(page)).toEqual([]);
+      await screenshot(page, `00-drawn-plan-${theme}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('books a free desk on a picked day: the desk becomes "mine"', async () => {
     const { page, errors } = await openAs('alice');
     await waitForMap(page);

@@ -737,3 +737,46 @@ describe('the import command', () => {
     expect(result.opened).toBe(0);
   });
 });
+
+describe('a drawn floor plan', () => {
+  function withPlan(shapes: unknown[]) {
+    const doc = aSiteDocument();
+    doc.floors[0].plan = { shapes };
+    return doc;
+  }
+  const wall = { kind: 'wall', points: [[0, 0], [20, 0], [20, 10], [0, 10], [0, 0]] };
+  const kitchen = { kind: 'kitchen', label: 'Kitchen', points: [[12, 6], [19, 6], [19, 9.5], [12, 9.5]] };
+
+  it('is kept on the floor, with points rounded to the centimetre, and survives the store', async () => {
+    const doc = withPlan([wall, { ...kitchen, points: [[12.004, 6], [19, 6], [19, 9.5], [12, 9.5]] }]);
+    const [catalog] = parseCatalogFiles({ siteJson: json(doc) });
+    expect(catalog!.floors[0]!.plan).toEqual({ shapes: [wall, kitchen] });
+    const { store } = await aStore();
+    await importCatalog(store, [catalog!]);
+    expect((await store.getSiteCatalog('ghent'))!.floors[0]!.plan).toEqual({ shapes: [wall, kitchen] });
+    expect(toSiteDocument(catalog!).floors[0]!.plan).toEqual({ shapes: [wall, kitchen] });
+  });
+
+  it('refuses a point outside the floor, naming the point', () => {
+    const doc = withPlan([wall, { ...kitchen, points: [[12, 6], [21, 6], [21, 9.5], [12, 9.5]] }]);
+    expect(problemsOf({ siteJson: json(doc) })).toEqual([
+      expect.stringMatching(/floors\[0\]\.plan\.shapes\[1\]\.points\[1\]: point \(21, 6\) is outside the floor, which is 20 m × 10 m$/),
+      expect.stringMatching(/floors\[0\]\.plan\.shapes\[1\]\.points\[2\]: point \(21, 9\.5\) is outside the floor/),
+    ]);
+  });
+
+  it('refuses an unknown kind and a room of two points, naming the field', () => {
+    const doc = withPlan([{ ...wall, kind: 'sofa' }, { kind: 'room', points: [[1, 1], [2, 2]] }]);
+    expect(problemsOf({ siteJson: json(doc) })).toEqual([
+      expect.stringMatching(/floors\[0\]\.plan\.shapes\[0\]\.kind: must be "wall", "window", .*not the text "sofa"$/),
+      expect.stringMatching(/floors\[0\]\.plan\.shapes\[1\]\.points: a room needs at least 3 points$/),
+    ]);
+  });
+
+  it('refuses a plan too large to store', () => {
+    const many = Array.from({ length: 101 }, () => ({ kind: 'window', points: [[1, 0], [2, 0]] }));
+    expect(problemsOf({ siteJson: json(withPlan(many)) })).toEqual([
+      expect.stringMatching(/floors\[0\]\.plan\.shapes: must hold at most 100 shapes$/),
+    ]);
+  });
+});
