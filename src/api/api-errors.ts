@@ -5,11 +5,11 @@ import { t, type Locale } from '../i18n/messages';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { InvalidInputError } from '../use-cases/errors';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
-import { AuthError } from './authenticate';
-import { BodyError, bodyErrorMessage, fieldName, sendError } from './http';
+import { AuthError, type Authenticator, type Caller } from './authenticate';
+import { BodyError, bodyErrorMessage, fieldName, localeOf, sendError } from './http';
 import type { ApiLogger } from './routes';
 
-/** How every API route answers a refusal or a fault: the same statuses, codes and sentences in the caller's language. */
+/** How every API route authenticates and answers a refusal or a fault: the same statuses, codes and sentences in the caller's language. */
 const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWED: 403, BOOKING_NOT_FOUND: 404, UNKNOWN_DESK: 404 };
 
 /** A rule said no: 409 with the code, a sentence in the caller's language and the alternatives. */
@@ -51,4 +51,24 @@ export function fail(res: restify.Response, error: unknown, locale: Locale, log:
   }
   log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'api request failed');
   sendError(res, 500, 'INTERNAL', errorMessage('INTERNAL', locale));
+}
+
+export type RouteHandler = (req: restify.Request, res: restify.Response, caller: Caller, locale: Locale) => Promise<void>;
+
+/**
+ * Every API route: authenticate first (no token, no entry), then run the handler; a fault becomes the API's error
+ * answer in the caller's language. Responses are never cached and never sniffed.
+ */
+export function authenticatedRoute(deps: { readonly auth: Authenticator; readonly log: ApiLogger }) {
+  return (handler: RouteHandler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
+    const locale = localeOf(req);
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    try {
+      const caller = await deps.auth.authenticate(req.headers);
+      await handler(req, res, caller, locale);
+    } catch (error) {
+      fail(res, error, locale, deps.log);
+    }
+  };
 }

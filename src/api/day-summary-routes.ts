@@ -2,13 +2,11 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { BOOKING_ID_PATTERN } from '../domain/model';
 import { errorMessage } from '../i18n/describe-refusal';
-import type { Locale } from '../i18n/messages';
 import { floorDaySummaries } from '../use-cases/floor-day-summaries';
 import { moveToDesk } from '../use-cases/move-booking';
-import { fail, refuse } from './api-errors';
-import type { Caller } from './authenticate';
+import { authenticatedRoute, refuse } from './api-errors';
 import { mountConditionalGet } from './conditional-get';
-import { describeZodError, localeOf, readJson, sendError, zodField } from './http';
+import { describeZodError, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -20,8 +18,6 @@ const moveBody = z
   })
   .strict();
 
-type Handler = (req: restify.Request, res: restify.Response, caller: Caller, locale: Locale) => Promise<void>;
-
 /**
  * What the booking tab needs beyond the REST API of DESIGN.md:
  *   GET  /api/floors/{floorId}/days      → { today, lastBookableDate, days: [{ date, bookable, free, total, mineDeskId? }] }
@@ -29,17 +25,7 @@ type Handler = (req: restify.Request, res: restify.Response, caller: Caller, loc
  */
 export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): void {
   mountConditionalGet(server, deps);
-  const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
-    const locale = localeOf(req);
-    res.header('Cache-Control', 'no-store');
-    res.header('X-Content-Type-Options', 'nosniff');
-    try {
-      const caller = await deps.auth.authenticate(req.headers);
-      await handler(req, res, caller, locale);
-    } catch (error) {
-      fail(res, error, locale, deps.log);
-    }
-  };
+  const route = authenticatedRoute(deps);
 
   server.get('/api/floors/:floorId/days', route(async (req, res, caller, locale) => {
     const floorId = String(req.params['floorId'] ?? '');

@@ -4,7 +4,6 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
-import type { Locale } from '../i18n/messages';
 import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
@@ -12,9 +11,9 @@ import { InvalidInputError } from '../use-cases/errors';
 import { floorAvailability } from '../use-cases/floor-availability';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
-import type { Authenticator, Caller } from './authenticate';
-import { describeZodError, localeOf, readJson, sendError, zodField } from './http';
-import { fail, refuse } from './api-errors';
+import type { Authenticator } from './authenticate';
+import { describeZodError, readJson, sendError, zodField } from './http';
+import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
 
 export interface ApiLogger {
@@ -39,24 +38,12 @@ const bookingBody = z
 
 const dateQuery = z.string().max(10).refine(isCivilDate, 'must be a real day written YYYY-MM-DD');
 
-type Handler = (req: restify.Request, res: restify.Response, caller: Caller, locale: Locale) => Promise<void>;
-
 /**
  * The REST API of the tab. Every route authenticates first (no token, no entry); the caller is the token's or the
  * dev header's identity, never an id from the body or the query.
  */
 export function mountApi(server: restify.Server, deps: ApiDeps): void {
-  const route = (handler: Handler) => async (req: restify.Request, res: restify.Response): Promise<void> => {
-    const locale = localeOf(req);
-    res.header('Cache-Control', 'no-store');
-    res.header('X-Content-Type-Options', 'nosniff');
-    try {
-      const caller = await deps.auth.authenticate(req.headers);
-      await handler(req, res, caller, locale);
-    } catch (error) {
-      fail(res, error, locale, deps.log);
-    }
-  };
+  const route = authenticatedRoute(deps);
 
   server.get('/api/me', route(async (_req, res, caller, locale) => {
     res.json(200, { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale });

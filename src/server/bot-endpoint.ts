@@ -44,8 +44,10 @@ export function mountBotEndpoint(
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const locale = localeOf(req);
     // The field, never zod's wording: that is for developers and may quote the input.
-    const invalid = (field: string) =>
+    // Returns nothing: restify logs the whole response object when an async handler returns a value.
+    const invalid = (field: string): void => {
       res.json(400, { code: 'INVALID_ACTIVITY', message: errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field })), field });
+    };
     // Read here rather than by restify's body parser, so that 413 and 415 have the API's shape and language.
     let body: unknown;
     try {
