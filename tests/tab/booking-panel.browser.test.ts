@@ -342,9 +342,22 @@ describe('on a phone (390 × 844, touch)', () => {
     // "Zoom: 1,600 %": digits only.
     const zoom = async (): Promise<number> => Number((await page.locator('.map-zoom').innerText()).replace(/\D/g, ''));
     const zoomBefore = await zoom();
+    // Outside Teams the development panel sits above the controls, so the map starts below the first screen: bring
+    // its top to the middle of the screen, with page left below to scroll into.
+    const scrollY = () => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+    const mapTop = (await mapBox(page)).y + (await scrollY());
+    await page.evaluate((y) => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, y), Math.max(0, mapTop - 600));
+    const startY = await scrollY();
     const box = await mapBox(page);
     const cx = Math.round(box.x + box.width / 2);
-    const cy = Math.round(box.y + box.height / 2);
+    const cy = Math.round(box.y + Math.min(box.height, 844 - box.y) / 2) - 60;
+    // Every finger below must land on the map, or the gesture tests nothing.
+    const onMap = (points: readonly (readonly [number, number])[]) =>
+      page.evaluate((pts) => {
+        const doc = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null } }).document;
+        return pts.every(([x, y]) => Boolean(doc.elementFromPoint(x, y)?.closest('svg.map-svg')));
+      }, points);
+    expect(await onMap([[cx, cy + 60]])).toBe(true);
     const cdp = await page.context().newCDPSession(page);
     const touch = (type: string, points: readonly (readonly [number, number])[]) =>
       cdp.send('Input.dispatchTouchEvent', { type: type as 'touchStart', touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
@@ -353,12 +366,14 @@ describe('on a phone (390 × 844, touch)', () => {
     await touch('touchStart', [[cx, cy + 60]]);
     for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx, cy + 60 - i * 15]]);
     await touch('touchEnd', []);
-    await eventually('the page to scroll', () => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY), (y) => y > 0);
+    await eventually('the page to scroll', scrollY, (y) => y > startY);
     expect(await map.getAttribute('viewBox')).toBe(viewBox);
 
     // Two fingers moving apart: the map zooms in.
+    await map.scrollIntoViewIfNeeded();
     const b2 = await mapBox(page);
     const my = Math.round(b2.y + b2.height / 2);
+    expect(await onMap([[cx - 20, my], [cx + 20, my]])).toBe(true);
     await touch('touchStart', [[cx - 20, my], [cx + 20, my]]);
     for (let i = 1; i <= 6; i++) await touch('touchMove', [[cx - 20 - i * 12, my], [cx + 20 + i * 12, my]]);
     await touch('touchEnd', []);
