@@ -3,7 +3,8 @@ import { bookDesk, type BookingDeps } from '../../src/use-cases/book-desk';
 import { KeyedMutex } from '../../src/use-cases/keyed-mutex';
 import { checkInvariants } from '../support/invariant-checker';
 import { anActor, fixedClock, gridCatalog, sequentialIds } from '../support/builders';
-import { azuriteHarness, bookingDeps } from '../support/stores';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
+import { azuriteHarnessAt, bookingDeps } from '../support/stores';
 
 /** A deterministic pseudo-random sequence, so that a failing storm can be replayed. */
 function rng(seed: number): () => number {
@@ -15,8 +16,18 @@ function rng(seed: number): () => number {
 }
 
 describe('the booking storm: rules hold under concurrent attempts, against Azurite', () => {
+  // An Azurite of its own: 400 requests at once must not queue behind whatever the rest of the run left in the shared
+  // one (in a full run, the shared one once answered none of them within the 10 s request timeout).
+  let azurite: EmbeddedAzurite;
+  beforeAll(async () => {
+    azurite = await startEmbeddedAzurite({ startTimeoutMs: 60_000 });
+  });
+  afterAll(async () => {
+    await azurite?.stop();
+  });
+
   it('ends 400 concurrent attempts from two server instances in bookings or typed refusals, breaking no rule', async () => {
-    const h = await azuriteHarness();
+    const h = await azuriteHarnessAt(azurite.connectionString);
     // 40 desks in 2 zones, 1 m apart, capacity 8 per zone, D = 2 m, at most 2 bookings per person per week.
     const catalog = gridCatalog({
       zones: 2,
@@ -60,7 +71,10 @@ describe('the booking storm: rules hold under concurrent attempts, against Azuri
     // The storm was a real race: some attempts won, and every kind of conflict was refused somewhere.
     const codes = new Set(refused.map((r) => (r.ok ? '' : r.error.code)));
     expect(booked.length).toBeGreaterThan(10);
-    for (const code of ['DESK_TAKEN', 'TOO_CLOSE', 'ALREADY_BOOKED', 'QUOTA_EXCEEDED']) expect(codes).toContain(code);
+    // QUOTA_EXCEEDED shows only when a person's first two days commit before their third is checked, which the race
+    // decides (about 1 run in 6 had none); the quota itself is checked on every run by the invariant checker below,
+    // from the person-week rows.
+    for (const code of ['DESK_TAKEN', 'TOO_CLOSE', 'ALREADY_BOOKED']) expect(codes).toContain(code);
     expect(booked.filter((b) => b.ok && b.value.userId === 'twin')).toHaveLength(1);
 
     const report = await checkInvariants(h.gateway, h.tables.reservations, [catalog], { weeksTable: h.tables.weeks });

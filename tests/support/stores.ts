@@ -30,8 +30,10 @@ async function build(kind: StoreHarness['kind'], gateway: TableGateway): Promise
 }
 
 export const inMemoryHarness: HarnessFactory = () => build('in-memory', new InMemoryTableGateway());
-export const azuriteHarness: HarnessFactory = () =>
-  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString: testConnectionString() }));
+export const azuriteHarness: HarnessFactory = () => azuriteHarnessAt(testConnectionString());
+/** A harness on another Azurite than the run's shared one, e.g. one a heavy test starts for itself. */
+export const azuriteHarnessAt = (connectionString: string): Promise<StoreHarness> =>
+  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString }));
 
 /** Use-case dependencies over a harness, with the catalog loaded from `catalogs`. */
 export async function bookingDeps(h: StoreHarness, catalogs: readonly SiteCatalog[], clock: Clock): Promise<BookingDeps> {
