@@ -229,6 +229,14 @@ type AttemptResult =
   | { kind: 'ready'; handle: EmbeddedAzurite }
   | { kind: 'port-in-use'; tail: string[] };
 
+/** Lets this process end while the child runs: neither the child, its IPC channel nor its pipes hold the event loop. */
+function detach(child: ChildProcess): void {
+  child.unref();
+  (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
+  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+}
+
 /**
  * Starts Azurite's Table service in a child process on a free port and resolves when it
  * accepts connections. Rejects (after killing the child) on timeout or early exit.
@@ -420,10 +428,7 @@ async function startAttempt(args: {
   const startupMs = Date.now() - startedAt;
   // The child must not keep this process alive by itself; the exit hook cleans it up.
   // (stop() keeps the loop alive with its own timer while it waits.)
-  child.unref();
-  (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
-  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  detach(child);
 
   let stopping: Promise<void> | undefined;
   void exited.then(() => {
@@ -608,10 +613,7 @@ async function startStoreProcess(args: {
   const port = outcome.port;
   const startupMs = Date.now() - startedAt;
   // The store must not keep this process alive; when this process ends, the channel closes and the store saves and exits.
-  child.unref();
-  (child.channel as { unref?: () => void } | null | undefined)?.unref?.();
-  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  detach(child);
 
   let stopping: Promise<void> | undefined;
   void exited.then(() => {
