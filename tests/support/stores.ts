@@ -31,9 +31,13 @@ async function build(kind: StoreHarness['kind'], gateway: TableGateway): Promise
 
 export const inMemoryHarness: HarnessFactory = () => build('in-memory', new InMemoryTableGateway());
 export const azuriteHarness: HarnessFactory = () => azuriteHarnessAt(testConnectionString());
-/** A harness on another Azurite than the run's shared one, e.g. one a heavy test starts for itself. */
-export const azuriteHarnessAt = (connectionString: string): Promise<StoreHarness> =>
-  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString }));
+/**
+ * A harness on another Azurite than the run's shared one, e.g. one a heavy test starts for itself. `timeoutMs` widens
+ * the gateway's per-request timeout for tests that check correctness under a burst, not latency: on a loaded 2-core
+ * machine, 400 requests at once can queue longer than the production 10 s.
+ */
+export const azuriteHarnessAt = (connectionString: string, options: { timeoutMs?: number } = {}): Promise<StoreHarness> =>
+  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString, ...options }));
 
 /** Use-case dependencies over a harness, with the catalog loaded from `catalogs`. */
 export async function bookingDeps(h: StoreHarness, catalogs: readonly SiteCatalog[], clock: Clock): Promise<BookingDeps> {
