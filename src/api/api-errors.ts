@@ -1,4 +1,5 @@
 import type restify from 'restify';
+import { hasAnyRole, type Role } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
 import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
 import { t, type Locale } from '../i18n/messages';
@@ -71,4 +72,20 @@ export function authenticatedRoute(deps: { readonly auth: Authenticator; readonl
       fail(res, error, locale, deps.log);
     }
   };
+}
+
+/**
+ * A route for holders of one of `roles` only (from the token's `roles` claim, or `x-dev-roles` in dev mode): anyone
+ * else, signed in or not, is refused before the handler runs (401 without a token, 403 without the role). The 403
+ * names the roles that would do, never what the route holds.
+ */
+export function roleRoute(deps: { readonly auth: Authenticator; readonly log: ApiLogger }, roles: readonly Role[]) {
+  const route = authenticatedRoute(deps);
+  return (handler: RouteHandler) =>
+    route(async (req, res, caller, locale) => {
+      if (!hasAnyRole(caller, roles)) {
+        return sendError(res, 403, 'NOT_ALLOWED', t(locale, 'error.auth.role', { roles: roles.join(' / ') }));
+      }
+      await handler(req, res, caller, locale);
+    });
 }

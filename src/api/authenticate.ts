@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { Actor, Role } from '../domain/model';
+import { isRole, type Actor, type Role } from '../domain/model';
 
 /**
  * Why the caller is refused, as the caller is told it (in their language):
@@ -46,7 +46,7 @@ function rolesFrom(values: readonly unknown[]): Role[] {
   const roles = new Set<Role>();
   for (const v of values) {
     const r = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (r === 'admin' || r === 'tracer') roles.add(r);
+    if (isRole(r)) roles.add(r);
   }
   return [...roles];
 }

@@ -136,7 +136,20 @@ export interface Actor {
   readonly groups?: readonly string[];
 }
 
-export type Role = 'admin' | 'tracer';
+/**
+ * App roles from the token's `roles` claim: `admin` runs sites, plans and rules; `reports` sees aggregates, never
+ * names; `tracer` runs contact tracing, each run logged. A role grants only its own doors: an admin is not a tracer.
+ */
+export const ROLES = ['admin', 'reports', 'tracer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function hasAnyRole(actor: Pick<Actor, 'roles'>, allowed: readonly Role[]): boolean {
+  return actor.roles.some((r) => allowed.includes(r));
+}
 
 export function isAdmin(actor: Actor): boolean {
   return actor.roles.includes('admin');

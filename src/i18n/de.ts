@@ -398,6 +398,7 @@ export const de: Messages = {
   'error.auth.devUser': 'Senden Sie in der Entwicklung den Header x-dev-user mit: 1 bis 128 Buchstaben, Ziffern oder . _ : @ -.',
   'error.auth.tenant': 'Ihre Organisation darf dieses Seatwise nicht verwenden.',
   'error.auth.scope': 'Ihre Anmeldung gewährt keinen Zugriff auf Seatwise (die Berechtigung access_as_user fehlt). Bitte melden Sie sich erneut an.',
+  'error.auth.role': 'Dafür ist die Rolle {roles} in Seatwise nötig, die Ihr Konto nicht hat. Bitten Sie die Seatwise-Administration, sie Ihnen in Microsoft Entra zuzuweisen.',
   'error.PAYLOAD_TOO_LARGE': 'Die Anfrage ist zu groß: höchstens {max} Bytes werden angenommen.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).',
   'error.field.invalid': 'das Feld „{field}“ fehlt oder ist ungültig',

@@ -393,6 +393,7 @@ export const en = {
   'error.auth.devUser': 'In development, send the header x-dev-user: 1 to 128 letters, digits or . _ : @ -.',
   'error.auth.tenant': 'Your organisation is not allowed to use this Seatwise.',
   'error.auth.scope': 'Your sign-in does not give Seatwise access (the access_as_user permission is missing). Please sign in again.',
+  'error.auth.role': 'This needs the {roles} role in Seatwise, which your account does not have. Ask your Seatwise administrator to grant it in Microsoft Entra.',
   'error.PAYLOAD_TOO_LARGE': 'The request is too large: at most {max} bytes are accepted.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Send the request body as JSON (Content-Type: application/json).',
   'error.field.invalid': 'the field "{field}" is missing or not valid',

@@ -395,6 +395,7 @@ export const fr: Messages = {
   'error.auth.devUser': "En développement, envoyez l'en-tête x-dev-user : 1 à 128 lettres, chiffres ou . _ : @ -.",
   'error.auth.tenant': "Votre organisation n'est pas autorisée à utiliser ce Seatwise.",
   'error.auth.scope': "Votre connexion ne donne pas accès à Seatwise (l'autorisation access_as_user manque). Veuillez vous reconnecter.",
+  'error.auth.role': "Cette action demande le rôle {roles} dans Seatwise, que votre compte n'a pas. Demandez à l'administrateur de Seatwise de vous l'attribuer dans Microsoft Entra.",
   'error.PAYLOAD_TOO_LARGE': 'La demande est trop volumineuse : {max} octets au maximum sont acceptés.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Envoyez le corps de la demande en JSON (Content-Type: application/json).',
   'error.field.invalid': 'le champ « {field} » est absent ou non valide',

@@ -387,6 +387,7 @@ export const nl: Messages = {
   'error.auth.devUser': 'Stuur in ontwikkeling de header x-dev-user mee: 1 tot 128 letters, cijfers of . _ : @ -.',
   'error.auth.tenant': 'Uw organisatie mag deze Seatwise niet gebruiken.',
   'error.auth.scope': 'Uw aanmelding geeft geen toegang tot Seatwise (de machtiging access_as_user ontbreekt). Meld u opnieuw aan.',
+  'error.auth.role': 'Hiervoor is de rol {roles} in Seatwise nodig, die uw account niet heeft. Vraag de beheerder van Seatwise om die in Microsoft Entra toe te kennen.',
   'error.PAYLOAD_TOO_LARGE': 'De aanvraag is te groot: hoogstens {max} bytes worden aanvaard.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Stuur de inhoud van de aanvraag als JSON (Content-Type: application/json).',
   'error.field.invalid': 'het veld "{field}" ontbreekt of is ongeldig',
