@@ -27,7 +27,7 @@ const storageImportRules = (...extra) => [
     patterns: [
       { group: ['**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'], message: 'storage imports ports and domain types only.' },
       {
-        group: ['**/use-cases/*', '!**/use-cases/ports', '!**/use-cases/reminders', '**/use-cases/reminders/*', '!**/use-cases/reminders/reminder-ports', '!**/use-cases/discussion-port'],
+        group: ['**/use-cases/*', '!**/use-cases/ports', '!**/use-cases/reminders', '**/use-cases/reminders/*', '!**/use-cases/reminders/reminder-ports', '!**/use-cases/*-port'],
         message: 'storage imports ports and domain types only.',
       },
       ...extra,

@@ -11,6 +11,7 @@ import { InvalidInputError } from '../use-cases/errors';
 import { floorAvailability } from '../use-cases/floor-availability';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
+import type { AuditLog } from '../use-cases/audit-port';
 import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
@@ -23,6 +24,8 @@ export interface ApiLogger {
 export interface ApiDeps extends BookingDeps {
   readonly auth: Authenticator;
   readonly log: ApiLogger;
+  /** Where admin and oversight routes record what they did. */
+  readonly audit: AuditLog;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -6,11 +6,14 @@ import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
+import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
+import { TableAuditLog } from '../storage/table-audit-log';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
+import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import { createServer } from './app';
@@ -39,6 +42,8 @@ export interface AppParts {
   readonly conversations: ConversationReferenceStore;
   /** What each chat is about; without it, this process's memory only (tests of the API, benches): servers pass the table's. */
   readonly discussions?: DiscussionStore;
+  /** The audit log; without it, this process's memory only (tests of the employee's side, benches): servers pass the table's. */
+  readonly audit?: AuditLog;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -98,7 +103,9 @@ export function composeServer(
     config.authMode === 'dev'
       ? new DevAuthenticator()
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
-  mountApi(server, { ...deps, auth, log: parts.log });
+  // Admin and oversight routes record what they do in the audit log.
+  const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
+  mountApi(server, { ...deps, auth, log: parts.log, audit });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
   const scheduler =

@@ -6,7 +6,9 @@ import { TableCatalogStore } from '../storage/table-catalog-store';
 import { TableReservationStore } from '../storage/table-reservation-store';
 import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
+import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
+import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import type { AppConfig } from './config';
@@ -36,6 +38,8 @@ export interface Stores {
   readonly conversations: ConversationReferenceStore;
   /** What each chat is about, shared by every server instance and kept across restarts. */
   readonly discussions: DiscussionStore;
+  /** The append-only record of admin changes, tracing runs and personal-data requests. */
+  readonly audit: AuditLog;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -50,6 +54,7 @@ export function tableNames(prefix: string) {
     catalog: `${prefix}Catalog`,
     conversations: `${prefix}Conversations`,
     discussions: `${prefix}Discussions`,
+    audit: `${prefix}Audit`,
   };
 }
 
@@ -100,15 +105,17 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const catalog = new TableCatalogStore(gateway, names.catalog);
     const conversations = new TableConversationStore(gateway, names.conversations);
     const discussions = new TableDiscussionStore(gateway, names.discussions, { now: () => new Date() });
+    const audit = new TableAuditLog(gateway, names.audit);
     await reservations.init();
     await catalog.init();
     await conversations.init();
     await discussions.init();
+    await audit.init();
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;
