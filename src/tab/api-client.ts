@@ -85,6 +85,23 @@ export class ApiClient {
     return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
   }
 
+  /** Any JSON call of the API (the Admin tab's routes), with the same identity, language and errors as the rest. */
+  call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.request(method, path, body);
+  }
+
+  /** A file the API offers (CSV, calendar): the body as it came, for the browser to save. */
+  async download(path: string, accept: string): Promise<Blob> {
+    const headers = { accept, 'accept-language': this.options.locale, ...(await this.options.auth()) };
+    const res = await fetch(`${this.options.baseUrl ?? ''}${path}`, { headers, cache: 'no-store', credentials: 'same-origin' });
+    if (!res.ok) {
+      const json = (await res.json().catch(() => undefined)) as unknown;
+      const err = isErrorBody(json) ? json : undefined;
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err);
+    }
+    return res.blob();
+  }
+
   private readonly conditional = new Map<string, { etag: string; body: unknown }>();
 
   private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, etag?: string): Promise<T> {

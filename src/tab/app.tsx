@@ -1,6 +1,6 @@
 /**
  * The tab's shell: finds out whether it runs inside Teams, then sets language, theme and identity, loads the sites,
- * and shows the view the URL asks for (?view=map for "Book", ?view=mine for "My bookings").
+ * and shows the view the URL asks for (?view=map for "Book", ?view=mine for "My bookings", ?view=admin for "Admin").
  */
 import {
   FluentProvider,
@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t, type Locale } from '../i18n/messages';
 import { ConnectivityContext, type Connectivity } from './connectivity';
+import { AdminView } from './admin/admin-view';
 import { ErrorBoundary } from './error-boundary';
 import { MyBookingsView } from './my-bookings-view';
 import { resolveLocale } from '../i18n/messages';
@@ -29,7 +30,13 @@ import { LocaleContext, localeOutsideTeams } from './locale';
 /** While the server does not answer, ask it this often whether it is back (a cheap GET /healthz). */
 export const RECONNECT_MS = 1500;
 
-export type ViewName = 'map' | 'mine';
+export type ViewName = 'map' | 'mine' | 'admin';
+
+const VIEW_TITLE = { map: 'tab.view.map', mine: 'tab.view.mine', admin: 'tab.view.admin' } as const;
+
+function viewOf(value: string | null): ViewName {
+  return value === 'mine' || value === 'admin' ? value : 'map';
+}
 
 const THEMES: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const THEME_KEY = 'seatwise.theme';
@@ -46,7 +53,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>(() => localeOutsideTeams(search, navigator.languages ?? [navigator.language]));
   const [theme, setTheme] = useState<ThemeName>(() => themeName(search.get('theme') ?? readTheme()));
   const [identity, setIdentity] = useState<DevIdentity>(() => loadDevIdentity());
-  const [view, setView] = useState<ViewName>(search.get('view') === 'mine' ? 'mine' : 'map');
+  const [view, setView] = useState<ViewName>(viewOf(search.get('view')));
   const [target, setTarget] = useState<Target>(() => ({
     // Any ?date= goes to the map as it is: a bad one is snapped to a bookable day there, with a sentence saying so.
     ...pick(search, 'date', /^[\s\S]{1,40}$/),
@@ -78,7 +85,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = `${t(locale, 'tab.appName')} – ${t(locale, view === 'mine' ? 'tab.view.mine' : 'tab.view.map')}`;
+    document.title = `${t(locale, 'tab.appName')} – ${t(locale, VIEW_TITLE[view])}`;
   }, [locale, view]);
 
   useEffect(() => {
@@ -147,14 +154,14 @@ export function App() {
   const switchView = (next: ViewName): void => {
     const url = new URL(window.location.href);
     // Back on the map later, the person finds the floor and day they left.
-    if (view === 'map' && next === 'mine') {
+    if (view === 'map' && next !== 'map') {
       const date = url.searchParams.get('date');
       const floorId = url.searchParams.get('floor');
       setTarget({ ...(date && { date }), ...(floorId && { floorId }) });
     }
     setView(next);
     url.searchParams.set('view', next);
-    if (next === 'mine') {
+    if (next !== 'map') {
       url.searchParams.delete('date');
       url.searchParams.delete('floor');
       url.searchParams.delete('layout');
@@ -193,13 +200,13 @@ export function App() {
               <DevPanel identity={identity} onIdentity={setIdentity} theme={theme} onTheme={changeTheme} onLocale={setLocale} why={host.why} />
             )}
             <main className="content">
-              <h1 className="title">{t(locale, view === 'mine' ? 'tab.view.mine' : 'tab.view.map')}</h1>
+              <h1 className="title">{t(locale, VIEW_TITLE[view])}</h1>
               {host.kind === 'outside' && (
                 // Inside Teams the two static tabs switch views; outside, these buttons stand in for them.
                 <nav aria-label={t(locale, 'tab.views')} className="views">
-                  {(['map', 'mine'] as const).map((v) => (
+                  {(['map', 'mine', 'admin'] as const).map((v) => (
                     <Button key={v} appearance={view === v ? 'primary' : 'secondary'} aria-current={view === v ? 'page' : undefined} onClick={() => switchView(v)}>
-                      {t(locale, v === 'mine' ? 'tab.view.mine' : 'tab.view.map')}
+                      {t(locale, VIEW_TITLE[v])}
                     </Button>
                   ))}
                 </nav>
@@ -231,6 +238,11 @@ export function App() {
               {api && sites && view === 'mine' && (
                 <ErrorBoundary key="mine" locale={locale}>
                   <MyBookingsView key={identity.userId} api={api} sites={sites} onShowOnMap={showOnMap} />
+                </ErrorBoundary>
+              )}
+              {api && sites && view === 'admin' && (
+                <ErrorBoundary key="admin" locale={locale}>
+                  <AdminView key={identity.userId} api={api} sites={sites} />
                 </ErrorBoundary>
               )}
               {!sites && !sitesError && <Spinner label={t(locale, 'tab.loading')} />}

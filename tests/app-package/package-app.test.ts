@@ -88,7 +88,7 @@ describe('npm run package -- --env dev builds a valid Teams app package', () => 
     ]);
   });
 
-  it('declares a personal bot with command examples, the two tabs, tab SSO and the valid domains', () => {
+  it('declares a personal bot with command examples, the three tabs, tab SSO and the valid domains', () => {
     const m = freshClone.manifest as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(m.bots[0].scopes).toEqual(['personal']);
     expect(m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
@@ -108,6 +108,7 @@ describe('npm run package -- --env dev builds a valid Teams app package', () => 
     expect(tabs).toEqual({
       Book: 'https://seatwise.example.invalid/tab/?view=map',
       'My bookings': 'https://seatwise.example.invalid/tab/?view=mine',
+      Admin: 'https://seatwise.example.invalid/tab/?view=admin',
     });
     expect(m.staticTabs.map((t: { entityId: string }) => t.entityId)).toContain('conversations');
     expect(m.webApplicationInfo).toEqual({
