@@ -11,6 +11,7 @@ import { ApiError, type ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
 import { useLocale } from '../locale';
 import { AuditPanel } from './audit-panel';
+import { PolicyPanel } from './policy-panel';
 import { FloorEditor, type FloorEdits } from './floor-editor';
 import {
   addDesk,
@@ -260,7 +261,17 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
         )}
       </div>
       {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} />}
+      {doc && loaded && <PolicyPanel key={`${siteId}|${loaded.revision}`} api={api} doc={loaded.doc} today={todayIn(loaded.doc.site.timeZone)} />}
       <AuditPanel api={api} />
     </div>
   );
+}
+
+/** Today in the site's time zone, as the rules count days. */
+function todayIn(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
 }
