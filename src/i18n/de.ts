@@ -209,6 +209,8 @@ export const de: Messages = {
   'tab.dev.identity': 'Entwicklungsidentität',
   'tab.dev.userId': 'Benutzer-ID',
   'tab.dev.userName': 'Anzeigename (optional)',
+  'tab.dev.roles': 'Rollen (optional)',
+  'tab.dev.rolesHint': 'admin, reports oder tracer, durch Kommas getrennt',
   'tab.dev.apply': 'Diese Identität verwenden',
   'tab.dev.current': 'Angemeldet als {user}',
   'tab.dev.invalidUser': 'Geben Sie 1 bis 128 Buchstaben, Ziffern oder . _ : @ - ein',

@@ -209,6 +209,8 @@ export const en = {
   'tab.dev.identity': 'Development identity',
   'tab.dev.userId': 'User id',
   'tab.dev.userName': 'Display name (optional)',
+  'tab.dev.roles': 'Roles (optional)',
+  'tab.dev.rolesHint': 'admin, reports or tracer, separated by commas',
   'tab.dev.apply': 'Use this identity',
   'tab.dev.current': 'Signed in as {user}',
   'tab.dev.invalidUser': 'Enter 1 to 128 letters, digits or . _ : @ -',

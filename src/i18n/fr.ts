@@ -207,6 +207,8 @@ export const fr: Messages = {
   'tab.dev.identity': 'Identité de développement',
   'tab.dev.userId': 'Identifiant utilisateur',
   'tab.dev.userName': 'Nom affiché (facultatif)',
+  'tab.dev.roles': 'Rôles (facultatif)',
+  'tab.dev.rolesHint': 'admin, reports ou tracer, séparés par des virgules',
   'tab.dev.apply': 'Utiliser cette identité',
   'tab.dev.current': 'Connecté en tant que {user}',
   'tab.dev.invalidUser': 'Saisissez de 1 à 128 lettres, chiffres ou . _ : @ -',

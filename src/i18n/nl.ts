@@ -200,6 +200,8 @@ export const nl: Messages = {
   'tab.dev.identity': 'Ontwikkelidentiteit',
   'tab.dev.userId': 'Gebruikers-id',
   'tab.dev.userName': 'Weergavenaam (optioneel)',
+  'tab.dev.roles': 'Rollen (optioneel)',
+  'tab.dev.rolesHint': "admin, reports of tracer, gescheiden door komma's",
   'tab.dev.apply': 'Deze identiteit gebruiken',
   'tab.dev.current': 'Aangemeld als {user}',
   'tab.dev.invalidUser': 'Voer 1 tot 128 letters, cijfers of . _ : @ - in',

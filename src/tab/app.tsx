@@ -242,7 +242,7 @@ export function App() {
               )}
               {api && sites && view === 'admin' && (
                 <ErrorBoundary key="admin" locale={locale}>
-                  <AdminView key={identity.userId} api={api} sites={sites} />
+                  <AdminView key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
                 </ErrorBoundary>
               )}
               {!sites && !sitesError && <Spinner label={t(locale, 'tab.loading')} />}

@@ -11,23 +11,29 @@ import { useLocale } from './locale';
 export interface DevIdentity {
   readonly userId: string;
   readonly name: string;
+  /** App roles to claim, comma-separated (sent as x-dev-roles): admin, reports, tracer. */
+  readonly roles: string;
 }
 
 const USER_KEY = 'seatwise.devUser';
 const NAME_KEY = 'seatwise.devName';
+const ROLES_KEY = 'seatwise.devRoles';
+const ROLES = /^[a-z, ]{0,60}$/;
 export const DEFAULT_DEV_USER = 'dev-user';
 /** The same rule as the server's x-dev-user check. */
 const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 export function loadDevIdentity(): DevIdentity {
   const stored = safeGet(USER_KEY);
-  return { userId: stored && USER_ID.test(stored) ? stored : DEFAULT_DEV_USER, name: safeGet(NAME_KEY) ?? '' };
+  const roles = safeGet(ROLES_KEY) ?? '';
+  return { userId: stored && USER_ID.test(stored) ? stored : DEFAULT_DEV_USER, name: safeGet(NAME_KEY) ?? '', roles: ROLES.test(roles) ? roles : '' };
 }
 
 function saveDevIdentity(identity: DevIdentity): void {
   try {
     localStorage.setItem(USER_KEY, identity.userId);
     localStorage.setItem(NAME_KEY, identity.name);
+    localStorage.setItem(ROLES_KEY, identity.roles);
   } catch {
     // Storage may be off (private mode, a sandboxed frame): the identity then lasts for this page only.
   }
@@ -44,7 +50,8 @@ function safeGet(key: string): string | undefined {
 /** Header values must be Latin-1; other characters of a display name are dropped rather than failing the call. */
 export function devHeaders(identity: DevIdentity): Record<string, string> {
   const name = identity.name.replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '').trim();
-  return { 'x-dev-user': identity.userId, ...(name && { 'x-dev-name': name }) };
+  const roles = identity.roles.replace(/\s+/g, '');
+  return { 'x-dev-user': identity.userId, ...(name && { 'x-dev-name': name }), ...(roles && { 'x-dev-roles': roles }) };
 }
 
 export interface DevPanelProps {
@@ -62,10 +69,11 @@ export function DevPanel({ identity, onIdentity, theme, onTheme, onLocale, why }
   const locale = useLocale();
   const [userId, setUserId] = useState(identity.userId);
   const [name, setName] = useState(identity.name);
-  const valid = USER_ID.test(userId.trim());
+  const [roles, setRoles] = useState(identity.roles);
+  const valid = USER_ID.test(userId.trim()) && ROLES.test(roles);
   const apply = (): void => {
     if (!valid) return;
-    const next = { userId: userId.trim(), name: name.trim() };
+    const next = { userId: userId.trim(), name: name.trim(), roles: roles.trim() };
     saveDevIdentity(next);
     onIdentity(next);
   };
@@ -86,6 +94,9 @@ export function DevPanel({ identity, onIdentity, theme, onTheme, onLocale, why }
         </Field>
         <Field label={t(locale, 'tab.dev.userName')}>
           <Input value={name} onChange={(_e, d) => setName(d.value)} name="dev-name" autoComplete="off" />
+        </Field>
+        <Field label={t(locale, 'tab.dev.roles')} hint={t(locale, 'tab.dev.rolesHint')}>
+          <Input value={roles} onChange={(_e, d) => setRoles(d.value.toLowerCase())} name="dev-roles" autoComplete="off" />
         </Field>
         <Button type="submit" disabled={!valid}>
           {t(locale, 'tab.dev.apply')}
@@ -108,7 +119,7 @@ export function DevPanel({ identity, onIdentity, theme, onTheme, onLocale, why }
         </Field>
       </form>
       <p className="dev-current" data-testid="dev-current">
-        {t(locale, 'tab.dev.current', { user: identity.name ? `${identity.name} (${identity.userId})` : identity.userId })}
+        {t(locale, 'tab.dev.current', { user: `${identity.name ? `${identity.name} (${identity.userId})` : identity.userId}${identity.roles ? ` · ${identity.roles}` : ''}` })}
       </p>
     </section>
   );

@@ -1,0 +1,169 @@
+/**
+ * The Admin tab (issue 15) in Chromium against the real server over Azurite: a facility manager places three desks
+ * with the keyboard, renames one, draws a zone around them, undoes a slip, previews nothing lost, and publishes; a
+ * colleague then books one of the new desks in the booking tab. Someone without the admin role is told the page is
+ * not for them, and the API refuses them anyway. Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseCatalogFiles } from '../../src/use-cases/import-catalog';
+import { azuriteHarness } from '../support/stores';
+import { deskOnMap, ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer, userContext, waitForMap, watchPage, type TabServer } from './tab-harness';
+
+jest.setTimeout(180_000);
+
+const NOW = '2026-12-01T08:00:00.000Z';
+const THURSDAY = '2026-12-03';
+
+/** One floor, 20 × 10 m: zone West holds four desks; the east half has no zone and no desk yet. */
+const ANNEX = parseCatalogFiles({
+  siteJson: JSON.stringify({
+    site: { id: 'annex', name: 'Annex', timeZone: 'Europe/Brussels' },
+    floors: [
+      {
+        id: 'annex-1',
+        name: 'Annex',
+        width: 20,
+        height: 10,
+        zones: [{ id: 'annex-w', name: 'West', outline: [[0, 0], [10, 0], [10, 10], [0, 10]] }],
+        desks: [
+          { id: 'annex-1-1', label: 'W1', x: 2, y: 2 },
+          { id: 'annex-1-2', label: 'W2', x: 6, y: 2 },
+          { id: 'annex-1-3', label: 'W3', x: 2, y: 7 },
+          { id: 'annex-1-4', label: 'W4', x: 6, y: 7 },
+        ],
+      },
+    ],
+    policies: [
+      {
+        effectiveFrom: '2026-01-05',
+        rules: {
+          zoneCapacity: { kind: 'percent', value: 100 },
+          minDistanceM: 1.5,
+          horizonDays: 14,
+          bookableWeekdays: [1, 2, 3, 4, 5],
+          weeklyQuota: null,
+          reminderTime: '08:30',
+          checkInDeadline: '10:00',
+        },
+      },
+    ],
+  }),
+});
+
+let server: TabServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await ensureTabBuilt();
+  server = await startTabServer(await azuriteHarness(), ANNEX, NOW);
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAs(userId: string, roles: string, query: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await userContext(browser, userId);
+  await context.addInitScript((r) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('seatwise.devRoles', r), roles);
+  contexts.push(context);
+  await context.clock.setFixedTime(new Date(NOW));
+  const page = await context.newPage();
+  const { errors } = watchPage(page, server.url);
+  await page.goto(`${server.url}/tab/?${query}`);
+  return { page, errors };
+}
+
+const announcement = (page: Page) => page.getByTestId('admin-announcement');
+const plan = (page: Page) => page.getByTestId('admin-plan');
+
+async function exported(): Promise<{ site: { floors: { zones: { name: string }[] }[] }; desksCsv: string; revision: number }> {
+  const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'ada', 'x-dev-roles': 'admin' } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as never;
+}
+
+describe('a facility manager sets up desks and a zone in Teams, by keyboard alone', () => {
+  it('places three desks, renames one, draws a zone, undoes a slip, publishes; a colleague then books a new desk', async () => {
+    const { page, errors } = await openAs('ada', 'admin', 'view=admin');
+    await plan(page).waitFor({ state: 'visible', timeout: 30_000 });
+    const before = await exported();
+
+    // Three desks in the empty east half: N adds one in the middle (10, 5); arrows move it, Shift by a metre.
+    await plan(page).focus();
+    await page.keyboard.press('n');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    await see.text(announcement(page), 'at 14 m across, 5 m down');
+    await page.keyboard.press('n');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await see.text(announcement(page), 'at 17 m across, 5.5 m down');
+    await page.keyboard.press('n');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowUp');
+    await see.text(announcement(page), 'at 14 m across, 2 m down');
+    // A slip, undone.
+    await page.keyboard.press('Shift+ArrowUp');
+    await see.text(announcement(page), 'at 14 m across, 1 m down');
+    await page.keyboard.press('Control+z');
+    await eventually('the undone desk back at 2 m', () => page.getByTestId('admin-desk-form').locator('input[type="number"]').nth(1).inputValue(), (v) => v === '2');
+
+    // Rename the desk at (14, 2) from its form, by keyboard.
+    const label = page.getByTestId('admin-desk-form').getByRole('textbox', { name: 'Label people see and type' });
+    await label.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('E.12');
+    await page.keyboard.press('Tab');
+
+    // The new desks lie in no zone yet: publishing now would be refused. Type a zone over the east half.
+    const zones = page.getByTestId('admin-zones');
+    for (const [name, value] of [['New zone: left edge (m)', '10'], ['top edge (m)', '0'], ['width (m)', '10'], ['depth (m)', '10']] as const) {
+      await zones.getByRole('spinbutton', { name }).fill(value);
+    }
+    await zones.getByRole('button', { name: 'Add this zone' }).click();
+    await zones.getByRole('textbox', { name: /^Name of zone/ }).nth(1).fill('East');
+    await zones.getByRole('textbox', { name: /^Name of zone/ }).nth(1).press('Tab');
+
+    // Nothing reached colleagues before Publish.
+    expect((await exported()).revision).toBe(before.revision);
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByTestId('admin-publish').click();
+    await see.text(page.getByTestId('admin-outcome'), 'Published as version');
+    await see.text(page.getByTestId('admin-outcome'), 'Bookings cancelled by the new layout: 0');
+    const after = await exported();
+    expect(after.revision).toBeGreaterThan(before.revision);
+    expect(after.site.floors[0]!.zones.map((z) => z.name)).toEqual(['West', 'East']);
+    expect(after.desksCsv).toContain('E.12');
+    expect(after.desksCsv.trim().split(/\r?\n/)).toHaveLength(1 + 7);
+    // The publish is in the audit log the page shows.
+    await page.getByRole('button', { name: 'Show' }).click();
+    await see.text(page.getByTestId('admin-audit-table'), 'ada');
+    expect(errors).toEqual([]);
+
+    // A colleague books the renamed desk on the map.
+    const bob = await openAs('bob', '', `view=map&floor=annex-1&date=${THURSDAY}`);
+    await waitForMap(bob.page);
+    const desk = deskOnMap(bob.page, 'E.12');
+    await see.attribute(desk, 'data-state', 'free');
+    await desk.click();
+    await bob.page.getByTestId('desk-panel').getByRole('button', { name: 'Book desk E.12' }).click();
+    await see.attribute(desk, 'data-state', 'mine');
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('tells someone without the admin role that the page is not for them, and the API refuses them', async () => {
+    const { page, errors } = await openAs('carl', 'reports', 'view=admin');
+    await see.text(page.getByTestId('admin-not-allowed'), 'it needs the Seatwise admin role');
+    expect(await page.getByTestId('admin-plan').count()).toBe(0);
+    const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'carl', 'x-dev-roles': 'reports' } });
+    expect(res.status).toBe(403);
+    expect(await runAxe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
