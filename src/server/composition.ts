@@ -105,25 +105,32 @@ export function composeServer(
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit });
-  if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
+  // One notifier for the reminders and the admin's cancellation notices, so that both keep to one set of Teams rate
+  // limits; both need the claims table, which makes each message go out once.
+  const notifier = parts.claims
+    ? new TeamsNotifier({
+        transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
+        log: parts.log,
+        clock,
+        ...(reminders && { limits: { tenantRps: reminders.tenantRps } }),
+        allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
+        ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+      })
+    : undefined;
+  // Unique per process start: a claim names its holder, and a restarted process is a new holder.
+  const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
+  const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
+  mountApi(server, { ...deps, auth, log: parts.log, audit, catalogStore: parts.catalog, ...(notices && { notices }) });
+  if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
-    parts.claims && reminders?.enabled
+    parts.claims && notifier && reminders?.enabled
       ? startScheduler({
           ...deps,
           claims: parts.claims,
           conversations: parts.conversations,
-          notifier: new TeamsNotifier({
-            transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
-            log: parts.log,
-            clock,
-            limits: { tenantRps: reminders.tenantRps },
-            allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
-            ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
-          }),
-          // Unique per process start: a claim names its holder, and a restarted process is a new holder.
-          instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
+          notifier,
+          instanceId,
           log: parts.log,
           intervalMs: reminders.intervalSeconds * 1000,
         })

@@ -1,0 +1,264 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import { isCivilDate, isHhMm } from '../domain/civil-date';
+import { describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import { pluralKey, t, translate, type Locale } from '../i18n/messages';
+import type { AdminDeps } from '../use-cases/admin-deps';
+import type { AuditEntry } from '../use-cases/audit-port';
+import type { CatalogIndex } from '../use-cases/catalog-index';
+import { applyPolicyChange, previewPolicyChange, type PolicyRefusal } from '../use-cases/change-policy';
+import { InvalidInputError } from '../use-cases/errors';
+import type { RecheckCancellation } from '../use-cases/recheck-bookings';
+import { exportSite, publishSite, type PublishProblem } from '../use-cases/publish-site';
+import { roleRoute } from './api-errors';
+import { auditSummary, csvCell } from './admin-audit-text';
+import { describeZodError, readJson, sendError, zodField } from './http';
+import type { ApiDeps } from './routes';
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** A whole site in the import format: far larger than a booking, and still bounded. */
+const MAX_PUBLISH_BYTES = 8 * 1024 * 1024;
+const MAX_POLICY_BYTES = 16 * 1024;
+const MAX_AUDIT_ENTRIES = 5_000;
+const DEFAULT_AUDIT_DAYS = 30;
+
+const id = z.string().regex(ID, 'must be 1 to 128 letters, digits or . _ : -');
+const day = z.string().max(10).refine(isCivilDate, 'must be a real day written YYYY-MM-DD');
+const hhmm = z.string().max(5).refine(isHhMm, 'must be a time written HH:MM');
+const capacity = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), value: z.number().int().min(0).max(100_000) }).strict(),
+  z.object({ kind: z.literal('percent'), value: z.number().finite().min(0).max(100) }).strict(),
+]);
+
+const policyBody = z
+  .object({
+    siteId: id,
+    zoneId: id.optional(),
+    effectiveFrom: day,
+    policy: z
+      .object({
+        zoneCapacity: capacity.optional(),
+        minDistanceM: z.number().finite().min(0).max(100).optional(),
+        horizonDays: z.number().int().min(0).max(365).optional(),
+        bookableWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+        weeklyQuota: z.number().int().min(1).max(7).nullable().optional(),
+        reminderTime: hhmm.optional(),
+        checkInDeadline: hhmm.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const publishBody = z
+  .object({
+    site: z.record(z.string(), z.unknown()),
+    desksCsv: z.string().optional(),
+    revision: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+/**
+ * The admin API (DESIGN.md, "Admin and oversight API"): holders of the `admin` app role only, refused with 401 or a
+ * 403 in the caller's language before anything is read. The routes translate HTTP to the admin use cases and back.
+ */
+export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
+  const admin = roleRoute(deps, ['admin']);
+  const adminDeps: AdminDeps = {
+    store: deps.store,
+    catalogStore: deps.catalogStore,
+    catalog: deps.catalog,
+    clock: deps.clock,
+    audit: deps.audit,
+    ...(deps.notices && { notices: deps.notices }),
+    ...(deps.retry && { retry: deps.retry }),
+  };
+
+  server.get('/api/admin/sites/:siteId/export', admin(async (req, res, _caller, locale) => {
+    const siteId = String(req.params['siteId'] ?? '');
+    const exported = ID.test(siteId) ? await exportSite(adminDeps, siteId) : null;
+    if (!exported) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    res.json(200, exported);
+  }));
+
+  server.post('/api/admin/sites/:siteId/publish', admin(async (req, res, caller, locale) => {
+    const siteId = String(req.params['siteId'] ?? '');
+    if (!ID.test(siteId)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const parsed = publishBody.safeParse(await readJson(req, MAX_PUBLISH_BYTES));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
+    const { site, desksCsv, revision } = parsed.data;
+    const result = await publishSite(adminDeps, {
+      actor: caller,
+      siteId,
+      site,
+      ...(desksCsv !== undefined && { desksCsv }),
+      ...(revision !== undefined && { revision }),
+    });
+    if (!result.ok) {
+      const r = result.error;
+      if (r.kind === 'invalid') return invalidCatalog(res, r.problems, locale);
+      if (r.kind === 'site-mismatch') {
+        return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.publish.siteMismatch', { pathId: siteId, bodyId: r.bodySiteId.slice(0, 128) }), { field: 'site.site.id' });
+      }
+      return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.publish.stale', { current: r.current }), { revision: r.current });
+    }
+    const index = await deps.catalog.current();
+    const v = result.value;
+    res.json(200, {
+      siteId: v.siteId,
+      revision: v.revision,
+      changed: v.changed,
+      recheckComplete: v.complete,
+      cancelled: v.cancelled.length,
+      cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),
+      notices: v.notices,
+    });
+  }));
+
+  const policyCommand = async (req: restify.Request, caller: Parameters<Parameters<typeof admin>[0]>[2]) => {
+    const parsed = policyBody.safeParse(await readJson(req, MAX_POLICY_BYTES));
+    if (!parsed.success) return parsed;
+    const { siteId, zoneId, effectiveFrom, policy } = parsed.data;
+    return { success: true as const, data: { actor: caller, siteId, effectiveFrom, policy, ...(zoneId !== undefined && { zoneId }) } };
+  };
+
+  server.post('/api/admin/policies/preview', admin(async (req, res, caller, locale) => {
+    const cmd = await policyCommand(req, caller);
+    if (!cmd.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(cmd.error, locale), { field: zodField(cmd.error) });
+    const result = await previewPolicyChange(adminDeps, cmd.data);
+    if (!result.ok) return policyRefused(res, result.error, locale);
+    const index = await deps.catalog.current();
+    const v = result.value;
+    res.json(200, {
+      siteId: cmd.data.siteId,
+      effectiveFrom: cmd.data.effectiveFrom,
+      changes: v.changes,
+      cancellations: v.cancellations.map((c) => cancellationDto(c, locale, index)),
+    });
+  }));
+
+  server.post('/api/admin/policies', admin(async (req, res, caller, locale) => {
+    const cmd = await policyCommand(req, caller);
+    if (!cmd.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(cmd.error, locale), { field: zodField(cmd.error) });
+    const result = await applyPolicyChange(adminDeps, cmd.data);
+    if (!result.ok) return policyRefused(res, result.error, locale);
+    const index = await deps.catalog.current();
+    const v = result.value;
+    res.json(200, {
+      siteId: cmd.data.siteId,
+      effectiveFrom: cmd.data.effectiveFrom,
+      revision: v.revision,
+      changes: v.changes,
+      recheckComplete: v.complete,
+      cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),
+      notices: v.notices,
+    });
+  }));
+
+  server.get('/api/admin/audit', admin(async (req, res, _caller, locale) => {
+    const { from, to } = auditPeriod(req.query?.['from'], req.query?.['to'], deps.clock.now());
+    const entries = await deps.audit.list({ from, to, limit: MAX_AUDIT_ENTRIES });
+    if (/\btext\/csv\b/i.test(String(req.headers['accept'] ?? ''))) return sendCsv(res, entries, locale);
+    res.json(200, { from, to, entries: entries.map((e) => auditDto(e, locale)) });
+  }));
+}
+
+function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogIndex) {
+  const b = c.booking;
+  return {
+    bookingId: b.id,
+    date: b.date,
+    deskId: b.deskId,
+    deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
+    userId: b.userId,
+    ...(b.userName !== undefined && { userName: b.userName }),
+    code: c.refusal.code,
+    reason: describeRefusal(c.refusal, locale, {
+      deskLabel: (deskId) => index.locateDesk(deskId)?.desk.label,
+      zoneName: (zoneId) => index.sites.flatMap((s) => s.zones).find((z) => z.id === zoneId)?.name,
+    }),
+  };
+}
+
+/** A field as the import names it, shown as it is when it is made of path characters only. */
+function problemField(field: string): string {
+  return /^[A-Za-z0-9_.[\]"-]{1,160}$/.test(field) ? field : 'site';
+}
+
+function invalidCatalog(res: restify.Response, problems: readonly PublishProblem[], locale: Locale): void {
+  const first = problems[0];
+  const field = problemField(first?.field ?? 'site');
+  const shown = first?.line !== undefined ? `${field}:${first.line}${first.column ? `:${first.column}` : ''}` : field;
+  sendError(res, 400, 'INVALID_INPUT', translate(locale, pluralKey(locale, 'admin.problems', problems.length), { count: problems.length, field: shown }), {
+    field,
+    problems: problems.slice(0, 200).map((p) => ({ ...p, field: problemField(p.field), problem: p.problem.slice(0, 500) })),
+  });
+}
+
+function policyRefused(res: restify.Response, r: PolicyRefusal, locale: Locale): void {
+  switch (r.kind) {
+    case 'unknown-site':
+      return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field: 'siteId' })), { field: 'siteId' });
+    case 'unknown-zone':
+      return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field: 'zoneId' })), { field: 'zoneId' });
+    case 'past':
+      return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.past'), { field: 'effectiveFrom', today: r.today });
+    case 'zone-only':
+      return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.zoneOnly', { field: r.field }), { field: r.field });
+    case 'invalid': {
+      const field = r.problems[0]?.field ?? 'policy';
+      return sendError(res, 400, 'INVALID_INPUT', translate(locale, pluralKey(locale, 'admin.problems', r.problems.length), { count: r.problems.length, field }), {
+        field,
+        problems: r.problems.slice(0, 50).map((p) => ({ field: p.field, problem: p.problem.slice(0, 500) })),
+      });
+    }
+  }
+}
+
+/**
+ * The period asked for: `from` and `to` as days (YYYY-MM-DD, UTC, both included) or ISO instants (`to` excluded).
+ * Without them, the last 30 days.
+ */
+function auditPeriod(rawFrom: unknown, rawTo: unknown, now: Date): { from: string; to: string } {
+  const to = rawTo === undefined || rawTo === '' ? new Date(now.getTime() + 1) : instantOf(rawTo, 'to', true);
+  const from = rawFrom === undefined || rawFrom === '' ? new Date(to.getTime() - DEFAULT_AUDIT_DAYS * 86_400_000) : instantOf(rawFrom, 'from', false);
+  if (from.getTime() > to.getTime()) throw new InvalidInputError('from must not be after to', 'from');
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+function instantOf(raw: unknown, field: string, endOfDay: boolean): Date {
+  if (typeof raw !== 'string' || raw.length > 40) throw new InvalidInputError(`${field} must be a day or an ISO instant`, field);
+  if (isCivilDate(raw)) {
+    const start = Date.parse(`${raw}T00:00:00.000Z`);
+    return new Date(endOfDay ? start + 86_400_000 : start);
+  }
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : NaN;
+  if (!Number.isFinite(at)) throw new InvalidInputError(`${field} must be a day or an ISO instant`, field);
+  return new Date(at);
+}
+
+function auditDto(e: AuditEntry, locale: Locale) {
+  return {
+    id: e.id,
+    at: e.at,
+    actor: e.actor,
+    ...(e.actorName !== undefined && { actorName: e.actorName }),
+    action: e.action,
+    summary: auditSummary(e, locale),
+    ...(e.siteId !== undefined && { siteId: e.siteId }),
+    ...(e.subject !== undefined && { subject: e.subject }),
+    ...(e.count !== undefined && { count: e.count }),
+    params: e.params ?? {},
+  };
+}
+
+function sendCsv(res: restify.Response, entries: readonly AuditEntry[], locale: Locale): void {
+  const header = ['at', 'actor', 'actorName', 'action', 'siteId', 'count', 'summary'];
+  const lines = [header, ...entries.map((e) => [e.at, e.actor, e.actorName ?? '', e.action, e.siteId ?? '', e.count === undefined ? '' : String(e.count), auditSummary(e, locale)])];
+  const body = lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  res.writeHead(200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="seatwise-audit.csv"',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
