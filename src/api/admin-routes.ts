@@ -12,7 +12,8 @@ import type { RecheckCancellation } from '../use-cases/recheck-bookings';
 import { exportSite, publishSite, type PublishProblem } from '../use-cases/publish-site';
 import { roleRoute } from './api-errors';
 import { auditSummary, csvCell } from './admin-audit-text';
-import { describeZodError, readJson, sendError, zodField } from './http';
+import type { ZodError } from 'zod';
+import { fieldName, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -84,7 +85,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     const siteId = String(req.params['siteId'] ?? '');
     if (!ID.test(siteId)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     const parsed = publishBody.safeParse(await readJson(req, MAX_PUBLISH_BYTES));
-    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
+    if (!parsed.success) return badBody(res, parsed.error, locale);
     const { site, desksCsv, revision } = parsed.data;
     const result = await publishSite(adminDeps, {
       actor: caller,
@@ -123,7 +124,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
 
   server.post('/api/admin/policies/preview', admin(async (req, res, caller, locale) => {
     const cmd = await policyCommand(req, caller);
-    if (!cmd.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(cmd.error, locale), { field: zodField(cmd.error) });
+    if (!cmd.success) return badBody(res, cmd.error, locale);
     const result = await previewPolicyChange(adminDeps, cmd.data);
     if (!result.ok) return policyRefused(res, result.error, locale);
     const index = await deps.catalog.current();
@@ -138,7 +139,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
 
   server.post('/api/admin/policies', admin(async (req, res, caller, locale) => {
     const cmd = await policyCommand(req, caller);
-    if (!cmd.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(cmd.error, locale), { field: zodField(cmd.error) });
+    if (!cmd.success) return badBody(res, cmd.error, locale);
     const result = await applyPolicyChange(adminDeps, cmd.data);
     if (!result.ok) return policyRefused(res, result.error, locale);
     const index = await deps.catalog.current();
@@ -160,6 +161,19 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     if (/\btext\/csv\b/i.test(String(req.headers['accept'] ?? ''))) return sendCsv(res, entries, locale);
     res.json(200, { from, to, entries: entries.map((e) => auditDto(e, locale)) });
   }));
+}
+
+/** The field a body error is about, with its path: an unknown key inside `policy` is `policy.capacity`. */
+function bodyField(error: ZodError): string {
+  const issue = error.issues[0];
+  if (issue?.code === 'unrecognized_keys') return fieldName([...issue.path, issue.keys[0]].join('.'));
+  return zodField(error);
+}
+
+function badBody(res: restify.Response, error: ZodError, locale: Locale): void {
+  const field = bodyField(error);
+  const key = error.issues[0]?.code === 'unrecognized_keys' ? 'error.field.unknown' : 'error.field.invalid';
+  sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, key, { field })), { field });
 }
 
 function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogIndex) {
