@@ -415,7 +415,7 @@ export const fr: Messages = {
   'audit.catalog.publish': 'Site {siteId} publié : {changes}.',
   'audit.catalog.publish.none': 'aucun changement',
   'audit.catalog.import': 'Site {siteId} importé.',
-  'audit.policy.change': 'Règles de {scope} modifiées à partir du {effectiveFrom} : {changes}.',
+  'audit.policy.change': 'Règles modifiées pour {scope} à partir du {effectiveFrom} : {changes}.',
   'audit.scope.site': 'le site {siteId}',
   'audit.scope.zone': 'la zone {zoneId} du site {siteId}',
   'audit.kind.floors': 'étages',
