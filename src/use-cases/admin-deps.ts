@@ -3,11 +3,13 @@
  * after a catalog change: re-check the bookings against the new rules, tell each person whose booking was cancelled,
  * and say how it went.
  */
-import type { Actor, CivilDate } from '../domain/model';
+import { addDays, civilDateOf, isoWeek, isoWeekDates } from '../domain/civil-date';
+import { isActive, type Actor, type Booking, type CivilDate } from '../domain/model';
+import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import { CachedCatalog, type CatalogIndex } from './catalog-index';
 import { tellCancelledOwners, type CancellationNoticeDeps, type NoticeReport } from './admin-notices';
-import type { CatalogStore, Clock } from './ports';
+import { ContentionError, type CatalogStore, type Clock } from './ports';
 import { recheckBookings, RecheckIncompleteError, type RecheckCancellation, type RecheckDeps } from './recheck-bookings';
 import type { RetryPolicy } from './retry-policy';
 
@@ -23,6 +25,50 @@ export interface AdminDeps {
   readonly notices?: Omit<CancellationNoticeDeps, 'clock'>;
   readonly retry?: RetryPolicy;
 }
+
+/**
+ * Adds to each person's week row the bookings of the site that count against a weekly quota (active, or checked in)
+ * and are missing from it, for the weeks of the window that have a quota. Each row is written with If-Match on the
+ * version read, and read again on a conflict. Returns how many holds were added.
+ */
+async function holdUncountedBookings(deps: AdminDeps, fresh: CachedCatalog, siteId: string, window: { from?: CivilDate; days?: number }): Promise<number> {
+  const catalog = (await fresh.current()).site(siteId);
+  if (!catalog) return 0;
+  const now = deps.clock.now();
+  const today = civilDateOf(now, catalog.site.timeZone);
+  const first = window.from === undefined || window.from < today ? today : window.from;
+  const days = window.days ?? Math.max(DEFAULT_RULES.horizonDays, ...catalog.policies.map((p) => p.rules.horizonDays)) + 1;
+  const weeks = new Set<string>();
+  for (let i = 0; i < days; i++) {
+    const date = addDays(first, i);
+    if (effectivePolicy(catalog.policies, date).rules.weeklyQuota !== null) weeks.add(isoWeek(date));
+  }
+  let added = 0;
+  for (const week of weeks) {
+    const counted = (await Promise.all(isoWeekDates(week).map((d) => deps.store.listBookingsOfDay(d))))
+      .flat()
+      .filter((b) => b.siteId === siteId && (isActive(b) || b.checkedInAt !== undefined));
+    const byUser = new Map<string, Booking[]>();
+    for (const b of counted) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+    for (const [userId, bookings] of byUser) {
+      for (let attempt = 1; ; attempt++) {
+        const row = await deps.store.readWeek(userId, week);
+        const held = new Set(row.entries.map((e) => e.bookingId));
+        const missing = bookings.filter((b) => !held.has(b.id));
+        if (missing.length === 0) break;
+        const entries = [...row.entries, ...missing.map((b) => ({ bookingId: b.id, date: b.date, heldAt: now.toISOString() }))];
+        if (await deps.store.writeWeek(userId, week, entries, row.version)) {
+          added += missing.length;
+          break;
+        }
+        if (attempt >= MAX_HOLD_ATTEMPTS) throw new ContentionError(`Holding the bookings of ${week} in a week row collided with other changes ${MAX_HOLD_ATTEMPTS} times in a row`);
+      }
+    }
+  }
+  return added;
+}
+
+const MAX_HOLD_ATTEMPTS = 12;
 
 /** Who made a change, as the audit log records them. */
 export function actorOf(actor: Actor): { actor: string; actorName?: string } {
@@ -49,15 +95,22 @@ export async function recheckAndTell(
   deps.catalog.invalidate?.();
   const fresh = new CachedCatalog(deps.catalogStore, deps.clock, 0);
   const recheckDeps: RecheckDeps = { store: deps.store, catalog: fresh, previous: deps.catalogStore, clock: deps.clock, ...(deps.retry && { retry: deps.retry }) };
-  let cancelled: RecheckCancellation[];
+  const cancelled: RecheckCancellation[] = [];
   let complete = true;
-  try {
-    cancelled = (await recheckBookings(recheckDeps, { siteId, ...window })).cancelled;
-  } catch (error) {
-    if (!(error instanceof RecheckIncompleteError)) throw error;
-    cancelled = error.partial.cancelled;
-    complete = false;
-  }
+  const recheck = async (): Promise<void> => {
+    try {
+      cancelled.push(...(await recheckBookings(recheckDeps, { siteId, ...window })).cancelled);
+    } catch (error) {
+      if (!(error instanceof RecheckIncompleteError)) throw error;
+      cancelled.push(...error.partial.cancelled);
+      complete = false;
+    }
+  };
+  await recheck();
+  // Bookings made while a week had no quota hold no place in the person's week row, which is what a new booking
+  // counts: once a quota applies they must be held, or a person could book past it. Holding them can race a booking
+  // that counted the row before, so the quotas are re-checked once more when any hold was added.
+  if (complete && (await holdUncountedBookings(deps, fresh, siteId, window)) > 0) await recheck();
   const notices = deps.notices && cancelled.length > 0 ? await tellCancelledOwners({ ...deps.notices, clock: deps.clock }, await fresh.current(), cancelled) : null;
   return { cancelled, complete, notices };
 }
