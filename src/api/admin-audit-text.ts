@@ -34,8 +34,11 @@ export function auditSummary(entry: AuditEntry, locale: Locale): string {
       return t(locale, 'audit.catalog.import', { siteId }) + cancelled();
     case 'plan.publish':
       return t(locale, 'audit.plan.publish', { siteId }) + cancelled();
-    case 'zone.restrict':
-      return t(locale, 'audit.zone.restrict', { siteId }) + cancelled();
+    case 'zone.restrict': {
+      const zoneId = text('zoneId') || '-';
+      const groups = text('groups');
+      return (groups ? t(locale, 'audit.zone.restrict', { siteId, zoneId, groups }) : t(locale, 'audit.zone.open', { siteId, zoneId })) + cancelled();
+    }
     case 'tracing.run':
       return t(locale, 'audit.tracing.run', { subject: entry.subject ?? '-' }) + results(entry, locale);
     case 'person.erase':

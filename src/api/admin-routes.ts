@@ -72,6 +72,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     audit: deps.audit,
     ...(deps.notices && { notices: deps.notices }),
     ...(deps.retry && { retry: deps.retry }),
+    ...(deps.members && { members: deps.members }),
   };
 
   server.get('/api/admin/sites/:siteId/export', admin(async (req, res, _caller, locale) => {

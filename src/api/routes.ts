@@ -33,6 +33,8 @@ export interface ApiDeps extends BookingDeps {
   readonly catalogStore: CatalogStore;
   /** How the admin routes tell people in Teams that a change cancelled their booking; without it, nobody is told. */
   readonly notices?: AdminDeps['notices'];
+  /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
+  readonly members?: AdminDeps['members'];
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -9,7 +9,8 @@ import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import { CachedCatalog, type CatalogIndex } from './catalog-index';
 import { tellCancelledOwners, type CancellationNoticeDeps, type NoticeReport } from './admin-notices';
-import { ContentionError, type CatalogStore, type Clock } from './ports';
+import type { MemberGroups } from './member-groups-port';
+import { ContentionError, type CatalogStore, type Clock, type SiteCatalog } from './ports';
 import { recheckBookings, RecheckIncompleteError, type RecheckCancellation, type RecheckDeps } from './recheck-bookings';
 import type { RetryPolicy } from './retry-policy';
 
@@ -24,6 +25,29 @@ export interface AdminDeps {
   /** How people are told in Teams; without it (no bot credentials, no claims table) nobody is told, and the result says so. */
   readonly notices?: Omit<CancellationNoticeDeps, 'clock'>;
   readonly retry?: RetryPolicy;
+  /** The groups people's tokens carried, so that the re-check enforces zones restricted to groups. */
+  readonly members?: Pick<MemberGroups, 'groupsOf'>;
+}
+
+/**
+ * The groups of everyone with a booking of the site in the window, when a zone of the site is restricted to groups
+ * (undefined otherwise: nothing to enforce). People never seen are left out, and keep their desks.
+ */
+export async function groupsLookup(
+  deps: Pick<AdminDeps, 'members' | 'store' | 'clock'>,
+  catalog: SiteCatalog,
+  window: { from?: CivilDate; days?: number },
+): Promise<((userId: string) => readonly string[] | undefined) | undefined> {
+  if (!deps.members || !catalog.zones.some((z) => (z.allowedGroups?.length ?? 0) > 0)) return undefined;
+  const today = civilDateOf(deps.clock.now(), catalog.site.timeZone);
+  const first = window.from === undefined || window.from < today ? today : window.from;
+  const days = window.days ?? Math.max(DEFAULT_RULES.horizonDays, ...catalog.policies.map((p) => p.rules.horizonDays)) + 1;
+  const users = new Set<string>();
+  for (let i = 0; i < days; i++) {
+    for (const b of await deps.store.listBookingsOfDay(addDays(first, i))) if (b.siteId === catalog.site.id && isActive(b)) users.add(b.userId);
+  }
+  const known = await deps.members.groupsOf([...users]);
+  return (userId) => known.get(userId);
 }
 
 /**
@@ -94,7 +118,16 @@ export async function recheckAndTell(
 ): Promise<AfterChange> {
   deps.catalog.invalidate?.();
   const fresh = new CachedCatalog(deps.catalogStore, deps.clock, 0);
-  const recheckDeps: RecheckDeps = { store: deps.store, catalog: fresh, previous: deps.catalogStore, clock: deps.clock, ...(deps.retry && { retry: deps.retry }) };
+  const stored = (await fresh.current()).site(siteId);
+  const groupsOf = stored ? await groupsLookup(deps, stored, window) : undefined;
+  const recheckDeps: RecheckDeps = {
+    store: deps.store,
+    catalog: fresh,
+    previous: deps.catalogStore,
+    clock: deps.clock,
+    ...(deps.retry && { retry: deps.retry }),
+    ...(groupsOf && { groupsOf }),
+  };
   const cancelled: RecheckCancellation[] = [];
   let complete = true;
   const recheck = async (): Promise<void> => {

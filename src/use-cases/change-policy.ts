@@ -18,7 +18,7 @@ import { DEFAULT_RULES, effectivePolicy, type PolicyRules, type PolicyVersion, t
 import { recheckDay, recheckOrder, type RecheckCancellation } from '../domain/policy-recheck';
 import { refusal } from '../domain/refusal';
 import type { AuditEntry, AuditParamValue } from './audit-port';
-import { actorOf, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
+import { actorOf, groupsLookup, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
 import { CatalogIndex } from './catalog-index';
 import { CatalogImportError, importCatalog, validateCatalogs } from './import-catalog';
 import type { SiteCatalog } from './ports';
@@ -62,7 +62,8 @@ export async function previewPolicyChange(deps: AdminDeps, cmd: ChangePolicyComm
   const planned = planCatalog(current, cmd, civilDateOf(deps.clock.now(), current.site.timeZone));
   if (!planned.ok) return planned;
   const { catalog, changes, window } = planned.value;
-  const cancellations = await replayRecheck(deps, catalog, window);
+  const groupsOf = await groupsLookup(deps, catalog, window);
+  const cancellations = await replayRecheck(deps, catalog, window, groupsOf);
   return ok({ catalog, changes, cancellations, window });
 }
 
@@ -179,7 +180,12 @@ function policyField(problem: string): string {
  * The re-check of recheckBookings, replayed without writing: per day the rules in force that day decide who keeps
  * their desk; then, per ISO week, the quota, counting what the days kept. See recheckBookings and recheckQuotas.
  */
-async function replayRecheck(deps: Pick<AdminDeps, 'store'>, catalog: SiteCatalog, window: PolicyPlan['window']): Promise<RecheckCancellation[]> {
+async function replayRecheck(
+  deps: Pick<AdminDeps, 'store'>,
+  catalog: SiteCatalog,
+  window: PolicyPlan['window'],
+  groupsOf: ((userId: string) => readonly string[] | undefined) | undefined,
+): Promise<RecheckCancellation[]> {
   if (window.days === 0) return [];
   const index = new CatalogIndex([catalog]);
   const layouts: FloorLayout[] = catalog.floors.flatMap((f) => {
@@ -201,7 +207,7 @@ async function replayRecheck(deps: Pick<AdminDeps, 'store'>, catalog: SiteCatalo
   const gone = new Set<string>();
   for (let date = first; daysBetween(date, last) >= 0; date = addDays(date, 1)) {
     const active = (await dayOf(date)).filter(isActive);
-    const plan = recheckDay({ layouts, policy: effectivePolicy(catalog.policies, date), bookings: active });
+    const plan = recheckDay({ layouts, policy: effectivePolicy(catalog.policies, date), bookings: active, ...(groupsOf && { groupsOf }) });
     for (const c of plan.cancel) {
       cancelled.push(c);
       gone.add(c.booking.id);

@@ -118,6 +118,20 @@ export async function publishSite(deps: AdminDeps, cmd: PublishSiteCommand): Pro
     count: result.cancelled.length,
     params: { ...diff, revision, cancelled: result.cancelled.length, recheckComplete: result.complete },
   });
+  // A restriction to groups is a change of its own in the log: who may sit where is what people ask about later.
+  for (const zone of catalog.zones) {
+    const was = before?.zones.find((z) => z.id === zone.id)?.allowedGroups ?? [];
+    const now = zone.allowedGroups ?? [];
+    if (was.join(',') === now.join(',')) continue;
+    await deps.audit.append({
+      at: deps.clock.now().toISOString(),
+      ...actorOf(cmd.actor),
+      action: 'zone.restrict',
+      siteId: cmd.siteId,
+      count: result.cancelled.filter((c) => c.refusal.details.code === 'DESK_UNAVAILABLE' && c.refusal.details.why === 'restricted-zone' && c.booking.zoneId === zone.id).length,
+      params: { zoneId: zone.id, groups: now.join(', ').slice(0, 1000), previous: was.join(', ').slice(0, 1000) },
+    });
+  }
   return ok({ siteId: cmd.siteId, changed, revision, ...result, audit });
 }
 

@@ -15,7 +15,7 @@ const RECORDS: AuditRecord[] = [
   { at: '2026-11-22T09:00:00.000Z', actor: 'dpo', action: 'person.export', subject: 'dave' },
   { at: '2026-11-23T09:00:00.000Z', actor: 'system', action: 'retention.purge', count: 40 },
   { at: '2026-11-24T09:00:00.000Z', actor: 'fm', action: 'plan.publish', siteId: 'site-1' },
-  { at: '2026-11-25T09:00:00.000Z', actor: 'fm', action: 'zone.restrict', siteId: 'site-1' },
+  { at: '2026-11-25T09:00:00.000Z', actor: 'fm', action: 'zone.restrict', siteId: 'site-1', count: 0, params: { zoneId: 'z2', groups: 'focus, Facilities.Quiet', previous: '' } },
   // People's names come from tokens and can be anything, including what a spreadsheet runs as a formula.
   { at: '2026-11-26T09:00:00.000Z', actor: '+mallory', actorName: '=HYPERLINK("https://evil.example","click")', action: 'catalog.import', siteId: 'site-1' },
   { at: '2026-11-27T09:00:00.000Z', actor: '@eve', actorName: '-2+3', action: 'catalog.import', siteId: 'site-1' },

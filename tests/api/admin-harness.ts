@@ -5,6 +5,7 @@ import { composeServer } from '../../src/server/composition';
 import { TableAuditLog } from '../../src/storage/table-audit-log';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TableMemberGroups } from '../../src/storage/table-member-groups';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { uniqueTableName } from '../support/azurite';
 import { fixedClock, sequentialIds } from '../support/builders';
@@ -22,6 +23,7 @@ export interface CallOptions {
   user?: string | null;
   roles?: string;
   name?: string;
+  groups?: string;
   locale?: string;
   body?: unknown;
   raw?: string;
@@ -33,14 +35,16 @@ export interface SharedTables {
   readonly conversations: TableConversationStore;
   readonly claims: TableClaimStore;
   readonly audit: TableAuditLog;
+  readonly members: TableMemberGroups;
 }
 
 export async function sharedTables(h: StoreHarness): Promise<SharedTables> {
   const conversations = new TableConversationStore(h.gateway, uniqueTableName('conv'));
   const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
   const audit = new TableAuditLog(h.gateway, uniqueTableName('audit'));
-  await Promise.all([conversations.init(), claims.init(), audit.init()]);
-  return { conversations, claims, audit };
+  const members = new TableMemberGroups(h.gateway, uniqueTableName('members'));
+  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init()]);
+  return { conversations, claims, audit, members };
 }
 
 export interface AdminServer {
@@ -70,6 +74,7 @@ export async function startAdminServer(h: StoreHarness, catalogs: readonly SiteC
       conversations: shared.conversations,
       claims: shared.claims,
       audit: shared.audit,
+      members: shared.members,
       clock,
       ids: sequentialIds(`adm${servers}x`),
       log: pino({ level: 'silent' }),
@@ -91,6 +96,7 @@ export async function call(url: string, method: string, path: string, opts: Call
   if (opts.user !== null) headers['x-dev-user'] = opts.user ?? 'fm';
   if (opts.roles !== undefined) headers['x-dev-roles'] = opts.roles;
   if (opts.name !== undefined) headers['x-dev-name'] = opts.name;
+  if (opts.groups !== undefined) headers['x-dev-groups'] = opts.groups;
   if (opts.locale !== undefined) headers['accept-language'] = opts.locale;
   let body: string | undefined;
   if (opts.raw !== undefined) body = opts.raw;
