@@ -10,10 +10,11 @@ import { applyPolicyChange, previewPolicyChange, type PolicyRefusal } from '../u
 import { InvalidInputError } from '../use-cases/errors';
 import type { RecheckCancellation } from '../use-cases/recheck-bookings';
 import { exportSite, publishSite, type PublishProblem } from '../use-cases/publish-site';
-import { roleRoute } from './api-errors';
+import { authenticatedRoute, roleRoute } from './api-errors';
+import { calibratePlan, MAX_PLAN_IMAGE_BYTES, uploadPlanImage } from '../use-cases/admin-plan-image';
 import { auditSummary, csvCell } from './admin-audit-text';
 import type { ZodError } from 'zod';
-import { fieldName, readJson, sendError, zodField } from './http';
+import { BodyError, fieldName, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -156,6 +157,8 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     });
   }));
 
+  mountPlanImageRoutes(server, deps, admin);
+
   server.get('/api/admin/audit', admin(async (req, res, _caller, locale) => {
     const { from, to } = auditPeriod(req.query?.['from'], req.query?.['to'], deps.clock.now());
     const entries = await deps.audit.list({ from, to, limit: MAX_AUDIT_ENTRIES });
@@ -175,6 +178,95 @@ function badBody(res: restify.Response, error: ZodError, locale: Locale): void {
   const field = bodyField(error);
   const key = error.issues[0]?.code === 'unrecognized_keys' ? 'error.field.unknown' : 'error.field.invalid';
   sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, key, { field })), { field });
+}
+
+const calibrationBody = z
+  .object({
+    version: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be the version of the uploaded image'),
+    a: z.tuple([z.number().finite(), z.number().finite()]),
+    b: z.tuple([z.number().finite(), z.number().finite()]),
+    distanceM: z.number().finite(),
+  })
+  .strict();
+
+/**
+ *   PUT /api/admin/floors/{floorId}/plan-image              raw PNG, JPEG or SVG (Content-Type), at most 2 MiB → 201 { url, version, removed }
+ *   PUT /api/admin/floors/{floorId}/plan-image/calibration  { version, a: [x, y], b: [x, y], distanceM } → 200 the calibration
+ *   GET /api/floors/{floorId}/plan-image                    the image (any signed-in caller), sandboxed
+ *   GET /api/floors/{floorId}/plan-image/info               { contentType, version, calibration? }
+ */
+function mountPlanImageRoutes(server: restify.Server, deps: ApiDeps, admin: ReturnType<typeof roleRoute>): void {
+  const route = authenticatedRoute(deps);
+  const images = deps.planImages;
+  const floorOf = (req: restify.Request) => {
+    const floorId = String(req.params['floorId'] ?? '');
+    return ID.test(floorId) ? floorId : null;
+  };
+
+  server.put('/api/admin/floors/:floorId/plan-image', admin(async (req, res, caller, locale) => {
+    const floorId = floorOf(req);
+    if (!floorId || !images) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const data = await readRaw(req, MAX_PLAN_IMAGE_BYTES);
+    const result = await uploadPlanImage({ catalog: deps.catalog, planImages: images, clock: deps.clock }, { actor: caller, floorId, contentType: String(req.headers['content-type'] ?? ''), data });
+    if (!result.ok) {
+      const r = result.error;
+      if (r.kind === 'unknown-floor') return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+      if (r.kind === 'too-large') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', t(locale, 'error.PAYLOAD_TOO_LARGE', { max: r.max }));
+      if (r.kind === 'type') return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', t(locale, 'admin.plan.type'));
+      return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.plan.svg'), { field: 'body', detail: r.reason.slice(0, 200) });
+    }
+    res.json(201, { floorId, url: result.value.url, version: result.value.info.version, contentType: result.value.info.contentType, bytes: result.value.info.bytes, removed: result.value.removed });
+  }));
+
+  server.put('/api/admin/floors/:floorId/plan-image/calibration', admin(async (req, res, _caller, locale) => {
+    const floorId = floorOf(req);
+    if (!floorId || !images) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const parsed = calibrationBody.safeParse(await readJson(req));
+    if (!parsed.success) return badBody(res, parsed.error, locale);
+    const result = await calibratePlan({ planImages: images }, { floorId, ...parsed.data });
+    if (!result.ok) {
+      if (result.error.kind === 'no-image') return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+      if (result.error.kind === 'stale') return sendError(res, 409, 'PLAN_CHANGED', t(locale, 'admin.plan.stale'));
+      return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.plan.calibration'), { field: 'distanceM' });
+    }
+    res.json(200, result.value);
+  }));
+
+  server.get('/api/floors/:floorId/plan-image', route(async (req, res, _caller, locale) => {
+    const floorId = floorOf(req);
+    const found = floorId && images ? await images.read(floorId) : null;
+    if (!found) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    // Defence in depth for SVG, already rebuilt from an allow-list: opened on its own, it may run nothing and load nothing.
+    res.writeHead(200, {
+      'Content-Type': found.info.contentType,
+      'Content-Length': found.data.length,
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'Content-Disposition': 'inline; filename="plan"',
+      ETag: `"${found.info.version}"`,
+    });
+    res.end(found.data);
+  }));
+
+  server.get('/api/floors/:floorId/plan-image/info', route(async (req, res, _caller, locale) => {
+    const floorId = floorOf(req);
+    const info = floorId && images ? await images.info(floorId) : null;
+    if (!info) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    res.json(200, { floorId: info.floorId, contentType: info.contentType, bytes: info.bytes, version: info.version, uploadedAt: info.uploadedAt, ...(info.calibration && { calibration: info.calibration }) });
+  }));
+}
+
+/** The raw body, at most `limit` bytes; a larger one is a 413 before it is read in full. */
+async function readRaw(req: restify.Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogIndex) {

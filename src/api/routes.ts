@@ -14,6 +14,7 @@ import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-booki
 import type { AuditLog } from '../use-cases/audit-port';
 import type { AdminDeps } from '../use-cases/admin-deps';
 import type { CatalogStore } from '../use-cases/ports';
+import type { PlanImages } from '../use-cases/plan-image-port';
 import { mountAdminRoutes } from './admin-routes';
 import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
@@ -35,6 +36,8 @@ export interface ApiDeps extends BookingDeps {
   readonly notices?: AdminDeps['notices'];
   /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
   readonly members?: AdminDeps['members'];
+  /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
+  readonly planImages?: PlanImages;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;

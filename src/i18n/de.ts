@@ -444,4 +444,8 @@ export const de: Messages = {
   'audit.results.one': '{count} Ergebnis.',
   'audit.results.other': '{count} Ergebnisse.',
   'audit.none': 'keine',
+  'admin.plan.type': 'Ein Grundriss muss ein PNG-, JPEG- oder SVG-Bild sein, gesendet mit seinem eigenen Typ (Content-Type).',
+  'admin.plan.svg': 'Dieses SVG kann nicht verwendet werden: Es enthält etwas, das ein Grundriss nicht enthalten darf (einen DOCTYPE, eine Entität oder unlesbares Markup). Exportieren Sie es erneut als einfaches SVG.',
+  'admin.plan.calibration': 'Markieren Sie zwei verschiedene Punkte auf dem Grundriss und geben Sie den Abstand zwischen ihnen in Metern an (mehr als 0, höchstens 1000).',
+  'admin.plan.stale': 'Das Bild des Grundrisses wurde ersetzt, nachdem Sie es geöffnet haben: Kalibrieren Sie das neue.',
 };

@@ -439,6 +439,10 @@ export const en = {
   'audit.results.one': '{count} result.',
   'audit.results.other': '{count} results.',
   'audit.none': 'none',
+  'admin.plan.type': 'A floor plan must be a PNG, JPEG or SVG image, sent with its own type (Content-Type).',
+  'admin.plan.svg': 'This SVG cannot be used: it holds something a floor plan may not (a DOCTYPE, an entity, or markup that cannot be read). Export it again as plain SVG.',
+  'admin.plan.calibration': 'Mark two different points on the plan and give the distance between them in metres (more than 0, at most 1000).',
+  'admin.plan.stale': 'The plan image was replaced after you opened it: calibrate the new one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

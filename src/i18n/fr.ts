@@ -441,4 +441,8 @@ export const fr: Messages = {
   'audit.results.one': '{count} résultat.',
   'audit.results.other': '{count} résultats.',
   'audit.none': 'aucun',
+  'admin.plan.type': 'Un plan doit être une image PNG, JPEG ou SVG, envoyée avec son propre type (Content-Type).',
+  'admin.plan.svg': "Ce SVG ne peut pas être utilisé : il contient quelque chose qu'un plan ne peut pas contenir (un DOCTYPE, une entité ou un balisage illisible). Exportez-le à nouveau en SVG simple.",
+  'admin.plan.calibration': 'Marquez deux points différents sur le plan et indiquez la distance entre eux en mètres (plus de 0, au plus 1000).',
+  'admin.plan.stale': "L'image du plan a été remplacée après son ouverture : calibrez la nouvelle.",
 };

@@ -433,4 +433,8 @@ export const nl: Messages = {
   'audit.results.one': '{count} resultaat.',
   'audit.results.other': '{count} resultaten.',
   'audit.none': 'geen',
+  'admin.plan.type': 'Een plattegrond moet een PNG-, JPEG- of SVG-afbeelding zijn, verstuurd met het eigen type (Content-Type).',
+  'admin.plan.svg': 'Deze SVG kan niet gebruikt worden: er staat iets in wat een plattegrond niet mag bevatten (een DOCTYPE, een entiteit of onleesbare opmaak). Exporteer ze opnieuw als eenvoudige SVG.',
+  'admin.plan.calibration': 'Duid twee verschillende punten aan op de plattegrond en geef de afstand ertussen in meter (meer dan 0, hoogstens 1000).',
+  'admin.plan.stale': 'De afbeelding van de plattegrond werd vervangen nadat je ze opende: kalibreer de nieuwe.',
 };

@@ -7,6 +7,7 @@ import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
 import { RememberingAuthenticator } from '../api/remembering-authenticator';
 import type { MemberGroups } from '../use-cases/member-groups-port';
+import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
@@ -48,6 +49,8 @@ export interface AppParts {
   readonly audit?: AuditLog;
   /** The groups people's tokens carried, remembered on each API call for the re-check of restricted zones. */
   readonly members?: MemberGroups;
+  /** Uploaded floor-plan images. */
+  readonly planImages?: PlanImages;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -126,7 +129,7 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }) });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled

@@ -6,6 +6,7 @@ import { TableAuditLog } from '../../src/storage/table-audit-log';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import { TableMemberGroups } from '../../src/storage/table-member-groups';
+import { TablePlanImages } from '../../src/storage/table-plan-images';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { uniqueTableName } from '../support/azurite';
 import { fixedClock, sequentialIds } from '../support/builders';
@@ -36,6 +37,7 @@ export interface SharedTables {
   readonly claims: TableClaimStore;
   readonly audit: TableAuditLog;
   readonly members: TableMemberGroups;
+  readonly planImages: TablePlanImages;
 }
 
 export async function sharedTables(h: StoreHarness): Promise<SharedTables> {
@@ -43,8 +45,9 @@ export async function sharedTables(h: StoreHarness): Promise<SharedTables> {
   const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
   const audit = new TableAuditLog(h.gateway, uniqueTableName('audit'));
   const members = new TableMemberGroups(h.gateway, uniqueTableName('members'));
-  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init()]);
-  return { conversations, claims, audit, members };
+  const planImages = new TablePlanImages(h.gateway, uniqueTableName('plans'));
+  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init(), planImages.init()]);
+  return { conversations, claims, audit, members, planImages };
 }
 
 export interface AdminServer {
@@ -75,6 +78,7 @@ export async function startAdminServer(h: StoreHarness, catalogs: readonly SiteC
       claims: shared.claims,
       audit: shared.audit,
       members: shared.members,
+      planImages: shared.planImages,
       clock,
       ids: sequentialIds(`adm${servers}x`),
       log: pino({ level: 'silent' }),

@@ -13,6 +13,8 @@ const ENDPOINTS: readonly { method: string; path: string; body?: unknown }[] = [
   { method: 'POST', path: '/api/admin/policies', body: policy },
   { method: 'GET', path: '/api/admin/audit' },
   { method: 'GET', path: '/api/admin/audit?from=2026-11-01&to=2026-11-30' },
+  { method: 'PUT', path: '/api/admin/floors/f1/plan-image', body: { not: 'an image' } },
+  { method: 'PUT', path: '/api/admin/floors/f1/plan-image/calibration', body: { version: 'v-1', a: [0, 0], b: [10, 0], distanceM: 1 } },
 ];
 
 const CALLERS: readonly { who: string; opts: CallOptions; status: number; code: string }[] = [
