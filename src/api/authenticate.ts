@@ -52,8 +52,24 @@ function rolesFrom(values: readonly unknown[]): Role[] {
 }
 
 /**
+ * What a zone may be restricted to: the Entra group ids of the token's `groups` claim and every app-role value of its
+ * `roles` claim (Seatwise's own and any other the organisation defines). Only short, printable values are kept.
+ * A token with too many groups carries none (Entra's "overage"); such a person is then treated as in no group.
+ */
+function groupsFrom(...lists: readonly unknown[][]): string[] {
+  const groups = new Set<string>();
+  for (const list of lists) {
+    for (const v of list) {
+      const g = typeof v === 'string' ? v.trim() : '';
+      if (g.length > 0 && g.length <= 128 && !/[\u0000-\u001f\u007f]/.test(g)) groups.add(g);
+    }
+  }
+  return [...groups].slice(0, 500);
+}
+
+/**
  * Development identity (AUTH_MODE=dev, refused in production by the configuration): `x-dev-user`, with optional
- * `x-dev-name` and `x-dev-roles: admin,tracer`.
+ * `x-dev-name`, `x-dev-roles: admin,tracer` and `x-dev-groups: <group ids or app roles>`.
  */
 export class DevAuthenticator implements Authenticator {
   async authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Promise<Caller> {
@@ -63,8 +79,10 @@ export class DevAuthenticator implements Authenticator {
       throw new AuthError(401, 'UNAUTHENTICATED', 'x-dev-user must be 1 to 128 letters, digits or . _ : @ -', 'dev-user');
     }
     const name = header(headers, 'x-dev-name')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100);
-    const roles = rolesFrom((header(headers, 'x-dev-roles') ?? '').split(','));
-    return { userId: user, ...(name && { name }), roles };
+    const rawRoles = (header(headers, 'x-dev-roles') ?? '').split(',');
+    const roles = rolesFrom(rawRoles);
+    const groups = groupsFrom((header(headers, 'x-dev-groups') ?? '').split(','), rawRoles);
+    return { userId: user, ...(name && { name }), roles, ...(groups.length > 0 && { groups }) };
   }
 }
 
@@ -127,8 +145,10 @@ export class EntraAuthenticator implements Authenticator {
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
     if (!scopes.includes(SCOPE)) throw new AuthError(403, 'FORBIDDEN', `The token lacks the ${SCOPE} scope`, 'scope');
     const name = typeof payload['name'] === 'string' ? payload['name'].slice(0, 100) : undefined;
-    const roles = rolesFrom(Array.isArray(payload['roles']) ? payload['roles'] : []);
-    return { userId: oid, tenantId: tid, ...(name && { name }), roles };
+    const rawRoles = Array.isArray(payload['roles']) ? payload['roles'] : [];
+    const roles = rolesFrom(rawRoles);
+    const groups = groupsFrom(Array.isArray(payload['groups']) ? payload['groups'] : [], rawRoles);
+    return { userId: oid, tenantId: tid, ...(name && { name }), roles, ...(groups.length > 0 && { groups }) };
   }
 }
 

@@ -12,6 +12,10 @@ import { floorAvailability } from '../use-cases/floor-availability';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
 import type { AuditLog } from '../use-cases/audit-port';
+import type { AdminDeps } from '../use-cases/admin-deps';
+import type { CatalogStore } from '../use-cases/ports';
+import type { PlanImages } from '../use-cases/plan-image-port';
+import { mountAdminRoutes } from './admin-routes';
 import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
@@ -26,6 +30,14 @@ export interface ApiDeps extends BookingDeps {
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
   readonly audit: AuditLog;
+  /** The versioned catalog, which the admin routes publish to. */
+  readonly catalogStore: CatalogStore;
+  /** How the admin routes tell people in Teams that a change cancelled their booking; without it, nobody is told. */
+  readonly notices?: AdminDeps['notices'];
+  /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
+  readonly members?: AdminDeps['members'];
+  /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
+  readonly planImages?: PlanImages;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -166,6 +178,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
   mountDaySummaryRoutes(server, deps);
+  mountAdminRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {

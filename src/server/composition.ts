@@ -5,6 +5,9 @@ import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
+import { RememberingAuthenticator } from '../api/remembering-authenticator';
+import type { MemberGroups } from '../use-cases/member-groups-port';
+import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
@@ -44,6 +47,10 @@ export interface AppParts {
   readonly discussions?: DiscussionStore;
   /** The audit log; without it, this process's memory only (tests of the employee's side, benches): servers pass the table's. */
   readonly audit?: AuditLog;
+  /** The groups people's tokens carried, remembered on each API call for the re-check of restricted zones. */
+  readonly members?: MemberGroups;
+  /** Uploaded floor-plan images. */
+  readonly planImages?: PlanImages;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -99,31 +106,39 @@ export function composeServer(
   });
   const tenants = new TenantGate(config.allowedTenantIds);
   mountBotEndpoint(server, adapter, bot, parts.log, tenants);
-  const auth =
+  const tokens =
     config.authMode === 'dev'
       ? new DevAuthenticator()
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
+  const auth = parts.members ? new RememberingAuthenticator(tokens, parts.members, parts.log) : tokens;
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit });
-  if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
+  // One notifier for the reminders and the admin's cancellation notices, so that both keep to one set of Teams rate
+  // limits; both need the claims table, which makes each message go out once.
+  const notifier = parts.claims
+    ? new TeamsNotifier({
+        transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
+        log: parts.log,
+        clock,
+        ...(reminders && { limits: { tenantRps: reminders.tenantRps } }),
+        allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
+        ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+      })
+    : undefined;
+  // Unique per process start: a claim names its holder, and a restarted process is a new holder.
+  const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
+  const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
+  mountApi(server, { ...deps, auth, log: parts.log, audit, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
-    parts.claims && reminders?.enabled
+    parts.claims && notifier && reminders?.enabled
       ? startScheduler({
           ...deps,
           claims: parts.claims,
           conversations: parts.conversations,
-          notifier: new TeamsNotifier({
-            transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
-            log: parts.log,
-            clock,
-            limits: { tenantRps: reminders.tenantRps },
-            allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
-            ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
-          }),
-          // Unique per process start: a claim names its holder, and a restarted process is a new holder.
-          instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
+          notifier,
+          instanceId,
           log: parts.log,
           intervalMs: reminders.intervalSeconds * 1000,
         })

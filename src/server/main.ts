@@ -9,11 +9,13 @@ async function main(): Promise<void> {
   const log = createLogger();
   // The embedded store starts in its own process while this one loads the app (the bot framework alone takes
   // seconds); one after the other, a restart took about 30 s instead of 22 s on a busy 2-core machine.
-  const [stores, { composeServer }, { TableClaimStore }, { demoCatalog }] = await Promise.all([
+  const [stores, { composeServer }, { TableClaimStore }, { demoCatalog }, { TableMemberGroups }, { TablePlanImages }] = await Promise.all([
     openStores(config, (line) => log.info(line)),
     import('./composition'),
     import('../storage/table-claim-store'),
     import('../use-cases/import-catalog'),
+    import('../storage/table-member-groups'),
+    import('../storage/table-plan-images'),
   ]);
   if (config.seedDemo && (await stores.catalog.listSiteCatalogs()).length === 0) {
     const demo = demoCatalog();
@@ -22,10 +24,14 @@ async function main(): Promise<void> {
   }
   const claims = new TableClaimStore(stores.gateway, `${config.tablePrefix}Claims`);
   await claims.init();
+  const members = new TableMemberGroups(stores.gateway, `${config.tablePrefix}Members`);
+  await members.init();
+  const planImages = new TablePlanImages(stores.gateway, `${config.tablePrefix}Plans`);
+  await planImages.init();
   // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
   const { server, catalog, scheduler } = composeServer(
     { ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') },
-    { ...stores, claims, log, storeHealth: () => stores.health() },
+    { ...stores, claims, members, planImages, log, storeHealth: () => stores.health() },
   );
   await catalog.current();
   await new Promise<void>((resolve, reject) => {

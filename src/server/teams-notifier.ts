@@ -22,7 +22,8 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { performance } from 'node:perf_hooks';
-import { noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../bot/cards';
+import { adminCancelledCard, adminCancelledSummary, noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../bot/cards';
+import { describeAlternative, describeRefusal } from '../i18n/describe-refusal';
 import { resolveLocale, type Locale } from '../i18n/messages';
 import type { Clock } from '../use-cases/ports';
 import type {
@@ -439,20 +440,26 @@ export function renderProactive(
   mapUrl?: (date: string, floorId?: string) => string | undefined,
 ): Record<string, unknown> {
   const b = message.booking;
-  const where = {
+  const place = {
     deskLabel: message.desk.label,
     date: b.date,
-    deadline: message.deadline,
     ...(message.desk.zoneName && { zoneName: message.desk.zoneName }),
     ...(message.desk.floorName && { floorName: message.desk.floorName }),
   };
   let card;
   let summary;
-  if (message.kind === 'check-in-reminder') {
+  if (message.kind === 'cancelled-by-admin') {
+    const alternatives = message.refusal.alternatives.map((a) => ({ deskId: a.deskId, deskLabel: a.deskLabel, date: a.date, text: describeAlternative(a, locale) }));
+    const input = { ...place, bookingId: b.id, reason: describeRefusal(message.refusal, locale), alternatives };
+    card = adminCancelledCard(input, locale);
+    summary = adminCancelledSummary(input, locale);
+  } else if (message.kind === 'check-in-reminder') {
+    const where = { ...place, deadline: message.deadline };
     const url = mapUrl?.(b.date, b.floorId);
     card = reminderCard({ ...where, bookingId: b.id, ...(url && { mapUrl: url }) }, locale);
     summary = reminderSummary(where, locale);
   } else {
+    const where = { ...place, deadline: message.deadline };
     card = noShowReleasedCard(where, locale);
     summary = noShowReleasedSummary(where, locale);
   }

@@ -31,6 +31,8 @@ export interface RecheckDeps {
   readonly previous: Pick<CatalogStore, 'getPreviousSiteCatalog'>;
   readonly clock: Clock;
   readonly retry?: RetryPolicy;
+  /** The groups of the people who booked, when known, so that a zone restricted to groups is enforced (see recheckDay). */
+  readonly groupsOf?: (userId: string) => readonly string[] | undefined;
 }
 
 export interface RecheckQuery {
@@ -202,7 +204,7 @@ async function recheckOneDay(
       (b) => b.siteId === catalog.site.id && isActive(b),
     );
     let blocked: 'changed' | 'conflict' | null = await ledgersFollowDesks(deps, index, catalog, previous, date, bookings);
-    const plan = blocked ? { cancel: [] } : recheckDay({ layouts, policy, bookings });
+    const plan = blocked ? { cancel: [] } : recheckDay({ layouts, policy, bookings, ...(deps.groupsOf && { groupsOf: deps.groupsOf }) });
     for (const c of plan.cancel) {
       const outcome = await cancelOne(deps, index, c.booking, policy.rules.weeklyQuota !== null);
       if (outcome === 'changed' || outcome === 'conflict') {

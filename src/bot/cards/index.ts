@@ -45,3 +45,4 @@ export {
   type OfferCancelCardInput,
   type RequestConstraints,
 } from './chat-cards';
+export { adminCancelledCard, adminCancelledSummary, type AdminCancelledCardInput } from './admin-cancelled-card';

@@ -3,11 +3,15 @@
  * written to proactively (Notifier). The reservation ports stay in ../ports.ts; these are the reminder job's own.
  */
 import type { Booking, CivilDate } from '../../domain/model';
+import type { Refusal } from '../../domain/refusal';
 import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
 
-/** What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows). */
-export type ClaimKind = 'reminder' | 'release';
+/**
+ * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), or the
+ * notice that an admin's change of the rules cancelled it.
+ */
+export type ClaimKind = 'reminder' | 'release' | 'cancelled';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
@@ -127,6 +131,13 @@ export type ProactiveMessage =
       readonly booking: Booking;
       readonly desk: MessageDesk;
       readonly deadline: string;
+    }
+  | {
+      readonly kind: 'cancelled-by-admin';
+      readonly booking: Booking;
+      readonly desk: MessageDesk;
+      /** The rule the booking breaks under the new rules, with its numbers and the free desks offered instead. */
+      readonly refusal: Refusal;
     };
 
 interface OutcomeBase {

@@ -1,0 +1,25 @@
+import type { MemberGroups } from '../use-cases/member-groups-port';
+import type { Authenticator, Caller } from './authenticate';
+import type { ApiLogger } from './routes';
+
+/**
+ * Authenticates as `inner` does, and remembers the groups the caller's token carried, so that the re-check after a
+ * zone is restricted knows who is in its groups. Failing to remember never refuses the caller: it is logged.
+ */
+export class RememberingAuthenticator implements Authenticator {
+  constructor(
+    private readonly inner: Authenticator,
+    private readonly members: Pick<MemberGroups, 'remember'>,
+    private readonly log: ApiLogger,
+  ) {}
+
+  async authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Promise<Caller> {
+    const caller = await this.inner.authenticate(headers);
+    try {
+      await this.members.remember(caller.userId, caller.groups ?? []);
+    } catch (error) {
+      this.log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'could not remember the caller groups');
+    }
+    return caller;
+  }
+}

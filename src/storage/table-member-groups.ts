@@ -1,0 +1,55 @@
+import type { MemberGroups } from '../use-cases/member-groups-port';
+import { CorruptDataError } from '../use-cases/ports';
+import { encodeKeyPart } from './key-encoding';
+import { mapLimit } from './map-limit';
+import type { TableGateway } from './table-gateway';
+
+/** One row per person (`member|<id>`), upserted when their groups change; read by point queries, a few at a time. */
+export class TableMemberGroups implements MemberGroups {
+  private readonly lastSaved = new Map<string, string>();
+
+  constructor(
+    private readonly gateway: TableGateway,
+    private readonly table: string,
+    private readonly clock: { now(): Date } = { now: () => new Date() },
+  ) {}
+
+  async init(): Promise<void> {
+    await this.gateway.ensureTables([this.table]);
+  }
+
+  async remember(userId: string, groups: readonly string[]): Promise<void> {
+    const json = JSON.stringify([...new Set(groups)].sort());
+    if (this.lastSaved.get(userId) === json) return;
+    const pk = `member|${encodeKeyPart(userId)}`;
+    await this.gateway.transact(this.table, pk, [
+      { kind: 'upsert', entity: { partitionKey: pk, rowKey: 'groups', userId, groups: json, seenAt: this.clock.now().toISOString() } },
+    ]);
+    this.lastSaved.set(userId, json);
+  }
+
+  async groupsOf(userIds: readonly string[]): Promise<Map<string, readonly string[]>> {
+    const unique = [...new Set(userIds)];
+    const rows = await mapLimit(unique, 16, (userId) => this.gateway.get(this.table, `member|${encodeKeyPart(userId)}`, 'groups'));
+    const out = new Map<string, readonly string[]>();
+    rows.forEach((row, i) => {
+      if (!row) return;
+      try {
+        const groups = JSON.parse(String(row.entity['groups'])) as unknown;
+        if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) throw new Error('not a list of texts');
+        out.set(unique[i]!, groups);
+      } catch (cause) {
+        throw new CorruptDataError(`The groups of ${unique[i]!} are unreadable`, { cause });
+      }
+    });
+    return out;
+  }
+
+  async forget(userId: string): Promise<void> {
+    const pk = `member|${encodeKeyPart(userId)}`;
+    if (await this.gateway.get(this.table, pk, 'groups')) {
+      await this.gateway.transact(this.table, pk, [{ kind: 'delete', partitionKey: pk, rowKey: 'groups', etag: '*' }]);
+    }
+    this.lastSaved.delete(userId);
+  }
+}

@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import nock from 'nock';
+import pino from 'pino';
+import { composeServer } from '../../src/server/composition';
+import { TableAuditLog } from '../../src/storage/table-audit-log';
+import { TableClaimStore } from '../../src/storage/table-claim-store';
+import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TableMemberGroups } from '../../src/storage/table-member-groups';
+import { TablePlanImages } from '../../src/storage/table-plan-images';
+import type { SiteCatalog } from '../../src/use-cases/ports';
+import { uniqueTableName } from '../support/azurite';
+import { fixedClock, sequentialIds } from '../support/builders';
+import type { StoreHarness } from '../support/stores';
+
+export interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  /** x-dev-user; null sends no identity. */
+  user?: string | null;
+  roles?: string;
+  name?: string;
+  groups?: string;
+  locale?: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** Tables shared by the servers of one test, as instances of one deployment share a storage account. */
+export interface SharedTables {
+  readonly conversations: TableConversationStore;
+  readonly claims: TableClaimStore;
+  readonly audit: TableAuditLog;
+  readonly members: TableMemberGroups;
+  readonly planImages: TablePlanImages;
+}
+
+export async function sharedTables(h: StoreHarness): Promise<SharedTables> {
+  const conversations = new TableConversationStore(h.gateway, uniqueTableName('conv'));
+  const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
+  const audit = new TableAuditLog(h.gateway, uniqueTableName('audit'));
+  const members = new TableMemberGroups(h.gateway, uniqueTableName('members'));
+  const planImages = new TablePlanImages(h.gateway, uniqueTableName('plans'));
+  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init(), planImages.init()]);
+  return { conversations, claims, audit, members, planImages };
+}
+
+export interface AdminServer {
+  readonly url: string;
+  readonly clock: ReturnType<typeof fixedClock>;
+  readonly tables: SharedTables;
+  call(method: string, path: string, opts?: CallOptions): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+let servers = 0;
+
+/**
+ * The real server as composed (REST API, admin routes, the Teams notifier over the claims table), over a store
+ * harness on a free port, in dev auth. The reminder scheduler is off: only the admin's notices send.
+ */
+export async function startAdminServer(h: StoreHarness, catalogs: readonly SiteCatalog[], now: string, tables?: SharedTables): Promise<AdminServer> {
+  for (const c of catalogs) await h.catalog.replaceSiteCatalog(c);
+  const shared = tables ?? (await sharedTables(h));
+  const clock = fixedClock(now);
+  servers += 1;
+  const { server } = composeServer(
+    { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [] },
+    {
+      reservations: h.reservations,
+      catalog: h.catalog,
+      conversations: shared.conversations,
+      claims: shared.claims,
+      audit: shared.audit,
+      members: shared.members,
+      planImages: shared.planImages,
+      clock,
+      ids: sequentialIds(`adm${servers}x`),
+      log: pino({ level: 'silent' }),
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    clock,
+    tables: shared,
+    call: (method, path, opts = {}) => call(url, method, path, opts),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export async function call(url: string, method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.user !== null) headers['x-dev-user'] = opts.user ?? 'fm';
+  if (opts.roles !== undefined) headers['x-dev-roles'] = opts.roles;
+  if (opts.name !== undefined) headers['x-dev-name'] = opts.name;
+  if (opts.groups !== undefined) headers['x-dev-groups'] = opts.groups;
+  if (opts.locale !== undefined) headers['accept-language'] = opts.locale;
+  let body: string | undefined;
+  if (opts.raw !== undefined) body = opts.raw;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined && { body }) });
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed, text, headers: res.headers };
+}
+
+/** An admin's call. */
+export function asAdmin(opts: CallOptions = {}): CallOptions {
+  return { user: 'fm', roles: 'admin', name: 'Fiona Manager', ...opts };
+}
+
+export interface Card {
+  readonly conversationId: string;
+  readonly activity: Record<string, unknown>;
+  readonly text: string;
+}
+
+/** nock as the Teams connector: every activity POSTed is recorded and accepted (201). */
+export function fakeConnector(): { cards: Card[]; done(): void } {
+  const cards: Card[] = [];
+  nock('https://smba.trafficmanager.net')
+    .persist()
+    .post(/\/v3\/conversations\/[^/]+\/activities$/)
+    .reply(201, (uri, body) => {
+      const activity = body as Record<string, unknown>;
+      cards.push({ conversationId: decodeURIComponent(uri.split('/')[4]!), activity, text: JSON.stringify(activity) });
+      return { id: `act-${cards.length}` };
+    });
+  return { cards, done: () => nock.cleanAll() };
+}
