@@ -102,6 +102,18 @@ export class ApiClient {
     return res.blob();
   }
 
+  /** Sends a file as the raw body (a floor-plan image); the answer is JSON like any other. */
+  async upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+    const headers = { accept: 'application/json', 'accept-language': this.options.locale, 'content-type': contentType, ...(await this.options.auth()) };
+    const res = await fetch(`${this.options.baseUrl ?? ''}${path}`, { method: 'PUT', headers, body: file, cache: 'no-store', credentials: 'same-origin' });
+    const json = (await res.json().catch(() => undefined)) as unknown;
+    if (!res.ok) {
+      const err = isErrorBody(json) ? json : undefined;
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err);
+    }
+    return json as T;
+  }
+
   private readonly conditional = new Map<string, { etag: string; body: unknown }>();
 
   private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, etag?: string): Promise<T> {

@@ -11,7 +11,9 @@ import { ApiError, type ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
 import { useLocale } from '../locale';
 import { AuditPanel } from './audit-panel';
+import { PlanImagePanel } from './plan-image-panel';
 import { PolicyPanel } from './policy-panel';
+import { usePlanImage } from '../use-plan-image';
 import { FloorEditor, type FloorEdits } from './floor-editor';
 import {
   addDesk,
@@ -22,6 +24,7 @@ import {
   removeDesk,
   removeZone,
   renameZone,
+  setFloorPlanImage,
   updateDesk,
   withDesksFromCsv,
   type SiteDoc,
@@ -64,6 +67,7 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
   const [selected, setSelected] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const planSrc = usePlanImage(api, doc?.floors.find((f) => f.id === floorId)?.planImageUrl);
 
   const load = useCallback(async () => {
     if (!siteId) return;
@@ -260,7 +264,8 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
           </MessageBar>
         )}
       </div>
-      {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} />}
+      {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} planSrc={planSrc} />}
+      {floor && <PlanImagePanel key={floor.id} api={api} floor={floor} onApply={(patch) => change((d) => setFloorPlanImage(d, floor.id, patch))} />}
       {doc && loaded && <PolicyPanel key={`${siteId}|${loaded.revision}`} api={api} doc={loaded.doc} today={todayIn(loaded.doc.site.timeZone)} />}
       <AuditPanel api={api} />
     </div>

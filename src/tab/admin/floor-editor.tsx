@@ -30,6 +30,8 @@ export interface FloorEditorProps {
   readonly selected: string | undefined;
   readonly onSelect: (deskId: string | undefined) => void;
   readonly edits: FloorEdits;
+  /** The floor's plan image, ready to draw (see usePlanImage). */
+  readonly planSrc?: string | undefined;
 }
 
 const ATTRIBUTES = ['monitor', 'standing', 'docking', 'accessible', 'quiet', 'window'] as const;
@@ -37,7 +39,7 @@ const DESK_SIZE_M = 0.8;
 const STEP_M = 0.1;
 const BIG_STEP_M = 1;
 
-export function FloorEditor({ floor, selected, onSelect, edits }: FloorEditorProps) {
+export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: FloorEditorProps) {
   const locale = useLocale();
   const svg = useRef<SVGSVGElement>(null);
   const [mode, setMode] = useState<EditorMode>('select');
@@ -144,6 +146,7 @@ export function FloorEditor({ floor, selected, onSelect, edits }: FloorEditorPro
           data-testid="admin-plan"
         >
           <rect x={0} y={0} width={floor.width} height={floor.height} className="admin-floor" />
+          {planSrc && <image href={planSrc} x={0} y={0} width={floor.width} height={floor.height} preserveAspectRatio="none" opacity={0.6} />}
           {floor.plan?.shapes.map((s, i) =>
             s.points.length >= 3 && !['wall', 'window', 'door'].includes(s.kind) ? (
               <polygon key={i} points={s.points.map((p) => p.join(',')).join(' ')} className={`plan-${s.kind}`} />

@@ -119,6 +119,11 @@ function onFloor(doc: SiteDoc, floorId: string, edit: (f: FloorDoc) => FloorDoc)
 
 const desksOf = (f: FloorDoc): readonly DeskDoc[] => f.desks ?? [];
 
+/** A calibrated plan image: the floor takes the image's size in metres and draws it under its zones and desks. */
+export function setFloorPlanImage(doc: SiteDoc, floorId: string, patch: { planImageUrl: string; width: number; height: number }): SiteDoc {
+  return onFloor(doc, floorId, (f) => ({ ...f, ...patch }));
+}
+
 /** Moves a desk by (dx, dy) metres, kept on the floor. */
 export function moveDesk(doc: SiteDoc, floorId: string, deskId: string, dx: number, dy: number): SiteDoc {
   return onFloor(doc, floorId, (f) => ({
