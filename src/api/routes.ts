@@ -16,6 +16,7 @@ import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
+import { mountOversightRoutes, type OversightPorts } from './oversight-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -26,6 +27,8 @@ export interface ApiDeps extends BookingDeps {
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
   readonly audit: AuditLog;
+  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
+  readonly oversight?: OversightPorts;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -166,6 +169,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
   mountDaySummaryRoutes(server, deps);
+  mountOversightRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {

@@ -5,6 +5,7 @@ import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { mountApi } from '../api/routes';
+import type { OversightPorts } from '../api/oversight-routes';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
@@ -49,6 +50,8 @@ export interface AppParts {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
+  /** Reports' archive and the personal-data ports of the oversight routes. */
+  readonly oversight?: OversightPorts;
   /** What /healthz reports about the store. */
   readonly storeHealth?: () => StoreHealth;
 }
@@ -105,7 +108,7 @@ export function composeServer(
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, ...(parts.oversight && { oversight: parts.oversight }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
   const scheduler =

@@ -1,0 +1,50 @@
+import type restify from 'restify';
+import { isCivilDate } from '../domain/civil-date';
+import { errorMessage } from '../i18n/describe-refusal';
+import { InvalidInputError } from '../use-cases/errors';
+import type { OccupancyArchive } from '../use-cases/occupancy-port';
+import { occupancyReport } from '../use-cases/occupancy-report';
+import { roleRoute } from './api-errors';
+import { sendError } from './http';
+import { sendCsv, toCsv, wantsCsv } from './oversight-csv';
+import type { ApiDeps } from './routes';
+
+/** The ports the oversight routes need beyond the booking ones; each route says which it cannot do without. */
+export interface OversightPorts {
+  /** Figures of days the retention pass purged. */
+  readonly archive?: OccupancyArchive;
+}
+
+const SITE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Columns of the occupancy CSV: the JSON rows' fields, in the same order, so both say exactly the same. */
+export const OCCUPANCY_COLUMNS = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held'] as const;
+
+/**
+ * The admin and oversight API (DESIGN.md, "Admin and oversight API"): occupancy reports, contact tracing and
+ * personal-data requests. Routes translate HTTP to use cases and back; the rules live in the use cases.
+ */
+export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): void {
+  const ports = deps.oversight ?? {};
+  const reporters = roleRoute(deps, ['admin', 'reports']);
+
+  server.get('/api/reports/occupancy', reporters(async (req, res, _caller, locale) => {
+    const siteId = requiredText(req.query?.['siteId'], 'siteId', SITE_ID);
+    const from = requiredDate(req.query?.['from'], 'from');
+    const to = requiredDate(req.query?.['to'], 'to');
+    const report = await occupancyReport({ ...deps, ...(ports.archive && { archive: ports.archive }) }, { siteId, from, to });
+    if (!report) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    if (wantsCsv(req)) return sendCsv(res, toCsv(OCCUPANCY_COLUMNS, report.rows), `occupancy-${siteId}-${from}-${to}.csv`);
+    res.json(200, report);
+  }));
+}
+
+function requiredText(raw: unknown, field: string, pattern: RegExp): string {
+  if (typeof raw !== 'string' || !pattern.test(raw)) throw new InvalidInputError(`${field} is missing or not valid`, field);
+  return raw;
+}
+
+function requiredDate(raw: unknown, field: string): string {
+  if (typeof raw !== 'string' || raw.length > 10 || !isCivilDate(raw)) throw new InvalidInputError(`${field} must be a real day written YYYY-MM-DD`, field);
+  return raw;
+}
