@@ -11,7 +11,7 @@ import type { ApiDeps } from './routes';
 
 /** The ports the oversight routes need beyond the booking ones; each route says which it cannot do without. */
 export interface OversightPorts {
-  /** Figures of days the retention pass purged. */
+  /** Figures of settled days and of days the retention pass purged. */
   readonly archive?: OccupancyArchive;
 }
 

@@ -1,22 +1,30 @@
-import { addDays, daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
+import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
 import { maxSafeHeadcount, type HeadcountResult } from '../domain/headcount';
 import { isActive, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
 import { capacityOfZone, effectivePolicy } from '../domain/policy';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import type { OccupancyArchive, ZoneDayFigures } from './occupancy-port';
-import type { ReservationStore, SiteCatalog } from './ports';
+import type { Clock, ReservationStore, SiteCatalog } from './ports';
 
 /** The longest period a report covers, in days: a year, leap day included. */
 export const MAX_REPORT_DAYS = 366;
 /** Day partitions read at once: enough to overlap round trips, few enough to leave the store to bookings. */
 const PARALLEL_DAYS = 8;
+/**
+ * A day this many days before the site's today no longer changes: check-in, release and cancel are refused for past
+ * days, and the start-up catch-up releases missed no-shows of at most the last few days (3 by default). Its figures
+ * are archived the first time a report counts it, and later reports read them in one query.
+ */
+export const SETTLED_AFTER_DAYS = 7;
 
 export interface OccupancyDeps {
   readonly store: Pick<ReservationStore, 'listBookingsOfDay'>;
   readonly catalog: { current(): Promise<CatalogIndex> };
-  /** Figures of purged days; without it, a report counts only the bookings still stored. */
-  readonly archive?: Pick<OccupancyArchive, 'read'>;
+  /** Figures of settled and purged days; without it, every report counts the bookings still stored. */
+  readonly archive?: OccupancyArchive;
+  /** Says which days are settled; needed to archive. */
+  readonly clock?: Clock;
 }
 
 export interface FloorDayFigures {
@@ -86,12 +94,15 @@ export async function occupancyReport(
   const dates = Array.from({ length: span }, (_, i) => addDays(q.from, i));
   const archived = deps.archive ? await deps.archive.read(q.siteId, q.from, q.to) : { days: new Set<CivilDate>(), rows: [] };
   const live = dates.filter((d) => !archived.days.has(d));
+  const settledBefore = deps.clock ? addDays(civilDateOf(deps.clock.now(), catalog.site.timeZone), -SETTLED_AFTER_DAYS) : undefined;
   const perDay = new Map<CivilDate, ZoneDayFigures[]>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < live.length) {
       const date = live[next++]!;
-      perDay.set(date, countDay(index, catalog, date, await deps.store.listBookingsOfDay(date)));
+      const rows = countDay(index, catalog, date, await deps.store.listBookingsOfDay(date));
+      perDay.set(date, rows);
+      if (deps.archive && settledBefore !== undefined && date < settledBefore) await deps.archive.archive(q.siteId, date, rows);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DAYS, live.length) }, worker));
