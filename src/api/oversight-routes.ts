@@ -1,11 +1,13 @@
 import type restify from 'restify';
+import { z } from 'zod';
 import { isCivilDate } from '../domain/civil-date';
 import { errorMessage } from '../i18n/describe-refusal';
 import { InvalidInputError } from '../use-cases/errors';
 import type { OccupancyArchive } from '../use-cases/occupancy-port';
 import { occupancyReport } from '../use-cases/occupancy-report';
-import { roleRoute } from './api-errors';
-import { sendError } from './http';
+import { traceContacts } from '../use-cases/trace-contacts';
+import { refuse, roleRoute } from './api-errors';
+import { describeZodError, readJson, sendError, zodField } from './http';
 import { sendCsv, toCsv, wantsCsv } from './oversight-csv';
 import type { ApiDeps } from './routes';
 
@@ -37,7 +39,33 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
     if (wantsCsv(req)) return sendCsv(res, toCsv(OCCUPANCY_COLUMNS, report.rows), `occupancy-${siteId}-${from}-${to}.csv`);
     res.json(200, report);
   }));
+
+  // Tracer only: an admin or a reporter is refused like anyone else. The result is sent once and not kept; the run
+  // itself is in the audit log (the use case writes it before answering).
+  server.post('/api/tracing', roleRoute(deps, ['tracer'])(async (req, res, caller, locale) => {
+    const parsed = tracingBody.safeParse(await readJson(req));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
+    const csv = wantsCsv(req);
+    const { radiusM, ...rest } = parsed.data;
+    const result = await traceContacts(deps, { actor: caller, ...rest, ...(radiusM !== undefined && { radiusM }), format: csv ? 'csv' : 'json' });
+    if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
+    if (csv) return sendCsv(res, toCsv(TRACING_COLUMNS, result.value.contacts), `tracing-${rest.from}-${rest.to}.csv`);
+    res.json(200, result.value);
+  }));
 }
+
+const tracingBody = z
+  .object({
+    userId: z.string().min(1).max(128),
+    from: z.string().max(10),
+    to: z.string().max(10),
+    radiusM: z.number().finite().optional(),
+    reason: z.string().max(2000),
+  })
+  .strict();
+
+/** Columns of the tracing CSV, the JSON contacts' fields. */
+export const TRACING_COLUMNS = ['userId', 'userName', 'date', 'deskId', 'deskLabel', 'distanceM', 'nearDeskId', 'radiusM'] as const;
 
 function requiredText(raw: unknown, field: string, pattern: RegExp): string {
   if (typeof raw !== 'string' || !pattern.test(raw)) throw new InvalidInputError(`${field} is missing or not valid`, field);
