@@ -20,6 +20,8 @@ import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler } from './scheduler';
+import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
+import type { RetentionStore } from '../use-cases/retention-port';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
@@ -52,6 +54,8 @@ export interface AppParts {
   readonly log: Logger;
   /** Reports' archive and the personal-data ports of the oversight routes. */
   readonly oversight?: OversightPorts;
+  /** With claims and the archive: the daily retention pass runs. */
+  readonly retention?: RetentionStore;
   /** What /healthz reports about the store. */
   readonly storeHealth?: () => StoreHealth;
 }
@@ -65,13 +69,15 @@ export type ServerConfig = Pick<
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
   readonly tabDirectory?: string;
   readonly reminders?: AppConfig['reminders'];
+  /** SEATWISE_RETENTION_DAYS; 90 when left out. */
+  readonly retentionDays?: number;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
 export function composeServer(
   config: ServerConfig,
   parts: AppParts,
-): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined } {
+): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined; retention: RetentionScheduler | undefined } {
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
   const deps: BotDeps = {
@@ -131,7 +137,21 @@ export function composeServer(
           intervalMs: reminders.intervalSeconds * 1000,
         })
       : undefined;
-  return { server, catalog, scheduler };
+  const archive = parts.oversight?.archive;
+  const retention =
+    parts.claims && parts.retention && archive
+      ? startRetentionScheduler({
+          ...deps,
+          claims: parts.claims,
+          archive,
+          retention: parts.retention,
+          audit,
+          instanceId: `${hostname()}-${process.pid}-retention-${randomIds.newId().slice(0, 6)}`,
+          log: parts.log,
+          ...(config.retentionDays !== undefined && { settings: { retentionDays: config.retentionDays } }),
+        })
+      : undefined;
+  return { server, catalog, scheduler, retention };
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

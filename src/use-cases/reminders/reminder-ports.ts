@@ -6,8 +6,11 @@ import type { Booking, CivilDate } from '../../domain/model';
 import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
 
-/** What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows). */
-export type ClaimKind = 'reminder' | 'release';
+/**
+ * What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows), or
+ * a site's daily retention pass (src/use-cases/purge-expired.ts; its "booking id" names the site).
+ */
+export type ClaimKind = 'reminder' | 'release' | 'purge';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
