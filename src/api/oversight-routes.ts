@@ -5,8 +5,12 @@ import { errorMessage } from '../i18n/describe-refusal';
 import { InvalidInputError } from '../use-cases/errors';
 import type { OccupancyArchive } from '../use-cases/occupancy-port';
 import { occupancyReport } from '../use-cases/occupancy-report';
+import { erasePerson } from '../use-cases/erase-person';
+import { exportMyData } from '../use-cases/export-my-data';
+import type { PersonalDataStore } from '../use-cases/personal-data-port';
 import { traceContacts } from '../use-cases/trace-contacts';
-import { refuse, roleRoute } from './api-errors';
+import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
+import { authenticatedRoute, refuse, roleRoute } from './api-errors';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { sendCsv, toCsv, wantsCsv } from './oversight-csv';
 import type { ApiDeps } from './routes';
@@ -15,6 +19,12 @@ import type { ApiDeps } from './routes';
 export interface OversightPorts {
   /** Figures of settled days and of days the retention pass purged. */
   readonly archive?: OccupancyArchive;
+  /** A person's rows across the tables: GET /api/me/data and DELETE /api/admin/people/{id} need it. */
+  readonly personal?: PersonalDataStore;
+  /** SEATWISE_RETENTION_DAYS: how far back a person's data is searched. */
+  readonly retentionDays?: number;
+  /** The stable pseudonym an erased person's past rows carry. */
+  readonly pseudonymOf?: (userId: string) => string;
 }
 
 const SITE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -50,6 +60,25 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
     const result = await traceContacts(deps, { actor: caller, ...rest, ...(radiusM !== undefined && { radiusM }), format: csv ? 'csv' : 'json' });
     if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
     if (csv) return sendCsv(res, toCsv(TRACING_COLUMNS, result.value.contacts), `tracing-${rest.from}-${rest.to}.csv`);
+    res.json(200, result.value);
+  }));
+
+  const route = authenticatedRoute(deps);
+  const retentionDays = ports.retentionDays ?? DEFAULT_RETENTION.retentionDays;
+
+  // Anyone, about themselves only: the caller is the token's identity, never an id from the request.
+  server.get('/api/me/data', route(async (_req, res, caller, locale) => {
+    if (!ports.personal) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
+    const data = await exportMyData({ ...deps, personal: ports.personal, retentionDays }, caller);
+    res.header('Content-Disposition', 'attachment; filename="seatwise-my-data.json"');
+    res.json(200, data);
+  }));
+
+  server.del('/api/admin/people/:userId', roleRoute(deps, ['admin'])(async (req, res, caller, locale) => {
+    if (!ports.personal || !ports.pseudonymOf) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
+    const userId = String(req.params['userId'] ?? '');
+    const result = await erasePerson({ ...deps, personal: ports.personal, retentionDays, pseudonymOf: ports.pseudonymOf }, { actor: caller, userId });
+    if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
     res.json(200, result.value);
   }));
 }

@@ -21,6 +21,7 @@ import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler } from './scheduler';
 import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
+import { keyedPseudonym } from './oversight-stores';
 import type { RetentionStore } from '../use-cases/retention-port';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
@@ -71,6 +72,8 @@ export type ServerConfig = Pick<
   readonly reminders?: AppConfig['reminders'];
   /** SEATWISE_RETENTION_DAYS; 90 when left out. */
   readonly retentionDays?: number;
+  /** SEATWISE_PSEUDONYM_KEY: the key of erased people's pseudonyms. */
+  readonly pseudonymKey?: string;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -114,7 +117,12 @@ export function composeServer(
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit, ...(parts.oversight && { oversight: parts.oversight }) });
+  const oversight = {
+    ...parts.oversight,
+    ...(config.retentionDays !== undefined && { retentionDays: config.retentionDays }),
+    pseudonymOf: keyedPseudonym(config.pseudonymKey ?? ''),
+  };
+  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
   const scheduler =
