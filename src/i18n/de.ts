@@ -404,4 +404,12 @@ export const de: Messages = {
   'error.field.invalid': 'das Feld „{field}“ fehlt oder ist ungültig',
   'error.field.unknown': 'das Feld „{field}“ wird nicht erwartet',
   'error.field.json': 'der Inhalt ist kein gültiges JSON',
+  // Aufsicht (Issue 16): die eigenen Daten einer Person im Bot („meine Daten“).
+  'myData.title': 'Ihre Daten in Seatwise',
+  'myData.summary': 'Über Sie gespeichert: {bookings} Buchungen zwischen {from} und {to}, {weeks} Einträge zum Wochenkontingent, {claims} Erinnerungseinträge und {discussions} gemerkte Chats.',
+  'myData.reference.yes': 'Seatwise kann Ihnen hier schreiben (es speichert die Adresse dieses Chats für Erinnerungen).',
+  'myData.reference.no': 'Seatwise speichert keine Chat-Adresse von Ihnen und kann Ihnen daher keine Erinnerungen senden.',
+  'myData.booking': '{date}: Platz {desk} ({status})',
+  'myData.more': '… und {count} weitere.',
+  'myData.kept': 'Buchungen werden {days} Tage nach ihrem Tag gelöscht. Der vollständige Export als JSON-Datei liegt unter /api/me/data.',
 };

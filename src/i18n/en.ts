@@ -399,6 +399,14 @@ export const en = {
   'error.field.invalid': 'the field "{field}" is missing or not valid',
   'error.field.unknown': 'the field "{field}" is not expected',
   'error.field.json': 'the body is not valid JSON',
+  // Oversight (issue 16): a person's own data in the bot ("my data").
+  'myData.title': 'Your data in Seatwise',
+  'myData.summary': 'Stored about you: {bookings} bookings between {from} and {to}, {weeks} weekly quota records, {claims} reminder records and {discussions} remembered chats.',
+  'myData.reference.yes': 'Seatwise can write to you here (it keeps the address of this chat for reminders).',
+  'myData.reference.no': 'Seatwise keeps no chat address for you, so it cannot send you reminders.',
+  'myData.booking': '{date}: desk {desk} ({status})',
+  'myData.more': '… and {count} more.',
+  'myData.kept': 'Bookings are deleted {days} days after their day. The complete export, as a JSON file, is at /api/me/data.',
 } as const;
 
 export type MessageKey = keyof typeof en;

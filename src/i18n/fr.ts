@@ -401,4 +401,12 @@ export const fr: Messages = {
   'error.field.invalid': 'le champ « {field} » est absent ou non valide',
   'error.field.unknown': "le champ « {field} » n'est pas attendu",
   'error.field.json': "le corps n'est pas du JSON valide",
+  // Supervision (ticket 16) : les données d'une personne dans le bot (« mes données »).
+  'myData.title': 'Vos données dans Seatwise',
+  'myData.summary': 'Conservé à votre sujet : {bookings} réservations entre le {from} et le {to}, {weeks} relevés de quota hebdomadaire, {claims} relevés de rappels et {discussions} conversations mémorisées.',
+  'myData.reference.yes': "Seatwise peut vous écrire ici (il garde l'adresse de cette conversation pour les rappels).",
+  'myData.reference.no': "Seatwise ne garde aucune adresse de conversation pour vous ; il ne peut donc pas vous envoyer de rappels.",
+  'myData.booking': '{date} : bureau {desk} ({status})',
+  'myData.more': '… et {count} de plus.',
+  'myData.kept': "Les réservations sont supprimées {days} jours après leur date. L'export complet, en fichier JSON, est à l'adresse /api/me/data.",
 };

@@ -393,4 +393,12 @@ export const nl: Messages = {
   'error.field.invalid': 'het veld "{field}" ontbreekt of is ongeldig',
   'error.field.unknown': 'het veld "{field}" wordt niet verwacht',
   'error.field.json': 'de inhoud is geen geldige JSON',
+  // Toezicht (issue 16): iemands eigen gegevens in de bot ("mijn gegevens").
+  'myData.title': 'Uw gegevens in Seatwise',
+  'myData.summary': 'Over u bewaard: {bookings} reserveringen tussen {from} en {to}, {weeks} weekquotarecords, {claims} herinneringsrecords en {discussions} onthouden gesprekken.',
+  'myData.reference.yes': 'Seatwise kan u hier schrijven (het bewaart het adres van dit gesprek voor herinneringen).',
+  'myData.reference.no': 'Seatwise bewaart geen gespreksadres van u, dus het kan u geen herinneringen sturen.',
+  'myData.booking': '{date}: bureau {desk} ({status})',
+  'myData.more': '… en nog {count}.',
+  'myData.kept': 'Reserveringen worden {days} dagen na hun dag gewist. De volledige export, als JSON-bestand, staat op /api/me/data.',
 };

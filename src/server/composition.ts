@@ -22,6 +22,9 @@ import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler } from './scheduler';
 import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
 import { keyedPseudonym } from './oversight-stores';
+import type { Actor } from '../domain/model';
+import { exportMyData } from '../use-cases/export-my-data';
+import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import type { RetentionStore } from '../use-cases/retention-port';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
@@ -98,7 +101,11 @@ export function composeServer(
     MicrosoftAppType: config.botType || (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
     MicrosoftAppTenantId: config.botTenantId,
   });
+  const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
+  const personal = parts.oversight?.personal;
+  const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -115,11 +122,10 @@ export function composeServer(
     config.authMode === 'dev'
       ? new DevAuthenticator()
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
-  // Admin and oversight routes record what they do in the audit log.
-  const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
+  // Admin and oversight routes (and "my data" in the bot, above) record what they do in the audit log.
   const oversight = {
     ...parts.oversight,
-    ...(config.retentionDays !== undefined && { retentionDays: config.retentionDays }),
+    retentionDays,
     pseudonymOf: keyedPseudonym(config.pseudonymKey ?? ''),
   };
   mountApi(server, { ...deps, auth, log: parts.log, audit, oversight });
