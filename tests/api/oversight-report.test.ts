@@ -1,4 +1,6 @@
+import { TableOccupancyArchive } from '../../src/storage/table-occupancy-archive';
 import { releaseNoShow } from '../../src/use-cases/change-booking';
+import { uniqueTableName } from '../support/azurite';
 import { fixedClock, gridCatalog } from '../support/builders';
 import { azuriteHarness, bookingDeps, type StoreHarness } from '../support/stores';
 import { parseCsv, startOversightServer, type OversightServer } from './oversight-harness';
@@ -83,5 +85,29 @@ describe('GET /api/reports/occupancy: figures per day and zone, for admins and r
   it('accepts a period of exactly 366 days, and answers 404 for an unknown site', async () => {
     expect((await api.call('GET', '/api/reports/occupancy?siteId=site-1&from=2026-01-01&to=2027-01-01', { user: 'rita', roles: 'reports' })).status).toBe(200);
     expect((await api.call('GET', '/api/reports/occupancy?siteId=nowhere&from=2026-12-01&to=2026-12-02', { user: 'rita', roles: 'reports' })).status).toBe(404);
+  });
+});
+
+describe('GET /api/reports/occupancy over settled days: archived on the first report, read back after', () => {
+  it('answers the same figures from the archive once the days have settled', async () => {
+    const h = await azuriteHarness();
+    const archive = new TableOccupancyArchive(h.gateway, uniqueTableName('occ'));
+    await archive.init();
+    const api = await startOversightServer(h, [catalog], NOW, () => ({ archive }));
+    try {
+      expect((await api.call('POST', '/api/bookings', { user: 'alice', body: { deskId: 'f1-0-0', date: '2026-12-01' } })).status).toBe(201);
+      const live = await api.call('GET', '/api/reports/occupancy?siteId=site-1&from=2026-12-01&to=2026-12-01', { user: 'rita', roles: 'reports' });
+      expect(live.body.archivedDays).toEqual([]);
+      // Ten days on, 1 December has settled: the first report archives it, the second reads the archive.
+      api.clock.set('2026-12-11T08:00:00Z');
+      const first = await api.call('GET', '/api/reports/occupancy?siteId=site-1&from=2026-12-01&to=2026-12-01', { user: 'rita', roles: 'reports' });
+      expect(first.body.archivedDays).toEqual([]);
+      const second = await api.call('GET', '/api/reports/occupancy?siteId=site-1&from=2026-12-01&to=2026-12-01', { user: 'rita', roles: 'reports' });
+      expect(second.body.archivedDays).toEqual(['2026-12-01']);
+      expect(second.body.rows).toEqual(live.body.rows);
+      expect(second.body.rows[0]).toMatchObject({ zoneId: 'f1-z0', booked: 1, held: 1 });
+    } finally {
+      await api.close();
+    }
   });
 });
