@@ -8,6 +8,8 @@ import { occupancyReport } from '../use-cases/occupancy-report';
 import { erasePerson } from '../use-cases/erase-person';
 import { exportMyData } from '../use-cases/export-my-data';
 import type { PersonalDataStore } from '../use-cases/personal-data-port';
+import { setSitePrivacy, sitePrivacy } from '../use-cases/set-site-privacy';
+import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { traceContacts } from '../use-cases/trace-contacts';
 import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import { authenticatedRoute, refuse, roleRoute } from './api-errors';
@@ -25,9 +27,14 @@ export interface OversightPorts {
   readonly retentionDays?: number;
   /** The stable pseudonym an erased person's past rows carry. */
   readonly pseudonymOf?: (userId: string) => string;
+  /** Each site's "colleagues can see names" choice. */
+  readonly sitePrivacy?: SitePrivacyStore;
+  /** SEATWISE_SHOW_NAMES: what a site that made no choice gets. */
+  readonly defaultShowNames?: boolean;
 }
 
 const SITE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const privacyBody = z.object({ colleaguesSeeNames: z.boolean() }).strict();
 
 /** Columns of the occupancy CSV: the JSON rows' fields, in the same order, so both say exactly the same. */
 export const OCCUPANCY_COLUMNS = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held'] as const;
@@ -80,6 +87,25 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
     const result = await erasePerson({ ...deps, personal: ports.personal, retentionDays, pseudonymOf: ports.pseudonymOf }, { actor: caller, userId });
     if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
     res.json(200, result.value);
+  }));
+
+  // Names of colleagues ("who is in") per site: hidden unless the site turns them on (or the deployment's default does).
+  const admins = roleRoute(deps, ['admin']);
+  server.get('/api/admin/sites/:siteId/privacy', admins(async (req, res, _caller, locale) => {
+    const siteId = String(req.params['siteId'] ?? '');
+    if (!ports.sitePrivacy) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
+    if (!SITE_ID.test(siteId) || !(await deps.catalog.current()).site(siteId)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    res.json(200, await sitePrivacy({ sitePrivacy: ports.sitePrivacy }, siteId, ports.defaultShowNames ?? false));
+  }));
+  server.put('/api/admin/sites/:siteId/privacy', admins(async (req, res, caller, locale) => {
+    const siteId = String(req.params['siteId'] ?? '');
+    if (!ports.sitePrivacy) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
+    const parsed = privacyBody.safeParse(await readJson(req));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
+    const result = SITE_ID.test(siteId) ? await setSitePrivacy({ ...deps, sitePrivacy: ports.sitePrivacy }, { actor: caller, siteId, ...parsed.data }) : null;
+    if (!result) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
+    res.json(200, { ...result.value, chosenBySite: true });
   }));
 }
 

@@ -26,6 +26,7 @@ import type { Actor } from '../domain/model';
 import { exportMyData } from '../use-cases/export-my-data';
 import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import type { RetentionStore } from '../use-cases/retention-port';
+import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
@@ -86,7 +87,11 @@ export function composeServer(
 ): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined; retention: RetentionScheduler | undefined } {
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
-  const deps: BotDeps = {
+  const sitePrivacy = parts.oversight?.sitePrivacy;
+  // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
+  // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
+  const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore } = {
+    ...(sitePrivacy && { sitePrivacy }),
     store: parts.reservations,
     catalog,
     clock,
@@ -126,6 +131,7 @@ export function composeServer(
   const oversight = {
     ...parts.oversight,
     retentionDays,
+    defaultShowNames: config.showNamesInWhoIsIn,
     pseudonymOf: keyedPseudonym(config.pseudonymKey ?? ''),
   };
   mountApi(server, { ...deps, auth, log: parts.log, audit, oversight });

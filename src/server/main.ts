@@ -23,11 +23,11 @@ async function main(): Promise<void> {
   const claims = new TableClaimStore(stores.gateway, `${config.tablePrefix}Claims`);
   await claims.init();
   const { openOversightStores } = await import('./oversight-stores');
-  const { archive, retention: retentionStore, personal } = await openOversightStores(stores.gateway, config.tablePrefix, `${config.tablePrefix}Claims`);
+  const { archive, retention: retentionStore, personal, sitePrivacy } = await openOversightStores(stores.gateway, config.tablePrefix, `${config.tablePrefix}Claims`);
   // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
   const { server, catalog, scheduler, retention } = composeServer(
     { ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') },
-    { ...stores, claims, log, storeHealth: () => stores.health(), oversight: { archive, personal }, retention: retentionStore },
+    { ...stores, claims, log, storeHealth: () => stores.health(), oversight: { archive, personal, sitePrivacy }, retention: retentionStore },
   );
   await catalog.current();
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { TableOccupancyArchive } from '../storage/table-occupancy-archive';
 import { TablePersonalDataStore } from '../storage/table-personal-data-store';
 import { TableRetentionStore } from '../storage/table-retention-store';
+import { TableSitePrivacyStore } from '../storage/table-site-privacy-store';
 import type { TableGateway } from '../storage/table-gateway';
 import { tableNames } from './storage-factory';
 
@@ -18,7 +19,9 @@ export async function openOversightStores(gateway: TableGateway, prefix: string,
     conversations: names.conversations,
     discussions: names.discussions,
   });
-  return { archive, retention, personal };
+  const sitePrivacy = new TableSitePrivacyStore(gateway, `${prefix}SitePrivacy`);
+  await sitePrivacy.init();
+  return { archive, retention, personal, sitePrivacy };
 }
 
 /**
