@@ -296,19 +296,19 @@ describe('the Entra app for tab SSO (infra/aad.manifest.json)', () => {
     }
   });
 
-  it('defines the Admin, Tracer and Reports app roles for users, with fixed, distinct ids', () => {
+  it('defines the Admin and Tracer app roles for users, with fixed, distinct ids', () => {
     const roles = aad.appRoles as Array<{
       value: string;
       id: string;
       allowedMemberTypes: string[];
       isEnabled: boolean;
     }>;
-    expect(roles.map((r) => r.value)).toEqual(['Admin', 'Tracer', 'Reports']);
+    expect(roles.map((r) => r.value)).toEqual(['Admin', 'Tracer']);
     for (const role of roles) {
       expect(role.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(role).toMatchObject({ allowedMemberTypes: ['User'], isEnabled: true });
     }
-    expect(new Set(roles.map((r) => r.id)).size).toBe(3);
+    expect(new Set(roles.map((r) => r.id)).size).toBe(2);
   });
 });
 
