@@ -23,12 +23,12 @@ export interface ApiLogger {
 }
 
 export interface ApiDeps extends BookingDeps {
+  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
+  readonly oversight?: OversightPorts;
   readonly auth: Authenticator;
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
   readonly audit: AuditLog;
-  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
-  readonly oversight?: OversightPorts;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -168,8 +168,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.del('/api/bookings/:id', change(cancelBooking, 204));
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
-  mountDaySummaryRoutes(server, deps);
   mountOversightRoutes(server, deps);
+  mountDaySummaryRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {
