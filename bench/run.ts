@@ -13,6 +13,7 @@ import { availabilityFigures, TAB_DIST } from './lib/availability-bench';
 import { botTurnLatencies } from './lib/bot-turns';
 import { reminderBenchLine, reminderBenchOk, reminderFanOut } from './lib/reminder-bench';
 import { morningRush, morningRushLine, morningRushMisses } from './lib/morning-rush';
+import { occupancyBenchLine, occupancyBenchOk, occupancyFigures } from './lib/occupancy-bench';
 import { tabBundleGzipBytes } from './lib/tab-bench';
 import { unitCosts, withoutOtherDayReads } from './lib/explain';
 import { fmt, fmtInt, median, percentile } from './lib/measure';
@@ -292,6 +293,9 @@ async function main(): Promise<number> {
     const rush = await morningRush(azurite);
     console.log(morningRushLine(rush));
     missed.push(...morningRushMisses(rush));
+    const occupancy = await occupancyFigures(azurite);
+    console.log(occupancyBenchLine(occupancy));
+    if (!occupancyBenchOk(occupancy)) missed.push(`occupancy report: settled week/day ratio ${fmt(occupancy.settled.ratio, 2)} (goal <= 2)`);
     if (EXPLAIN) printUnitCosts(await unitCosts(bench, 1000));
     // The server cost of 600 live tabs runs in its own process (its own Azurite, the tabs in a worker), so that the
     // figures above do not share a machine with 600 pollers. A report, not a goal.

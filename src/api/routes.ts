@@ -20,12 +20,15 @@ import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
+import { mountOversightRoutes, type OversightPorts } from './oversight-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
 }
 
 export interface ApiDeps extends BookingDeps {
+  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
+  readonly oversight?: OversightPorts;
   readonly auth: Authenticator;
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
@@ -177,6 +180,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.del('/api/bookings/:id', change(cancelBooking, 204));
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
+  mountOversightRoutes(server, deps);
   mountDaySummaryRoutes(server, deps);
   mountAdminRoutes(server, deps);
 }

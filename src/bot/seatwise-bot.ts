@@ -6,6 +6,9 @@ import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
 import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
 import { parseMessage } from './language/parse-message';
+import { myDataAnswer, myDataRequest } from './my-data-command';
+import type { Actor } from '../domain/model';
+import type { MyData } from '../use-cases/export-my-data';
 import { t, type Locale } from '../i18n/messages';
 
 export interface BotLogger {
@@ -22,6 +25,8 @@ export interface SeatwiseBotOptions {
   readonly log: BotLogger;
   /** Card actions must be answered within Teams' limit; past this, the answer follows as a new message. */
   readonly invokeDeadlineMs?: number;
+  /** The caller's data export, for "my data" (src/bot/my-data-command.ts); without it the phrase is not understood. */
+  readonly myData?: (actor: Actor) => Promise<MyData>;
 }
 
 /**
@@ -120,6 +125,12 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     void saveReference(context);
     const actor = callerOf(context);
     if (!actor) return;
+    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const myDataLocale = options.myData ? myDataRequest(text) : null;
+    if (options.myData && myDataLocale) {
+      const card = await myDataAnswer(options.myData, deps.catalog, actor, myDataLocale);
+      return void (await context.sendActivity(cardMessage(withCardLanguage(card, myDataLocale))));
+    }
     const index = await deps.catalog.current();
     const site = index.sites[0];
     const parsed = parseMessage(typeof context.activity.text === 'string' ? context.activity.text : '', {

@@ -543,4 +543,12 @@ export const de: Messages = {
   'admin.plan.svg': 'Dieses SVG kann nicht verwendet werden: Es enthält etwas, das ein Grundriss nicht enthalten darf (einen DOCTYPE, eine Entität oder unlesbares Markup). Exportieren Sie es erneut als einfaches SVG.',
   'admin.plan.calibration': 'Markieren Sie zwei verschiedene Punkte auf dem Grundriss und geben Sie den Abstand zwischen ihnen in Metern an (mehr als 0, höchstens 1000).',
   'admin.plan.stale': 'Das Bild des Grundrisses wurde ersetzt, nachdem Sie es geöffnet haben: Kalibrieren Sie das neue.',
+  // Aufsicht (Issue 16): die eigenen Daten einer Person im Bot („meine Daten“).
+  'myData.title': 'Ihre Daten in Seatwise',
+  'myData.summary': 'Über Sie gespeichert: {bookings} Buchungen zwischen {from} und {to}, {weeks} Einträge zum Wochenkontingent, {claims} Erinnerungseinträge und {discussions} gemerkte Chats.',
+  'myData.reference.yes': 'Seatwise kann Ihnen hier schreiben (es speichert die Adresse dieses Chats für Erinnerungen).',
+  'myData.reference.no': 'Seatwise speichert keine Chat-Adresse von Ihnen und kann Ihnen daher keine Erinnerungen senden.',
+  'myData.booking': '{date}: Platz {desk} ({status})',
+  'myData.more': '… und {count} weitere.',
+  'myData.kept': 'Buchungen werden {days} Tage nach ihrem Tag gelöscht. Der vollständige Export als JSON-Datei liegt unter /api/me/data.',
 };

@@ -538,6 +538,14 @@ export const en = {
   'admin.plan.svg': 'This SVG cannot be used: it holds something a floor plan may not (a DOCTYPE, an entity, or markup that cannot be read). Export it again as plain SVG.',
   'admin.plan.calibration': 'Mark two different points on the plan and give the distance between them in metres (more than 0, at most 1000).',
   'admin.plan.stale': 'The plan image was replaced after you opened it: calibrate the new one.',
+  // Oversight (issue 16): a person's own data in the bot ("my data").
+  'myData.title': 'Your data in Seatwise',
+  'myData.summary': 'Stored about you: {bookings} bookings between {from} and {to}, {weeks} weekly quota records, {claims} reminder records and {discussions} remembered chats.',
+  'myData.reference.yes': 'Seatwise can write to you here (it keeps the address of this chat for reminders).',
+  'myData.reference.no': 'Seatwise keeps no chat address for you, so it cannot send you reminders.',
+  'myData.booking': '{date}: desk {desk} ({status})',
+  'myData.more': '… and {count} more.',
+  'myData.kept': 'Bookings are deleted {days} days after their day. The complete export, as a JSON file, is at /api/me/data.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -540,4 +540,12 @@ export const fr: Messages = {
   'admin.plan.svg': "Ce SVG ne peut pas être utilisé : il contient quelque chose qu'un plan ne peut pas contenir (un DOCTYPE, une entité ou un balisage illisible). Exportez-le à nouveau en SVG simple.",
   'admin.plan.calibration': 'Marquez deux points différents sur le plan et indiquez la distance entre eux en mètres (plus de 0, au plus 1000).',
   'admin.plan.stale': "L'image du plan a été remplacée après son ouverture : calibrez la nouvelle.",
+  // Supervision (ticket 16) : les données d'une personne dans le bot (« mes données »).
+  'myData.title': 'Vos données dans Seatwise',
+  'myData.summary': 'Conservé à votre sujet : {bookings} réservations entre le {from} et le {to}, {weeks} relevés de quota hebdomadaire, {claims} relevés de rappels et {discussions} conversations mémorisées.',
+  'myData.reference.yes': "Seatwise peut vous écrire ici (il garde l'adresse de cette conversation pour les rappels).",
+  'myData.reference.no': "Seatwise ne garde aucune adresse de conversation pour vous ; il ne peut donc pas vous envoyer de rappels.",
+  'myData.booking': '{date} : bureau {desk} ({status})',
+  'myData.more': '… et {count} de plus.',
+  'myData.kept': "Les réservations sont supprimées {days} jours après leur date. L'export complet, en fichier JSON, est à l'adresse /api/me/data.",
 };

@@ -532,4 +532,12 @@ export const nl: Messages = {
   'admin.plan.svg': 'Deze SVG kan niet gebruikt worden: er staat iets in wat een plattegrond niet mag bevatten (een DOCTYPE, een entiteit of onleesbare opmaak). Exporteer ze opnieuw als eenvoudige SVG.',
   'admin.plan.calibration': 'Duid twee verschillende punten aan op de plattegrond en geef de afstand ertussen in meter (meer dan 0, hoogstens 1000).',
   'admin.plan.stale': 'De afbeelding van de plattegrond werd vervangen nadat je ze opende: kalibreer de nieuwe.',
+  // Toezicht (issue 16): iemands eigen gegevens in de bot ("mijn gegevens").
+  'myData.title': 'Uw gegevens in Seatwise',
+  'myData.summary': 'Over u bewaard: {bookings} reserveringen tussen {from} en {to}, {weeks} weekquotarecords, {claims} herinneringsrecords en {discussions} onthouden gesprekken.',
+  'myData.reference.yes': 'Seatwise kan u hier schrijven (het bewaart het adres van dit gesprek voor herinneringen).',
+  'myData.reference.no': 'Seatwise bewaart geen gespreksadres van u, dus het kan u geen herinneringen sturen.',
+  'myData.booking': '{date}: bureau {desk} ({status})',
+  'myData.more': '… en nog {count}.',
+  'myData.kept': 'Reserveringen worden {days} dagen na hun dag gewist. De volledige export, als JSON-bestand, staat op /api/me/data.',
 };

@@ -22,6 +22,14 @@ import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler } from './scheduler';
+import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
+import type { OversightPorts } from '../api/oversight-routes';
+import { keyedPseudonym } from './oversight-stores';
+import type { Actor } from '../domain/model';
+import { exportMyData } from '../use-cases/export-my-data';
+import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
+import type { RetentionStore } from '../use-cases/retention-port';
+import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
@@ -56,6 +64,10 @@ export interface AppParts {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
+  /** Reports' archive and the personal-data ports of the oversight routes. */
+  readonly oversight?: OversightPorts;
+  /** With claims and the archive: the daily retention pass runs. */
+  readonly retention?: RetentionStore;
   /** What /healthz reports about the store. */
   readonly storeHealth?: () => StoreHealth;
 }
@@ -69,16 +81,24 @@ export type ServerConfig = Pick<
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
   readonly tabDirectory?: string;
   readonly reminders?: AppConfig['reminders'];
+  /** SEATWISE_RETENTION_DAYS; 90 when left out. */
+  readonly retentionDays?: number;
+  /** SEATWISE_PSEUDONYM_KEY: the key of erased people's pseudonyms. */
+  readonly pseudonymKey?: string;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
 export function composeServer(
   config: ServerConfig,
   parts: AppParts,
-): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined } {
+): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined; retention: RetentionScheduler | undefined } {
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
-  const deps: BotDeps = {
+  const sitePrivacy = parts.oversight?.sitePrivacy;
+  // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
+  // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
+  const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore } = {
+    ...(sitePrivacy && { sitePrivacy }),
     store: parts.reservations,
     catalog,
     clock,
@@ -93,7 +113,11 @@ export function composeServer(
     MicrosoftAppType: config.botType || (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
     MicrosoftAppTenantId: config.botTenantId,
   });
+  const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
+  const personal = parts.oversight?.personal;
+  const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -111,8 +135,13 @@ export function composeServer(
       ? new DevAuthenticator()
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   const auth = parts.members ? new RememberingAuthenticator(tokens, parts.members, parts.log) : tokens;
-  // Admin and oversight routes record what they do in the audit log.
-  const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
+  // Admin and oversight routes (and "my data" in the bot, above) record what they do in the audit log.
+  const oversight = {
+    ...parts.oversight,
+    retentionDays,
+    defaultShowNames: config.showNamesInWhoIsIn,
+    pseudonymOf: keyedPseudonym(config.pseudonymKey ?? ''),
+  };
   const reminders = config.reminders;
   // One notifier for the reminders and the admin's cancellation notices, so that both keep to one set of Teams rate
   // limits; both need the claims table, which makes each message go out once.
@@ -129,7 +158,7 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled
@@ -143,7 +172,21 @@ export function composeServer(
           intervalMs: reminders.intervalSeconds * 1000,
         })
       : undefined;
-  return { server, catalog, scheduler };
+  const archive = parts.oversight?.archive;
+  const retention =
+    parts.claims && parts.retention && archive
+      ? startRetentionScheduler({
+          ...deps,
+          claims: parts.claims,
+          archive,
+          retention: parts.retention,
+          audit,
+          instanceId: `${hostname()}-${process.pid}-retention-${randomIds.newId().slice(0, 6)}`,
+          log: parts.log,
+          ...(config.retentionDays !== undefined && { settings: { retentionDays: config.retentionDays } }),
+        })
+      : undefined;
+  return { server, catalog, scheduler, retention };
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

@@ -24,6 +24,10 @@ export interface AppConfig {
   readonly teamsAppId: string;
   /** Whether "who is in" shows colleagues' names (counts are always shown). */
   readonly showNamesInWhoIsIn: boolean;
+  /** Bookings, claims and person-week rows of days more than this many days ago are purged (SEATWISE_RETENTION_DAYS). */
+  readonly retentionDays: number;
+  /** The key of erased people's pseudonyms (SEATWISE_PSEUDONYM_KEY); empty means a fixed stand-in. */
+  readonly pseudonymKey: string;
   /** Check-in reminders and the no-show release. */
   readonly reminders: { readonly enabled: boolean; readonly tenantRps: number; readonly intervalSeconds: number };
 }
@@ -64,6 +68,9 @@ const schema = z.object({
   // Teams allows 50 requests/s per app per tenant, the bot's replies included: leave them room.
   SEATWISE_NOTIFY_TENANT_RPS: z.coerce.number().positive().max(50, 'Teams allows at most 50 per app per tenant').default(45),
   SEATWISE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  // At least a week: the reports archive a day once it has settled (7 days), before the purge may take its rows.
+  SEATWISE_PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
+  SEATWISE_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(8, 'must be at least 8 days').max(3650, 'must be at most 3650 days (10 years)').default(90),
 });
 
 /**
@@ -118,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedTenantIds: e.ALLOWED_TENANT_IDS.split(',').map((s) => s.trim()).filter(Boolean),
     teamsAppId: e.TEAMS_APP_ID,
     showNamesInWhoIsIn: e.SEATWISE_SHOW_NAMES === 'true',
+    retentionDays: e.SEATWISE_RETENTION_DAYS,
+    pseudonymKey: e.SEATWISE_PSEUDONYM_KEY ?? '',
     reminders: {
       enabled: e.SEATWISE_REMINDERS === 'on',
       tenantRps: e.SEATWISE_NOTIFY_TENANT_RPS,

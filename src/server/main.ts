@@ -28,10 +28,12 @@ async function main(): Promise<void> {
   await members.init();
   const planImages = new TablePlanImages(stores.gateway, `${config.tablePrefix}Plans`);
   await planImages.init();
+  const { openOversightStores } = await import('./oversight-stores');
+  const { archive, retention: retentionStore, personal, sitePrivacy } = await openOversightStores(stores.gateway, config.tablePrefix, `${config.tablePrefix}Claims`);
   // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
-  const { server, catalog, scheduler } = composeServer(
+  const { server, catalog, scheduler, retention } = composeServer(
     { ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') },
-    { ...stores, claims, members, planImages, log, storeHealth: () => stores.health() },
+    { ...stores, claims, members, planImages, log, storeHealth: () => stores.health(), oversight: { archive, personal, sitePrivacy }, retention: retentionStore },
   );
   await catalog.current();
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: stopping: no new requests; finishing those in flight`);
     const drained = drainHttp(server.server, DRAIN_TIMEOUT_MS);
     await scheduler?.stop();
+    await retention?.stop();
     if (!(await drained)) log.warn(`requests still in flight after ${DRAIN_TIMEOUT_MS} ms were cut off`);
     await stores.close();
     log.info('stopped');

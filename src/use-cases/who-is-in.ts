@@ -4,6 +4,7 @@ import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import { readFloorDay } from './floor-availability';
 import type { ReservationStore } from './ports';
+import type { SitePrivacyStore } from './site-privacy-port';
 
 export interface ZonePresence {
   readonly zoneId: string;
@@ -20,15 +21,21 @@ export interface ZonePresence {
  * (GDPR data minimisation: "occupied" is enough unless the organisation chose otherwise).
  */
 export async function whoIsIn(
-  deps: { store: Pick<ReservationStore, 'readLedgers' | 'listBookingsOfDay'>; catalog: { current(): Promise<CatalogIndex> } },
+  deps: {
+    store: Pick<ReservationStore, 'readLedgers' | 'listBookingsOfDay'>;
+    catalog: { current(): Promise<CatalogIndex> };
+    /** The site's own choice, which wins over `showNames` (the deployment's default) when it made one. */
+    sitePrivacy?: Pick<SitePrivacyStore, 'colleaguesSeeNames'>;
+  },
   q: { date: CivilDate; siteId?: string; showNames: boolean },
 ): Promise<ZonePresence[]> {
   if (!isCivilDate(q.date)) throw new InvalidInputError('date must be a real day written YYYY-MM-DD', 'date');
   const index = await deps.catalog.current();
   const catalog = q.siteId ? index.site(q.siteId) : index.sites[0];
   if (!catalog) return [];
+  const showNames = (await deps.sitePrivacy?.colleaguesSeeNames(catalog.site.id)) ?? q.showNames;
   const names = new Map<string, string[]>();
-  if (q.showNames) {
+  if (showNames) {
     for (const b of await deps.store.listBookingsOfDay(q.date)) {
       if (!isActive(b) || b.siteId !== catalog.site.id) continue;
       names.set(b.zoneId, [...(names.get(b.zoneId) ?? []), b.userName ?? '?'].sort((x, y) => x.localeCompare(y)));
@@ -46,7 +53,7 @@ export async function whoIsIn(
         floorName: floor.name,
         booked: s.booked,
         capacity: s.capacity,
-        ...(q.showNames && { names: names.get(s.zone.id) ?? [] }),
+        ...(showNames && { names: names.get(s.zone.id) ?? [] }),
       });
     }
   }

@@ -8,10 +8,11 @@ import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
 
 /**
- * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), or the
- * notice that an admin's change of the rules cancelled it.
+ * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), the
+ * notice that an admin's change of the rules cancelled it, or a site's daily retention pass
+ * (src/use-cases/purge-expired.ts; its "booking id" names the site).
  */
-export type ClaimKind = 'reminder' | 'release' | 'cancelled';
+export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
