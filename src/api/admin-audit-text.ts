@@ -39,6 +39,8 @@ export function auditSummary(entry: AuditEntry, locale: Locale): string {
       const groups = text('groups');
       return (groups ? t(locale, 'audit.zone.restrict', { siteId, zoneId, groups }) : t(locale, 'audit.zone.open', { siteId, zoneId })) + cancelled();
     }
+    case 'privacy.change':
+      return t(locale, p['value'] === true ? 'audit.privacy.namesShown' : 'audit.privacy.namesHidden', { siteId });
     case 'tracing.run':
       return t(locale, 'audit.tracing.run', { subject: entry.subject ?? '-' }) + results(entry, locale);
     case 'person.erase':

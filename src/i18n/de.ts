@@ -532,6 +532,8 @@ export const de: Messages = {
   'audit.plan.publish': 'Plan der sicheren Belegung für Standort {siteId} veröffentlicht.',
   'audit.zone.restrict': 'Zone {zoneId} von Standort {siteId} auf die Gruppen {groups} beschränkt.',
   'audit.zone.open': 'Zone {zoneId} von Standort {siteId} für alle geöffnet.',
+  'audit.privacy.namesShown': 'Am Standort {siteId} sehen Kolleginnen und Kollegen jetzt die Namen der anderen.',
+  'audit.privacy.namesHidden': 'Am Standort {siteId} sind Namen jetzt vor Kolleginnen und Kollegen verborgen.',
   'audit.tracing.run': 'Kontaktnachverfolgung zu {subject} ausgeführt.',
   'audit.person.erase': 'Personenbezogene Daten von {subject} gelöscht.',
   'audit.person.export': 'Personenbezogene Daten von {subject} exportiert.',

@@ -527,6 +527,8 @@ export const en = {
   'audit.plan.publish': 'Published a safe-headcount plan for site {siteId}.',
   'audit.zone.restrict': 'Restricted zone {zoneId} of site {siteId} to the groups {groups}.',
   'audit.zone.open': 'Opened zone {zoneId} of site {siteId} to everyone.',
+  'audit.privacy.namesShown': "Colleagues on site {siteId} now see each other's names.",
+  'audit.privacy.namesHidden': 'Names on site {siteId} are now hidden from colleagues.',
   'audit.tracing.run': 'Ran a contact-tracing report about {subject}.',
   'audit.person.erase': 'Erased the personal data of {subject}.',
   'audit.person.export': 'Exported the personal data of {subject}.',

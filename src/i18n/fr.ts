@@ -529,6 +529,8 @@ export const fr: Messages = {
   'audit.plan.publish': "Plan d'occupation sûre publié pour le site {siteId}.",
   'audit.zone.restrict': 'Zone {zoneId} du site {siteId} réservée aux groupes {groups}.',
   'audit.zone.open': 'Zone {zoneId} du site {siteId} ouverte à tous.',
+  'audit.privacy.namesShown': 'Sur le site {siteId}, les collègues voient désormais les noms des autres.',
+  'audit.privacy.namesHidden': 'Sur le site {siteId}, les noms sont désormais cachés aux collègues.',
   'audit.tracing.run': 'Rapport de traçage des contacts établi pour {subject}.',
   'audit.person.erase': 'Données personnelles de {subject} effacées.',
   'audit.person.export': 'Données personnelles de {subject} exportées.',

@@ -521,6 +521,8 @@ export const nl: Messages = {
   'audit.plan.publish': 'Plan voor veilige bezetting gepubliceerd voor site {siteId}.',
   'audit.zone.restrict': 'Zone {zoneId} van site {siteId} voorbehouden aan de groepen {groups}.',
   'audit.zone.open': 'Zone {zoneId} van site {siteId} opengesteld voor iedereen.',
+  'audit.privacy.namesShown': "Op vestiging {siteId} zien collega's nu elkaars naam.",
+  'audit.privacy.namesHidden': "Op vestiging {siteId} zijn namen nu verborgen voor collega's.",
   'audit.tracing.run': 'Contactonderzoek uitgevoerd over {subject}.',
   'audit.person.erase': 'Persoonsgegevens van {subject} gewist.',
   'audit.person.export': 'Persoonsgegevens van {subject} geëxporteerd.',

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'catalog.publish',
   'catalog.import',
   'policy.change',
+  'privacy.change',
   'plan.publish',
   'zone.restrict',
   'tracing.run',

@@ -30,7 +30,7 @@ export async function setSitePrivacy(
     at: deps.clock.now().toISOString(),
     actor: q.actor.userId,
     ...(q.actor.name !== undefined && { actorName: q.actor.name }),
-    action: 'policy.change',
+    action: 'privacy.change',
     siteId: q.siteId,
     params: { setting: 'colleaguesSeeNames', value: q.colleaguesSeeNames },
   });

@@ -45,7 +45,7 @@ describe('"colleagues can see names": hidden by default, turned on and off per s
     expect((await api.call('PUT', PRIVACY, { user: 'ada', roles: 'admin', body: { colleaguesSeeNames: false } })).status).toBe(200);
     expect(await whoIsInCard()).not.toContain('Alice');
     expect((await api.call('GET', PRIVACY, { user: 'ada', roles: 'admin' })).body).toMatchObject({ colleaguesSeeNames: false, chosenBySite: true });
-    const changes = (await api.audit.list({ from: '2026-01-01T00:00:00Z', to: '2028-01-01T00:00:00Z' })).filter((e) => e.action === 'policy.change');
+    const changes = (await api.audit.list({ from: '2026-01-01T00:00:00Z', to: '2028-01-01T00:00:00Z' })).filter((e) => e.action === 'privacy.change');
     expect(changes.map((e) => e.params?.['value']).sort()).toEqual([false, true]);
   });
 
