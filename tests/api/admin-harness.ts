@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import pino from 'pino';
 import { composeServer } from '../../src/server/composition';
+import { TablePersonalDataStore } from '../../src/storage/table-personal-data-store';
+import { TableSitePrivacyStore } from '../../src/storage/table-site-privacy-store';
 import { TableAuditLog } from '../../src/storage/table-audit-log';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
@@ -38,16 +40,21 @@ export interface SharedTables {
   readonly audit: TableAuditLog;
   readonly members: TableMemberGroups;
   readonly planImages: TablePlanImages;
+  readonly sitePrivacy: TableSitePrivacyStore;
+  readonly names: { readonly conversations: string; readonly claims: string; readonly discussions: string };
 }
 
 export async function sharedTables(h: StoreHarness): Promise<SharedTables> {
-  const conversations = new TableConversationStore(h.gateway, uniqueTableName('conv'));
-  const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
+  const names = { conversations: uniqueTableName('conv'), claims: uniqueTableName('claims'), discussions: uniqueTableName('disc') };
+  await h.gateway.ensureTables([names.discussions]);
+  const conversations = new TableConversationStore(h.gateway, names.conversations);
+  const claims = new TableClaimStore(h.gateway, names.claims);
   const audit = new TableAuditLog(h.gateway, uniqueTableName('audit'));
   const members = new TableMemberGroups(h.gateway, uniqueTableName('members'));
   const planImages = new TablePlanImages(h.gateway, uniqueTableName('plans'));
-  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init(), planImages.init()]);
-  return { conversations, claims, audit, members, planImages };
+  const sitePrivacy = new TableSitePrivacyStore(h.gateway, uniqueTableName('privacy'));
+  await Promise.all([conversations.init(), claims.init(), audit.init(), members.init(), planImages.init(), sitePrivacy.init()]);
+  return { conversations, claims, audit, members, planImages, sitePrivacy, names };
 }
 
 export interface AdminServer {
@@ -55,6 +62,8 @@ export interface AdminServer {
   readonly clock: ReturnType<typeof fixedClock>;
   readonly tables: SharedTables;
   call(method: string, path: string, opts?: CallOptions): Promise<Reply>;
+  /** Every route the composed server serves, as "METHOD /path/:param". */
+  routes(): string[];
   close(): Promise<void>;
 }
 
@@ -79,6 +88,17 @@ export async function startAdminServer(h: StoreHarness, catalogs: readonly SiteC
       audit: shared.audit,
       members: shared.members,
       planImages: shared.planImages,
+      // The admin's personal-data and privacy routes, over the same tables as the bookings.
+      oversight: {
+        personal: new TablePersonalDataStore(h.gateway, {
+          reservations: h.tables.reservations,
+          weeks: h.tables.weeks,
+          claims: shared.names.claims,
+          conversations: shared.names.conversations,
+          discussions: shared.names.discussions,
+        }),
+        sitePrivacy: shared.sitePrivacy,
+      },
       clock,
       ids: sequentialIds(`adm${servers}x`),
       log: pino({ level: 'silent' }),
@@ -91,6 +111,7 @@ export async function startAdminServer(h: StoreHarness, catalogs: readonly SiteC
     clock,
     tables: shared,
     call: (method, path, opts = {}) => call(url, method, path, opts),
+    routes: () => Object.values(server.router.getRoutes()).map((r) => `${r.method} ${r.path}`),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -15,6 +15,9 @@ const ENDPOINTS: readonly { method: string; path: string; body?: unknown }[] = [
   { method: 'GET', path: '/api/admin/audit?from=2026-11-01&to=2026-11-30' },
   { method: 'PUT', path: '/api/admin/floors/f1/plan-image', body: { not: 'an image' } },
   { method: 'PUT', path: '/api/admin/floors/f1/plan-image/calibration', body: { version: 'v-1', a: [0, 0], b: [10, 0], distanceM: 1 } },
+  { method: 'GET', path: '/api/admin/sites/site-1/privacy' },
+  { method: 'PUT', path: '/api/admin/sites/site-1/privacy', body: { colleaguesSeeNames: true } },
+  { method: 'DELETE', path: '/api/admin/people/someone' },
 ];
 
 const CALLERS: readonly { who: string; opts: CallOptions; status: number; code: string }[] = [
@@ -39,6 +42,16 @@ describe('every admin endpoint is for admins only', () => {
     const r = await api.call(endpoint.method, endpoint.path, { ...caller.opts, locale: 'nl-BE', ...(endpoint.body !== undefined && { body: endpoint.body }) });
     expect([r.status, r.body?.code]).toEqual([caller.status, caller.code]);
     if (caller.status === 403) expect(r.body.message).toMatch(/admin/);
+  });
+
+  it('covers every /api/admin route the server serves, so a new one cannot go untested', () => {
+    const admin = api.routes().filter((r) => / \/api\/admin\//.test(r));
+    expect(admin.length).toBeGreaterThan(0);
+    for (const route of admin) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const re = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/?]+')}(\\?.*)?$`);
+      expect([route, ENDPOINTS.some((e) => e.method === method && re.test(e.path))]).toEqual([route, true]);
+    }
   });
 
   it('changed nothing and recorded nothing for any of them', async () => {
