@@ -16,6 +16,8 @@ import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
+import { mountSeriesRoutes } from './series-routes';
+import type { SeriesStore } from '../use-cases/series-port';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -26,6 +28,8 @@ export interface ApiDeps extends BookingDeps {
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
   readonly audit: AuditLog;
+  /** Recurring series (the Everyday API). */
+  readonly series: SeriesStore;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -166,6 +170,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
   mountDaySummaryRoutes(server, deps);
+  mountSeriesRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {
@@ -224,6 +229,7 @@ function bookingDto(b: Booking, index: CatalogIndex) {
     createdAt: b.createdAt,
     ...(b.checkedInAt && { checkedInAt: b.checkedInAt }),
     ...(b.releasedAt && { releasedAt: b.releasedAt, releaseReason: b.releaseReason }),
+    ...(b.seriesId && { seriesId: b.seriesId }),
   };
 }
 

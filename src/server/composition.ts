@@ -8,6 +8,9 @@ import { mountApi } from '../api/routes';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
+import { TableSeriesStore } from '../storage/table-series-store';
+import type { SeriesStore } from '../use-cases/series-port';
+import { seriesPassJob } from '../use-cases/series-pass';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
@@ -44,6 +47,8 @@ export interface AppParts {
   readonly discussions?: DiscussionStore;
   /** The audit log; without it, this process's memory only (tests of the employee's side, benches): servers pass the table's. */
   readonly audit?: AuditLog;
+  /** Recurring series; without them, this process's memory only (tests of other parts, benches): servers pass the table's. */
+  readonly series?: SeriesStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -71,7 +76,9 @@ export function composeServer(
 ): { server: restify.Server; catalog: CachedCatalog; scheduler: Scheduler | undefined } {
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
-  const deps: BotDeps = {
+  const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
+  const deps: BotDeps & { series: SeriesStore } = {
+    series,
     store: parts.reservations,
     catalog,
     clock,
@@ -108,9 +115,12 @@ export function composeServer(
   mountApi(server, { ...deps, auth, log: parts.log, audit });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
+  // Unique per process start: a claim names its holder, and a restarted process is a new holder.
+  const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const scheduler =
     parts.claims && reminders?.enabled
       ? startScheduler({
+          jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log })],
           ...deps,
           claims: parts.claims,
           conversations: parts.conversations,
@@ -122,8 +132,7 @@ export function composeServer(
             allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
             ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
           }),
-          // Unique per process start: a claim names its holder, and a restarted process is a new holder.
-          instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
+          instanceId,
           log: parts.log,
           intervalMs: reminders.intervalSeconds * 1000,
         })

@@ -8,6 +8,8 @@ import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
+import { TableSeriesStore } from '../storage/table-series-store';
+import type { SeriesStore } from '../use-cases/series-port';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
@@ -40,6 +42,8 @@ export interface Stores {
   readonly discussions: DiscussionStore;
   /** The append-only record of admin changes, tracing runs and personal-data requests. */
   readonly audit: AuditLog;
+  /** Recurring series: their days and what became of each. */
+  readonly series: SeriesStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -55,6 +59,7 @@ export function tableNames(prefix: string) {
     conversations: `${prefix}Conversations`,
     discussions: `${prefix}Discussions`,
     audit: `${prefix}Audit`,
+    series: `${prefix}Series`,
   };
 }
 
@@ -111,11 +116,13 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     await conversations.init();
     await discussions.init();
     await audit.init();
+    const series = new TableSeriesStore(gateway, names.series);
+    await series.init();
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, audit, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, series, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

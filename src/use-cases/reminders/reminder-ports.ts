@@ -6,8 +6,11 @@ import type { Booking, CivilDate } from '../../domain/model';
 import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
 
-/** What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows). */
-export type ClaimKind = 'reminder' | 'release';
+/**
+ * What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows);
+ * or, for 'series', the booking of one day of a recurring series by the daily pass (its `bookingId` is the series id).
+ */
+export type ClaimKind = 'reminder' | 'release' | 'series';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
