@@ -18,6 +18,8 @@ import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
 import { mountSeriesRoutes } from './series-routes';
 import type { SeriesStore } from '../use-cases/series-port';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import { mountCalendarRoutes } from './calendar-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -30,6 +32,9 @@ export interface ApiDeps extends BookingDeps {
   readonly audit: AuditLog;
   /** Recurring series (the Everyday API). */
   readonly series: SeriesStore;
+  /** Signs the calendar links of cards. */
+  readonly linkKeys: LinkKeyStore;
+  readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -171,6 +176,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
   mountDaySummaryRoutes(server, deps);
   mountSeriesRoutes(server, deps);
+  mountCalendarRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {

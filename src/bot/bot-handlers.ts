@@ -53,6 +53,8 @@ export interface BotDeps extends BookingDeps {
   readonly mapUrl?: (date: CivilDate, floorId?: string) => string | undefined;
   /** The site's privacy choice: show colleagues' names in "who is in", or counts only. */
   readonly showNamesInWhoIsIn: boolean;
+  /** A signed link to a booking's calendar file, when the app's public address is known. */
+  readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
 }
 
 const MAX_PICK = 12;
@@ -426,7 +428,8 @@ export class BotHandlers {
     const booked = await bookDesk(this.deps, { actor, deskId, date, requestId });
     if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
     await this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
-    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId) }, locale);
+    const calendarUrl = await this.deps.calendarUrl?.(booked.value.id, locale);
+    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
   }
 
   private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {

@@ -426,7 +426,7 @@ export const de: Messages = {
   'series.cancelled.text': 'Jeder Tag der Serie ab dem {from} ist storniert, und die Plätze sind wieder frei.',
   'series.notFound': 'Ich finde diese Serie nicht mehr: Sie wurde vielleicht schon storniert.',
   'ics.summary': 'Platz {desk}',
-  'ics.description': 'Platz {desk}, {floor}, {site}, gebucht in Seatwise. Plan öffnen: {link}',
+  'ics.description': 'Platz {desk}, {place}, gebucht in Seatwise. Plan öffnen: {link}',
   'ics.cancelledSummary': 'Storniert: Platz {desk}',
   'card.addToCalendar': 'Zum Kalender hinzufügen',
 };

@@ -421,7 +421,7 @@ export const en = {
   'series.cancelled.text': 'Every day of the series from {from} on is cancelled, and its desks are free again.',
   'series.notFound': 'I cannot find that series any more: it may have been cancelled already.',
   'ics.summary': 'Desk {desk}',
-  'ics.description': 'Desk {desk}, {floor}, {site}, booked in Seatwise. Open the map: {link}',
+  'ics.description': 'Desk {desk}, {place}, booked in Seatwise. Open the map: {link}',
   'ics.cancelledSummary': 'Cancelled: desk {desk}',
   'card.addToCalendar': 'Add to calendar',
 } as const;

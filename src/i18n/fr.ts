@@ -423,7 +423,7 @@ export const fr: Messages = {
   'series.cancelled.text': 'Tous les jours de la série à partir du {from} sont annulés, et leurs bureaux sont à nouveau libres.',
   'series.notFound': 'Je ne trouve plus cette série : elle a peut-être déjà été annulée.',
   'ics.summary': 'Bureau {desk}',
-  'ics.description': 'Bureau {desk}, {floor}, {site}, réservé dans Seatwise. Ouvrir le plan : {link}',
+  'ics.description': 'Bureau {desk}, {place}, réservé dans Seatwise. Ouvrir le plan : {link}',
   'ics.cancelledSummary': 'Annulé : bureau {desk}',
   'card.addToCalendar': 'Ajouter au calendrier',
 };

@@ -415,7 +415,7 @@ export const nl: Messages = {
   'series.cancelled.text': 'Elke dag van de reeks vanaf {from} is geannuleerd, en de bureaus zijn weer vrij.',
   'series.notFound': 'Ik vind die reeks niet meer: misschien is ze al geannuleerd.',
   'ics.summary': 'Bureau {desk}',
-  'ics.description': 'Bureau {desk}, {floor}, {site}, geboekt in Seatwise. Open de plattegrond: {link}',
+  'ics.description': 'Bureau {desk}, {place}, geboekt in Seatwise. Open de plattegrond: {link}',
   'ics.cancelledSummary': 'Geannuleerd: bureau {desk}',
   'card.addToCalendar': 'Toevoegen aan agenda',
 };

@@ -9,6 +9,9 @@ import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableSeriesStore } from '../storage/table-series-store';
+import { TableLinkKeyStore } from '../storage/table-link-key-store';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import { calendarLinkToken } from '../use-cases/booking-calendar';
 import type { SeriesStore } from '../use-cases/series-port';
 import { seriesPassJob } from '../use-cases/series-pass';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
@@ -49,6 +52,8 @@ export interface AppParts {
   readonly audit?: AuditLog;
   /** Recurring series; without them, this process's memory only (tests of other parts, benches): servers pass the table's. */
   readonly series?: SeriesStore;
+  /** The key of calendar links; without it, this process's own (links then work on this process only). */
+  readonly linkKeys?: LinkKeyStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -67,6 +72,7 @@ export type ServerConfig = Pick<
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
   readonly tabDirectory?: string;
   readonly reminders?: AppConfig['reminders'];
+  readonly publicUrl?: string;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -77,6 +83,7 @@ export function composeServer(
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
   const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
+  const linkKeys = parts.linkKeys ?? new TableLinkKeyStore(new InMemoryTableGateway(), 'keys');
   const deps: BotDeps & { series: SeriesStore } = {
     series,
     store: parts.reservations,
@@ -86,6 +93,7 @@ export function composeServer(
     locks: new KeyedMutex(),
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys) }),
   };
   const adapter = new SeatwiseAdapter({
     MicrosoftAppId: config.botId,
@@ -112,7 +120,7 @@ export function composeServer(
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, linkKeys });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
@@ -138,6 +146,12 @@ export function composeServer(
         })
       : undefined;
   return { server, catalog, scheduler };
+}
+
+/** The signed link of a booking's calendar file: a browser opens it without a Teams sign-in. */
+function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string, locale: string) => Promise<string> {
+  return async (bookingId, locale) =>
+    `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${await calendarLinkToken(keys, bookingId)}&lang=${encodeURIComponent(locale)}`;
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

@@ -9,6 +9,8 @@ import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
 import { TableSeriesStore } from '../storage/table-series-store';
+import { TableLinkKeyStore } from '../storage/table-link-key-store';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
@@ -44,6 +46,8 @@ export interface Stores {
   readonly audit: AuditLog;
   /** Recurring series: their days and what became of each. */
   readonly series: SeriesStore;
+  /** The key that signs calendar links, shared by every instance. */
+  readonly linkKeys: LinkKeyStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -118,11 +122,13 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     await audit.init();
     const series = new TableSeriesStore(gateway, names.series);
     await series.init();
+    // The series table holds the link key too, in a partition of its own.
+    const linkKeys = new TableLinkKeyStore(gateway, names.series);
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, audit, series, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;
