@@ -2,7 +2,7 @@ import pino from 'pino';
 import { startScheduler } from '../../src/server/scheduler';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableSeriesStore } from '../../src/storage/table-series-store';
-import { createSeries } from '../../src/use-cases/book-series';
+import { bookSeriesDay, cancelSeries, createSeries, recordDay } from '../../src/use-cases/book-series';
 import { CachedCatalog } from '../../src/use-cases/catalog-index';
 import { KeyedMutex } from '../../src/use-cases/keyed-mutex';
 import { runSeriesPass, SeriesPassSchedule, seriesPassJob, type SeriesPassDeps, type SeriesPassReport } from '../../src/use-cases/series-pass';
@@ -112,11 +112,27 @@ describe('the daily series pass', () => {
     const api = w.instance('api');
     const made = await createSeries(api, { actor: anActor('alice'), deskId: deskOf(0), weekdays: [4], from: '2026-12-01', until: '2026-12-31' });
     if (!made.ok) throw new Error('not made');
-    const { cancelSeries } = await import('../../src/use-cases/book-series');
     await cancelSeries(api, { actor: anActor('alice'), seriesId: made.value.series.id, from: '2026-12-17' });
     w.clock.set('2026-12-02T23:05:00Z');
     expect((await runSeriesPass(w.instance('server-a'))).booked).toBe(0);
     expect(await w.h.reservations.listBookingsOfDay('2026-12-17')).toEqual([]);
+  }, 120_000);
+
+  it('cancels a day booked by a pass that raced the cancel of its series, so no desk stays held for a cancelled day', async () => {
+    const w = await world();
+    const api = w.instance('api');
+    const made = await createSeries(api, { actor: anActor('alice'), deskId: deskOf(0), weekdays: [4], from: '2026-12-01', until: '2026-12-31' });
+    if (!made.ok) throw new Error('not made');
+    w.clock.set('2026-12-02T23:05:00Z');
+    // The pass books Thursday 17 December; before it records the day, alice cancels the series from that day on.
+    const pass = w.instance('server-a');
+    const fresh = (await w.series.get('alice', made.value.series.id))!.series;
+    const outcome = await bookSeriesDay(pass, fresh, '2026-12-17');
+    expect(outcome.day.state).toBe('booked');
+    await cancelSeries(api, { actor: anActor('alice'), seriesId: fresh.id, from: '2026-12-17' });
+    const recorded = await recordDay(pass, 'alice', fresh.id, outcome.day);
+    expect(recorded.days.find((d) => d.date === '2026-12-17')?.state).toBe('cancelled');
+    expect((await w.h.reservations.listActiveBookingsOfUser('alice', '2026-12-17', '2026-12-17'))).toEqual([]);
   }, 120_000);
 
   it('runs as a scheduler job once per site-day, and again after a pass that left a day busy', () => {
