@@ -50,7 +50,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** How often recording a day's outcome re-reads and merges after losing a conditional write. */
 const MAX_WRITE_ATTEMPTS = 8;
 
-function seriesIdFor(userId: string, requestId: string): string {
+export function seriesIdFor(userId: string, requestId: string): string {
   return `s${createHash('sha256').update(`series\n${userId}\n${requestId}`).digest('hex').slice(0, 24)}`;
 }
 
@@ -82,7 +82,9 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
   const id = cmd.requestId !== undefined ? seriesIdFor(cmd.actor.userId, cmd.requestId) : `s${deps.ids.newId()}`;
   if (cmd.requestId !== undefined) {
     const existing = await deps.series.get(cmd.actor.userId, id);
-    if (existing) return ok({ series: existing.series, refusals: new Map() });
+    // A retry finishes what its first try may have left (it stopped half-way): the days still due are booked under
+    // their own request ids, so a day the first try booked is found, not booked again.
+    if (existing) return ok(await bookDueDays(deps, existing.series, catalog));
   }
 
   const now = deps.clock.now();
@@ -112,8 +114,12 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     if (existing) return ok({ series: existing.series, refusals: new Map() });
     throw new ContentionError(`Series ${id} was neither created nor found`);
   }
+  return ok(await bookDueDays(deps, series, catalog));
+}
 
-  const last = bookingWindow({ now, timeZone, policies: catalog.policies }).lastBookableDate;
+/** Books the pending days the booking window reaches now, one after the other, and records each on the series. */
+async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalog): Promise<SeriesOutcome> {
+  const last = bookingWindow({ now: deps.clock.now(), timeZone: catalog.site.timeZone, policies: catalog.policies }).lastBookableDate;
   const refusals = new Map<CivilDate, Refusal>();
   let current = series;
   for (const date of dueDays(series, last)) {
@@ -121,7 +127,7 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     if (outcome.refusal) refusals.set(date, outcome.refusal);
     current = await recordDay(deps, series.userId, series.id, outcome.day);
   }
-  return ok({ series: current, refusals });
+  return { series: current, refusals };
 }
 
 function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatalog, Refusal> {

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { startScheduler } from '../../src/server/scheduler';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableSeriesStore } from '../../src/storage/table-series-store';
-import { bookSeriesDay, cancelSeries, createSeries, recordDay } from '../../src/use-cases/book-series';
+import { bookSeriesDay, cancelSeries, createSeries, recordDay, seriesIdFor } from '../../src/use-cases/book-series';
 import { CachedCatalog } from '../../src/use-cases/catalog-index';
 import { KeyedMutex } from '../../src/use-cases/keyed-mutex';
 import { runSeriesPass, SeriesPassSchedule, seriesPassJob, type SeriesPassDeps, type SeriesPassReport } from '../../src/use-cases/series-pass';
@@ -133,6 +133,21 @@ describe('the daily series pass', () => {
     const recorded = await recordDay(pass, 'alice', fresh.id, outcome.day);
     expect(recorded.days.find((d) => d.date === '2026-12-17')?.state).toBe('cancelled');
     expect((await w.h.reservations.listActiveBookingsOfUser('alice', '2026-12-17', '2026-12-17'))).toEqual([]);
+  }, 120_000);
+
+  it('a retried request finishes the days its first try left pending when it stopped half-way', async () => {
+    const w = await world();
+    // What a first try leaves when its process dies right after writing the series: every day still pending.
+    const id = seriesIdFor('alice', 'tab-req-7');
+    await w.series.create({
+      id, userId: 'alice', siteId: 'site-1', deskId: deskOf(0), weekdays: [4], every: 1, from: '2026-12-03', until: '2026-12-24', createdAt: NOW,
+      days: ['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24'].map((date) => ({ date, state: 'pending' as const })),
+    });
+    const retried = await createSeries(w.instance('api'), { actor: anActor('alice'), deskId: deskOf(0), weekdays: [4], from: '2026-12-03', until: '2026-12-24', requestId: 'tab-req-7' });
+    if (!retried.ok) throw new Error('refused');
+    expect(retried.value.series.id).toBe(id);
+    expect(retried.value.series.days.map((d) => d.state)).toEqual(['booked', 'booked', 'pending', 'pending']);
+    expect((await w.h.reservations.listActiveBookingsOfUser('alice', '2026-12-01', '2026-12-15')).map((b) => b.date)).toEqual(['2026-12-03', '2026-12-10']);
   }, 120_000);
 
   it('runs as a scheduler job once per site-day, and again after a pass that left a day busy', () => {
