@@ -21,6 +21,10 @@ import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
 import { mountOversightRoutes, type OversightPorts } from './oversight-routes';
+import { mountSeriesRoutes } from './series-routes';
+import type { SeriesStore } from '../use-cases/series-port';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import { mountCalendarRoutes } from './calendar-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -41,6 +45,11 @@ export interface ApiDeps extends BookingDeps {
   readonly members?: AdminDeps['members'];
   /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
   readonly planImages?: PlanImages;
+  /** Recurring series (the Everyday API). */
+  readonly series: SeriesStore;
+  /** Signs the calendar links of cards. */
+  readonly linkKeys: LinkKeyStore;
+  readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -183,6 +192,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountOversightRoutes(server, deps);
   mountDaySummaryRoutes(server, deps);
   mountAdminRoutes(server, deps);
+  mountSeriesRoutes(server, deps);
+  mountCalendarRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {
@@ -241,6 +252,7 @@ function bookingDto(b: Booking, index: CatalogIndex) {
     createdAt: b.createdAt,
     ...(b.checkedInAt && { checkedInAt: b.checkedInAt }),
     ...(b.releasedAt && { releasedAt: b.releasedAt, releaseReason: b.releaseReason }),
+    ...(b.seriesId && { seriesId: b.seriesId }),
   };
 }
 

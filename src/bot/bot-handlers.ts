@@ -47,12 +47,18 @@ import {
   type DayResult,
 } from './cards';
 import type { Command } from './language/parse-message';
+import { previewSeries, seriesRequestOf } from './series-chat';
+import type { SeriesStore } from '../use-cases/series-port';
 
 export interface BotDeps extends BookingDeps {
   /** A deep link to the Book tab on a day, when the Teams app id is known. */
   readonly mapUrl?: (date: CivilDate, floorId?: string) => string | undefined;
   /** The site's privacy choice: show colleagues' names in "who is in", or counts only. */
   readonly showNamesInWhoIsIn: boolean;
+  /** A signed link to a booking's calendar file, when the app's public address is known. */
+  readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
+  /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
+  readonly series?: SeriesStore;
 }
 
 const MAX_PICK = 12;
@@ -80,6 +86,9 @@ export class BotHandlers {
 
   async command(cmd: Command, actor: Actor, locale: Locale, activityId: string, turn?: Omit<ChatTurn, 'activityId'>): Promise<AdaptiveCard> {
     const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId };
+    // A repeat of weekdays is a series: its own flow (series-chat.ts) shows what was understood and books on Confirm.
+    const series = this.deps.series ? seriesRequestOf(cmd, chat.unplaced) : undefined;
+    if (series && cmd.kind === 'book') return previewSeries({ ...this.deps, series: this.deps.series! }, cmd, series, locale, activityId);
     // Day-like words that could not be used: ask, never act on the days that were understood alone.
     if (chat.unplaced.length > 0 && cmd.kind !== 'check-in' && cmd.kind !== 'my-bookings' && cmd.kind !== 'help') {
       return cmd.kind === 'book'
@@ -426,7 +435,8 @@ export class BotHandlers {
     const booked = await bookDesk(this.deps, { actor, deskId, date, requestId });
     if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
     await this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
-    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId) }, locale);
+    const calendarUrl = await this.deps.calendarUrl?.(booked.value.id, locale);
+    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
   }
 
   private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {

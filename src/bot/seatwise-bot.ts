@@ -9,6 +9,9 @@ import { parseMessage } from './language/parse-message';
 import { myDataAnswer, myDataRequest } from './my-data-command';
 import type { Actor } from '../domain/model';
 import type { MyData } from '../use-cases/export-my-data';
+import { seriesAction } from './series-chat';
+import { parseSeriesActionData, SERIES_VERBS } from './series-cards';
+import { cardLanguageOf } from './cards/card-language';
 import { t, type Locale } from '../i18n/messages';
 
 export interface BotLogger {
@@ -104,6 +107,18 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
       if (!seen.first(`submit|${context.activity.id ?? ''}`)) return;
       await context.sendActivity(cardMessage(await onAction(context, data)));
+    });
+  }
+
+  // The buttons of a recurring series (series-chat.ts); without a series store they are stale like any unknown verb.
+  const seriesStore = deps.series;
+  for (const verb of seriesStore ? Object.values(SERIES_VERBS) : []) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const actor = callerOf(context);
+      const parsed = parseSeriesActionData(data);
+      const locale = cardLanguageOf(data) ?? localeOf(context);
+      if (!actor || !parsed || !seriesStore) return errorCard('stale', locale);
+      return withCardLanguage(await withinDeadline(context, locale, seriesAction({ ...deps, series: seriesStore }, parsed, actor, locale)), locale);
     });
   }
 

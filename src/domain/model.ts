@@ -101,6 +101,8 @@ export interface Booking {
   readonly releasedAt?: string;
   readonly releaseReason?: ReleaseReason;
   readonly releasedBy?: string;
+  /** The recurring series this day belongs to, when it was booked as one. */
+  readonly seriesId?: string;
 }
 
 /** Booking ids start with their day, so that a booking is found from its id alone: `2026-12-03.k3j…`. */

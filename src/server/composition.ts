@@ -11,6 +11,12 @@ import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
+import { TableSeriesStore } from '../storage/table-series-store';
+import { TableLinkKeyStore } from '../storage/table-link-key-store';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import { calendarLinkToken } from '../use-cases/booking-calendar';
+import type { SeriesStore } from '../use-cases/series-port';
+import { seriesPassJob } from '../use-cases/series-pass';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
@@ -59,6 +65,10 @@ export interface AppParts {
   readonly members?: MemberGroups;
   /** Uploaded floor-plan images. */
   readonly planImages?: PlanImages;
+  /** Recurring series; without them, this process's memory only (tests of other parts, benches): servers pass the table's. */
+  readonly series?: SeriesStore;
+  /** The key of calendar links; without it, this process's own (links then work on this process only). */
+  readonly linkKeys?: LinkKeyStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   readonly clock?: Clock;
@@ -85,6 +95,7 @@ export type ServerConfig = Pick<
   readonly retentionDays?: number;
   /** SEATWISE_PSEUDONYM_KEY: the key of erased people's pseudonyms. */
   readonly pseudonymKey?: string;
+  readonly publicUrl?: string;
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -95,10 +106,13 @@ export function composeServer(
   const clock = parts.clock ?? systemClock;
   const catalog = new CachedCatalog(parts.catalog, clock);
   const sitePrivacy = parts.oversight?.sitePrivacy;
+  const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
+  const linkKeys = parts.linkKeys ?? new TableLinkKeyStore(new InMemoryTableGateway(), 'keys');
   // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
   // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
-  const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore } = {
+  const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore; series: SeriesStore } = {
     ...(sitePrivacy && { sitePrivacy }),
+    series,
     store: parts.reservations,
     catalog,
     clock,
@@ -106,6 +120,7 @@ export function composeServer(
     locks: new KeyedMutex(),
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys) }),
   };
   const adapter = new SeatwiseAdapter({
     MicrosoftAppId: config.botId,
@@ -158,11 +173,12 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled
       ? startScheduler({
+          jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log })],
           ...deps,
           claims: parts.claims,
           conversations: parts.conversations,
@@ -187,6 +203,12 @@ export function composeServer(
         })
       : undefined;
   return { server, catalog, scheduler, retention };
+}
+
+/** The signed link of a booking's calendar file: a browser opens it without a Teams sign-in. */
+function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string, locale: string) => Promise<string> {
+  return async (bookingId, locale) =>
+    `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${await calendarLinkToken(keys, bookingId)}&lang=${encodeURIComponent(locale)}`;
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

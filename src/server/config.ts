@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly retentionDays: number;
   /** The key of erased people's pseudonyms (SEATWISE_PSEUDONYM_KEY); empty means a fixed stand-in. */
   readonly pseudonymKey: string;
+  /** The app's public address (https://host), for links that leave Teams, e.g. a card's calendar file; '' when unknown. */
+  readonly publicUrl?: string;
   /** Check-in reminders and the no-show release. */
   readonly reminders: { readonly enabled: boolean; readonly tenantRps: number; readonly intervalSeconds: number };
 }
@@ -67,6 +69,8 @@ const schema = z.object({
   SEATWISE_REMINDERS: z.enum(['on', 'off']).default('on'),
   // Teams allows 50 requests/s per app per tenant, the bot's replies included: leave them room.
   SEATWISE_NOTIFY_TENANT_RPS: z.coerce.number().positive().max(50, 'Teams allows at most 50 per app per tenant').default(45),
+  // The Agents Toolkit's name for the app's public address; the card's "Add to calendar" links there.
+  TAB_ENDPOINT: z.union([z.literal(''), z.string().url().regex(/^https?:\/\//, 'must be an http(s) address')]).optional(),
   SEATWISE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
   // At least a week: the reports archive a day once it has settled (7 days), before the purge may take its rows.
   SEATWISE_PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
@@ -127,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     showNamesInWhoIsIn: e.SEATWISE_SHOW_NAMES === 'true',
     retentionDays: e.SEATWISE_RETENTION_DAYS,
     pseudonymKey: e.SEATWISE_PSEUDONYM_KEY ?? '',
+    ...(e.TAB_ENDPOINT && { publicUrl: e.TAB_ENDPOINT.replace(/\/+$/, '') }),
     reminders: {
       enabled: e.SEATWISE_REMINDERS === 'on',
       tenantRps: e.SEATWISE_NOTIFY_TENANT_RPS,

@@ -28,7 +28,14 @@ export const realTimer: SchedulerTimer = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** Other periodic work run on the scheduler's ticks (the daily series pass); it decides itself whether it is due. */
+export interface ScheduledJob {
+  readonly name: string;
+  run(signal: AbortSignal): Promise<void>;
+}
+
 export interface SchedulerDeps extends ReminderDeps {
+  readonly jobs?: readonly ScheduledJob[];
   /** Between two ticks; 30 s by default, so a reminder goes out at most that long after its time. */
   readonly intervalMs?: number;
   readonly timer?: SchedulerTimer;
@@ -139,8 +146,23 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
       void run.finally(() => inFlight.delete(key));
       started.push(run);
     }
+    const jobs = (deps.jobs ?? []).map((job) => runJob(job));
     const reports = await Promise.all(started);
+    await Promise.all(jobs);
     return reports.filter((r): r is PassReport => r !== null);
+  };
+
+  const jobsInFlight = new Map<string, Promise<void>>();
+  // A job still running at the next tick is not started twice; a failing job is logged and tried at the next tick.
+  const runJob = (job: ScheduledJob): Promise<void> => {
+    const running = jobsInFlight.get(job.name);
+    if (running || stopped) return running ?? Promise.resolve();
+    const run = job.run(abort.signal).catch((error: unknown) => {
+      deps.log.error({ job: job.name, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'scheduled job failed');
+    });
+    jobsInFlight.set(job.name, run);
+    void run.finally(() => jobsInFlight.delete(job.name));
+    return run;
   };
 
   const schedule = (): void => {
@@ -157,7 +179,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   schedule();
 
   const idle = async (): Promise<void> => {
-    while (ticks.size + inFlight.size > 0) await Promise.all([...ticks, ...inFlight.values()]);
+    while (ticks.size + inFlight.size + jobsInFlight.size > 0) await Promise.all([...ticks, ...inFlight.values(), ...jobsInFlight.values()]);
   };
 
   return {

@@ -8,6 +8,10 @@ import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
+import { TableSeriesStore } from '../storage/table-series-store';
+import { TableLinkKeyStore } from '../storage/table-link-key-store';
+import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import type { SeriesStore } from '../use-cases/series-port';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
@@ -40,6 +44,10 @@ export interface Stores {
   readonly discussions: DiscussionStore;
   /** The append-only record of admin changes, tracing runs and personal-data requests. */
   readonly audit: AuditLog;
+  /** Recurring series: their days and what became of each. */
+  readonly series: SeriesStore;
+  /** The key that signs calendar links, shared by every instance. */
+  readonly linkKeys: LinkKeyStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -55,6 +63,7 @@ export function tableNames(prefix: string) {
     conversations: `${prefix}Conversations`,
     discussions: `${prefix}Discussions`,
     audit: `${prefix}Audit`,
+    series: `${prefix}Series`,
   };
 }
 
@@ -111,11 +120,15 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     await conversations.init();
     await discussions.init();
     await audit.init();
+    const series = new TableSeriesStore(gateway, names.series);
+    await series.init();
+    // The series table holds the link key too, in a partition of its own.
+    const linkKeys = new TableLinkKeyStore(gateway, names.series);
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, audit, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

@@ -45,6 +45,7 @@ export function bookingToEntity(b: Booking): TableEntity {
   if (b.releasedAt !== undefined) e['releasedAt'] = b.releasedAt;
   if (b.releaseReason !== undefined) e['releaseReason'] = b.releaseReason;
   if (b.releasedBy !== undefined) e['releasedBy'] = b.releasedBy;
+  if (b.seriesId !== undefined) e['seriesId'] = b.seriesId;
   return e as TableEntity;
 }
 
@@ -69,6 +70,7 @@ export function entityToBooking(e: TableEntity): Booking {
     ...(optStr(e, 'releasedAt') !== undefined && { releasedAt: optStr(e, 'releasedAt') }),
     ...(reason !== undefined && { releaseReason: reason }),
     ...(optStr(e, 'releasedBy') !== undefined && { releasedBy: optStr(e, 'releasedBy') }),
+    ...(optStr(e, 'seriesId') !== undefined && { seriesId: optStr(e, 'seriesId') }),
   };
 }
 

@@ -29,6 +29,8 @@ export interface BookDeskCommand {
   readonly date: string;
   /** A client's id for this attempt: repeating it returns the booking it made, instead of a second one. */
   readonly requestId?: string;
+  /** The recurring series the booking is a day of; stored on the booking. */
+  readonly seriesId?: string;
 }
 
 /**
@@ -190,6 +192,7 @@ class BookingAttempt {
       status: 'booked',
       createdAt: now.toISOString(),
       requestId: this.requestId,
+      ...(this.cmd.seriesId !== undefined && { seriesId: this.cmd.seriesId }),
     };
     const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };

@@ -61,6 +61,15 @@ const CAMILLE: PlaygroundUser = {
   email: 'camilled@example.com',
 };
 
+const MARIE: PlaygroundUser = {
+  id: 'user-marie',
+  name: 'Marie Lambert',
+  aadObjectId: '00000000-0000-0000-0000-00000000a41e',
+  givenName: 'Marie',
+  surname: 'Lambert',
+  email: 'mariel@example.com',
+};
+
 /** The welcome card the bot sends on install ('card.help.title'); the Playground's install activity says en-US. */
 const WELCOME_TITLE = 'Seatwise books desks for you';
 
@@ -208,6 +217,19 @@ describe('Seatwise in the Microsoft 365 Agents Playground (headless Chromium)', 
       bookedTitle: 'Gereserveerd: 2. Niet gereserveerd: 0.',
       dayText: 'donderdag 10 december',
       dates: ['2026-12-08', '2026-12-10'],
+    });
+  });
+
+  it('books a recurring series in French: "tous les mardis jusqu\'au 15 décembre", Confirmer, the days booked', async () => {
+    await bookThroughPlayground({
+      label: 'fr-series',
+      user: MARIE,
+      text: "réserve un bureau tous les mardis jusqu'au 15 décembre",
+      suggestionTitle: 'Réserver un bureau tous les mardis',
+      confirm: 'Confirmer',
+      bookedTitle: 'Bureau réservé tous les mardis',
+      dayText: '15 décembre',
+      dates: ['2026-12-01', '2026-12-08', '2026-12-15'],
     });
   });
 });

@@ -51,4 +51,11 @@ describe('configuration is read once and refuses unsafe production settings', ()
     expect(problemsOf({ AZURE_TABLES_ENDPOINT: 'not a url' }).join('\n')).toMatch(/AZURE_TABLES_ENDPOINT/);
     expect(problemsOf({ AZURE_TABLES_ENDPOINT: 'https://a.table.core.windows.net', AZURE_TABLES_CONNECTION_STRING: 'x' }).join('\n')).toMatch(/not both/);
   });
+
+  it('takes the public address for calendar links from TAB_ENDPOINT, and refuses one that is not http(s)', () => {
+    expect(loadConfig({ TAB_ENDPOINT: 'https://seatwise.example.org/' }).publicUrl).toBe('https://seatwise.example.org');
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ TAB_ENDPOINT: '' }).publicUrl).toBeUndefined();
+    expect(problemsOf({ TAB_ENDPOINT: 'javascript:alert(1)' }).join('\n')).toMatch(/TAB_ENDPOINT/);
+  });
 });

@@ -28,6 +28,8 @@ export interface CardBooking {
 export interface BookedCardInput {
   readonly booking: CardBooking;
   readonly mapUrl?: string;
+  /** The booking's calendar file (a signed link to GET /api/bookings/{id}/ics). */
+  readonly calendarUrl?: string;
   /** Today in the site's time zone, YYYY-MM-DD: check-in and release are offered on the day only. */
   readonly today: string;
 }
@@ -58,6 +60,8 @@ export function bookedCard(input: BookedCardInput, locale: Locale): AdaptiveCard
   const actions: CardAction[] = [...bookingButtons(booking, today, locale)];
   const map = openUrlAction(t(locale, 'card.action.openMap'), input.mapUrl);
   if (map) actions.push(map);
+  const calendar = active ? openUrlAction(t(locale, 'card.addToCalendar'), input.calendarUrl) : undefined;
+  if (calendar) actions.push(calendar);
 
   const headline = active ? t(locale, 'card.booked.title') : statusText(booking, locale);
   return adaptiveCard(

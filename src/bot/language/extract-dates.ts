@@ -56,9 +56,22 @@ import { sourceSlice, type FoldedText } from './fold-text';
 /** The longest span a range or a repeat may cover, and the most dates one message may name. */
 export const MAX_EXPANSION_DAYS = 31;
 
+/**
+ * A repeat with no week or range around it ("every Tuesday and Thursday until 31 January", "elke maandag", "un mardi
+ * sur deux"): a recurring series. `from` is the first day it names; `until` is absent when the text gave no end.
+ */
+export interface SeriesReading {
+  readonly weekdays: number[];
+  readonly every: 1 | 2;
+  readonly from: CivilDate;
+  readonly until?: CivilDate;
+}
+
 export interface DateExtraction {
   /** Sorted, without repeats, at most MAX_EXPANSION_DAYS. */
   dates: CivilDate[];
+  /** Set when the days named are a recurring series; `dates` then holds its first days. */
+  series?: SeriesReading;
   /** Date-like text that could not be resolved (e.g. "31 février", "45/13", "yesterday"), as typed. */
   unparsedText?: string;
 }
@@ -553,6 +566,8 @@ const SHORT_WEEKDAY_PATTERNS: Readonly<Record<Locale, RegExp>> = (() => {
 })();
 
 const WEEKDAY_JOIN = new RegExp(`^(?:${LIST_GAP.source.slice(1, -1)}|,?\\s*${RANGE_WORD}\\s*)$`);
+// "every Tu", "elke di", "jeden zweiten Do", "tous les ma": a short weekday right after a repeat is one for sure.
+const REPEAT_BEFORE = new RegExp(`\\b(?:(${EVERY_OTHER_MARKER})|${REPEAT_MARKER})\\s+$`);
 
 /**
  * Short weekday names in the message's language ("Tu and Th", "ma t/m wo", "Mo.-Mi.", "jeu."). A form that is an
@@ -561,7 +576,7 @@ const WEEKDAY_JOIN = new RegExp(`^(?:${LIST_GAP.source.slice(1, -1)}|,?\\s*${RAN
  */
 function findShortWeekdays(text: string, locale: Locale, taken: readonly Mention[]): Mention[] {
   const forms = SHORT_WEEKDAYS[locale];
-  const candidates: Array<{ start: number; end: number; weekday: number; sure: boolean }> = [];
+  const candidates: Array<{ start: number; end: number; weekday: number; sure: boolean; repeat: boolean; everyOther: boolean }> = [];
   for (const m of text.matchAll(SHORT_WEEKDAY_PATTERNS[locale])) {
     const word = m[1] ?? '';
     const weekday = forms.get(word);
@@ -571,8 +586,9 @@ function findShortWeekdays(text: string, locale: Locale, taken: readonly Mention
     if (taken.some((t) => overlaps(t, { start, end }))) continue;
     // "mar 15" is March the 15th (found as a day-month already), and "15 mar" likewise; "do 3" is not a time.
     if (/^\s*\d/.test(text.slice(end)) && MONTH_WORDS.has(word)) continue;
-    const sure = m[2] !== undefined || !SHORT_WEEKDAY_WEAK.has(word) || DAY_CUE.test(text.slice(0, start));
-    candidates.push({ start, end, weekday, sure });
+    const repeat = REPEAT_BEFORE.exec(text.slice(0, start));
+    const sure = m[2] !== undefined || !SHORT_WEEKDAY_WEAK.has(word) || DAY_CUE.test(text.slice(0, start)) || repeat !== null;
+    candidates.push({ start, end, weekday, sure, repeat: repeat !== null, everyOther: repeat?.[1] !== undefined });
   }
   // A doubtful one joined to a weekday ("ma t/m wo", "we and th") is a weekday too; repeat until nothing changes.
   const weekdays = (): Array<{ start: number; end: number }> => [
@@ -601,7 +617,7 @@ function findShortWeekdays(text: string, locale: Locale, taken: readonly Mention
   }
   return candidates
     .filter((c) => c.sure)
-    .map((c) => ({ kind: 'weekday', weekday: c.weekday, strictlyAfterToday: false, repeat: false, start: c.start, end: c.end, source: 'own' }) as Mention);
+    .map((c) => ({ kind: 'weekday', weekday: c.weekday, strictlyAfterToday: false, repeat: c.repeat, ...(c.everyOther && { everyOther: true }), start: c.start, end: c.end, source: 'own' }) as Mention);
 }
 
 // "on the 15th", "the 15th", "le 15", "le 1er", "de 15e", "op de 15de", "am 15.", "den 15.", "zum 15.".
@@ -951,6 +967,8 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
   }
 
   const scopedRepeat = repeatWeekdays.size > 0 && ranges.length > 0;
+  const singleDays = dates.size;
+  let seriesReading: SeriesReading | undefined;
   for (const range of ranges) add(scopedRepeat ? range.filter((d) => repeatWeekdays.has(isoWeekday(d))) : range);
   if (scopedRepeat) {
     // Done above: the repeat applied within the ranges.
@@ -968,6 +986,13 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     const matching = from <= to ? daysFrom(from, to).filter((d) => repeatWeekdays.has(isoWeekday(d))) : [];
     const first = matching[0];
     add(everyOther && first !== undefined ? matching.filter((d) => Math.floor(daysBetween(mondayOf(first), d) / 7) % 2 === 0) : matching);
+    // Weekdays repeated without a week around them, nor other days beside them, are a series: it may run past the
+    // 31 days listed here, to its "until" (or an end the bot proposes). "every day" stays a list of working days.
+    const everyDay = live.some((m) => m.kind === 'every-day');
+    if (week === undefined && singleDays === 0 && !everyDay && first !== undefined) {
+      const end = repeatUntil ?? monthScope?.to;
+      seriesReading = { weekdays: [...repeatWeekdays].sort(), every: everyOther ? 2 : 1, from: first, ...(end !== undefined && { until: end }) };
+    }
   } else if (week !== undefined && !live.some((m) => m.kind === 'weekday')) {
     // "next week" alone: the working days of that week; "this week" alone: today to Friday.
     const monday = addDays(mondayOf(today), week === 'next' ? 7 : 0);
@@ -1000,5 +1025,12 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
   const kept = [...dates].filter((d) => !excludedDates.has(d) && !excludedWeekdays.has(isoWeekday(d)));
   const result: DateExtraction = { dates: kept.sort().slice(0, MAX_EXPANSION_DAYS) };
   if (unparsed.length > 0) result.unparsedText = [...new Set(unparsed)].join(', ');
+  else if (seriesReading) {
+    // "every weekday except Wednesday": the exclusions hold for the whole series, never only its first month.
+    const weekdays = seriesReading.weekdays.filter((wd) => !excludedWeekdays.has(wd));
+    const firstKept = result.dates[0];
+    const onlyWeekdaysExcluded = [...excluded].every((m) => m.kind === 'weekday');
+    if (weekdays.length > 0 && onlyWeekdaysExcluded && firstKept !== undefined) result.series = { ...seriesReading, weekdays, from: firstKept };
+  }
   return result;
 }

@@ -13,7 +13,7 @@ import { resolveLocale, type Locale } from '../../i18n/messages';
 import { detectIntent } from './detect-intent';
 import { detectLanguage } from './detect-language';
 import { extractConstraints } from './extract-constraints';
-import { extractDates, type DateExtraction } from './extract-dates';
+import { extractDates, type DateExtraction, type SeriesReading } from './extract-dates';
 import { blankOut, foldText } from './fold-text';
 import { sanitizeMessageText } from './sanitize-message-text';
 
@@ -21,6 +21,8 @@ export type Command =
   | {
       kind: 'book';
       dates: string[];
+      /** A recurring series ("every Tuesday until 31 January"): `dates` holds only its first days. */
+      series?: SeriesReading;
       deskLabel?: string;
       zoneName?: string;
       attributes: string[];
@@ -122,6 +124,7 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
     };
     if (constraints.deskLabel !== undefined) command.deskLabel = constraints.deskLabel;
     if (constraints.zoneName !== undefined) command.zoneName = constraints.zoneName;
+    if (extraction.series !== undefined) command.series = extraction.series;
     return { command, locale, ...unparsed };
   };
 

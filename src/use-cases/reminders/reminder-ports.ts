@@ -9,10 +9,11 @@ import type { ConversationReferenceStore } from '../ports';
 
 /**
  * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), the
- * notice that an admin's change of the rules cancelled it, or a site's daily retention pass
- * (src/use-cases/purge-expired.ts; its "booking id" names the site).
+ * notice that an admin's change of the rules cancelled it, a site's daily retention pass
+ * (src/use-cases/purge-expired.ts; its "booking id" names the site), or, for 'series', the booking of one day of a
+ * recurring series by the daily pass (its `bookingId` is the series id).
  */
-export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge';
+export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the

@@ -21,6 +21,12 @@ function day(date: string): string {
 function reading(parsed: ParsedMessage): string {
   const c = parsed.command;
   if (parsed.unplaced.length > 0) return `${c.kind} ask`;
+  // A recurring series: its weekdays (ISO, 1 = Monday), "other" for every other week, and its first and last days
+  // ("open" when the text gave no end and the bot proposes one).
+  if (c.kind === 'book' && c.series) {
+    const { weekdays, every, from, until } = c.series;
+    return `series ${weekdays.join(',')}${every === 2 ? ' other' : ''} ${day(from)}..${until ? day(until) : 'open'}`;
+  }
   if (c.kind === 'move') return `move ${c.from.map(day).join(',')}>${c.to.map(day).join(',')}`;
   if ('dates' in c) {
     if (c.dates.length > 0) return `${c.kind} ${c.dates.map(day).join(' ')}`;
