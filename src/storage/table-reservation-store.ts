@@ -152,7 +152,8 @@ export class TableReservationStore implements ReservationStore {
     const b = commit.booking;
     const ops: TableOperation[] = [
       { kind: 'create', entity: bookingToEntity(b) },
-      { kind: 'create', entity: deskEntity(b) },
+      // A held desk's row exists: it is the hold's while the ledger written below with If-Match listed the hold.
+      commit.takesHold ? { kind: 'replace', entity: deskEntity(b), etag: '*' } : { kind: 'create', entity: deskEntity(b) },
       { kind: 'create', entity: personEntity(b) },
       ...commit.ledgers.map((l) => ledgerOperation(b.date, l)),
     ];

@@ -6,8 +6,11 @@ import type { Booking, CivilDate } from '../../domain/model';
 import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
 
-/** What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows). */
-export type ClaimKind = 'reminder' | 'release';
+/**
+ * What a claim is for: the check-in reminder of a booking, or its no-show release (and the notice that follows), or
+ * the card of a waitlist offer (its key is the hold id).
+ */
+export type ClaimKind = 'reminder' | 'release' | 'offer';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
@@ -127,6 +130,17 @@ export type ProactiveMessage =
       readonly booking: Booking;
       readonly desk: MessageDesk;
       readonly deadline: string;
+    }
+  | {
+      /** A desk held for a person first in line on the waitlist: "a desk is free: Book it" (waitlistOfferCard). */
+      readonly kind: 'waitlist-offer';
+      /** The held place in a booking's shape; its id is the hold id. */
+      readonly booking: Booking;
+      readonly desk: MessageDesk;
+      /** Site-local HH:MM: the offer passes to the next person then. */
+      readonly deadline: string;
+      readonly entryId: string;
+      readonly holdId: string;
     };
 
 interface OutcomeBase {
