@@ -1,7 +1,7 @@
 import type { CivilDate } from '../domain/model';
 import { WAITLIST_STATES, type WaitlistEntry, type WaitlistState } from '../domain/waitlist';
 import { CorruptDataError, type CommitOutcome, type LedgerWrite } from '../use-cases/ports';
-import type { HoldCommit, HoldRelease, VersionedEntry, WaitlistStore } from '../use-cases/waitlist-ports';
+import type { HoldCommit, HoldRelease, VersionedEntry, WaitlistStore } from '../use-cases/waitlist-port';
 import { encodeKeyPart } from './key-encoding';
 import { dayPartition, deskRowKey, ledgerEntity } from './reservation-rows';
 import { prefixRange, type EntityValue, type StoredEntity, type TableEntity, type TableGateway, type TableOperation } from './table-gateway';

@@ -11,7 +11,7 @@ import { ContentionError, type CommitOutcome, type SiteCatalog, type VersionedLe
 import { recentLedgersOf } from './recent-ledgers';
 import { readReference, describe } from './reminders/pass-support';
 import type { ClaimStore, Notifier, ReminderDeps } from './reminders/reminder-ports';
-import type { VersionedEntry, WaitlistStore } from './waitlist-ports';
+import type { VersionedEntry, WaitlistStore } from './waitlist-port';
 
 export interface OfferSettings {
   /** How long an offer is held for one person before it passes to the next. */

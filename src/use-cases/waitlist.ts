@@ -6,7 +6,7 @@ import { isOpen, positionOf, type WaitlistEntry } from '../domain/waitlist';
 import type { BookingDeps } from './book-desk';
 import { InvalidInputError } from './errors';
 import { ContentionError } from './ports';
-import type { WaitlistStore } from './waitlist-ports';
+import type { WaitlistStore } from './waitlist-port';
 import { endOffer } from './waitlist-offers';
 
 export interface WaitlistDeps extends BookingDeps {
