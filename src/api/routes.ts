@@ -16,6 +16,8 @@ import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
+import { mountWaitlistRoutes } from './waitlist-routes';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -26,6 +28,8 @@ export interface ApiDeps extends BookingDeps {
   readonly log: ApiLogger;
   /** Where admin and oversight routes record what they did. */
   readonly audit: AuditLog;
+  /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
+  readonly waitlist?: WaitlistStore;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -166,6 +170,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
   mountDaySummaryRoutes(server, deps);
+  if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
 }
 
 function parseDate(raw: unknown, fallback: string): string {

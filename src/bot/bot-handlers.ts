@@ -18,6 +18,7 @@ import { moveBooking } from '../use-cases/move-booking';
 import { attributesText } from './cards/card-parts';
 import { withNote } from './cards/chat-cards';
 import { foldPhrase } from './language/fold-text';
+import { waitlistOffer } from './waitlist-handlers';
 import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import {
   askDayCard,
@@ -548,6 +549,7 @@ export class BotHandlers {
         sentence: describeRefusal(r, locale, this.lookup(index)),
         alternatives: r.alternatives.map((a) => ({ deskId: a.deskId, deskLabel: a.deskLabel, date: a.date, text: describeAlternative(a, locale) })),
         requestId,
+        ...waitlistOffer(r),
       },
       locale,
     );

@@ -16,9 +16,11 @@ import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, Rese
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
-import { startScheduler, type Scheduler } from './scheduler';
+import { startScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
+import { runOfferPass } from '../use-cases/waitlist-offers';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
 import type { AppConfig } from './config';
@@ -46,6 +48,8 @@ export interface AppParts {
   readonly audit?: AuditLog;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
+  /** The waitlist, over the reservations table; without it there is no waitlist (tests of other parts, benches). */
+  readonly waitlist?: WaitlistStore;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
@@ -62,6 +66,7 @@ export type ServerConfig = Pick<
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
   readonly tabDirectory?: string;
   readonly reminders?: AppConfig['reminders'];
+  readonly waitlist?: AppConfig['waitlist'];
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -91,6 +96,7 @@ export function composeServer(
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
     log: parts.log,
+    ...(parts.waitlist && { waitlist: parts.waitlist }),
   });
   const server = createServer({
     store: parts.reservations,
@@ -105,30 +111,48 @@ export function composeServer(
       : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
   // Admin and oversight routes record what they do in the audit log.
   const audit = parts.audit ?? new TableAuditLog(new InMemoryTableGateway(), 'audit');
-  mountApi(server, { ...deps, auth, log: parts.log, audit });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, ...(parts.waitlist && { waitlist: parts.waitlist }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const reminders = config.reminders;
   const scheduler =
     parts.claims && reminders?.enabled
-      ? startScheduler({
-          ...deps,
-          claims: parts.claims,
-          conversations: parts.conversations,
-          notifier: new TeamsNotifier({
-            transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
-            log: parts.log,
-            clock,
-            limits: { tenantRps: reminders.tenantRps },
-            allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
-            ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
-          }),
-          // Unique per process start: a claim names its holder, and a restarted process is a new holder.
-          instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
-          log: parts.log,
-          intervalMs: reminders.intervalSeconds * 1000,
-        })
+      ? startScheduler(
+          withOfferPass(
+            {
+              ...deps,
+              claims: parts.claims,
+              conversations: parts.conversations,
+              notifier: new TeamsNotifier({
+                transport: fetchConnectorTransport({ token: botConnectorTokenProvider(config) }),
+                log: parts.log,
+                clock,
+                limits: { tenantRps: reminders.tenantRps },
+                allowsTenant: (tenantId) => tenants.allowsTenant(tenantId),
+                ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
+              }),
+              // Unique per process start: a claim names its holder, and a restarted process is a new holder.
+              instanceId: `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`,
+              log: parts.log,
+              intervalMs: reminders.intervalSeconds * 1000,
+            },
+            parts.waitlist,
+            config.waitlist,
+          ),
+        )
       : undefined;
   return { server, catalog, scheduler };
+}
+
+/**
+ * The waitlist's offer pass rides on the reminder scheduler's ticks, with its claims and its notifier: one rate limit
+ * per tenant for every proactive message the app sends.
+ */
+function withOfferPass(deps: SchedulerDeps, waitlist: WaitlistStore | undefined, settings: AppConfig['waitlist'] | undefined): SchedulerDeps {
+  if (!waitlist) return deps;
+  return {
+    ...deps,
+    offerPass: (signal) => runOfferPass({ ...deps, waitlist, ...(settings && { offers: { offerMinutes: settings.offerMinutes } }) }, { signal }),
+  };
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly showNamesInWhoIsIn: boolean;
   /** Check-in reminders and the no-show release. */
   readonly reminders: { readonly enabled: boolean; readonly tenantRps: number; readonly intervalSeconds: number };
+  /** The waitlist: how long a freed desk is held for the first person in line before it passes to the next. */
+  readonly waitlist: { readonly offerMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,8 @@ const schema = z.object({
   // Teams allows 50 requests/s per app per tenant, the bot's replies included: leave them room.
   SEATWISE_NOTIFY_TENANT_RPS: z.coerce.number().positive().max(50, 'Teams allows at most 50 per app per tenant').default(45),
   SEATWISE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  // Long enough to see a chat card and answer it; short enough that a desk freed in the morning still finds a taker.
+  SEATWISE_WAITLIST_OFFER_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(2).max(240).default(15),
 });
 
 /**
@@ -123,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tenantRps: e.SEATWISE_NOTIFY_TENANT_RPS,
       intervalSeconds: e.SEATWISE_SCHEDULER_INTERVAL_SECONDS,
     },
+    waitlist: { offerMinutes: e.SEATWISE_WAITLIST_OFFER_MINUTES },
   };
 }

@@ -4,6 +4,8 @@ import { ManagedIdentityCredential, DefaultAzureCredential } from '@azure/identi
 import { AzureTableGateway } from '../storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../storage/table-catalog-store';
 import { TableReservationStore } from '../storage/table-reservation-store';
+import { TableWaitlistStore } from '../storage/table-waitlist-store';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
@@ -40,6 +42,8 @@ export interface Stores {
   readonly discussions: DiscussionStore;
   /** The append-only record of admin changes, tracing runs and personal-data requests. */
   readonly audit: AuditLog;
+  /** The waitlist, in the reservations table: its holds share the day partitions of the bookings. */
+  readonly waitlist: WaitlistStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -115,7 +119,8 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, audit, gateway, description, health, close };
+    const waitlist = new TableWaitlistStore(gateway, names.reservations);
+    return { reservations, catalog, conversations, discussions, audit, waitlist, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

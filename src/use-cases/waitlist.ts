@@ -25,6 +25,8 @@ export interface WaitlistPlace {
   readonly entry: WaitlistEntry;
   /** 1 for the first in line at the site that day; 0 once the entry has left the queue. */
   readonly position: number;
+  /** False when the person was in line already: asking again keeps their place. */
+  readonly created?: boolean;
 }
 
 const MAX_ATTRIBUTES = 8;
@@ -69,7 +71,7 @@ export async function joinWaitlist(deps: WaitlistDeps, cmd: JoinWaitlistCommand)
     if (joined === 'conflict') continue;
     const day = await deps.waitlist.readDay(cmd.date);
     const current = day.find((v) => v.entry.id === joined.current.entry.id)?.entry ?? joined.current.entry;
-    return ok({ entry: current, position: positionOf(day.map((v) => v.entry), current) });
+    return ok({ entry: current, position: positionOf(day.map((v) => v.entry), current), created: joined.created });
   }
   throw new ContentionError(`Joining the waitlist of ${cmd.date}: the entry changed five times in a row`);
 }
