@@ -22,7 +22,7 @@ export class WaitlistHandlers {
     const index = await this.deps.catalog.current();
     switch (data.verb) {
       case WAITLIST_VERBS.join:
-        return this.join(data.date, data.zoneId, actor, locale, index);
+        return this.join(data, actor, locale, index);
       case WAITLIST_VERBS.book: {
         const result = await acceptOffer(this.deps, { actor, entryId: data.entryId });
         if (result.ok) return this.booked(result.value, locale, index);
@@ -43,9 +43,10 @@ export class WaitlistHandlers {
     }
   }
 
-  private async join(date: string, zoneId: string | undefined, actor: Actor, locale: Locale, index: CatalogIndex): Promise<AdaptiveCard> {
+  private async join(data: Extract<WaitlistActionData, { verb: 'waitlist.join' }>, actor: Actor, locale: Locale, index: CatalogIndex): Promise<AdaptiveCard> {
+    const { date, zoneId, attributes } = data;
     try {
-      const result = await joinWaitlist(this.deps, { actor, date, ...(zoneId !== undefined && { zoneId }) });
+      const result = await joinWaitlist(this.deps, { actor, date, ...(zoneId !== undefined && { zoneId }), ...(attributes !== undefined && { attributes }) });
       if (!result.ok) return statusCard({ title: t(locale, 'card.refusal.title'), text: describeRefusal(result.error, locale, this.lookup(index)), tone: 'attention' }, locale);
       return waitlistJoinedCard({ date, position: result.value.position, entryId: result.value.entry.id }, locale);
     } catch (error) {

@@ -19,8 +19,10 @@ export const WAITLIST_VERBS = {
 export type WaitlistVerb = (typeof WAITLIST_VERBS)[keyof typeof WAITLIST_VERBS];
 
 export type WaitlistActionData =
-  | { readonly verb: typeof WAITLIST_VERBS.join; readonly date: string; readonly zoneId?: string }
+  | { readonly verb: typeof WAITLIST_VERBS.join; readonly date: string; readonly zoneId?: string; readonly attributes?: readonly string[] }
   | { readonly verb: typeof WAITLIST_VERBS.book | typeof WAITLIST_VERBS.decline | typeof WAITLIST_VERBS.leave; readonly entryId: string };
+
+const ATTRIBUTE = /^[a-z0-9][a-z0-9 _-]{0,31}$/;
 
 /** Entry ids are `<date>.<random>`, as booking ids. */
 const ENTRY_ID = /^\d{4}-\d{2}-\d{2}\.[A-Za-z0-9_-]{8,40}$/;
@@ -40,8 +42,10 @@ export function parseWaitlistAction(value: unknown): WaitlistActionData | null {
   if (verb === WAITLIST_VERBS.join) {
     const date = own('date');
     const zoneId = own('zoneId');
+    const attributes = own('attributes');
     if (!isCivilDate(date) || (zoneId !== undefined && !isDeskId(zoneId))) return null;
-    return { verb, date, ...(zoneId !== undefined && { zoneId }) };
+    if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length <= 8 && attributes.every((a) => typeof a === 'string' && ATTRIBUTE.test(a)))) return null;
+    return { verb, date, ...(zoneId !== undefined && { zoneId }), ...(attributes !== undefined && { attributes: [...(attributes as string[])] }) };
   }
   const entryId = own('entryId');
   if (typeof entryId !== 'string' || !ENTRY_ID.test(entryId)) return null;
@@ -53,9 +57,19 @@ function waitlistButton(title: string, data: WaitlistActionData, style?: 'positi
   return { type: 'Action.Execute', title, verb: data.verb, data: { ...data }, ...styled, fallback: { type: 'Action.Submit', title, data: { ...data }, ...styled } };
 }
 
-/** "Notify me if a place frees up", for a refusal card when no desk is left that day. */
-export function joinWaitlistButton(date: string, locale: Locale, zoneId?: string): ExecuteAction {
-  return waitlistButton(t(locale, 'waitlist.action.join'), { verb: WAITLIST_VERBS.join, date, ...(zoneId !== undefined && { zoneId }) });
+/** "Notify me if a place frees up", for a refusal card when no desk is left that day, with the wish it answers. */
+export function joinWaitlistButton(date: string, locale: Locale, wish: { readonly zoneId?: string; readonly attributes?: readonly string[] } = {}): ExecuteAction {
+  return waitlistButton(t(locale, 'waitlist.action.join'), {
+    verb: WAITLIST_VERBS.join,
+    date,
+    ...(wish.zoneId !== undefined && { zoneId: wish.zoneId }),
+    ...(wish.attributes !== undefined && wish.attributes.length > 0 && { attributes: wish.attributes }),
+  });
+}
+
+/** A card with "Notify me if a place frees up" added to its buttons. */
+export function withJoinWaitlist(card: AdaptiveCard, date: string, locale: Locale, wish: { readonly zoneId?: string; readonly attributes?: readonly string[] } = {}): AdaptiveCard {
+  return { ...card, actions: [...card.actions, joinWaitlistButton(date, locale, wish)] };
 }
 
 export function waitlistJoinedCard(input: { readonly date: string; readonly position: number; readonly entryId: string }, locale: Locale): AdaptiveCard {
