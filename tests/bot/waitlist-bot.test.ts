@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { waitlistOfferCard } from '../../src/bot/cards/waitlist-cards';
+import { waitlistOfferCard, waitlistOfferInputOf } from '../../src/bot/cards/waitlist-cards';
 import { TableClaimStore } from '../../src/storage/table-claim-store';
 import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { bookDesk } from '../../src/use-cases/book-desk';
@@ -56,7 +56,7 @@ describe('the waitlist in chat, over HTTP at /api/messages', () => {
     expect(report).toMatchObject({ placed: 1, sent: 1 });
     const offer = sent[0]!;
     if (offer.kind !== 'waitlist-offer') throw new Error('not an offer');
-    const card = waitlistOfferCard({ entryId: offer.entryId, date: offer.booking.date, deskLabel: offer.desk.label, deadline: offer.deadline }, 'fr');
+    const card = waitlistOfferCard(waitlistOfferInputOf(offer), 'fr');
     const bookIt = actionsOf(card).find((a) => a.verb === 'waitlist.book')!;
     expect(bookIt.title).toBe('Le réserver');
     expect(bookIt.data).not.toHaveProperty('userId');

@@ -6,7 +6,7 @@
  * teams-ai's `actionSubmit` routes on `data.verb`.
  */
 import { type ActionData as BookingActionData } from './verbs';
-import type { WaitlistActionData } from './waitlist-cards';
+import type { WaitlistActionData } from './waitlist-verbs';
 
 /** What a button may carry: the booking verbs' data, or the waitlist's (kept in its own file). */
 type ActionData = BookingActionData | WaitlistActionData;

@@ -7,50 +7,9 @@ import { t, type Locale } from '../../i18n/messages';
 import { adaptiveCard, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction, type Fact } from './adaptive-card';
 import { dayText, labelText, nameText } from './card-parts';
 import { escapeMarkdown } from './markdown';
-import { isCivilDate, isDeskId } from './verbs';
+import { WAITLIST_VERBS, type WaitlistActionData } from './waitlist-verbs';
 
-export const WAITLIST_VERBS = {
-  join: 'waitlist.join',
-  book: 'waitlist.book',
-  decline: 'waitlist.decline',
-  leave: 'waitlist.leave',
-} as const;
-
-export type WaitlistVerb = (typeof WAITLIST_VERBS)[keyof typeof WAITLIST_VERBS];
-
-export type WaitlistActionData =
-  | { readonly verb: typeof WAITLIST_VERBS.join; readonly date: string; readonly zoneId?: string; readonly attributes?: readonly string[] }
-  | { readonly verb: typeof WAITLIST_VERBS.book | typeof WAITLIST_VERBS.decline | typeof WAITLIST_VERBS.leave; readonly entryId: string };
-
-const ATTRIBUTE = /^[a-z0-9][a-z0-9 _-]{0,31}$/;
-
-/** Entry ids are `<date>.<random>`, as booking ids. */
-const ENTRY_ID = /^\d{4}-\d{2}-\d{2}\.[A-Za-z0-9_-]{8,40}$/;
-
-export function isWaitlistVerb(value: unknown): value is WaitlistVerb {
-  return typeof value === 'string' && (Object.values(WAITLIST_VERBS) as string[]).includes(value);
-}
-
-/** Card data re-validated field by field (the client controls it); extras, a user id among them, are dropped. */
-export function parseWaitlistAction(value: unknown): WaitlistActionData | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return null;
-  const own = (k: string): unknown => (Object.prototype.hasOwnProperty.call(value, k) ? (value as Record<string, unknown>)[k] : undefined);
-  const verb = own('verb');
-  if (!isWaitlistVerb(verb)) return null;
-  if (verb === WAITLIST_VERBS.join) {
-    const date = own('date');
-    const zoneId = own('zoneId');
-    const attributes = own('attributes');
-    if (!isCivilDate(date) || (zoneId !== undefined && !isDeskId(zoneId))) return null;
-    if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length <= 8 && attributes.every((a) => typeof a === 'string' && ATTRIBUTE.test(a)))) return null;
-    return { verb, date, ...(zoneId !== undefined && { zoneId }), ...(attributes !== undefined && { attributes: [...(attributes as string[])] }) };
-  }
-  const entryId = own('entryId');
-  if (typeof entryId !== 'string' || !ENTRY_ID.test(entryId)) return null;
-  return { verb, entryId };
-}
+export { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS, type WaitlistActionData, type WaitlistVerb } from './waitlist-verbs';
 
 function waitlistButton(title: string, data: WaitlistActionData, style?: 'positive' | 'destructive'): ExecuteAction {
   const styled = style === undefined ? {} : { style };
@@ -117,4 +76,24 @@ export function waitlistOfferCard(input: WaitlistOfferCardInput, locale: Locale)
 /** The notification preview of an offer. */
 export function waitlistOfferSummary(input: Pick<WaitlistOfferCardInput, 'date' | 'deskLabel'>, locale: Locale): string {
   return t(locale, 'waitlist.offer.summary', { date: dayText(input.date, locale), desk: labelText(input.deskLabel) });
+}
+
+/**
+ * The offer card's input from the notifier's message (ProactiveMessage 'waitlist-offer'): what a proactive renderer
+ * needs to show it, with the map link for its day and floor.
+ */
+export function waitlistOfferInputOf(
+  message: { readonly entryId: string; readonly booking: { readonly date: string; readonly floorId: string }; readonly desk: { readonly label: string; readonly zoneName?: string; readonly floorName?: string }; readonly deadline: string },
+  mapUrl?: (date: string, floorId?: string) => string | undefined,
+): WaitlistOfferCardInput {
+  const url = mapUrl?.(message.booking.date, message.booking.floorId);
+  return {
+    entryId: message.entryId,
+    date: message.booking.date,
+    deskLabel: message.desk.label,
+    ...(message.desk.zoneName && { zoneName: message.desk.zoneName }),
+    ...(message.desk.floorName && { floorName: message.desk.floorName }),
+    deadline: message.deadline,
+    ...(url && { mapUrl: url }),
+  };
 }
