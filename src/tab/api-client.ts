@@ -81,6 +81,11 @@ export class ApiClient {
     return this.request('DELETE', `/api/bookings/${encodeURIComponent(bookingId)}`);
   }
 
+  /** Puts the caller on a day's waitlist: a freed desk is then held for them in turn (see DESIGN.md, Everyday API). */
+  joinWaitlist(date: string, siteId?: string): Promise<{ id: string; position: number }> {
+    return this.request('POST', '/api/waitlist', { date, ...(siteId && { siteId }) });
+  }
+
   checkIn(bookingId: string): Promise<BookingDto> {
     return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
   }

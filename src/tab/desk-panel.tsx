@@ -30,11 +30,13 @@ export interface DeskPanelProps {
   readonly onMove: (desk: DeskDto, from: MyDay) => void;
   readonly onSelect: (deskId: string) => void;
   readonly onClose: () => void;
+  /** "Notify me if a place frees up", offered when no desk of the floor is free for the person that day. */
+  readonly onJoinWaitlist?: () => void;
 }
 
 const NEAREST = 3;
 
-export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose }: DeskPanelProps) {
+export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose, onJoinWaitlist }: DeskPanelProps) {
   const locale = useLocale();
   const { offline } = useConnectivity();
   const titleId = useId();
@@ -108,7 +110,14 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
         <div className="panel-nearest">
           <h3>{t(locale, 'tab.panel.nearest')}</h3>
           {nearest.length === 0 ? (
-            <p>{t(locale, 'tab.panel.noneFree')}</p>
+            <>
+              <p>{t(locale, 'tab.panel.noneFree')}</p>
+              {!mine && onJoinWaitlist && (
+                <Button size="small" appearance="primary" disabled={disabled} onClick={onJoinWaitlist} data-testid="panel-waitlist">
+                  {t(locale, 'waitlist.action.join')}
+                </Button>
+              )}
+            </>
           ) : (
             <ul>
               {nearest.map(({ d, m }) => (
