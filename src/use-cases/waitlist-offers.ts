@@ -91,7 +91,9 @@ async function passDay(deps: OfferDeps, index: CatalogIndex, site: SiteCatalog, 
   if (!day.some((v) => v.entry.state === 'waiting' || v.entry.state === 'offered')) return;
 
   // 1. Offers that were taken up, or ran out: recorded, and the held desk freed for the next in line.
-  for (const v of day.filter((x) => x.entry.state === 'offered')) {
+  const offered = day.filter((x) => x.entry.state === 'offered');
+  const bookedNow = offered.length === 0 ? new Set<string>() : new Set((await deps.store.listBookingsOfDay(date)).filter(isActive).map((b) => b.userId));
+  for (const v of offered) {
     const now = deps.clock.now();
     const ledgers = await ledgersOfOffer(deps, index, v.entry);
     const held = ledgers?.some((l) => l.entries.some((e) => e.bookingId === v.entry.offer!.holdId)) ?? false;
@@ -100,9 +102,11 @@ async function passDay(deps: OfferDeps, index: CatalogIndex, site: SiteCatalog, 
       const outcome = await deps.waitlist.writeEntry({ ...v.entry, state: 'booked' }, v.version);
       if (outcome.committed) report.booked++;
       else report.conflicts++;
-    } else if (isOfferExpired(v.entry, now)) {
-      const outcome = await endOffer(deps, v, { ...v.entry, state: 'expired' });
-      if (outcome.committed) report.expired++;
+    } else if (isOfferExpired(v.entry, now) || bookedNow.has(v.entry.userId)) {
+      // A person who booked another desk meanwhile needs the held one no more: it goes on at once.
+      const booked = bookedNow.has(v.entry.userId);
+      const outcome = await endOffer(deps, v, { ...v.entry, state: booked ? 'booked' : 'expired' });
+      if (outcome.committed) report[booked ? 'booked' : 'expired']++;
       else report.conflicts++;
     }
   }

@@ -159,6 +159,26 @@ describe('the waitlist API (/api/waitlist), over HTTP on Azurite', () => {
     expect(sent.map((m) => (m.kind === 'waitlist-offer' ? m.entryId : ''))).toEqual([carol.body.id, dave.body.id, erin.body.id]);
     expect((await checkInvariants(h.gateway, h.tables.reservations, [catalog])).violations).toEqual([]);
   });
+
+  it('passes a held desk on at once when its person books another desk meanwhile', async () => {
+    const bookings = await fillTheDay();
+    const carol = await call('POST', '/api/waitlist', 'carol', { date: DAY });
+    const erin = await call('POST', '/api/waitlist', 'erin', { date: DAY, zoneId: 'f1-z0' });
+    await call('DELETE', `/api/bookings/${bookings['alice']}`, 'alice');
+    const sent: ProactiveMessage[] = [];
+    const offers = await offerDeps(h, api, sent);
+    await runOfferPass(offers);
+    // Carol holds f1-0-0; a desk in the other zone frees up and she books it herself.
+    await call('DELETE', `/api/bookings/${bookings['zoe']}`, 'zoe');
+    expect((await call('POST', '/api/bookings', 'carol', { deskId: 'f1-1-0', date: DAY })).status).toBe(201);
+    const report = await runOfferPass(offers);
+    expect(report).toMatchObject({ booked: 1, placed: 1 });
+    expect(sent.map((m) => (m.kind === 'waitlist-offer' ? [m.entryId, m.booking.deskId] : []))).toEqual([
+      [carol.body.id, 'f1-0-0'],
+      [erin.body.id, 'f1-0-0'],
+    ]);
+    expect((await checkInvariants(h.gateway, h.tables.reservations, [catalog])).violations).toEqual([]);
+  });
 });
 
 /** The offer pass as a server instance runs it, over the same tables, with a notifier that records what it sends. */
