@@ -36,6 +36,11 @@ export interface DeskPanelProps {
 
 const NEAREST = 3;
 
+/** A desk the waitlist holds for the person (its id is a hold's, not a booking's): theirs to book, not to cancel. */
+function isHold(id: string): boolean {
+  return id.startsWith('hold.');
+}
+
 export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose, onJoinWaitlist }: DeskPanelProps) {
   const locale = useLocale();
   const { offline } = useConnectivity();
@@ -146,7 +151,12 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
             </Button>
           </>
         )}
-        {desk.state === 'mine' && desk.bookingId && (
+        {desk.state === 'mine' && desk.bookingId && isHold(desk.bookingId) && (
+          <Button appearance="primary" disabled={disabled} onClick={() => onBook(desk)} data-testid="panel-book-held">
+            {t(locale, 'waitlist.action.book')}
+          </Button>
+        )}
+        {desk.state === 'mine' && desk.bookingId && !isHold(desk.bookingId) && (
           <Button disabled={disabled} onClick={() => onCancel(desk)} data-testid="panel-cancel">
             {t(locale, 'tab.panel.cancel')}
           </Button>

@@ -5,7 +5,13 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { gridCatalog } from '../support/builders';
-import { azuriteHarness } from '../support/stores';
+import { azuriteHarness, type StoreHarness } from '../support/stores';
+import { TableClaimStore } from '../../src/storage/table-claim-store';
+import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
+import { CachedCatalog } from '../../src/use-cases/catalog-index';
+import { runOfferPass } from '../../src/use-cases/waitlist-offers';
+import { uniqueTableName } from '../support/azurite';
+import { noSleepRetry, sequentialIds } from '../support/builders';
 import { deskOnMap, ensureTabBuilt, launchChromium, see, startTabServer, userContext, waitForMap, watchPage, type TabServer } from './tab-harness';
 
 jest.setTimeout(180_000);
@@ -16,13 +22,15 @@ const THURSDAY = '2026-12-03';
 const catalog = gridCatalog({ zones: 1, cols: 2, rows: 1, pitch: 2, policy: { minDistanceM: 1.5, zoneCapacity: { kind: 'count', value: 2 } } });
 
 let server: TabServer;
+let harness: StoreHarness;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
   await ensureTabBuilt();
-  server = await startTabServer(await azuriteHarness(), [catalog], NOW);
+  harness = await azuriteHarness();
+  server = await startTabServer(harness, [catalog], NOW);
 });
 
 afterAll(async () => {
@@ -42,7 +50,7 @@ async function api(method: string, path: string, userId: string, body?: unknown)
 }
 
 describe('the waitlist in the Book tab', () => {
-  it('offers "Notify me if a place frees up" on a full day, and puts the person in line, in their language', async () => {
+  it('offers "Notify me if a place frees up" on a full day, puts the person in line, and lets them book the desk held for them', async () => {
     expect((await api('POST', '/api/bookings', 'alice', { deskId: 'f1-0-0', date: THURSDAY })).status).toBe(201);
     expect((await api('POST', '/api/bookings', 'bob', { deskId: 'f1-0-1', date: THURSDAY })).status).toBe(201);
 
@@ -75,6 +83,33 @@ describe('the waitlist in the Book tab', () => {
     await deskOnMap(page2, '1.01').click();
     await see.visible(page2.getByTestId('desk-panel'));
     await see.count(page2.getByTestId('panel-waitlist'), 0);
+
+    // Alice cancels; the offer pass holds her desk for Carol, who sees it as hers to book, and books it.
+    const aliceBooking = ((await api('GET', '/api/bookings', 'alice')).json as { id: string }[])[0]!;
+    expect((await api('DELETE', `/api/bookings/${aliceBooking.id}`, 'alice')).status).toBe(204);
+    const claims = new TableClaimStore(harness.gateway, uniqueTableName('claims'));
+    await claims.init();
+    const report = await runOfferPass({
+      store: harness.reservations,
+      catalog: new CachedCatalog(harness.catalog, server.clock, 0),
+      clock: server.clock,
+      ids: sequentialIds('tabpass'),
+      retry: noSleepRetry,
+      waitlist: new TableWaitlistStore(harness.gateway, harness.tables.reservations),
+      claims,
+      conversations: { get: async () => null },
+      notifier: { send: async () => ({ status: 'sent', attempts: 1, ambiguous: false }) },
+      instanceId: 'tab-test',
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    expect(report).toMatchObject({ placed: 1, unreachable: 1 });
+    const held = page.locator('svg.map-svg g[role="button"][aria-label*=" 1.00,"]');
+    await see.attribute(held, 'data-state', 'mine', 15_000);
+    await held.click();
+    await page.getByTestId('panel-book-held').click();
+    await see.count(page.getByTestId('panel-book-held'), 0);
+    const bookings = (await api('GET', '/api/bookings', 'carol')).json as { deskId: string; date: string; status: string }[];
+    expect(bookings).toEqual([expect.objectContaining({ deskId: 'f1-0-0', date: THURSDAY, status: 'booked' })]);
     expect(errors).toEqual([]);
   });
 });
