@@ -422,4 +422,6 @@ export const de: Messages = {
   'waitlist.error.notFound': 'Dieser Eintrag auf der Warteliste wurde nicht gefunden; vielleicht haben Sie die Liste schon verlassen.',
   'waitlist.error.notAllowed': 'Nur die Person auf der Warteliste kann sie verlassen oder auf ihr Angebot antworten.',
   'waitlist.error.expired': 'Dieses Angebot ist beendet: Der Schreibtisch ging an die nächste Person in der Reihe oder wurde gebucht.',
+  // Der Tab holt den Chat ein (Issue 17 §6).
+  'tab.released': 'Sie haben Schreibtisch {desk} am {date} freigegeben; er ist wieder frei für andere.',
 };

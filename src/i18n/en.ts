@@ -417,6 +417,8 @@ export const en = {
   'waitlist.error.notFound': 'This waitlist entry could not be found; you may have left the list already.',
   'waitlist.error.notAllowed': 'Only the person on the waitlist can leave it or answer its offer.',
   'waitlist.error.expired': 'This offer has ended: the desk was passed to the next person in line, or booked.',
+  // The tab catches up with chat (issue 17 §6).
+  'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

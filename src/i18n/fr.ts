@@ -419,4 +419,6 @@ export const fr: Messages = {
   'waitlist.error.notFound': "Cette inscription sur la liste d'attente est introuvable ; vous l'avez peut-être déjà quittée.",
   'waitlist.error.notAllowed': "Seule la personne inscrite peut quitter la liste d'attente ou répondre à son offre.",
   'waitlist.error.expired': "Cette offre a pris fin : le bureau est passé à la personne suivante, ou a été réservé.",
+  // L'onglet rattrape le chat (issue 17 §6).
+  'tab.released': 'Vous avez libéré le bureau {desk} le {date} ; il est de nouveau libre pour les autres.',
 };

@@ -411,4 +411,6 @@ export const nl: Messages = {
   'waitlist.error.notFound': 'Deze inschrijving op de wachtlijst is niet gevonden; misschien ben je al van de lijst gegaan.',
   'waitlist.error.notAllowed': 'Alleen wie op de wachtlijst staat, kan eraf gaan of op het aanbod antwoorden.',
   'waitlist.error.expired': 'Dit aanbod is afgelopen: het bureau ging naar de volgende in de rij, of is geboekt.',
+  // Het tabblad haalt de chat in (issue 17 §6).
+  'tab.released': 'Je hebt bureau {desk} op {date} vrijgegeven; het is weer vrij voor anderen.',
 };

@@ -86,6 +86,11 @@ export class ApiClient {
     return this.request('POST', '/api/waitlist', { date, ...(siteId && { siteId }) });
   }
 
+  /** Gives a checked-in desk back for the rest of the day (the person leaves early). */
+  release(bookingId: string): Promise<BookingDto> {
+    return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/release`);
+  }
+
   checkIn(bookingId: string): Promise<BookingDto> {
     return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
   }

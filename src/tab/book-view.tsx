@@ -197,6 +197,20 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     });
   };
 
+  const release = async (desk: DeskDto): Promise<void> => {
+    if (!desk.bookingId || !view || offline) return;
+    const day = view.date;
+    await withBusy(desk.id, async () => {
+      try {
+        await api.release(desk.bookingId!);
+        setNotice({ kind: 'success', text: t(locale, 'tab.released', { desk: desk.label, date: formatDate(day, locale) }) });
+      } catch (error) {
+        setNotice(failed(error, t(locale, 'tab.failed')));
+      }
+      await live.refresh();
+    });
+  };
+
   const move = async (desk: DeskDto, from: MyDay): Promise<void> => {
     if (!view || offline) return;
     const day = view.date;
@@ -433,6 +447,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
           onSelect={selectDesk}
           onClose={closePanel}
           onJoinWaitlist={() => void joinWaitlist(view.date)}
+          onRelease={(d) => void release(d)}
         />
       )}
 

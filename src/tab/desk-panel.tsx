@@ -32,6 +32,8 @@ export interface DeskPanelProps {
   readonly onClose: () => void;
   /** "Notify me if a place frees up", offered when no desk of the floor is free for the person that day. */
   readonly onJoinWaitlist?: () => void;
+  /** Gives a checked-in desk back (the person leaves early); a checked-in booking is released, not cancelled. */
+  readonly onRelease?: (desk: DeskDto) => void;
 }
 
 const NEAREST = 3;
@@ -41,7 +43,7 @@ function isHold(id: string): boolean {
   return id.startsWith('hold.');
 }
 
-export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose, onJoinWaitlist }: DeskPanelProps) {
+export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose, onJoinWaitlist, onRelease }: DeskPanelProps) {
   const locale = useLocale();
   const { offline } = useConnectivity();
   const titleId = useId();
@@ -156,7 +158,12 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
             {t(locale, 'waitlist.action.book')}
           </Button>
         )}
-        {desk.state === 'mine' && desk.bookingId && !isHold(desk.bookingId) && (
+        {desk.state === 'mine' && desk.bookingId && desk.checkedIn && onRelease && (
+          <Button disabled={disabled} onClick={() => onRelease(desk)} data-testid="panel-release">
+            {t(locale, 'reminder.action.release')}
+          </Button>
+        )}
+        {desk.state === 'mine' && desk.bookingId && !isHold(desk.bookingId) && !desk.checkedIn && (
           <Button disabled={disabled} onClick={() => onCancel(desk)} data-testid="panel-cancel">
             {t(locale, 'tab.panel.cancel')}
           </Button>
