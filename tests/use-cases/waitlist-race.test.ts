@@ -50,7 +50,7 @@ describe('waitlist offers under a race of releases and bookings (two instances, 
 
     const instance = async (name: string): Promise<OfferDeps> => {
       // Each instance its own gateway, stores, catalog cache, ids and locks, as separate processes over one account.
-      const gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: testConnectionString(), timeoutMs: 60_000 });
+      const gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: testConnectionString() }, { timeoutMs: 60_000 });
       const claims = new TableClaimStore(gateway, claimsTable);
       await claims.init();
       const notifier: Notifier = {
@@ -97,6 +97,7 @@ describe('waitlist offers under a race of releases and bookings (two instances, 
     const accepted = new Map<string, string>();
     let bookedByOffer = 0;
     let conflicts = 0;
+    const passesBy = new Set<string>();
     const floorDayOf = async (deps: OfferDeps): Promise<FloorDay> => {
       const layout = (await deps.catalog.current()).floor('f1')!.layout;
       const ledgers = await deps.store.readLedgers(DAY, 'f1', layout.zones.map((z) => z.id));
@@ -119,6 +120,7 @@ describe('waitlist offers under a race of releases and bookings (two instances, 
         await joinWaitlist(deps, { actor: actor(pick(PEOPLE)!), date: DAY });
       } else if (x < 0.75) {
         conflicts += (await runOfferPass(deps)).conflicts;
+        passesBy.add(deps.instanceId);
       } else if (x < 0.92) {
         const offer = pick(sent.filter((s) => !accepted.has(s.message.holdId)));
         if (!offer) return;
@@ -152,7 +154,8 @@ describe('waitlist offers under a race of releases and bookings (two instances, 
     const holdIds = sent.map((s) => s.message.holdId);
     expect(new Set(holdIds).size).toBe(holdIds.length);
     expect(sent.length).toBeGreaterThan(10);
-    expect(new Set(sent.map((s) => s.instance)).size).toBe(2);
+    // Both instances ran passes against each other (which of them places or sends an offer is up to timing).
+    expect([...passesBy].sort()).toEqual(['a', 'b']);
     expect(bookedByOffer).toBeGreaterThan(0);
     // The race did race: offers lost conditional writes to bookings or to the other instance, and decided again.
     expect(conflicts).toBeGreaterThan(0);
