@@ -97,3 +97,16 @@ export function waitlistOfferInputOf(
     ...(url && { mapUrl: url }),
   };
 }
+
+/**
+ * The card and notification preview of a 'waitlist-offer' proactive message, for the notifier's renderer: the one
+ * branch it needs is `card, summary = renderWaitlistOffer(message, locale, mapUrl)`.
+ */
+export function renderWaitlistOffer(
+  message: Parameters<typeof waitlistOfferInputOf>[0],
+  locale: Locale,
+  mapUrl?: (date: string, floorId?: string) => string | undefined,
+): { card: AdaptiveCard; summary: string } {
+  const input = waitlistOfferInputOf(message, mapUrl);
+  return { card: waitlistOfferCard(input, locale), summary: waitlistOfferSummary(input, locale) };
+}
