@@ -15,14 +15,15 @@ import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
-import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
+import type { ClaimStore, ProactiveMessage } from '../use-cases/reminders/reminder-ports';
 import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
 import { runOfferPass } from '../use-cases/waitlist-offers';
 import { mountTab } from './tab-static';
-import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
+import { botConnectorTokenProvider, fetchConnectorTransport, renderProactive, TeamsNotifier } from './teams-notifier';
+import { WAITLIST_VERBS } from '../bot/cards/waitlist-verbs';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { StoreHealth } from './storage-factory';
@@ -149,10 +150,28 @@ export function composeServer(
  */
 function withOfferPass(deps: SchedulerDeps, waitlist: WaitlistStore | undefined, settings: AppConfig['waitlist'] | undefined): SchedulerDeps {
   if (!waitlist) return deps;
+  if (!notifierRendersOffers()) {
+    // Holding desks for people who are never told would only keep the desks empty: no offers until it can.
+    deps.log.warn({}, 'waitlist offers are off: the proactive renderer has no card for them yet (renderWaitlistOffer)');
+    return deps;
+  }
   return {
     ...deps,
     offerPass: (signal) => runOfferPass({ ...deps, waitlist, ...(settings && { offers: { offerMinutes: settings.offerMinutes } }) }, { signal }),
   };
+}
+
+/** Whether the notifier's renderer turns a 'waitlist-offer' into its own card (with Book it), not another kind's. */
+function notifierRendersOffers(): boolean {
+  const probe: ProactiveMessage = {
+    kind: 'waitlist-offer',
+    booking: { id: 'hold.probe', siteId: 's', floorId: 'f', zoneId: 'z', deskId: 'd', date: '2026-01-01', userId: 'u', status: 'booked', createdAt: '2026-01-01T00:00:00.000Z' },
+    desk: { label: 'd' },
+    deadline: '09:00',
+    entryId: '2026-01-01.probeprobe',
+    holdId: 'hold.probe',
+  };
+  return JSON.stringify(renderProactive(probe, 'en')).includes(WAITLIST_VERBS.book);
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */
