@@ -25,6 +25,8 @@ import { mountSeriesRoutes } from './series-routes';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { mountCalendarRoutes } from './calendar-routes';
+import { mountWaitlistRoutes } from './waitlist-routes';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -50,6 +52,8 @@ export interface ApiDeps extends BookingDeps {
   /** Signs the calendar links of cards. */
   readonly linkKeys: LinkKeyStore;
   readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
+  /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
+  readonly waitlist?: WaitlistStore;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -194,6 +198,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountAdminRoutes(server, deps);
   mountSeriesRoutes(server, deps);
   mountCalendarRoutes(server, deps);
+  if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
 }
 
 function parseDate(raw: unknown, fallback: string): string {

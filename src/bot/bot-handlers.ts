@@ -18,6 +18,8 @@ import { moveBooking } from '../use-cases/move-booking';
 import { attributesText } from './cards/card-parts';
 import { withNote } from './cards/chat-cards';
 import { foldPhrase } from './language/fold-text';
+import { waitlistOffer } from './waitlist-handlers';
+import { withJoinWaitlist } from './cards/waitlist-cards';
 import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import {
   askDayCard,
@@ -413,7 +415,8 @@ export class BotHandlers {
         if (why?.code === 'ZONE_FULL') return this.refusal(why, requestId, locale, index);
         if (why?.code !== 'DESK_TAKEN') break;
       }
-      return statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+      const none = statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
+      return withJoinWaitlist(none, date, locale, preferences.require ?? {});
     }
     if (key) await this.remember(key, { date, deskId: top.desk.id });
     return suggestionCard(
@@ -558,6 +561,7 @@ export class BotHandlers {
         sentence: describeRefusal(r, locale, this.lookup(index)),
         alternatives: r.alternatives.map((a) => ({ deskId: a.deskId, deskLabel: a.deskLabel, date: a.date, text: describeAlternative(a, locale) })),
         requestId,
+        ...waitlistOffer(r),
       },
       locale,
     );

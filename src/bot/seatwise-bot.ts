@@ -4,14 +4,16 @@ import { ContentionError, StorageUnavailableError, type ConversationReferenceSto
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
-import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
+import { cardLanguageOf, errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
+import { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS } from './cards/waitlist-cards';
+import { WaitlistHandlers } from './waitlist-handlers';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { parseMessage } from './language/parse-message';
 import { myDataAnswer, myDataRequest } from './my-data-command';
 import type { Actor } from '../domain/model';
 import type { MyData } from '../use-cases/export-my-data';
 import { seriesAction } from './series-chat';
 import { parseSeriesActionData, SERIES_VERBS } from './series-cards';
-import { cardLanguageOf } from './cards/card-language';
 import { t, type Locale } from '../i18n/messages';
 
 export interface BotLogger {
@@ -30,6 +32,8 @@ export interface SeatwiseBotOptions {
   readonly invokeDeadlineMs?: number;
   /** The caller's data export, for "my data" (src/bot/my-data-command.ts); without it the phrase is not understood. */
   readonly myData?: (actor: Actor) => Promise<MyData>;
+  /** The waitlist; without it, its buttons answer as stale cards. */
+  readonly waitlist?: WaitlistStore;
 }
 
 /**
@@ -91,22 +95,34 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     return withCardLanguage(card, locale);
   };
 
+  // The waitlist's verbs go to their own handlers (src/bot/waitlist-handlers.ts), through the same redelivery guard.
+  const waitlist = options.waitlist && new WaitlistHandlers({ ...deps, waitlist: options.waitlist });
+  const onWaitlistAction = async (context: TurnContext, data: unknown): Promise<AdaptiveCard> => {
+    const actor = callerOf(context);
+    const parsed = parseWaitlistAction(data);
+    const locale = cardLanguageOf(data) ?? localeOf(context);
+    if (!actor || !parsed || !waitlist) return errorCard('stale', locale);
+    return withCardLanguage(await withinDeadline(context, locale, waitlist.action(parsed, actor, locale)), locale);
+  };
+  const routeOf = (verb: string) => (isWaitlistVerb(verb) ? onWaitlistAction : onAction);
+
   // Card routes first: an Action.Submit fallback arrives as a message with a value and no text.
-  for (const verb of Object.values(VERBS)) {
+  for (const verb of [...Object.values(VERBS), ...Object.values(WAITLIST_VERBS)]) {
+    const handle = routeOf(verb);
     app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
       // A redelivered invoke (same id) gets the answer of the first one, which did the work.
       const id = context.activity.id;
-      if (!id) return onAction(context, data);
+      if (!id) return handle(context, data);
       const earlier = answers.get(id);
       if (earlier) return earlier;
-      const answer = onAction(context, data);
+      const answer = handle(context, data);
       answers.set(id, answer);
       answer.catch(() => answers.delete(id));
       return answer;
     });
     app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
       if (!seen.first(`submit|${context.activity.id ?? ''}`)) return;
-      await context.sendActivity(cardMessage(await onAction(context, data)));
+      await context.sendActivity(cardMessage(await handle(context, data)));
     });
   }
 

@@ -573,6 +573,26 @@ export const en = {
   'ics.description': 'Desk {desk}, {place}, booked in Seatwise. Open the map: {link}',
   'ics.cancelledSummary': 'Cancelled: desk {desk}',
   'card.addToCalendar': 'Add to calendar',
+  // Waitlist (issue 17 §1): "notify me if a place frees up", and the offer that follows.
+  'waitlist.action.join': 'Notify me if a place frees up',
+  'waitlist.action.book': 'Book it',
+  'waitlist.action.decline': 'No, thanks',
+  'waitlist.action.leave': 'Leave the waitlist',
+  'waitlist.joined.title': 'You are on the waitlist',
+  'waitlist.joined.text': 'For {date} you are number {position} in line. When a desk frees up, I will hold it for you and tell you here.',
+  'waitlist.offer.title': 'A desk is free',
+  'waitlist.offer.text': 'Desk {desk} is free on {date}. It is held for you until {deadline}; after that it goes to the next person in line.',
+  'waitlist.offer.summary': 'A desk is free on {date}: desk {desk}',
+  'waitlist.booked.title': 'Booked from the waitlist',
+  'waitlist.declined.title': 'Offer passed on',
+  'waitlist.declined.text': 'The desk goes to the next person in line. You are no longer on the waitlist for {date}.',
+  'waitlist.left.title': 'You left the waitlist',
+  'waitlist.left.text': 'You are no longer on the waitlist for {date}.',
+  'waitlist.error.notFound': 'This waitlist entry could not be found; you may have left the list already.',
+  'waitlist.error.notAllowed': 'Only the person on the waitlist can leave it or answer its offer.',
+  'waitlist.error.expired': 'This offer has ended: the desk was passed to the next person in line, or booked.',
+  // The tab catches up with chat (issue 17 §6).
+  'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

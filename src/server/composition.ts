@@ -24,10 +24,12 @@ import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
-import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
+import type { ClaimStore, ProactiveMessage } from '../use-cases/reminders/reminder-ports';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
-import { startScheduler, type Scheduler } from './scheduler';
+import { startScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
+import { runOfferPass } from '../use-cases/waitlist-offers';
 import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
 import type { OversightPorts } from '../api/oversight-routes';
 import { keyedPseudonym } from './oversight-stores';
@@ -37,7 +39,8 @@ import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import type { RetentionStore } from '../use-cases/retention-port';
 import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { mountTab } from './tab-static';
-import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
+import { botConnectorTokenProvider, fetchConnectorTransport, renderProactive, TeamsNotifier } from './teams-notifier';
+import { WAITLIST_VERBS } from '../bot/cards/waitlist-verbs';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { StoreHealth } from './storage-factory';
@@ -71,6 +74,8 @@ export interface AppParts {
   readonly linkKeys?: LinkKeyStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
+  /** The waitlist, over the reservations table; without it there is no waitlist (tests of other parts, benches). */
+  readonly waitlist?: WaitlistStore;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
@@ -96,6 +101,7 @@ export type ServerConfig = Pick<
   /** SEATWISE_PSEUDONYM_KEY: the key of erased people's pseudonyms. */
   readonly pseudonymKey?: string;
   readonly publicUrl?: string;
+  readonly waitlist?: AppConfig['waitlist'];
 };
 
 /** Wires the use cases, the bot and the HTTP endpoints over the given stores: the one place defaults are chosen. */
@@ -137,6 +143,7 @@ export function composeServer(
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
     log: parts.log,
+    ...(parts.waitlist && { waitlist: parts.waitlist }),
   });
   const server = createServer({
     store: parts.reservations,
@@ -173,20 +180,26 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled
-      ? startScheduler({
-          jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log })],
-          ...deps,
-          claims: parts.claims,
-          conversations: parts.conversations,
-          notifier,
-          instanceId,
-          log: parts.log,
-          intervalMs: reminders.intervalSeconds * 1000,
-        })
+      ? startScheduler(
+          withOfferPass(
+            {
+              jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log })],
+              ...deps,
+              claims: parts.claims,
+              conversations: parts.conversations,
+              notifier,
+              instanceId,
+              log: parts.log,
+              intervalMs: reminders.intervalSeconds * 1000,
+            },
+            parts.waitlist,
+            config.waitlist,
+          ),
+        )
       : undefined;
   const archive = parts.oversight?.archive;
   const retention =
@@ -209,6 +222,36 @@ export function composeServer(
 function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string, locale: string) => Promise<string> {
   return async (bookingId, locale) =>
     `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${await calendarLinkToken(keys, bookingId)}&lang=${encodeURIComponent(locale)}`;
+}
+
+/**
+ * The waitlist's offer pass rides on the reminder scheduler's ticks, with its claims and its notifier: one rate limit
+ * per tenant for every proactive message the app sends.
+ */
+function withOfferPass(deps: SchedulerDeps, waitlist: WaitlistStore | undefined, settings: AppConfig['waitlist'] | undefined): SchedulerDeps {
+  if (!waitlist) return deps;
+  if (!notifierRendersOffers()) {
+    // Holding desks for people who are never told would only keep the desks empty: no offers until it can.
+    deps.log.warn({}, 'waitlist offers are off: the proactive renderer has no card for them yet (renderWaitlistOffer)');
+    return deps;
+  }
+  return {
+    ...deps,
+    offerPass: (signal) => runOfferPass({ ...deps, waitlist, ...(settings && { offers: { offerMinutes: settings.offerMinutes } }) }, { signal }),
+  };
+}
+
+/** Whether the notifier's renderer turns a 'waitlist-offer' into its own card (with Book it), not another kind's. */
+function notifierRendersOffers(): boolean {
+  const probe: ProactiveMessage = {
+    kind: 'waitlist-offer',
+    booking: { id: 'hold.probe', siteId: 's', floorId: 'f', zoneId: 'z', deskId: 'd', date: '2026-01-01', userId: 'u', status: 'booked', createdAt: '2026-01-01T00:00:00.000Z' },
+    desk: { label: 'd' },
+    deadline: '09:00',
+    entryId: '2026-01-01.probeprobe',
+    holdId: 'hold.probe',
+  };
+  return JSON.stringify(renderProactive(probe, 'en')).includes(WAITLIST_VERBS.book);
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly publicUrl?: string;
   /** Check-in reminders and the no-show release. */
   readonly reminders: { readonly enabled: boolean; readonly tenantRps: number; readonly intervalSeconds: number };
+  /** The waitlist: how long a freed desk is held for the first person in line before it passes to the next. */
+  readonly waitlist: { readonly offerMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,8 @@ const schema = z.object({
   // At least a week: the reports archive a day once it has settled (7 days), before the purge may take its rows.
   SEATWISE_PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
   SEATWISE_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(8, 'must be at least 8 days').max(3650, 'must be at most 3650 days (10 years)').default(90),
+  // Long enough to see a chat card and answer it; short enough that a desk freed in the morning still finds a taker.
+  SEATWISE_WAITLIST_OFFER_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(2).max(240).default(15),
 });
 
 /**
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tenantRps: e.SEATWISE_NOTIFY_TENANT_RPS,
       intervalSeconds: e.SEATWISE_SCHEDULER_INTERVAL_SECONDS,
     },
+    waitlist: { offerMinutes: e.SEATWISE_WAITLIST_OFFER_MINUTES },
   };
 }

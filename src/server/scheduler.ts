@@ -43,6 +43,8 @@ export interface SchedulerDeps extends ReminderDeps {
   readonly catchUpDays?: number;
   /** Every finished pass, for metrics and tests. */
   readonly onPass?: (report: PassReport) => void;
+  /** The waitlist's offer pass (src/use-cases/waitlist-offers.ts), run on every tick, never twice at once. */
+  readonly offerPass?: (signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface Scheduler {
@@ -55,6 +57,7 @@ export interface Scheduler {
 }
 
 const MAX_REMEMBERED_PASSES = 500;
+const WAITLIST_PASS = 'waitlist';
 
 export function startScheduler(deps: SchedulerDeps): Scheduler {
   const timer = deps.timer ?? realTimer;
@@ -147,6 +150,18 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
       started.push(run);
     }
     const jobs = (deps.jobs ?? []).map((job) => runJob(job));
+    if (deps.offerPass && !inFlight.has(WAITLIST_PASS) && !stopped) {
+      const run = deps.offerPass(abort.signal).then(
+        () => null,
+        (error: unknown) => {
+          deps.log.error({ err: error instanceof Error ? error.message : String(error) }, 'waitlist pass failed');
+          return null;
+        },
+      );
+      inFlight.set(WAITLIST_PASS, run);
+      void run.finally(() => inFlight.delete(WAITLIST_PASS));
+      started.push(run);
+    }
     const reports = await Promise.all(started);
     await Promise.all(jobs);
     return reports.filter((r): r is PassReport => r !== null);

@@ -4,6 +4,8 @@ import { ManagedIdentityCredential, DefaultAzureCredential } from '@azure/identi
 import { AzureTableGateway } from '../storage/azure-table/azure-table-gateway';
 import { TableCatalogStore } from '../storage/table-catalog-store';
 import { TableReservationStore } from '../storage/table-reservation-store';
+import { TableWaitlistStore } from '../storage/table-waitlist-store';
+import type { WaitlistStore } from '../use-cases/waitlist-port';
 import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
@@ -48,6 +50,8 @@ export interface Stores {
   readonly series: SeriesStore;
   /** The key that signs calendar links, shared by every instance. */
   readonly linkKeys: LinkKeyStore;
+  /** The waitlist, in the reservations table: its holds share the day partitions of the bookings. */
+  readonly waitlist: WaitlistStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -128,7 +132,8 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
-    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, gateway, description, health, close };
+    const waitlist = new TableWaitlistStore(gateway, names.reservations);
+    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, waitlist, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

@@ -57,6 +57,13 @@ export const MAX_LIST_DAYS = 92;
  * row, both conditioned on the version they read: the service commits one and fails the other (412 or 409), and
  * the loser re-reads and re-runs the pure rules. The read set of every decision is part of its write set.
  *
+ * Waitlist holds (TableWaitlistStore) are written exactly as bookings are, in the same partition: a hold creates the
+ * desk row and lists itself (under a hold id) in its zone's ledger, and writes the ledgers of the zones within D with
+ * If-Match; ending a hold removes both in one transaction. So a hold counts for every rule and the argument above
+ * covers holds and bookings alike. The one booking that takes a desk row it did not create is the holder's own
+ * (`takesHold`): it replaces the row with etag '*', which is safe because the zone ledger it writes with If-Match
+ * lists the hold, and while a ledger lists a hold its desk row is the hold's.
+ *
  * Under catalog changes (an import renames a zone or floor, moves a desk, deletes one, re-scales a floor):
  *   - A decision reads every ledger row of its floor, current zones or not, and places each booked desk where the
  *     layout puts it now, by desk id (FloorDay). A renamed zone's row still lists its desks, so they stay taken, too
@@ -152,7 +159,8 @@ export class TableReservationStore implements ReservationStore {
     const b = commit.booking;
     const ops: TableOperation[] = [
       { kind: 'create', entity: bookingToEntity(b) },
-      { kind: 'create', entity: deskEntity(b) },
+      // A held desk's row exists: it is the hold's while the ledger written below with If-Match listed the hold.
+      commit.takesHold ? { kind: 'replace', entity: deskEntity(b), etag: '*' } : { kind: 'create', entity: deskEntity(b) },
       { kind: 'create', entity: personEntity(b) },
       ...commit.ledgers.map((l) => ledgerOperation(b.date, l)),
     ];

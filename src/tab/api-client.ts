@@ -81,6 +81,16 @@ export class ApiClient {
     return this.request('DELETE', `/api/bookings/${encodeURIComponent(bookingId)}`);
   }
 
+  /** Puts the caller on a day's waitlist: a freed desk is then held for them in turn (see DESIGN.md, Everyday API). */
+  joinWaitlist(date: string, siteId?: string): Promise<{ id: string; position: number }> {
+    return this.request('POST', '/api/waitlist', { date, ...(siteId && { siteId }) });
+  }
+
+  /** Gives a checked-in desk back for the rest of the day (the person leaves early). */
+  release(bookingId: string): Promise<BookingDto> {
+    return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/release`);
+  }
+
   checkIn(bookingId: string): Promise<BookingDto> {
     return this.request('POST', `/api/bookings/${encodeURIComponent(bookingId)}/check-in`);
   }

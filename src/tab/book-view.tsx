@@ -31,6 +31,9 @@ export interface BookViewProps {
   readonly initial: { readonly date?: string; readonly floorId?: string; readonly deskId?: string; readonly layout?: Layout };
 }
 
+/** Refusals that mean "no place for you that day", which the waitlist answers. */
+const WAITLIST_CODES: readonly string[] = ['DESK_TAKEN', 'ZONE_FULL', 'TOO_CLOSE'];
+
 export function BookView({ api, sites, initial }: BookViewProps) {
   const locale = useLocale();
   const { offline, epoch } = useConnectivity();
@@ -136,9 +139,12 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     }
   };
 
-  const failed = (error: unknown, title: string): Notice => {
+  const failed = (error: unknown, title: string, day?: string): Notice => {
     if (error instanceof ApiError && error.body && (error.status === 409 || error.status === 403 || error.status === 404)) {
-      return { kind: 'refusal', title, text: error.body.message, alternatives: error.body.alternatives ?? [] };
+      const alternatives = error.body.alternatives ?? [];
+      // No desk left that day for this rule: offer to wait for one (issue 17, the waitlist).
+      const full = day !== undefined && WAITLIST_CODES.includes(error.body.code) && !alternatives.some((a) => a.kind === 'desk' && a.date === day);
+      return { kind: 'refusal', title, text: error.body.message, alternatives, ...(full && { waitlist: { run: () => void joinWaitlist(day) } }) };
     }
     return { kind: 'error', title: t(locale, 'tab.failed'), text: error instanceof Error ? error.message : String(error) };
   };
@@ -157,10 +163,20 @@ export function BookView({ api, sites, initial }: BookViewProps) {
         // from the panel leaves the focus there, on its new Cancel button.
         if (elsewhere) setFocusRequest({ deskId });
       } catch (error) {
-        setNotice(failed(error, t(locale, 'tab.refused')));
+        setNotice(failed(error, t(locale, 'tab.refused'), day));
         await live.refresh();
       }
     });
+  };
+
+  const joinWaitlist = async (day: string): Promise<void> => {
+    if (offline) return;
+    try {
+      const place = await api.joinWaitlist(day, floors.find((f) => f.id === floorId)?.site.id);
+      setNotice({ kind: 'success', title: t(locale, 'waitlist.joined.title'), text: t(locale, 'waitlist.joined.text', { date: formatDate(day, locale), position: place.position }) });
+    } catch (error) {
+      setNotice(failed(error, t(locale, 'tab.failed')));
+    }
   };
 
   const cancel = async (desk: DeskDto): Promise<void> => {
@@ -174,6 +190,20 @@ export function BookView({ api, sites, initial }: BookViewProps) {
           text: t(locale, 'tab.cancelled', { desk: desk.label, date: formatDate(day, locale) }),
           undo: { label: t(locale, 'tab.undoDesk', { desk: desk.label }), run: () => void book(desk.id, day, desk.label, undefined, true) },
         });
+      } catch (error) {
+        setNotice(failed(error, t(locale, 'tab.failed')));
+      }
+      await live.refresh();
+    });
+  };
+
+  const release = async (desk: DeskDto): Promise<void> => {
+    if (!desk.bookingId || !view || offline) return;
+    const day = view.date;
+    await withBusy(desk.id, async () => {
+      try {
+        await api.release(desk.bookingId!);
+        setNotice({ kind: 'success', text: t(locale, 'tab.released', { desk: desk.label, date: formatDate(day, locale) }) });
       } catch (error) {
         setNotice(failed(error, t(locale, 'tab.failed')));
       }
@@ -416,6 +446,8 @@ export function BookView({ api, sites, initial }: BookViewProps) {
           onMove={(d, from) => void move(d, from)}
           onSelect={selectDesk}
           onClose={closePanel}
+          onJoinWaitlist={() => void joinWaitlist(view.date)}
+          onRelease={(d) => void release(d)}
         />
       )}
 

@@ -30,11 +30,20 @@ export interface DeskPanelProps {
   readonly onMove: (desk: DeskDto, from: MyDay) => void;
   readonly onSelect: (deskId: string) => void;
   readonly onClose: () => void;
+  /** "Notify me if a place frees up", offered when no desk of the floor is free for the person that day. */
+  readonly onJoinWaitlist?: () => void;
+  /** Gives a checked-in desk back (the person leaves early); a checked-in booking is released, not cancelled. */
+  readonly onRelease?: (desk: DeskDto) => void;
 }
 
 const NEAREST = 3;
 
-export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose }: DeskPanelProps) {
+/** A desk the waitlist holds for the person (its id is a hold's, not a booking's): theirs to book, not to cancel. */
+function isHold(id: string): boolean {
+  return id.startsWith('hold.');
+}
+
+export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, onSelect, onClose, onJoinWaitlist, onRelease }: DeskPanelProps) {
   const locale = useLocale();
   const { offline } = useConnectivity();
   const titleId = useId();
@@ -108,7 +117,14 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
         <div className="panel-nearest">
           <h3>{t(locale, 'tab.panel.nearest')}</h3>
           {nearest.length === 0 ? (
-            <p>{t(locale, 'tab.panel.noneFree')}</p>
+            <>
+              <p>{t(locale, 'tab.panel.noneFree')}</p>
+              {!mine && onJoinWaitlist && (
+                <Button size="small" appearance="primary" disabled={disabled} onClick={onJoinWaitlist} data-testid="panel-waitlist">
+                  {t(locale, 'waitlist.action.join')}
+                </Button>
+              )}
+            </>
           ) : (
             <ul>
               {nearest.map(({ d, m }) => (
@@ -137,7 +153,17 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
             </Button>
           </>
         )}
-        {desk.state === 'mine' && desk.bookingId && (
+        {desk.state === 'mine' && desk.bookingId && isHold(desk.bookingId) && (
+          <Button appearance="primary" disabled={disabled} onClick={() => onBook(desk)} data-testid="panel-book-held">
+            {t(locale, 'waitlist.action.book')}
+          </Button>
+        )}
+        {desk.state === 'mine' && desk.bookingId && desk.checkedIn && onRelease && (
+          <Button disabled={disabled} onClick={() => onRelease(desk)} data-testid="panel-release">
+            {t(locale, 'reminder.action.release')}
+          </Button>
+        )}
+        {desk.state === 'mine' && desk.bookingId && !isHold(desk.bookingId) && !desk.checkedIn && (
           <Button disabled={disabled} onClick={() => onCancel(desk)} data-testid="panel-cancel">
             {t(locale, 'tab.panel.cancel')}
           </Button>

@@ -10,6 +10,8 @@ export interface Notice {
   readonly alternatives?: readonly AlternativeDto[];
   /** A cancel offers to book the same desk again, for a few seconds. */
   readonly undo?: { readonly label: string; readonly run: () => void };
+  /** A refusal on a day with no desk left offers the waitlist. */
+  readonly waitlist?: { readonly run: () => void };
 }
 
 /** How long Undo is offered after a cancel. */
@@ -53,6 +55,11 @@ export function OutcomeRegion({ notice, onDismiss, onAlternative, onUndoExpired,
           </div>
         )}
       </MessageBarBody>
+      {notice.waitlist && (
+        <Button size="small" appearance="primary" onClick={notice.waitlist.run} data-testid="notice-waitlist">
+          {t(locale, 'waitlist.action.join')}
+        </Button>
+      )}
       {notice.undo && (
         <Button size="small" appearance="primary" aria-label={notice.undo.label} onClick={notice.undo.run} data-testid="undo">
           {t(locale, 'tab.undo')}

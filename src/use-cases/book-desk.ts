@@ -5,6 +5,7 @@ import { daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
 import { FloorDay, type OccupiedDesk } from '../domain/floor-day';
 import { isActive, type Actor, type Booking, type Desk, type FloorLayout, type LedgerEntry, type Result, ok, err } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
+import { ownHoldOf } from '../domain/waitlist';
 import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal } from '../domain/refusal';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
@@ -142,10 +143,11 @@ class BookingAttempt {
     const { date, actor } = this.cmd;
     const zoneIds = this.layout.zones.map((z) => z.id);
     const week = isoWeek(date);
-    const [{ ledgers, personDay }, weekRow] = await Promise.all([
+    const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
       store.readDay(date, this.layout.floor.id, zoneIds, actor.userId),
       this.quota === null ? Promise.resolve(null) : store.readWeek(actor.userId, week),
     ]);
+    const { ledgers, hold } = withoutOwnHold(read, this.layout, this.cmd.deskId, actor.userId);
 
     if (personDay && personDay.requestId === this.requestId) {
       const mine = await store.getBooking(personDay.bookingId);
@@ -198,6 +200,7 @@ class BookingAttempt {
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };
     const outcome = await this.commitOrFindOut({
       booking,
+      ...(hold && { takesHold: true }),
       ledgers: ledgers
         .filter((l) => guarded.has(l.zoneId))
         .map((l) => ({
@@ -287,6 +290,25 @@ class BookingAttempt {
     const days = await sameDeskOtherDays(this.deps, this.catalog, this.layout, desk, this.cmd, wanted);
     return withAlternatives(r, [...floorAlternatives.slice(0, MAX_ALTERNATIVES - days.length), ...days]);
   }
+}
+
+/**
+ * A waitlist hold of this desk for this person (src/use-cases/waitlist-offers.ts) is theirs to take: the rules are
+ * decided as if it were not there, and the booking's ledger write drops it and takes over its desk row. Only a hold in
+ * the ledger of the desk's zone counts, because that ledger is written with If-Match, which proves the hold still
+ * stands when the booking commits.
+ */
+function withoutOwnHold(
+  ledgers: readonly VersionedLedger[],
+  layout: FloorLayout,
+  deskId: string,
+  userId: string,
+): { ledgers: readonly VersionedLedger[]; hold: boolean } {
+  const zoneId = layout.desks.find((d) => d.id === deskId)?.zoneId;
+  const own = ledgers.find((l) => l.zoneId === zoneId);
+  const hold = own && ownHoldOf(own.entries, deskId, userId);
+  if (!own || !hold) return { ledgers, hold: false };
+  return { ledgers: ledgers.map((l) => (l === own ? { ...l, entries: l.entries.filter((e) => e !== hold) } : l)), hold: true };
 }
 
 function occupied(ledgers: readonly VersionedLedger[]): OccupiedDesk[] {

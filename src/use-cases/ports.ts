@@ -74,6 +74,11 @@ export interface BookingCommit {
   readonly booking: Booking;
   /** The booking's own zone, with the entry added, and every zone with a desk within D, unchanged. */
   readonly ledgers: readonly LedgerWrite[];
+  /**
+   * The person's waitlist hold of the desk is taken over: its entry is gone from the own zone's ledger written here,
+   * and the desk row it holds becomes the booking's (see TableWaitlistStore).
+   */
+  readonly takesHold?: boolean;
 }
 
 export interface TransitionCommit {

@@ -58,4 +58,12 @@ describe('configuration is read once and refuses unsafe production settings', ()
     expect(loadConfig({ TAB_ENDPOINT: '' }).publicUrl).toBeUndefined();
     expect(problemsOf({ TAB_ENDPOINT: 'javascript:alert(1)' }).join('\n')).toMatch(/TAB_ENDPOINT/);
   });
+
+  it('holds a waitlist offer 15 minutes by default, and refuses a hold too short to answer or not in whole minutes', () => {
+    expect(loadConfig({}).waitlist.offerMinutes).toBe(15);
+    expect(loadConfig({ SEATWISE_WAITLIST_OFFER_MINUTES: '30' }).waitlist.offerMinutes).toBe(30);
+    for (const bad of ['0', '1', '2.5', '241', 'soon']) {
+      expect(problemsOf({ SEATWISE_WAITLIST_OFFER_MINUTES: bad }).join('\n')).toMatch(/SEATWISE_WAITLIST_OFFER_MINUTES/);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import pino from 'pino';
 import type restify from 'restify';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import { TableDiscussionStore } from '../../src/storage/table-discussion-store';
+import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { composeServer, type ServerConfig } from '../../src/server/composition';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from './builders';
@@ -42,7 +43,7 @@ export async function startBotServer(
   servers += 1;
   const { server } = composeServer(
     { botId, botPassword: botId ? 'not-a-real-secret' : '', botType: '', botTenantId: '', teamsAppId: 'seatwise-test-app', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [], ...overrides },
-    { reservations: h.reservations, catalog: h.catalog, conversations, discussions, clock, ids: sequentialIds(`bot${servers}x`), log: pino({ level: 'silent' }) },
+    { reservations: h.reservations, catalog: h.catalog, conversations, discussions, waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations), clock, ids: sequentialIds(`bot${servers}x`), log: pino({ level: 'silent' }) },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;

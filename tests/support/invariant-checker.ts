@@ -45,8 +45,30 @@ export async function checkInvariants(
     const perUser = groupCount(live.map((b) => String(b['userId'])));
     for (const [userId, n] of perUser) if (n > 1) violations.push(`${date}: ${userId} holds ${n} desks`);
 
+    // Waitlist holds: an open offer holds its desk with a desk row and a ledger entry under its hold id, as a booking
+    // would, and counts as a booking for every rule. An offer whose hold a booking took over shows that booking.
+    const offers = entities.filter((e) => e.rowKey.startsWith('wait|') && e['state'] === 'offered');
+    const holdDeskRows = entities.filter((e) => e.rowKey.startsWith('desk|') && e['hold'] === true);
+    const holds: TableEntity[] = [];
+    for (const o of offers) {
+      const holdId = String(o['holdId']);
+      const rows = holdDeskRows.filter((r) => r['bookingId'] === holdId);
+      const takenOver = live.some((b) => b['userId'] === o['userId'] && b['deskId'] === o['deskId']);
+      if (rows.length === 1 && rows[0]!['deskId'] === o['deskId'] && rows[0]!['userId'] === o['userId']) {
+        // The hold as a booking-shaped row for the capacity, distance and ledger checks below.
+        holds.push({ ...o, bookingId: holdId, deskId: String(o['deskId']), zoneId: String(o['offerZoneId']), status: 'booked' });
+      } else if (rows.length !== 0 || !takenOver) {
+        violations.push(`${date}: offer ${String(o['entryId'])} (hold ${holdId}) has ${rows.length} desk rows and no booking took it over`);
+      }
+    }
+    for (const r of holdDeskRows) {
+      if (!offers.some((o) => o['holdId'] === r['bookingId'])) violations.push(`${date}: hold desk row ${r.rowKey} for ${String(r['bookingId'])}, which is no open offer`);
+    }
+    const perDeskAll = groupCount([...live, ...holds].map((b) => String(b['deskId'])));
+    for (const [deskId, n] of perDeskAll) if (n > 1) violations.push(`${date}: desk ${deskId} held or booked ${n} times`);
+
     // Desk and person rows exist exactly for the live bookings.
-    const deskRows = entities.filter((e) => e.rowKey.startsWith('desk|'));
+    const deskRows = entities.filter((e) => e.rowKey.startsWith('desk|') && e['hold'] !== true);
     const personRows = entities.filter((e) => e.rowKey.startsWith('person|'));
     for (const r of [...deskRows, ...personRows]) {
       if (!liveIds.has(String(r['bookingId']))) violations.push(`${date}: orphan row ${r.rowKey} for booking ${String(r['bookingId'])}`);
@@ -62,7 +84,7 @@ export async function checkInvariants(
     for (const catalog of siteOf.values()) {
       const policy = policyOn(catalog, date);
       const D = policy.rules.minDistanceM;
-      const siteLive = live.filter((b) => b['siteId'] === catalog.site.id);
+      const siteLive = [...live, ...holds].filter((b) => b['siteId'] === catalog.site.id);
       const zoneOf = (b: TableEntity) => desks.get(String(b['deskId']))?.zoneId ?? String(b['zoneId']);
       for (const zone of catalog.zones) {
         const rule = policy.zoneCapacity?.[zone.id] ?? policy.rules.zoneCapacity;
@@ -94,7 +116,7 @@ export async function checkInvariants(
       if (entries.length !== Number(l['count'])) violations.push(`${date}: ledger ${zoneId} count ${String(l['count'])} for ${entries.length} entries`);
       for (const e of entries) listed.set(e[2], [...(listed.get(e[2]) ?? []), `${String(l['floorId'])}/${zoneId}/${e[0]}/${e[1]}/${e[3]}`]);
     }
-    for (const b of live) {
+    for (const b of [...live, ...holds]) {
       const id = String(b['bookingId']);
       const where = listed.get(id) ?? [];
       listed.delete(id);

@@ -12,6 +12,7 @@ import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type restify from 'restify';
 import { composeServer, type ServerConfig } from '../../src/server/composition';
+import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from '../support/builders';
@@ -108,6 +109,7 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
     reservations: h.reservations,
     catalog: h.catalog,
     conversations,
+    waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations),
     clock,
     ids: sequentialIds('tab'),
     log: pino({ level: 'silent' }),

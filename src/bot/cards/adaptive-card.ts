@@ -5,7 +5,11 @@
  * `Action.Submit` fallback for clients that do not know it. Both carry the same data, verb included, because
  * teams-ai's `actionSubmit` routes on `data.verb`.
  */
-import { type ActionData } from './verbs';
+import { type ActionData as BookingActionData } from './verbs';
+import type { WaitlistActionData } from './waitlist-verbs';
+
+/** What a button may carry: the booking verbs' data, or the waitlist's (kept in its own file). */
+type ActionData = BookingActionData | WaitlistActionData;
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 

@@ -10,6 +10,7 @@ import {
 import { bookButton, LIMITS } from './card-parts';
 import { escapeMarkdown } from './markdown';
 import { toRequestId } from './verbs';
+import { joinWaitlistButton } from './waitlist-cards';
 
 /** The domain offers at most three alternatives (MAX_ALTERNATIVES in src/domain/refusal.ts). */
 export const MAX_REFUSAL_ALTERNATIVES = 3;
@@ -28,6 +29,8 @@ export interface RefusalCardInput {
   readonly alternatives: readonly CardAlternative[];
   readonly requestId: string;
   readonly mapUrl?: string;
+  /** No desk is left that day: offer "Notify me if a place frees up" for it. */
+  readonly waitlistDate?: string;
 }
 
 /**
@@ -45,6 +48,7 @@ export function refusalCard(input: RefusalCardInput, locale: Locale): AdaptiveCa
   const actions: CardAction[] = alternatives.map((alt, i) =>
     bookButton(alt.text, alt.deskId, alt.date, alternativeRequestId(input.requestId, i)),
   );
+  if (input.waitlistDate !== undefined) actions.push(joinWaitlistButton(input.waitlistDate, locale));
   const map = openUrlAction(t(locale, 'card.action.openMap'), input.mapUrl);
   if (map) actions.push(map);
   return adaptiveCard(

@@ -10,10 +10,11 @@ import type { ConversationReferenceStore } from '../ports';
 /**
  * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), the
  * notice that an admin's change of the rules cancelled it, a site's daily retention pass
- * (src/use-cases/purge-expired.ts; its "booking id" names the site), or, for 'series', the booking of one day of a
- * recurring series by the daily pass (its `bookingId` is the series id).
+ * (src/use-cases/purge-expired.ts; its "booking id" names the site), for 'series' the booking of one day of a
+ * recurring series by the daily pass (its `bookingId` is the series id), or the card of a waitlist offer (its key is
+ * the hold id).
  */
-export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series';
+export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series' | 'offer';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
@@ -140,6 +141,17 @@ export type ProactiveMessage =
       readonly desk: MessageDesk;
       /** The rule the booking breaks under the new rules, with its numbers and the free desks offered instead. */
       readonly refusal: Refusal;
+    }
+  | {
+      /** A desk held for a person first in line on the waitlist: "a desk is free: Book it" (waitlistOfferCard). */
+      readonly kind: 'waitlist-offer';
+      /** The held place in a booking's shape; its id is the hold id. */
+      readonly booking: Booking;
+      readonly desk: MessageDesk;
+      /** Site-local HH:MM: the offer passes to the next person then. */
+      readonly deadline: string;
+      readonly entryId: string;
+      readonly holdId: string;
     };
 
 interface OutcomeBase {
