@@ -4,7 +4,7 @@
  * Each scenario saves a screenshot under test-artifacts/tab/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoCatalog } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { azuriteHarness } from '../support/stores';
 import {
   deskOnMap,
