@@ -20,7 +20,7 @@ import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler } from './scheduler';
 import { mountTab } from './tab-static';
-import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from './teams-notifier';
+import { botConnectorTokenProvider, fetchConnectorTransport, TeamsNotifier } from '../bot/proactive/teams-notifier';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { StoreHealth } from './storage-factory';

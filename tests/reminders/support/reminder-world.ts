@@ -5,7 +5,7 @@ import {
   TeamsNotifier,
   type ConnectorTransport,
   type TeamsNotifierOptions,
-} from '../../../src/server/teams-notifier';
+} from '../../../src/bot/proactive/teams-notifier';
 import { startScheduler, type Scheduler, type SchedulerDeps } from '../../../src/server/scheduler';
 import { TableClaimStore } from '../../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../../src/storage/table-conversation-store';

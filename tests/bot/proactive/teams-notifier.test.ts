@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { Booking } from '../../src/domain/model';
+import type { Booking } from '../../../src/domain/model';
 import {
   botConnectorTokenProvider,
   fetchConnectorTransport,
@@ -7,8 +7,8 @@ import {
   realNotifierTime,
   TeamsNotifier,
   type TeamsNotifierOptions,
-} from '../../src/server/teams-notifier';
-import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
+} from '../../../src/bot/proactive/teams-notifier';
+import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
 import {
   CapturingLog,
   executeActions,
@@ -17,8 +17,8 @@ import {
   referenceFor,
   stampingTransport,
   type ConnectorAnswer,
-} from './support/reminder-world';
-import { VirtualTime } from './support/virtual-time';
+} from '../../reminders/support/reminder-world';
+import { VirtualTime } from '../../reminders/support/virtual-time';
 
 const booking: Booking = {
   id: '2026-10-25.abcdefgh12',
@@ -311,7 +311,9 @@ describe('the rate limits of proactive sends', () => {
     const first = notifier.send({ userId: 'p0', reference: referenceFor('p0') }, reminder, {
       budgetMs: 60_000,
     });
-    await new Promise((r) => setTimeout(r, 20));
+    // p1 starts as soon as the 429 is handled, before the timeline moves on: waiting a fixed real time instead raced
+    // the connector's answer on a loaded machine.
+    while (notifier.metrics().throttled === 0) await new Promise((r) => setImmediate(r));
     await Promise.all([
       first,
       notifier.send({ userId: 'p1', reference: referenceFor('p1') }, reminder, { budgetMs: 60_000 }),

@@ -22,9 +22,9 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { performance } from 'node:perf_hooks';
-import { noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../bot/cards';
-import { resolveLocale, type Locale } from '../i18n/messages';
-import type { Clock } from '../use-cases/ports';
+import { noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../cards';
+import { resolveLocale, type Locale } from '../../i18n/messages';
+import type { Clock } from '../../use-cases/ports';
 import type {
   Notifier,
   NotifyOptions,
@@ -32,7 +32,7 @@ import type {
   ProactiveMessage,
   Recipient,
   ReminderLogger,
-} from '../use-cases/reminders/reminder-ports';
+} from '../../use-cases/reminders/reminder-ports';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time

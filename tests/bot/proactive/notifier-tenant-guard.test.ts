@@ -1,10 +1,10 @@
 import nock from 'nock';
-import { TenantGate } from '../../src/bot/tenant-gate';
-import type { Booking } from '../../src/domain/model';
-import { TeamsNotifier } from '../../src/server/teams-notifier';
-import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
-import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../reminders/support/reminder-world';
-import { VirtualTime } from '../reminders/support/virtual-time';
+import { TenantGate } from '../../../src/bot/tenant-gate';
+import type { Booking } from '../../../src/domain/model';
+import { TeamsNotifier } from '../../../src/bot/proactive/teams-notifier';
+import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
+import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../../reminders/support/reminder-world';
+import { VirtualTime } from '../../reminders/support/virtual-time';
 
 const booking: Booking = {
   id: '2026-10-25.abcdefgh12',
