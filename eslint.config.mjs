@@ -123,6 +123,7 @@ export default tseslint.config(
     },
   },
   {
+    // bot/proactive/ (the notifier, its rate limiter and connector transport) is the bot's, under the same rules.
     files: ['src/bot/**/*.ts', 'src/api/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,13 +1,8 @@
 import nock from 'nock';
 import type { Booking } from '../../../src/domain/model';
-import {
-  botConnectorTokenProvider,
-  fetchConnectorTransport,
-  parseRetryAfter,
-  realNotifierTime,
-  TeamsNotifier,
-  type TeamsNotifierOptions,
-} from '../../../src/bot/proactive/teams-notifier';
+import { botConnectorTokenProvider, fetchConnectorTransport } from '../../../src/bot/proactive/connector-transport';
+import { realNotifierTime } from '../../../src/bot/proactive/notifier-time';
+import { parseRetryAfter, TeamsNotifier, type TeamsNotifierOptions } from '../../../src/bot/proactive/teams-notifier';
 import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
 import {
   CapturingLog,

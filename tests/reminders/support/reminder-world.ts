@@ -1,11 +1,7 @@
 import nock from 'nock';
 import type { Booking } from '../../../src/domain/model';
-import {
-  fetchConnectorTransport,
-  TeamsNotifier,
-  type ConnectorTransport,
-  type TeamsNotifierOptions,
-} from '../../../src/bot/proactive/teams-notifier';
+import { fetchConnectorTransport, type ConnectorTransport } from '../../../src/bot/proactive/connector-transport';
+import { TeamsNotifier, type TeamsNotifierOptions } from '../../../src/bot/proactive/teams-notifier';
 import { startScheduler, type Scheduler, type SchedulerDeps } from '../../../src/server/scheduler';
 import { TableClaimStore } from '../../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../../src/storage/table-conversation-store';
