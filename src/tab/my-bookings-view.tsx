@@ -68,7 +68,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
     const siteOfFloor = new Map(sites.flatMap((s) => s.floors.map((f) => [f.id, s] as const)));
     return (b: BookingDto): string => {
       const site = (b.floorId && siteOfFloor.get(b.floorId)) || sites[0];
-      return site?.today ?? civilDateIn(site?.timeZone ?? 'UTC');
+      return civilDateIn(site?.timeZone ?? 'UTC');
     };
   }, [sites]);
 
