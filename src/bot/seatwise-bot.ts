@@ -2,24 +2,19 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import { ContentionError, StorageUnavailableError, type ConversationReferenceStore } from '../use-cases/ports';
 import type { DiscussionStore } from '../use-cases/discussion-port';
+import type { Logger } from '../use-cases/logger-port';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
 import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
 import { parseMessage } from './language/parse-message';
 import { t, type Locale } from '../i18n/messages';
 
-export interface BotLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 export interface SeatwiseBotOptions {
   readonly botAppId: string;
   readonly conversations: ConversationReferenceStore;
   /** What each conversation is about ("move it to Friday"): a store every instance of the server shares. */
   readonly discussions: DiscussionStore;
-  readonly log: BotLogger;
+  readonly log: Logger;
   /** Card actions must be answered within Teams' limit; past this, the answer follows as a new message. */
   readonly invokeDeadlineMs?: number;
 }

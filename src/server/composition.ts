@@ -23,7 +23,7 @@ import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport } from '../bot/proactive/connector-transport';
 import { TeamsNotifier } from '../bot/proactive/teams-notifier';
 import type { AppConfig } from './config';
-import type { Logger } from './logger';
+import type { Logger } from '../use-cases/logger-port';
 import type { StoreHealth } from './storage-factory';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -95,7 +95,7 @@ export function composeServer(
   });
   const server = createServer({
     store: parts.reservations,
-    log: (line) => parts.log.warn(line),
+    log: (line) => parts.log.warn({}, line),
     ...(parts.storeHealth && { storeHealth: parts.storeHealth }),
   });
   const tenants = new TenantGate(config.allowedTenantIds);

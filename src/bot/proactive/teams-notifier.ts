@@ -27,8 +27,8 @@ import type {
   NotifyOutcome,
   ProactiveMessage,
   Recipient,
-  ReminderLogger,
 } from '../../use-cases/reminders/reminder-ports';
+import type { Logger } from '../../use-cases/logger-port';
 import { ConnectorRequestError, isAcceptableServiceUrl, type ConnectorTransport } from './connector-transport';
 import { realNotifierTime, type NotifierTime } from './notifier-time';
 import { RateLimiter, type RateLimits } from './rate-limiter';
@@ -36,7 +36,7 @@ import { renderProactive } from './render-proactive';
 
 export interface TeamsNotifierOptions {
   readonly transport: ConnectorTransport;
-  readonly log: ReminderLogger;
+  readonly log: Logger;
   /** The business clock, for the retry times handed back (claims compare them across instances). */
   readonly clock?: Clock;
   readonly time?: NotifierTime;
