@@ -1,5 +1,4 @@
 import nock from 'nock';
-import type { Booking } from '../../../src/domain/model';
 import { botConnectorTokenProvider, fetchConnectorTransport } from '../../../src/bot/proactive/connector-transport';
 import { realNotifierTime } from '../../../src/bot/proactive/notifier-time';
 import { parseRetryAfter, TeamsNotifier, type TeamsNotifierOptions } from '../../../src/bot/proactive/teams-notifier';
@@ -14,18 +13,8 @@ import {
   type ConnectorAnswer,
 } from '../../reminders/support/reminder-world';
 import { VirtualTime } from '../../reminders/support/virtual-time';
+import { booking } from './proactive-fixtures';
 
-const booking: Booking = {
-  id: '2026-10-25.abcdefgh12',
-  siteId: 'site-1',
-  floorId: 'f1',
-  zoneId: 'f1-z0',
-  deskId: 'f1-0-3',
-  date: '2026-10-25',
-  userId: 'alice',
-  status: 'booked',
-  createdAt: '2026-10-24T12:00:00.000Z',
-};
 const reminder: ProactiveMessage = {
   kind: 'check-in-reminder',
   booking,
