@@ -5,6 +5,7 @@
  * it carries no user id, and `parseActionData` re-validates every field before a handler may look at it.
  * Handlers authorise on `from.aadObjectId` (or `from.id`) alone.
  */
+import { isCivilDate as isDomainCivilDate } from '../../domain/civil-date';
 import { ID_CHAR, isId, isRequestId as isRequestIdText, MAX_REQUEST_ID_LENGTH } from '../../domain/ids';
 import { BOOKING_ID_PATTERN } from '../../domain/model';
 import { isLocale, type Locale } from '../../i18n/messages';
@@ -111,7 +112,6 @@ export const MAX_CARD_DAYS = 31;
 
 const ALL_VERBS: readonly string[] = Object.values(VERBS);
 
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isVerb(value: unknown): value is Verb {
   return typeof value === 'string' && ALL_VERBS.includes(value);
@@ -130,18 +130,9 @@ export function isBookingId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 60 && BOOKING_ID_PATTERN.test(value);
 }
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one): the domain's grammar of days. */
 export function isCivilDate(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 10) return false;
-  const m = CIVIL_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  return isDomainCivilDate(value);
 }
 
 /**
