@@ -25,7 +25,6 @@ class JsonSyntaxError {
   ) {}
 }
 
-
 export function parseJsonWithPositions(text: string): JsonParse {
   const valueAt = new Map<string, number>();
   const keyAt = new Map<string, number>();

@@ -19,7 +19,6 @@ export function parseCatalogFiles(input: CatalogFiles): SiteCatalog[] {
   return readCatalogFiles(input);
 }
 
-
 /**
  * Writes the catalogs, one site at a time; each site is replaced atomically by the store. All catalogs are
  * validated first (the same rules as the files), and, when the store can list what it holds, checked against the
@@ -47,9 +46,6 @@ export async function importCatalog(
   return results;
 }
 
-/**
- * Validates catalogs built in code (or read back from storage) with the rules of the file format, and returns them
- * normalised as a parsed file would be. Problems name paths in the file format, e.g. `sites[0].floors[1].desks[3].x`.
 /**
  * Validates catalogs built in code (or read back from storage) with the rules of the file format, and returns them
  * normalised as a parsed file would be. Problems name paths in the file format, e.g. `sites[0].floors[1].desks[3].x`.

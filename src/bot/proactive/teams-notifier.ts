@@ -121,7 +121,6 @@ export function parseReference(reference: Record<string, unknown>): ParsedRefere
   };
 }
 
-
 export class TeamsNotifier implements Notifier {
   private readonly limiter: RateLimiter;
   private readonly time: NotifierTime;
