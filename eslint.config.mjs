@@ -90,6 +90,26 @@ export default tseslint.config(
     },
   },
   {
+    // Reading import files is a pure translation into catalogs: it builds on the domain and the ports' types alone.
+    files: ['src/catalog-import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/**', '**/bot/**', '**/api/**', '**/server/**', '**/tab/**', '**/i18n/**'],
+              message: 'catalog-import/ imports only the domain and the ports.',
+            },
+            { group: ['**/use-cases/*', '!**/use-cases/ports'], message: 'catalog-import/ imports only the domain and the ports.' },
+            { group: nodeBuiltins, message: 'catalog-import/ reads text it is given; the caller reads the files.' },
+            { ...headcountFacade, group: ['**/domain/headcount/*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/storage/**/*.ts'],
     rules: {
       'no-restricted-imports': storageImportRules({ group: storageIo, message: 'Only src/storage/embedded runs processes, opens sockets or touches files.' }),
@@ -103,6 +123,7 @@ export default tseslint.config(
     },
   },
   {
+    // bot/proactive/ (the notifier, its rate limiter and connector transport) is the bot's, under the same rules.
     files: ['src/bot/**/*.ts', 'src/api/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -22,7 +22,7 @@ import { AzureTableGateway } from '../src/storage/azure-table/azure-table-gatewa
 import { TableCatalogStore } from '../src/storage/table-catalog-store';
 import { TableConversationStore } from '../src/storage/table-conversation-store';
 import { TableReservationStore } from '../src/storage/table-reservation-store';
-import { demoCatalog } from '../src/use-cases/import-catalog';
+import { demoCatalog } from '../src/server/demo-site';
 import { fixedClock } from '../tests/support/builders';
 
 function option(name: string, fallback: number): number {

@@ -10,7 +10,8 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pino from 'pino';
 import type { EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
-import { fetchConnectorTransport, TeamsNotifier } from '../../src/server/teams-notifier';
+import { fetchConnectorTransport } from '../../src/bot/proactive/connector-transport';
+import { TeamsNotifier } from '../../src/bot/proactive/teams-notifier';
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { mapLimit } from '../../src/storage/map-limit';
 import { bookingToEntity, dayPartition } from '../../src/storage/reservation-rows';

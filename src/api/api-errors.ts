@@ -8,7 +8,10 @@ import { InvalidInputError } from '../use-cases/errors';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
 import { AuthError, type Authenticator, type Caller } from './authenticate';
 import { BodyError, bodyErrorMessage, fieldName, localeOf, sendError } from './http';
-import type { ApiLogger } from './routes';
+import type { Logger } from '../use-cases/logger-port';
+
+/** What the API logs: its failures only. */
+type ApiLogger = Pick<Logger, 'error'>;
 
 /** How every API route authenticates and answers a refusal or a fault: the same statuses, codes and sentences in the caller's language. */
 const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWED: 403, BOOKING_NOT_FOUND: 404, UNKNOWN_DESK: 404 };

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type restify from 'restify';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
+import { isId } from '../domain/ids';
 import { localeOf } from './http';
 import type { ApiDeps } from './routes';
 import { RecentLedgers } from '../use-cases/recent-ledgers';
 
 /** GET /api/floors/{floorId}: the floor of a day, which every open tab polls every 1.5 s. */
-const FLOOR = /^\/api\/floors\/([A-Za-z0-9._:-]{1,128})$/;
+const FLOOR = /^\/api\/floors\/([^/]+)$/;
 
 /**
  * How old a ledger version may be when it answers "not modified". Changes made by another instance reach a tab
@@ -47,7 +48,7 @@ export function mountConditionalGet(server: restify.Server, deps: ApiDeps): void
   server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     const floorId = req.method === 'GET' ? FLOOR.exec(path)?.[1] : undefined;
-    if (!floorId) return next();
+    if (!floorId || !isId(floorId)) return next();
     etagOf(req, floorId).then(
       (etag) => {
         if (!etag) return next();

@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import { z } from 'zod';
+import { ID_PATTERN, isId, REQUEST_ID_PATTERN } from '../domain/ids';
 import { BOOKING_ID_PATTERN } from '../domain/model';
 import { errorMessage } from '../i18n/describe-refusal';
 import { floorDaySummaries } from '../use-cases/floor-day-summaries';
@@ -9,12 +10,10 @@ import { mountConditionalGet } from './conditional-get';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 const moveBody = z
   .object({
-    deskId: z.string().regex(ID, 'must be 1 to 128 letters, digits or . _ : -'),
-    requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -').optional(),
+    deskId: z.string().regex(ID_PATTERN, 'must be 1 to 128 letters, digits or . _ : -'),
+    requestId: z.string().regex(REQUEST_ID_PATTERN, 'must be 1 to 100 letters, digits or . _ : -').optional(),
   })
   .strict();
 
@@ -29,7 +28,7 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
 
   server.get('/api/floors/:floorId/days', route(async (req, res, caller, locale) => {
     const floorId = String(req.params['floorId'] ?? '');
-    const summaries = ID.test(floorId) ? await floorDaySummaries(deps, { actor: caller, floorId }) : null;
+    const summaries = isId(floorId) ? await floorDaySummaries(deps, { actor: caller, floorId }) : null;
     if (!summaries) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     res.json(200, summaries);
   }));

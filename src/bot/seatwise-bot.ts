@@ -2,6 +2,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import { ContentionError, StorageUnavailableError, type ConversationReferenceStore } from '../use-cases/ports';
 import type { DiscussionStore } from '../use-cases/discussion-port';
+import type { Logger } from '../use-cases/logger-port';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
 import { cardLanguageOf, errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
@@ -16,18 +17,12 @@ import { seriesAction } from './series-chat';
 import { parseSeriesActionData, SERIES_VERBS } from './series-cards';
 import { t, type Locale } from '../i18n/messages';
 
-export interface BotLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 export interface SeatwiseBotOptions {
   readonly botAppId: string;
   readonly conversations: ConversationReferenceStore;
   /** What each conversation is about ("move it to Friday"): a store every instance of the server shares. */
   readonly discussions: DiscussionStore;
-  readonly log: BotLogger;
+  readonly log: Logger;
   /** Card actions must be answered within Teams' limit; past this, the answer follows as a new message. */
   readonly invokeDeadlineMs?: number;
   /** The caller's data export, for "my data" (src/bot/my-data-command.ts); without it the phrase is not understood. */

@@ -5,6 +5,7 @@ import { BodyError, bodyErrorMessage, fieldName, localeOf, readJson } from '../a
 import { refuseForeignTenant, type TenantGate } from '../bot/tenant-gate';
 import { errorMessage } from '../i18n/describe-refusal';
 import { t } from '../i18n/messages';
+import type { Logger } from '../use-cases/logger-port';
 
 /** Teams activities are small; anything far larger is refused before it is parsed. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -25,11 +26,6 @@ const activityEnvelope = z
   })
   .passthrough();
 
-export interface BotEndpointLogger {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 /**
  * POST /api/messages. A malformed activity (no JSON, missing or mistyped fields, a huge body) gets a 4xx here,
  * before the Bot Framework adapter, which would answer some of them with a 500.
@@ -38,7 +34,7 @@ export function mountBotEndpoint(
   server: restify.Server,
   adapter: TeamsAdapter,
   app: Application<TurnState>,
-  log: BotEndpointLogger,
+  log: Pick<Logger, 'warn' | 'error'>,
   tenants: TenantGate,
 ): void {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {

@@ -24,7 +24,7 @@ import { KeyedMutex } from '../use-cases/keyed-mutex';
 import type { CatalogStore, Clock, ConversationReferenceStore, IdGenerator, ReservationStore } from '../use-cases/ports';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { DiscussionStore } from '../use-cases/discussion-port';
-import type { ClaimStore, ProactiveMessage } from '../use-cases/reminders/reminder-ports';
+import type { ClaimStore } from '../use-cases/reminders/reminder-ports';
 import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
@@ -39,10 +39,10 @@ import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import type { RetentionStore } from '../use-cases/retention-port';
 import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { mountTab } from './tab-static';
-import { botConnectorTokenProvider, fetchConnectorTransport, renderProactive, TeamsNotifier } from './teams-notifier';
-import { WAITLIST_VERBS } from '../bot/cards/waitlist-verbs';
+import { botConnectorTokenProvider, fetchConnectorTransport } from '../bot/proactive/connector-transport';
+import { TeamsNotifier } from '../bot/proactive/teams-notifier';
 import type { AppConfig } from './config';
-import type { Logger } from './logger';
+import type { Logger } from '../use-cases/logger-port';
 import type { StoreHealth } from './storage-factory';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -147,7 +147,7 @@ export function composeServer(
   });
   const server = createServer({
     store: parts.reservations,
-    log: (line) => parts.log.warn(line),
+    log: (line) => parts.log.warn({}, line),
     ...(parts.storeHealth && { storeHealth: parts.storeHealth }),
   });
   const tenants = new TenantGate(config.allowedTenantIds);
@@ -230,28 +230,10 @@ function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string
  */
 function withOfferPass(deps: SchedulerDeps, waitlist: WaitlistStore | undefined, settings: AppConfig['waitlist'] | undefined): SchedulerDeps {
   if (!waitlist) return deps;
-  if (!notifierRendersOffers()) {
-    // Holding desks for people who are never told would only keep the desks empty: no offers until it can.
-    deps.log.warn({}, 'waitlist offers are off: the proactive renderer has no card for them yet (renderWaitlistOffer)');
-    return deps;
-  }
   return {
     ...deps,
     offerPass: (signal) => runOfferPass({ ...deps, waitlist, ...(settings && { offers: { offerMinutes: settings.offerMinutes } }) }, { signal }),
   };
-}
-
-/** Whether the notifier's renderer turns a 'waitlist-offer' into its own card (with Book it), not another kind's. */
-function notifierRendersOffers(): boolean {
-  const probe: ProactiveMessage = {
-    kind: 'waitlist-offer',
-    booking: { id: 'hold.probe', siteId: 's', floorId: 'f', zoneId: 'z', deskId: 'd', date: '2026-01-01', userId: 'u', status: 'booked', createdAt: '2026-01-01T00:00:00.000Z' },
-    desk: { label: 'd' },
-    deadline: '09:00',
-    entryId: '2026-01-01.probeprobe',
-    holdId: 'hold.probe',
-  };
-  return JSON.stringify(renderProactive(probe, 'en')).includes(WAITLIST_VERBS.book);
 }
 
 /** A deep link that opens the Book tab on a day (and floor), for the cards' "Open map". */

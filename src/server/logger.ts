@@ -36,4 +36,3 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
-export type Logger = pino.Logger;

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     openStores(config, (line) => log.info(line)),
     import('./composition'),
     import('../storage/table-claim-store'),
-    import('../use-cases/import-catalog'),
+    import('./demo-site'),
     import('../storage/table-member-groups'),
     import('../storage/table-plan-images'),
   ]);

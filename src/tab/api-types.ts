@@ -19,8 +19,6 @@ export interface SiteDto {
   readonly id: string;
   readonly name: string;
   readonly timeZone: string;
-  /** The site's civil date today, when the server sends it. */
-  readonly today?: string;
   readonly floors: readonly { readonly id: string; readonly name: string }[];
 }
 

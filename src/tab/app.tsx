@@ -24,7 +24,7 @@ import { ApiClient, ApiError } from './api-client';
 import type { BookingDto, SiteDto } from './api-types';
 import { BookView, type Layout } from './book-view';
 import { DevPanel, devHeaders, loadDevIdentity, type DevIdentity } from './dev-panel';
-import { detectHost, parseSubEntity, themeName, type Host, type ThemeName } from './host';
+import { detectHost, ID_PATTERN, parseSubEntity, themeName, type Host, type ThemeName } from './host';
 import { LocaleContext, localeOutsideTeams } from './locale';
 
 /** While the server does not answer, ask it this often whether it is back (a cheap GET /healthz). */
@@ -57,7 +57,7 @@ export function App() {
   const [target, setTarget] = useState<Target>(() => ({
     // Any ?date= goes to the map as it is: a bad one is snapped to a bookable day there, with a sentence saying so.
     ...pick(search, 'date', /^[\s\S]{1,40}$/),
-    ...pick(search, 'floor', /^[A-Za-z0-9._:-]{1,128}$/, 'floorId'),
+    ...pick(search, 'floor', ID_PATTERN, 'floorId'),
   }));
   const [targetVersion, setTargetVersion] = useState(0);
 

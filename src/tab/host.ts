@@ -77,11 +77,17 @@ export async function detectHost(timeoutMs = INIT_TIMEOUT_MS): Promise<Host> {
 }
 
 /** "2026-12-03|hq-3" → date and floor; "2026-12-03" → date only; anything else → nothing. */
+/**
+ * A floor or desk id: the server's grammar (src/domain/ids.ts), written again here because the tab imports only
+ * types from the domain; the server checks every id it is sent with the original.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export function parseSubEntity(value: string | null | undefined): { date?: string; floorId?: string } {
   if (!value) return {};
   const [date, floorId] = value.split('|');
   return {
     ...(date && /^\d{4}-\d{2}-\d{2}$/.test(date) && { date }),
-    ...(floorId && /^[A-Za-z0-9._:-]{1,128}$/.test(floorId) && { floorId }),
+    ...(floorId && ID_PATTERN.test(floorId) && { floorId }),
   };
 }

@@ -14,6 +14,7 @@ import { dayTitle } from './day-label';
 import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
 import { POLL_MS } from './use-live-floor';
+import { usePolling } from './use-polling';
 
 export interface MyBookingsViewProps {
   readonly api: ApiClient;
@@ -45,18 +46,8 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
 
   useEffect(() => {
     void load();
-    const onVisible = (): void => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    const timer = setInterval(onVisible, POLL_MS * 3);
-    window.addEventListener('focus', onVisible);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', onVisible);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
   }, [load]);
+  usePolling(load, POLL_MS * 3);
 
   // What failed while the server was away is read again when it answers.
   useEffect(() => {
@@ -68,7 +59,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
     const siteOfFloor = new Map(sites.flatMap((s) => s.floors.map((f) => [f.id, s] as const)));
     return (b: BookingDto): string => {
       const site = (b.floorId && siteOfFloor.get(b.floorId)) || sites[0];
-      return site?.today ?? civilDateIn(site?.timeZone ?? 'UTC');
+      return civilDateIn(site?.timeZone ?? 'UTC');
     };
   }, [sites]);
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api-client';
 import { ApiError } from './api-client';
 import type { FloorViewDto } from './api-types';
+import { usePolling } from './use-polling';
 
 /**
  * Changes made elsewhere reach an open tab within two seconds: a conditional GET this often (a 304 when nothing
@@ -55,18 +56,8 @@ export function useLiveFloor(api: ApiClient, floorId: string | undefined, date: 
     const have = latest.current.data;
     const fits = have && have.floor.id === floorId && have.date === date && !latest.current.error;
     if (!fits) void load();
-    const onVisible = (): void => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    const timer = setInterval(onVisible, pollMs);
-    window.addEventListener('focus', onVisible);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', onVisible);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load, floorId, date, pollMs]);
+  }, [load, floorId, date]);
+  usePolling(load, pollMs, Boolean(floorId));
 
   const fits = (d: FloorViewDto | undefined): d is FloorViewDto => !!d && d.floor.id === floorId && (date === undefined || d.date === date);
   return {

@@ -12,7 +12,8 @@ import type { RecheckCancellation } from '../domain/policy-recheck';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock, ConversationReferenceStore } from './ports';
 import { describe, deskOf, isFinal, readReference, runPool } from './reminders/pass-support';
-import { settingsOf, type ClaimStore, type HeldClaim, type Notifier, type NotifyOutcome, type ReminderLogger, type ReminderSettings } from './reminders/reminder-ports';
+import { settingsOf, type ClaimStore, type HeldClaim, type Notifier, type NotifyOutcome, type ReminderSettings } from './reminders/reminder-ports';
+import type { Logger } from './logger-port';
 
 export interface CancellationNoticeDeps {
   readonly claims: ClaimStore;
@@ -20,7 +21,7 @@ export interface CancellationNoticeDeps {
   readonly notifier: Notifier;
   /** This process's name in claims. */
   readonly instanceId: string;
-  readonly log: ReminderLogger;
+  readonly log: Logger;
   readonly clock: Clock;
   readonly settings?: Partial<ReminderSettings>;
 }

@@ -13,13 +13,14 @@ import type { CivilDate } from '../domain/model';
 import { dueDays } from '../domain/series';
 import { bookSeriesDay, recordDay, type SeriesDeps } from './book-series';
 import { describe } from './reminders/pass-support';
-import type { ClaimStore, ReminderLogger } from './reminders/reminder-ports';
+import type { ClaimStore } from './reminders/reminder-ports';
+import type { Logger } from './logger-port';
 
 export interface SeriesPassDeps extends SeriesDeps {
   readonly claims: ClaimStore;
   /** This process's name in claims. */
   readonly instanceId: string;
-  readonly log: ReminderLogger;
+  readonly log: Logger;
   /** How long a day's claim is held: covers a booking's few store round trips, with a wide margin. */
   readonly leaseMs?: number;
 }

@@ -1,7 +1,7 @@
 import { checkInvariants } from '../support/invariant-checker';
 import { startBotServer, type BotServer } from '../support/bot-harness';
 import { gridCatalog } from '../support/builders';
-import { demoCatalog } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.

@@ -6,7 +6,8 @@
 import { TeamsAdapter, type Application, type TurnState } from '@microsoft/teams-ai';
 import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../src/bot/bot-handlers';
-import { createSeatwiseBot, type BotLogger } from '../../src/bot/seatwise-bot';
+import { createSeatwiseBot } from '../../src/bot/seatwise-bot';
+import type { Logger } from '../../src/use-cases/logger-port';
 import { tabDeepLink } from '../../src/server/composition';
 import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-table-gateway';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
@@ -127,7 +128,7 @@ export async function startTurnHarness(opts: TurnHarnessOptions): Promise<TurnHa
     mapUrl: tabDeepLink('seatwise-test-app'),
   };
   const logs: LogLine[] = [];
-  const log: BotLogger = {
+  const log: Logger = {
     info: (obj, msg) => logs.push({ level: 'info', obj, ...(msg !== undefined && { msg }) }),
     warn: (obj, msg) => logs.push({ level: 'warn', obj, ...(msg !== undefined && { msg }) }),
     error: (obj, msg) => logs.push({ level: 'error', obj, ...(msg !== undefined && { msg }) }),

@@ -5,7 +5,7 @@
  * Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoCatalog } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { azuriteHarness } from '../support/stores';
 import {
   deskOnMap,

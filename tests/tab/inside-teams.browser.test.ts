@@ -6,7 +6,7 @@
  * the Entra check: it lets through only API calls that carry the host's SSO token, as x-dev-user.
  */
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { demoCatalog } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { azuriteHarness } from '../support/stores';
 import { ensureTabBuilt, launchChromium, screenshot, see, startTabServer, type TabServer } from './tab-harness';
 

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import {
   CatalogImportError,
-  demoCatalog,
   importCatalog,
   parseCatalogFiles,
   toSiteDocument,
   validateCatalogs,
   type CatalogFiles,
 } from '../../src/use-cases/import-catalog';
+import { demoCatalog } from '../../src/server/demo-site';
 import { runImportCli } from '../../src/server/import-cli';
 import { TableCatalogStore } from '../../src/storage/table-catalog-store';
 import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-table-gateway';
@@ -605,28 +605,6 @@ describe('a large floor', () => {
   });
 });
 
-describe('the demo catalog', () => {
-  it('passes the rules of the file format, unchanged by the round trip', () => {
-    const demo = demoCatalog();
-    expect(validateCatalogs([demo])).toEqual([demo]);
-    expect(parseCatalogFiles({ siteJson: json(toSiteDocument(demo)) })).toEqual([demo]);
-  });
-
-  it('has two 40 m × 22 m floors of about 60 desks, in zones that hold their positions', () => {
-    const demo = demoCatalog();
-    expect(demo.floors).toEqual([
-      expect.objectContaining({ id: 'hq-2', name: '2nd floor', width: 40, height: 22 }),
-      expect.objectContaining({ id: 'hq-3', name: '3rd floor', width: 40, height: 22 }),
-    ]);
-    for (const floor of demo.floors) {
-      const count = demo.desks.filter((d) => d.floorId === floor.id).length;
-      expect(count).toBeGreaterThanOrEqual(55);
-      expect(count).toBeLessThanOrEqual(65);
-    }
-    expect(new Set(demo.desks.map((d) => d.mode))).toEqual(new Set(['bookable', 'assigned', 'off']));
-  });
-});
-
 describe('importCatalog', () => {
   it('validates catalogs built in code before writing any of them', async () => {
     const { store, gateway } = await aStore();
@@ -640,6 +618,25 @@ describe('importCatalog', () => {
       ]),
     });
     expect(await gateway.queryTable('catalog')).toEqual([]);
+  });
+
+  it('checks a catalog built in code as it is, not as JSON would write it, and names its problems in reading order', () => {
+    const demo = demoCatalog();
+    const desks = demo.desks.map((d, i) => (i === 0 ? { ...d, y: 30 } : i === 1 ? { ...d, x: Number.NaN } : d));
+    const problems = (() => {
+      try {
+        validateCatalogs([{ ...demo, desks }]);
+      } catch (error) {
+        if (error instanceof CatalogImportError) return error.problems;
+        throw error;
+      }
+      return [];
+    })();
+    // Written out as JSON, NaN would have become null and been reported as one.
+    expect(problems).toEqual([
+      'catalog: sites[0].floors[0].desks[0].y: 30 m is outside the floor, which is 22 m deep',
+      'catalog: sites[0].floors[0].desks[1].x: must be a number, not the number NaN',
+    ]);
   });
 
   it('refuses ids that another stored site already uses', async () => {

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../../i18n/messages';
+import type { Locale } from '../../i18n/messages';
 import type { AdaptiveCard } from './adaptive-card';
 
 /**
@@ -18,11 +18,4 @@ export function withCardLanguage(card: AdaptiveCard, locale: Locale): AdaptiveCa
     return out;
   };
   return stamp(card) as AdaptiveCard;
-}
-
-/** The language a clicked card was written in, if its data says so (and says it validly). */
-export function cardLanguageOf(data: unknown): Locale | undefined {
-  if (!data || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, 'lang')) return undefined;
-  const lang = (data as Record<string, unknown>)['lang'];
-  return isLocale(lang) ? lang : undefined;
 }

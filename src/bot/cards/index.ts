@@ -33,7 +33,8 @@ export {
   type StatusCardInput,
   type StatusTone,
 } from './status-cards';
-export { withCardLanguage, cardLanguageOf } from './card-language';
+export { withCardLanguage } from './card-language';
+export { cardLanguageOf } from './verbs';
 export { reminderCard, reminderSummary, noShowReleasedCard, noShowReleasedSummary, type ReminderCardInput, type NoShowReleasedCardInput } from './reminder-card';
 export {
   askDayCard,

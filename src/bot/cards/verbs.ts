@@ -1,5 +1,3 @@
-import type { Locale } from '../../i18n/messages';
-import { cardLanguageOf } from './card-language';
 /**
  * The verbs of the cards' buttons and the data each carries.
  *
@@ -7,7 +5,10 @@ import { cardLanguageOf } from './card-language';
  * it carries no user id, and `parseActionData` re-validates every field before a handler may look at it.
  * Handlers authorise on `from.aadObjectId` (or `from.id`) alone.
  */
+import { isCivilDate as isDomainCivilDate } from '../../domain/civil-date';
+import { ID_CHAR, isId, isRequestId as isRequestIdText, MAX_REQUEST_ID_LENGTH } from '../../domain/ids';
 import { BOOKING_ID_PATTERN } from '../../domain/model';
+import { isLocale, type Locale } from '../../i18n/messages';
 
 export const VERBS = {
   bookConfirm: 'book.confirm',
@@ -111,40 +112,27 @@ export const MAX_CARD_DAYS = 31;
 
 const ALL_VERBS: readonly string[] = Object.values(VERBS);
 
-/** Ids that go into table keys and URLs; the catalogue import enforces the same pattern on desk ids. */
-const ID_CHARS = /^[A-Za-z0-9._:-]+$/;
-const MAX_DESK_ID = 128;
-const MAX_REQUEST_ID = 100;
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isVerb(value: unknown): value is Verb {
   return typeof value === 'string' && ALL_VERBS.includes(value);
 }
 
+/** Ids go into table keys and URLs: the grammar is the domain's, the one the catalogue import enforces. */
 export function isDeskId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_DESK_ID && ID_CHARS.test(value);
+  return typeof value === 'string' && isId(value);
 }
 
 export function isRequestId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_REQUEST_ID && ID_CHARS.test(value);
+  return typeof value === 'string' && isRequestIdText(value);
 }
 
 export function isBookingId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 60 && BOOKING_ID_PATTERN.test(value);
 }
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one): the domain's grammar of days. */
 export function isCivilDate(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 10) return false;
-  const m = CIVIL_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  return isDomainCivilDate(value);
 }
 
 /**
@@ -154,9 +142,9 @@ export function isCivilDate(value: unknown): value is string {
  */
 export function toRequestId(raw: string): string {
   const id = Array.from(raw)
-    .map((c) => (/^[A-Za-z0-9._:-]$/.test(c) ? c : '_'))
+    .map((c) => (ID_CHAR.test(c) ? c : '_'))
     .join('')
-    .slice(0, MAX_REQUEST_ID);
+    .slice(0, MAX_REQUEST_ID_LENGTH);
   if (id.length === 0) throw new TypeError('A request id cannot be empty');
   return id;
 }
@@ -262,4 +250,11 @@ function parseActionFields(value: unknown): ActionData | null {
     default:
       return null;
   }
+}
+
+/** The language a clicked card was written in, if its data says so (and says it validly). */
+export function cardLanguageOf(data: unknown): Locale | undefined {
+  if (!data || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, 'lang')) return undefined;
+  const lang = (data as Record<string, unknown>)['lang'];
+  return isLocale(lang) ? lang : undefined;
 }

@@ -173,6 +173,54 @@ export class DayBookings {
   }
 }
 
+/** What a pass starts from: the day's bookings, the claims of its kind by booking id, and the catalog in force. */
+export async function readDay(
+  deps: Pick<ReminderDeps, 'store' | 'claims' | 'catalog' | 'clock'>,
+  date: CivilDate,
+  kind: Claim['kind'],
+  settings: Pick<ReminderSettings, 'bookingsMaxAgeMs'>,
+): Promise<{ day: DayBookings; bookings: Booking[]; claims: Map<string, Claim>; index: CatalogIndex }> {
+  const day = new DayBookings(deps.store, date, deps.clock, settings.bookingsMaxAgeMs);
+  const [bookings, claimList, index] = await Promise.all([day.all(), deps.claims.listDay(date), deps.catalog.current()]);
+  const claims = new Map(claimList.filter((c) => c.kind === kind).map((c) => [c.bookingId, c]));
+  return { day, bookings, claims, index };
+}
+
+/**
+ * The due bookings this instance should take: one whose claim is final is done, one whose claim is under a live lease
+ * is another holder's (both counted in the report); the rest are to do.
+ */
+export function triageClaims(
+  due: readonly Booking[],
+  claims: ReadonlyMap<string, Claim>,
+  now: Date,
+  report: PassReport,
+): Booking[] {
+  const todo: Booking[] = [];
+  for (const b of due) {
+    const c = claims.get(b.id);
+    if (c && isFinal(c)) report.alreadyDone++;
+    else if (c && Date.parse(c.leaseUntil) > now.getTime()) report.busy++;
+    else todo.push(b);
+  }
+  return todo;
+}
+
+/** A claim tried more than maxAttempts times is given up: finished as failed. True when it was (nothing more to do). */
+export async function giveUpWhenExhausted(
+  deps: Pick<ReminderDeps, 'claims'>,
+  held: HeldClaim,
+  settings: Pick<ReminderSettings, 'maxAttempts'>,
+  now: Date,
+  report: PassReport,
+): Promise<boolean> {
+  if (held.claim.attempts <= settings.maxAttempts) return false;
+  if (await deps.claims.finish(held, { state: 'failed', detail: `gave up after ${settings.maxAttempts} attempts` }, now))
+    report.failed++;
+  else report.lostClaims++;
+  return true;
+}
+
 /**
  * The person's conversation reference, or null when there is none that can be used: never saved (the bot is not
  * installed for them), or stored unreadable (logged; the person is counted with those who cannot be reached).

@@ -18,13 +18,15 @@ import {
   countNotAcquired,
   describe,
   deskOf,
-  DayBookings,
   emptyReport,
+  giveUpWhenExhausted,
   isFinal,
   noteTakeover,
+  readDay,
   readReference,
   recordOutcome,
   runPool,
+  triageClaims,
   type PassReport,
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
@@ -47,13 +49,7 @@ export async function releaseNoShows(
   const now = deps.clock.now();
   if (now < moments.deadlineAt) return report;
 
-  const day = new DayBookings(deps.store, moments.date, deps.clock, settings.bookingsMaxAgeMs);
-  const [bookings, claimList, index] = await Promise.all([
-    day.all(),
-    deps.claims.listDay(moments.date),
-    deps.catalog.current(),
-  ]);
-  const claims = new Map(claimList.filter((c) => c.kind === 'release').map((c) => [c.bookingId, c]));
+  const { bookings, claims, index } = await readDay(deps, moments.date, 'release', settings);
   const due = bookings.filter((b) => {
     if (b.siteId !== moments.siteId) return false;
     if (isNoShow(b, now, moments.timeZone, moments.checkInDeadline)) return true;
@@ -62,14 +58,7 @@ export async function releaseNoShows(
     return b.status === 'released' && b.releaseReason === 'no-show' && c !== undefined && !isFinal(c);
   });
   report.eligible = due.length;
-
-  const todo: Booking[] = [];
-  for (const b of due) {
-    const c = claims.get(b.id);
-    if (c && isFinal(c)) report.alreadyDone++;
-    else if (c && Date.parse(c.leaseUntil) > now.getTime()) report.busy++;
-    else todo.push(b);
-  }
+  const todo = triageClaims(due, claims, now, report);
 
   await runPool(
     todo,
@@ -113,18 +102,7 @@ async function releaseOne(
   const previous = taken.previous;
   if (previous) noteTakeover(deps, report, previous);
   let held = taken.held;
-  if (held.claim.attempts > settings.maxAttempts) {
-    if (
-      await deps.claims.finish(
-        held,
-        { state: 'failed', detail: `gave up after ${settings.maxAttempts} attempts` },
-        deps.clock.now(),
-      )
-    )
-      report.failed++;
-    else report.lostClaims++;
-    return;
-  }
+  if (await giveUpWhenExhausted(deps, held, settings, deps.clock.now(), report)) return;
 
   // The release: one conditional write, refused when the booking is no longer a no-show.
   let released: Booking;

@@ -6,6 +6,7 @@ import type { Booking, CivilDate } from '../../domain/model';
 import type { Refusal } from '../../domain/refusal';
 import type { BookingDeps } from '../book-desk';
 import type { ConversationReferenceStore } from '../ports';
+import type { Logger } from '../logger-port';
 
 /**
  * What a claim is for: the check-in reminder of a booking, its no-show release (and the notice that follows), the
@@ -190,11 +191,6 @@ export interface Notifier {
   send(recipient: Recipient, message: ProactiveMessage, options: NotifyOptions): Promise<NotifyOutcome>;
 }
 
-export interface ReminderLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 export interface ReminderSettings {
   /** Reminders (or releases) of one pass in flight at once; the notifier's rate limits pace them further. */
@@ -230,7 +226,7 @@ export interface ReminderDeps extends BookingDeps {
   readonly notifier: Notifier;
   /** This process's name in claims: unique per process start. */
   readonly instanceId: string;
-  readonly log: ReminderLogger;
+  readonly log: Logger;
   readonly settings?: Partial<ReminderSettings>;
 }
 

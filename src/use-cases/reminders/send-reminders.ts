@@ -32,13 +32,15 @@ import {
   countNotAcquired,
   describe,
   deskOf,
-  DayBookings,
   emptyReport,
+  giveUpWhenExhausted,
   noteTakeover,
-  isFinal,
+  readDay,
   readReference,
   recordOutcome,
   runPool,
+  triageClaims,
+  type DayBookings,
   type PassReport,
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
@@ -60,13 +62,7 @@ export async function sendReminders(
   const now = deps.clock.now();
   if (now < moments.reminderAt || now >= moments.deadlineAt) return report;
 
-  const day = new DayBookings(deps.store, moments.date, deps.clock, settings.bookingsMaxAgeMs);
-  const [bookings, claimList, index] = await Promise.all([
-    day.all(),
-    deps.claims.listDay(moments.date),
-    deps.catalog.current(),
-  ]);
-  const claims = new Map(claimList.filter((c) => c.kind === 'reminder').map((c) => [c.bookingId, c]));
+  const { day, bookings, claims, index } = await readDay(deps, moments.date, 'reminder', settings);
   // Bookings that existed at the reminder time. A booking made later came with a card (or the tab) that already
   // offers Check in, and a reminder right after it would only repeat it.
   const due = bookings.filter(
@@ -76,14 +72,7 @@ export async function sendReminders(
       Date.parse(b.createdAt) <= moments.reminderAt.getTime(),
   );
   report.eligible = due.length;
-
-  const todo: Booking[] = [];
-  for (const b of due) {
-    const c = claims.get(b.id);
-    if (c && isFinal(c)) report.alreadyDone++;
-    else if (c && Date.parse(c.leaseUntil) > now.getTime()) report.busy++;
-    else todo.push(b);
-  }
+  const todo = triageClaims(due, claims, now, report);
 
   const pastDeadline = (): boolean => deps.clock.now() >= moments.deadlineAt;
   const stopped = (): boolean => options.signal?.aborted === true || pastDeadline();
@@ -162,18 +151,7 @@ async function remindOne(
   if (!taken.acquired) return countNotAcquired(report, taken.current);
   const previous = taken.previous;
   if (previous) noteTakeover(deps, report, previous);
-  if (taken.held.claim.attempts > settings.maxAttempts) {
-    if (
-      await deps.claims.finish(
-        taken.held,
-        { state: 'failed', detail: `gave up after ${settings.maxAttempts} attempts` },
-        now,
-      )
-    )
-      report.failed++;
-    else report.lostClaims++;
-    return;
-  }
+  if (await giveUpWhenExhausted(deps, taken.held, settings, now, report)) return;
   const outcome = await deps.notifier.send(
     { userId: booking.userId, reference },
     { kind: 'check-in-reminder', booking, desk: deskOf(index, booking), deadline: moments.checkInDeadline },

@@ -1,4 +1,4 @@
-import type { ConnectorTransport } from '../../../src/server/teams-notifier';
+import type { ConnectorTransport } from '../../../src/bot/proactive/connector-transport';
 import type { SchedulerDeps } from '../../../src/server/scheduler';
 
 export class KilledError extends Error {

@@ -1,11 +1,7 @@
 import nock from 'nock';
 import type { Booking } from '../../../src/domain/model';
-import {
-  fetchConnectorTransport,
-  TeamsNotifier,
-  type ConnectorTransport,
-  type TeamsNotifierOptions,
-} from '../../../src/server/teams-notifier';
+import { fetchConnectorTransport, type ConnectorTransport } from '../../../src/bot/proactive/connector-transport';
+import { TeamsNotifier, type TeamsNotifierOptions } from '../../../src/bot/proactive/teams-notifier';
 import { startScheduler, type Scheduler, type SchedulerDeps } from '../../../src/server/scheduler';
 import { TableClaimStore } from '../../../src/storage/table-claim-store';
 import { TableConversationStore } from '../../../src/storage/table-conversation-store';
@@ -13,11 +9,8 @@ import { uniqueTableName } from '../../support/azurite';
 import { bookDesk, type BookingDeps } from '../../../src/use-cases/book-desk';
 import type { SiteCatalog } from '../../../src/use-cases/ports';
 import type { PassReport } from '../../../src/use-cases/reminders/pass-support';
-import type {
-  ReminderDeps,
-  ReminderLogger,
-  ReminderSettings,
-} from '../../../src/use-cases/reminders/reminder-ports';
+import type { Logger } from '../../../src/use-cases/logger-port';
+import type { ReminderDeps, ReminderSettings } from '../../../src/use-cases/reminders/reminder-ports';
 import { anActor, gridCatalog } from '../../support/builders';
 import { bookingDeps, type HarnessFactory, type StoreHarness } from '../../support/stores';
 import { ManualTimer, VirtualTime } from './virtual-time';
@@ -44,7 +37,7 @@ export interface LogEntry {
   readonly msg?: string;
 }
 
-export class CapturingLog implements ReminderLogger {
+export class CapturingLog implements Logger {
   readonly entries: LogEntry[] = [];
   info(obj: object, msg?: string): void {
     this.entries.push({ level: 'info', obj, ...(msg !== undefined && { msg }) });

@@ -1,4 +1,4 @@
-import type { NotifierTime } from '../../../src/server/teams-notifier';
+import type { NotifierTime } from '../../../src/bot/proactive/notifier-time';
 import type { SchedulerTimer } from '../../../src/server/scheduler';
 import type { Clock } from '../../../src/use-cases/ports';
 

@@ -1,14 +1,8 @@
 import nock from 'nock';
-import type { Booking } from '../../src/domain/model';
-import {
-  botConnectorTokenProvider,
-  fetchConnectorTransport,
-  parseRetryAfter,
-  realNotifierTime,
-  TeamsNotifier,
-  type TeamsNotifierOptions,
-} from '../../src/server/teams-notifier';
-import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
+import { botConnectorTokenProvider, fetchConnectorTransport } from '../../../src/bot/proactive/connector-transport';
+import { realNotifierTime } from '../../../src/bot/proactive/notifier-time';
+import { parseRetryAfter, TeamsNotifier, type TeamsNotifierOptions } from '../../../src/bot/proactive/teams-notifier';
+import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
 import {
   CapturingLog,
   executeActions,
@@ -17,20 +11,10 @@ import {
   referenceFor,
   stampingTransport,
   type ConnectorAnswer,
-} from './support/reminder-world';
-import { VirtualTime } from './support/virtual-time';
+} from '../../reminders/support/reminder-world';
+import { VirtualTime } from '../../reminders/support/virtual-time';
+import { booking } from './proactive-fixtures';
 
-const booking: Booking = {
-  id: '2026-10-25.abcdefgh12',
-  siteId: 'site-1',
-  floorId: 'f1',
-  zoneId: 'f1-z0',
-  deskId: 'f1-0-3',
-  date: '2026-10-25',
-  userId: 'alice',
-  status: 'booked',
-  createdAt: '2026-10-24T12:00:00.000Z',
-};
 const reminder: ProactiveMessage = {
   kind: 'check-in-reminder',
   booking,
@@ -311,7 +295,9 @@ describe('the rate limits of proactive sends', () => {
     const first = notifier.send({ userId: 'p0', reference: referenceFor('p0') }, reminder, {
       budgetMs: 60_000,
     });
-    await new Promise((r) => setTimeout(r, 20));
+    // p1 starts as soon as the 429 is handled, before the timeline moves on: waiting a fixed real time instead raced
+    // the connector's answer on a loaded machine.
+    while (notifier.metrics().throttled === 0) await new Promise((r) => setImmediate(r));
     await Promise.all([
       first,
       notifier.send({ userId: 'p1', reference: referenceFor('p1') }, reminder, { budgetMs: 60_000 }),

@@ -1,22 +1,11 @@
 import nock from 'nock';
-import { TenantGate } from '../../src/bot/tenant-gate';
-import type { Booking } from '../../src/domain/model';
-import { TeamsNotifier } from '../../src/server/teams-notifier';
-import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
-import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../reminders/support/reminder-world';
-import { VirtualTime } from '../reminders/support/virtual-time';
+import { TenantGate } from '../../../src/bot/tenant-gate';
+import { TeamsNotifier } from '../../../src/bot/proactive/teams-notifier';
+import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
+import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../../reminders/support/reminder-world';
+import { VirtualTime } from '../../reminders/support/virtual-time';
+import { booking } from './proactive-fixtures';
 
-const booking: Booking = {
-  id: '2026-10-25.abcdefgh12',
-  siteId: 'site-1',
-  floorId: 'f1',
-  zoneId: 'f1-z0',
-  deskId: 'f1-0-3',
-  date: '2026-10-25',
-  userId: 'alice',
-  status: 'booked',
-  createdAt: '2026-10-24T12:00:00.000Z',
-};
 const reminder: ProactiveMessage = { kind: 'check-in-reminder', booking, desk: { label: '1.03' }, deadline: '10:00' };
 
 function withTenant(userId: string, tenantId: string | undefined): Record<string, unknown> {
