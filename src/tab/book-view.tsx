@@ -16,6 +16,7 @@ import { dayTitle } from './day-label';
 import { DeskList } from './desk-list';
 import { DeskPanel, type MyDay } from './desk-panel';
 import { FloorMap } from './floor-map';
+import { usePlanImage } from './use-plan-image';
 import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
 import { NARROW, useMedia } from './use-media';
@@ -53,6 +54,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
   const [focusRequest, setFocusRequest] = useState<{ readonly deskId: string } | undefined>(initial.deskId ? { deskId: initial.deskId } : undefined);
   const live = useLiveFloor(api, floorId, date);
   const view = live.data;
+  const planSrc = usePlanImage(api, view?.floor.planImageUrl);
 
   const [window_, setWindow] = useState<BookingWindow | undefined>(undefined);
   useEffect(() => {
@@ -427,6 +429,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
               onActivate={open}
               onEscape={() => selectedId && closePanel()}
               selectedId={selectedId}
+              planSrc={planSrc}
               {...(focusRequest && { focusRequest })}
             />
           ) : (

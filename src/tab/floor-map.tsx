@@ -48,9 +48,11 @@ export interface FloorMapProps {
   readonly selectedId?: string | undefined;
   /** Escape on a desk: the panel closes, as it does with the focus inside it. */
   readonly onEscape?: () => void;
+  /** The floor's plan image, ready to draw (fetched with the caller's identity: see use-plan-image.ts). */
+  readonly planSrc?: string | undefined;
 }
 
-export function FloorMap({ view, matches, busy, onActivate, focusRequest, selectedId, onEscape }: FloorMapProps) {
+export function FloorMap({ view, matches, busy, onActivate, focusRequest, selectedId, onEscape, planSrc }: FloorMapProps) {
   const locale = useLocale();
   const touch = useMedia(TOUCH);
   const narrow = useMedia(NARROW);
@@ -242,8 +244,8 @@ export function FloorMap({ view, matches, busy, onActivate, focusRequest, select
         >
           <DeskPatterns ids={ids} s={size} />
           <rect className="floor-bg" x={0} y={0} width={floor.width} height={floor.height} />
-          {floor.planImageUrl && (
-            <image className="floor-plan" href={floor.planImageUrl} x={0} y={0} width={floor.width} height={floor.height} preserveAspectRatio="none" />
+          {planSrc && (
+            <image className="floor-plan" href={planSrc} x={0} y={0} width={floor.width} height={floor.height} preserveAspectRatio="none" />
           )}
           {floor.plan && <PlanDrawing shapes={floor.plan.shapes} fontSize={labelSize} />}
           {zones.map((z) => (

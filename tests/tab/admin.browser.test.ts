@@ -158,6 +158,37 @@ describe('a facility manager sets up desks and a zone in Teams, by keyboard alon
     expect(bob.errors).toEqual([]);
   });
 
+  it('uploads a plan image with a script in it, calibrates it by two typed points, and the booking tab draws it', async () => {
+    const { page, errors } = await openAs('ada', 'admin', 'view=admin');
+    await plan(page).waitFor({ state: 'visible', timeout: 30_000 });
+    // 400 × 200 px; the script and the handler must not survive the server's cleaning.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><script>alert(1)</script><rect x="0" y="0" width="400" height="200" fill="#eee" onload="alert(2)"/><line x1="0" y1="100" x2="400" y2="100" stroke="#333" stroke-width="4"/></svg>';
+    const panel = page.getByTestId('admin-plan-image');
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'plan.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    await panel.getByRole('img', { name: 'Uploaded plan of Annex' }).waitFor({ state: 'visible', timeout: 20_000 });
+    // Both ends of the 400 px line are 20 m apart: 5 cm a pixel, so the floor is 20 × 10 m.
+    for (const [name, value] of [['Point 1: pixels from the left', '0'], ['Point 1: pixels from the top', '100'], ['Point 2: pixels from the left', '400'], ['Point 2: pixels from the top', '100'], ['Distance between the points (m)', '20']] as const) {
+      await panel.getByRole('spinbutton', { name }).fill(value);
+    }
+    await panel.getByRole('button', { name: 'Use this scale' }).click();
+    await see.text(panel, 'The floor now measures 20 × 10 m');
+    await page.getByTestId('admin-publish').click();
+    await see.text(page.getByTestId('admin-outcome'), 'Published as version');
+    const site = (await exported()).site as unknown as { floors: { planImageUrl?: string; width: number; height: number }[] };
+    expect(site.floors[0]).toMatchObject({ width: 20, height: 10, planImageUrl: expect.stringMatching(/^\/api\/floors\/annex-1\/plan-image\?v=/) });
+    const stored = await fetch(`${server.url}${site.floors[0]!.planImageUrl!}`, { headers: { 'x-dev-user': 'bob' } });
+    const cleaned = await stored.text();
+    expect(cleaned).toContain('<line');
+    expect(cleaned).not.toMatch(/script|onload|alert/);
+    expect(errors).toEqual([]);
+
+    // A colleague's map draws it, fetched with their identity (an <image> cannot send a Teams token).
+    const bob = await openAs('bob', '', `view=map&floor=annex-1&date=${THURSDAY}`);
+    await waitForMap(bob.page);
+    await eventually('the plan image under the desks', () => bob.page.locator('svg.map-svg image.floor-plan').getAttribute('href', { timeout: 1000 }), (href) => (href ?? '').startsWith('blob:'));
+    expect(bob.errors).toEqual([]);
+  });
+
   it('tells someone without the admin role that the page is not for them, and the API refuses them', async () => {
     const { page, errors } = await openAs('carl', 'reports', 'view=admin');
     await see.text(page.getByTestId('admin-not-allowed'), 'it needs the Seatwise admin role');

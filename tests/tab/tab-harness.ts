@@ -14,6 +14,7 @@ import type restify from 'restify';
 import { composeServer, type ServerConfig } from '../../src/server/composition';
 import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
+import { TablePlanImages } from '../../src/storage/table-plan-images';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from '../support/builders';
 import type { StoreHarness } from '../support/stores';
@@ -92,6 +93,8 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
   for (const c of catalogs) await h.catalog.replaceSiteCatalog(c);
   const conversations = new TableConversationStore(h.gateway, `${h.tables.catalog}conv`.slice(0, 63));
   await conversations.init();
+  const planImages = new TablePlanImages(h.gateway, `${h.tables.catalog}plans`.slice(0, 63));
+  await planImages.init();
   const clock = fixedClock(now);
   const config: ServerConfig = {
     botId: '',
@@ -110,6 +113,7 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
     catalog: h.catalog,
     conversations,
     waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations),
+    planImages,
     clock,
     ids: sequentialIds('tab'),
     log: pino({ level: 'silent' }),
