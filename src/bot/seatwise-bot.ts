@@ -5,7 +5,6 @@ import type { DiscussionStore } from '../use-cases/discussion-port';
 import { BotHandlers, type BotDeps } from './bot-handlers';
 import { callerOf, localeOf } from './caller';
 import { errorCard, helpCard, parseActionData, statusCard, VERBS, withCardLanguage, type AdaptiveCard, type ErrorKind } from './cards';
-import { parseMessage } from './language/parse-message';
 import { t, type Locale } from '../i18n/messages';
 
 export interface BotLogger {
@@ -120,20 +119,12 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
     void saveReference(context);
     const actor = callerOf(context);
     if (!actor) return;
-    const index = await deps.catalog.current();
-    const site = index.sites[0];
-    const parsed = parseMessage(typeof context.activity.text === 'string' ? context.activity.text : '', {
-      now: deps.clock.now(),
-      timeZone: site?.site.timeZone ?? 'UTC',
-      ...(typeof context.activity.locale === 'string' && { activityLocale: context.activity.locale }),
-      zoneNames: site?.zones.map((z) => z.name) ?? [],
-      deskLabels: site?.desks.map((d) => d.label) ?? [],
-    });
-    const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId(), {
-      unplaced: parsed.unplaced,
+    const { card, locale } = await handlers.message(typeof context.activity.text === 'string' ? context.activity.text : '', actor, {
       discussionKey: discussionKeyOf(context, actor.userId),
+      activityId: context.activity.id ?? deps.ids.newId(),
+      ...(typeof context.activity.locale === 'string' && { activityLocale: context.activity.locale }),
     });
-    await context.sendActivity(cardMessage(withCardLanguage(card, parsed.locale)));
+    await context.sendActivity(cardMessage(withCardLanguage(card, locale)));
   });
 
   app.error(async (context, error) => {

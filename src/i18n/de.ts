@@ -404,4 +404,8 @@ export const de: Messages = {
   'error.field.invalid': 'das Feld „{field}“ fehlt oder ist ungültig',
   'error.field.unknown': 'das Feld „{field}“ wird nicht erwartet',
   'error.field.json': 'der Inhalt ist kein gültiges JSON',
+
+  // Mehrere Standorte (issue 10 §4).
+  'chat.site.title': 'Welcher Standort?',
+  'chat.site.text': 'Seatwise bucht Schreibtische an mehreren Standorten. Wo möchten Sie arbeiten? Ich merke mir Ihre Wahl in diesem Chat; Sie können auch „morgen einen Schreibtisch in <Standort> buchen“ schreiben.',
 };

@@ -399,6 +399,10 @@ export const en = {
   'error.field.invalid': 'the field "{field}" is missing or not valid',
   'error.field.unknown': 'the field "{field}" is not expected',
   'error.field.json': 'the body is not valid JSON',
+
+  // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.
+  'chat.site.title': 'Which site?',
+  'chat.site.text': 'Seatwise books desks at several sites. Where do you want to work? I will remember your choice in this chat; you can also say "book a desk tomorrow in <site>".',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -401,4 +401,8 @@ export const fr: Messages = {
   'error.field.invalid': 'le champ « {field} » est absent ou non valide',
   'error.field.unknown': "le champ « {field} » n'est pas attendu",
   'error.field.json': "le corps n'est pas du JSON valide",
+
+  // Plusieurs sites (issue 10 §4).
+  'chat.site.title': 'Quel site ?',
+  'chat.site.text': 'Seatwise réserve des bureaux sur plusieurs sites. Où voulez-vous travailler ? Je retiendrai votre choix dans cette conversation ; vous pouvez aussi écrire « réserve un bureau demain à <site> ».',
 };

@@ -393,4 +393,8 @@ export const nl: Messages = {
   'error.field.invalid': 'het veld "{field}" ontbreekt of is ongeldig',
   'error.field.unknown': 'het veld "{field}" wordt niet verwacht',
   'error.field.json': 'de inhoud is geen geldige JSON',
+
+  // Meerdere sites (issue 10 §4).
+  'chat.site.title': 'Welke site?',
+  'chat.site.text': 'Seatwise boekt bureaus op meerdere sites. Waar wilt u werken? Ik onthoud uw keuze in deze chat; u kunt ook zeggen "boek een bureau morgen in <site>".',
 };

@@ -45,3 +45,4 @@ export {
   type OfferCancelCardInput,
   type RequestConstraints,
 } from './chat-cards';
+export { siteChoiceCard, MAX_SITE_CHOICES, type SiteChoiceCardInput } from './site-choice-card';
