@@ -13,10 +13,15 @@ export class RecentLedgers {
     private readonly store: Pick<ReservationStore, 'readLedgers'>,
     private readonly ttlMs = 1_000,
     private readonly maxEntries = 500,
-  ) {}
+  ) {
+    let siblings = siblingsOf.get(store);
+    if (!siblings) siblingsOf.set(store, (siblings = new Set()));
+    siblings.add(this);
+  }
 
+  /** Drops the day from every cache over this store: a change this process made shows at once, wherever it is read. */
   forget(date: CivilDate, floorId: string): void {
-    this.entries.delete(`${date}|${floorId}`);
+    for (const cache of siblingsOf.get(this.store) ?? [this]) cache.entries.delete(`${date}|${floorId}`);
   }
 
   read(date: CivilDate, floorId: string, zoneIds: readonly string[], nowMs: number): Promise<VersionedLedger[]> {
@@ -33,6 +38,8 @@ export class RecentLedgers {
 }
 
 const perStore = new WeakMap<object, RecentLedgers>();
+/** Every cache over a store (a few per process: advice, floor views), so that a write forgets its day in all. */
+const siblingsOf = new WeakMap<object, Set<RecentLedgers>>();
 
 /** One cache per store, shared by every request of the process. */
 export function recentLedgersOf(store: Pick<ReservationStore, 'readLedgers'>): RecentLedgers {
