@@ -62,11 +62,12 @@ function siteCatalogs(): SiteCatalog[] {
   );
 }
 
-async function startServer(connectionString: string, prefix: string, profile: boolean, compiled: boolean): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(connectionString: string, prefix: string, profile: boolean, compiled: boolean | string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir=.cpu-profiles'] : [];
-  // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs.
-  const entry = compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
+  // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs. A path
+  // names another build's main.js, e.g. one of an earlier commit, to compare two builds on the same Azurite.
+  const entry = typeof compiled === 'string' ? [compiled] : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
@@ -145,7 +146,7 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
   return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors };
 }
 
-export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean } = {}): Promise<RushFigures> {
+export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean | string } = {}): Promise<RushFigures> {
   const prefix = `rush${Math.random().toString(36).slice(2, 8)}`;
   const names = tableNames(prefix);
   const gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: azurite.connectionString });
