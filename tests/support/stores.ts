@@ -37,7 +37,7 @@ export const azuriteHarness: HarnessFactory = () => azuriteHarnessAt(testConnect
  * machine, 400 requests at once can queue longer than the production 10 s.
  */
 export const azuriteHarnessAt = (connectionString: string, options: { timeoutMs?: number } = {}): Promise<StoreHarness> =>
-  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString, ...options }));
+  build('azurite', new AzureTableGateway({ kind: 'connection-string', connectionString }, options));
 
 /** Use-case dependencies over a harness, with the catalog loaded from `catalogs`. */
 export async function bookingDeps(h: StoreHarness, catalogs: readonly SiteCatalog[], clock: Clock): Promise<BookingDeps> {
