@@ -101,6 +101,22 @@ async function startServer(connectionString: string, prefix: string, profile: bo
   throw new Error(`morning rush: the server did not answer /healthz within 60 s: ${stderr}`);
 }
 
+/**
+ * On a loaded machine the server's first storage call can time out while it is still loading its modules (its
+ * start-up does both at once): that is not what the rush measures, so a failed start is tried twice more.
+ */
+async function startServerRetrying(connectionString: string, prefix: string, profile: boolean, compiled: boolean | string): Promise<{ url: string; child: ChildProcess }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServer(connectionString, prefix, profile, compiled);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`morning rush: the server did not start (try ${attempt} of 3), starting it again`);
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  }
+}
+
 interface FloorDesk {
   readonly id: string;
   readonly state: string;
@@ -159,7 +175,7 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
   const date = days[1] ?? days[0]!;
   const floors = catalogs.map((c) => c.floors[0]!.id);
 
-  const { url, child } = await startServer(azurite.connectionString, prefix, options.profile ?? false, options.compiled ?? false);
+  const { url, child } = await startServerRetrying(azurite.connectionString, prefix, options.profile ?? false, options.compiled ?? false);
   try {
     // Warm-up on another day, so that the first measured requests do not pay for compilation and table creation.
     await phase(url, 10, 10, 'warm', floors, days[2] ?? date);
