@@ -88,8 +88,13 @@ async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: C
 
   try {
     for (let n = 0; n < retry.maxAttempts; n++) {
-      // The first try runs free; after a collision, this process's tries on the floor-day queue up.
-      const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      // A first try that must read runs free; after a collision, and whenever the try decides on the ledgers this
+      // process knows, this process's tries on the floor-day queue up: tries deciding at once on one known version
+      // would all but one lose their If-Match.
+      const outcome =
+        n === 0 && !attempt.decidesOnKnown()
+          ? await attempt.once()
+          : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
       if (outcome === 'stale-catalog') {
         await attempt.releaseHold();
         return outcome;
@@ -136,6 +141,11 @@ class BookingAttempt {
     // Without a client request id, one is made per call, so that a retry after an ambiguous commit still
     // recognises its own booking in the person row.
     this.requestId = cmd.requestId ?? deps.ids.newId();
+  }
+
+  /** Whether a try now would decide on known ledgers (see once), rather than read. */
+  decidesOnKnown(): boolean {
+    return knownLedgersOf(this.deps.store).get(this.cmd.date, this.layout.floor.id, performance.now()) !== undefined;
   }
 
   /**
