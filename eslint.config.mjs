@@ -36,7 +36,7 @@ const storageImportRules = (...extra) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'jest.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'bench-builds/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@ import type {
   TableGateway,
   TableOperation,
   WriteOutcome,
+  WrittenVersions,
 } from '../../src/storage/table-gateway';
 
 /** What one booking attempt cost in storage calls. Filled through AsyncLocalStorage, so concurrent attempts stay apart. */
@@ -85,6 +86,27 @@ export class CountingGateway implements TableGateway {
     const outcome = await this.inner.transact(table, partitionKey, operations);
     const t = this.als.getStore();
     if (outcome === 'ok') {
+      this.totals.commitsOk++;
+      if (t) t.commitsOk++;
+    } else {
+      this.totals.commitsConflict++;
+      if (t) t.commitsConflict++;
+    }
+    return outcome;
+  }
+
+  async transactForVersions(
+    table: string,
+    partitionKey: string,
+    operations: readonly TableOperation[],
+  ): Promise<WrittenVersions | 'conflict'> {
+    const outcome = this.inner.transactForVersions
+      ? await this.inner.transactForVersions(table, partitionKey, operations)
+      : (await this.inner.transact(table, partitionKey, operations)) === 'ok'
+        ? { etags: new Map<string, string>() }
+        : 'conflict';
+    const t = this.als.getStore();
+    if (outcome !== 'conflict') {
       this.totals.commitsOk++;
       if (t) t.commitsOk++;
     } else {

@@ -62,11 +62,12 @@ function siteCatalogs(): SiteCatalog[] {
   );
 }
 
-async function startServer(connectionString: string, prefix: string, profile: boolean, compiled: boolean): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(connectionString: string, prefix: string, profile: boolean, compiled: boolean | string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir=.cpu-profiles'] : [];
-  // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs.
-  const entry = compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
+  // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs. A path
+  // names another build's main.js, e.g. one of an earlier commit, to compare two builds on the same Azurite.
+  const entry = typeof compiled === 'string' ? [compiled] : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
@@ -98,6 +99,22 @@ async function startServer(connectionString: string, prefix: string, profile: bo
   }
   child.kill('SIGKILL');
   throw new Error(`morning rush: the server did not answer /healthz within 60 s: ${stderr}`);
+}
+
+/**
+ * On a loaded machine the server's first storage call can time out while it is still loading its modules (its
+ * start-up does both at once): that is not what the rush measures, so a failed start is tried twice more.
+ */
+async function startServerRetrying(connectionString: string, prefix: string, profile: boolean, compiled: boolean | string): Promise<{ url: string; child: ChildProcess }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServer(connectionString, prefix, profile, compiled);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`morning rush: the server did not start (try ${attempt} of 3), starting it again`);
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  }
 }
 
 interface FloorDesk {
@@ -145,7 +162,7 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
   return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors };
 }
 
-export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean } = {}): Promise<RushFigures> {
+export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean | string } = {}): Promise<RushFigures> {
   const prefix = `rush${Math.random().toString(36).slice(2, 8)}`;
   const names = tableNames(prefix);
   const gateway = new AzureTableGateway({ kind: 'connection-string', connectionString: azurite.connectionString });
@@ -158,7 +175,7 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
   const date = days[1] ?? days[0]!;
   const floors = catalogs.map((c) => c.floors[0]!.id);
 
-  const { url, child } = await startServer(azurite.connectionString, prefix, options.profile ?? false, options.compiled ?? false);
+  const { url, child } = await startServerRetrying(azurite.connectionString, prefix, options.profile ?? false, options.compiled ?? false);
   try {
     // Warm-up on another day, so that the first measured requests do not pay for compilation and table creation.
     await phase(url, 10, 10, 'warm', floors, days[2] ?? date);

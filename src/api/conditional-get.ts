@@ -5,7 +5,8 @@ import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { isId } from '../domain/ids';
 import { localeOf } from './http';
 import type { ApiDeps } from './routes';
-import { RecentLedgers } from '../use-cases/recent-ledgers';
+import { FloorViews } from '../use-cases/floor-availability';
+import type { ReservationStore } from '../use-cases/ports';
 
 /** GET /api/floors/{floorId}: the floor of a day, which every open tab polls every 1.5 s. */
 const FLOOR = /^\/api\/floors\/([^/]+)$/;
@@ -16,6 +17,15 @@ const FLOOR = /^\/api\/floors\/([^/]+)$/;
  */
 export const VERSION_TTL_MS = 400;
 
+const viewsPerStore = new WeakMap<object, FloorViews>();
+
+/** The floor views of the process, one per store: the ETag here and the floor's body in the route share one read. */
+export function floorViewsOf(store: Pick<ReservationStore, 'readLedgers'>): FloorViews {
+  let views = viewsPerStore.get(store);
+  if (!views) viewsPerStore.set(store, (views = new FloorViews(store, VERSION_TTL_MS)));
+  return views;
+}
+
 /**
  * Conditional GET for the floor the tab polls, decided before the floor is computed. The ETag is a hash of what
  * the answer depends on: the floor's zone-ledger versions that day (every booking, cancellation and check-in
@@ -24,7 +34,7 @@ export const VERSION_TTL_MS = 400;
  * instead of the full floor computation (the bench: bench/live-tabs-bench.ts).
  */
 export function mountConditionalGet(server: restify.Server, deps: ApiDeps): void {
-  const versions = new RecentLedgers(deps.store, VERSION_TTL_MS);
+  const views = floorViewsOf(deps.store);
   const catalogStamps = new WeakMap<object, number>();
   let nextStamp = 1;
 
@@ -38,7 +48,7 @@ export function mountConditionalGet(server: restify.Server, deps: ApiDeps): void
     if (!isCivilDate(date)) return undefined;
     const caller = await deps.auth.authenticate(req.headers);
     // The cache's age is wall time, not the site's clock (which tests fix): it bounds how stale a 304 may be.
-    const ledgers = await versions.read(date, floorId, found.layout.zones.map((z) => z.id), performance.now());
+    const { ledgers } = await views.read(found.layout, found.catalog.policies, date, performance.now());
     let stamp = catalogStamps.get(index);
     if (stamp === undefined) catalogStamps.set(index, (stamp = nextStamp++));
     const parts = [floorId, date, today, caller.userId, (caller.groups ?? []).join(','), caller.roles.join(','), localeOf(req), stamp, ...ledgers.map((l) => `${l.zoneId}=${l.version ?? ''}`)];

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type restify from 'restify';
 import { z } from 'zod';
 import { bookingWindow, type BookingWindow } from '../domain/booking-window';
@@ -8,7 +9,8 @@ import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
-import { floorAvailability } from '../use-cases/floor-availability';
+import type { FloorDay } from '../domain/floor-day';
+import { floorViewsOf } from './conditional-get';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
 import type { AuditLog } from '../use-cases/audit-port';
@@ -95,6 +97,15 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     );
   }));
 
+  const views = floorViewsOf(deps.store);
+  /**
+   * Floor bodies as sent, per floor day built (so per set of ledger versions) and per language and today: in a
+   * morning rush everyone reads the same few floors, and building, describing and serialising 400 desks per request
+   * was most of the server's time. Only bodies that are the same for everyone are kept: a caller with a desk on the
+   * floor that day, or on a floor with zones restricted to groups, gets one of their own.
+   */
+  const bodies = new WeakMap<FloorDay, Map<string, Buffer>>();
+
   server.get('/api/floors/:floorId', route(async (req, res, caller, locale) => {
     const floorId = String(req.params['floorId'] ?? '');
     const index = await deps.catalog.current();
@@ -103,33 +114,48 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const timeZone = found.layout.site.timeZone;
     const today = civilDateOf(deps.clock.now(), timeZone);
     const date = parseDate(req.query?.['date'], today);
-    const view = await floorAvailability(deps, { actor: caller, floorId, date });
-    if (!view) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
-    res.json(200, {
-      floor: view.layout.floor,
-      date,
-      policy: {
-        minDistanceM: view.rules.minDistanceM,
-        checkInDeadline: view.rules.checkInDeadline,
-        reminderTime: view.rules.reminderTime,
-        weeklyQuota: view.rules.weeklyQuota,
-        ...windowDto(window),
-        timeZone,
-      },
-      zones: view.zones.map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
-      desks: view.desks.map((v) => ({
-        id: v.desk.id,
-        label: v.desk.label,
-        x: v.desk.x,
-        y: v.desk.y,
-        zoneId: v.desk.zoneId,
-        attributes: v.desk.attributes,
-        state: v.state,
-        reason: describeDeskReason(v.reason, locale),
-        ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
-      })),
-    });
+    const { ledgers, floorDay } = await views.read(found.layout, found.catalog.policies, date, performance.now());
+    const personal =
+      ledgers.some((l) => l.entries.some((e) => e.userId === caller.userId)) || found.layout.zones.some((z) => (z.allowedGroups?.length ?? 0) > 0);
+    const key = `${locale}|${today}`;
+    let body = personal ? undefined : bodies.get(floorDay)?.get(key);
+    if (!body) {
+      const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
+      const rules = floorDay.policy.rules;
+      body = Buffer.from(
+        JSON.stringify({
+          floor: found.layout.floor,
+          date,
+          policy: {
+            minDistanceM: rules.minDistanceM,
+            checkInDeadline: rules.checkInDeadline,
+            reminderTime: rules.reminderTime,
+            weeklyQuota: rules.weeklyQuota,
+            ...windowDto(window),
+            timeZone,
+          },
+          zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
+          desks: floorDay.verdicts(caller).map((v) => ({
+            id: v.desk.id,
+            label: v.desk.label,
+            x: v.desk.x,
+            y: v.desk.y,
+            zoneId: v.desk.zoneId,
+            attributes: v.desk.attributes,
+            state: v.state,
+            reason: describeDeskReason(v.reason, locale),
+            ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
+          })),
+        }),
+      );
+      if (!personal) {
+        let forDay = bodies.get(floorDay);
+        if (!forDay) bodies.set(floorDay, (forDay = new Map()));
+        forDay.set(key, body);
+      }
+    }
+    // Already JSON: sent as it is, without the formatter serialising it again.
+    res.sendRaw(200, body, { 'Content-Type': 'application/json' });
   }));
 
   server.get('/api/floors/:floorId/headcount', route(async (req, res, caller, locale) => {

@@ -41,6 +41,7 @@ import {
   toRequestId,
   VERBS,
   whoIsInCard,
+  siteChoiceCard,
   type ActionData,
   type AdaptiveCard,
   type BookChangeData,
@@ -48,7 +49,9 @@ import {
   type CardDesk,
   type DayResult,
 } from './cards';
-import type { Command } from './language/parse-message';
+import { parseMessage, type Command } from './language/parse-message';
+import { findSiteName } from './language/find-site-name';
+import { chooseSite, rememberSite } from '../use-cases/choose-site';
 import { previewSeries, seriesRequestOf } from './series-chat';
 import type { SeriesStore } from '../use-cases/series-port';
 
@@ -71,7 +74,17 @@ export interface ChatTurn {
   /** Conversation and person: where the booking under discussion is remembered. */
   readonly discussionKey: string;
   readonly activityId: string;
+  /**
+   * The site the message was read in (named, chosen earlier, the only one, or the person's usual one); left out when
+   * there are several and nothing says which, so that a booking asks rather than guess.
+   */
+  readonly site?: SiteCatalog;
+  /** The message as typed, carried by a "which site?" card so that it can be read again in the site chosen. */
+  readonly text?: string;
 }
+
+/** Commands that act on one site's desks: without a site they ask which one. The rest act on the person's bookings. */
+const NEEDS_SITE: ReadonlySet<Command['kind']> = new Set(['book', 'who-is-in']);
 
 type BookCommand = Extract<Command, { kind: 'book' }>;
 
@@ -86,15 +99,54 @@ export class BotHandlers {
     private readonly memory: DiscussionStore,
   ) {}
 
+  /**
+   * A typed message: finds the site it is about, reads its days in that site's time zone, and answers it.
+   * `chosenSiteId` is a site just clicked on a "which site?" card, which wins over everything else.
+   */
+  async message(
+    text: string,
+    actor: Actor,
+    turn: { readonly discussionKey: string; readonly activityId: string; readonly activityLocale?: string; readonly chosenSiteId?: string },
+  ): Promise<{ card: AdaptiveCard; locale: Locale }> {
+    const index = await this.deps.catalog.current();
+    // A site's name is taken out of the text before it is parsed, so that no word of it is read as a day.
+    const named = index.sites.length > 1 ? findSiteName(text, index.sites.map((s) => s.site)) : undefined;
+    const choice = await chooseSite(
+      { ...this.deps, discussions: this.memory },
+      { actor, discussionKey: turn.discussionKey, ...((turn.chosenSiteId ?? named?.siteId) !== undefined && { siteId: turn.chosenSiteId ?? named?.siteId }) },
+    );
+    const site = choice.kind === 'site' ? choice.site : undefined;
+    // Nothing says which site: read the days anywhere (only bookings of the person's own are acted on this way);
+    // a command that needs a site asks which, and is read again once it is chosen.
+    const readIn = site ?? index.sites[0];
+    const known = site ? [site] : index.sites;
+    const parsed = parseMessage(named?.rest ?? text, {
+      now: this.deps.clock.now(),
+      timeZone: readIn?.site.timeZone ?? 'UTC',
+      ...(turn.activityLocale !== undefined && { activityLocale: turn.activityLocale }),
+      zoneNames: known.flatMap((s) => s.zones.map((z) => z.name)),
+      deskLabels: known.flatMap((s) => s.desks.map((d) => d.label)),
+    });
+    const card = await this.command(parsed.command, actor, parsed.locale, turn.activityId, {
+      unplaced: parsed.unplaced,
+      discussionKey: turn.discussionKey,
+      ...(site && { site }),
+      text,
+    });
+    return { card, locale: parsed.locale };
+  }
+
   async command(cmd: Command, actor: Actor, locale: Locale, activityId: string, turn?: Omit<ChatTurn, 'activityId'>): Promise<AdaptiveCard> {
-    const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId };
+    const site = turn?.site ?? (await this.onlySite());
+    const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId, ...(site && { site }), ...(turn?.text !== undefined && { text: turn.text }) };
+    if (!chat.site && NEEDS_SITE.has(cmd.kind)) return this.askSite(chat.text, locale);
     // A repeat of weekdays is a series: its own flow (series-chat.ts) shows what was understood and books on Confirm.
     const series = this.deps.series ? seriesRequestOf(cmd, chat.unplaced) : undefined;
     if (series && cmd.kind === 'book') return previewSeries({ ...this.deps, series: this.deps.series! }, cmd, series, locale, activityId);
     // Day-like words that could not be used: ask, never act on the days that were understood alone.
     if (chat.unplaced.length > 0 && cmd.kind !== 'check-in' && cmd.kind !== 'my-bookings' && cmd.kind !== 'help') {
       return cmd.kind === 'book'
-        ? this.askDay(cmd, chat.unplaced, locale)
+        ? this.askDay(cmd, chat.unplaced, locale, chat.site!)
         : questionCard(t(locale, 'chat.ask.unplaced', { words: chat.unplaced.join(', ') }), locale);
     }
     switch (cmd.kind) {
@@ -119,7 +171,7 @@ export class BotHandlers {
       case 'release':
         return this.releaseDays(cmd.dates, actor, locale);
       case 'who-is-in':
-        return this.whoIsIn(cmd.dates, locale);
+        return this.whoIsIn(cmd.dates, locale, chat.site!);
       case 'help':
         return helpCard(locale);
       case 'unknown':
@@ -129,18 +181,35 @@ export class BotHandlers {
 
   async action(data: ActionData, actor: Actor, locale: Locale, turn?: Omit<ChatTurn, 'unplaced'>): Promise<AdaptiveCard> {
     const key = turn?.discussionKey ?? actor.userId;
+    const activityId = turn?.activityId ?? this.deps.ids.newId();
     switch (data.verb) {
       case VERBS.bookConfirm:
       case VERBS.bookPick:
         return this.confirm(data.deskId, data.date, data.requestId, actor, locale, key);
-      case VERBS.bookDay:
-        return this.suggestOne(data.date, actor, locale, this.preferencesOf(data), undefined, turn?.activityId ?? this.deps.ids.newId(), key);
-      case VERBS.bookDays:
-        return this.bookConfirmedDays(data.dates, data.requestId, this.preferencesOf(data), actor, locale, key);
+      case VERBS.bookDay: {
+        const site = await this.siteOfAction(data, actor, key);
+        if (!site) return this.askSite(undefined, locale);
+        return this.suggestOne(data.date, actor, locale, this.preferencesOf(data), undefined, activityId, key, site);
+      }
+      case VERBS.bookDays: {
+        const site = await this.siteOfAction(data, actor, key);
+        if (!site) return this.askSite(undefined, locale);
+        return this.bookConfirmedDays(data.dates, data.requestId, this.preferencesOf(data), actor, locale, key, site);
+      }
       case VERBS.cancelMany:
         return this.cancelMany(data.bookingIds, actor, locale);
-      case VERBS.bookChange:
-        return this.pickAnother(data, actor, locale);
+      case VERBS.bookChange: {
+        const site = await this.siteOfAction(data, actor, key);
+        if (!site) return this.askSite(undefined, locale);
+        return this.pickAnother(data, actor, locale, site);
+      }
+      case VERBS.siteChoose: {
+        // The message that asked is answered again, read in the site chosen; without one, "which day?" there.
+        if (data.text !== undefined) return (await this.message(data.text, actor, { discussionKey: key, activityId, activityLocale: locale, chosenSiteId: data.siteId })).card;
+        const chosen = await chooseSite({ ...this.deps, discussions: this.memory }, { actor, discussionKey: key, siteId: data.siteId });
+        if (chosen.kind !== 'site') return this.askSite(undefined, locale);
+        return this.askDay({ kind: 'book', dates: [], attributes: [], sameAsLastTime: false }, [], locale, chosen.site);
+      }
       case VERBS.bookingCancel:
         return this.change('cancel', data.bookingId, actor, locale);
       case VERBS.bookingCheckIn:
@@ -155,9 +224,10 @@ export class BotHandlers {
   // --- booking -------------------------------------------------------------------------------------------------
 
   private async book(cmd: BookCommand, actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
-    const { index, site } = await this.site();
+    const index = await this.deps.catalog.current();
+    const site = chat.site!;
     // No day named: ask, with the next bookable days as buttons, rather than pick one for them.
-    if (cmd.dates.length === 0) return this.askDay(cmd, [], locale);
+    if (cmd.dates.length === 0) return this.askDay(cmd, [], locale, site);
     const dates = cmd.dates;
     const activityId = chat.activityId;
     const wantedDesk = cmd.deskLabel ? index.findDeskByLabel(site.site.id, cmd.deskLabel) : undefined;
@@ -168,7 +238,7 @@ export class BotHandlers {
     const missing = cmd.attributes.filter((a) => !site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)));
     const attributes = cmd.attributes.filter((a) => !missing.includes(a));
     // A zone name on several floors ("Zone B" on the 2nd and the 3rd): the first of them with a free desk that day.
-    const zone = zones.length > 1 && dates.length === 1 ? ((await this.firstZoneWithRoom(zones, dates[0]!, actor, attributes)) ?? zones[0]) : zones[0];
+    const zone = zones.length > 1 && dates.length === 1 ? ((await this.firstZoneWithRoom(zones, dates[0]!, actor, attributes, site)) ?? zones[0]) : zones[0];
     const preferences: SuggestionPreferences = {
       require: {
         ...(zone && { zoneId: zone.id }),
@@ -184,7 +254,7 @@ export class BotHandlers {
     const constraints = { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) };
     const card =
       dates.length === 1
-        ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey)
+        ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey, site)
         : // Several days: show what was understood and book on one Confirm, never straight away.
           await this.confirmPending(dates, constraints, locale, chat);
     if (missing.length === 0) return card;
@@ -206,7 +276,7 @@ export class BotHandlers {
   ): Promise<AdaptiveCard> {
     const before = discussed ?? (await this.memory.get(chat.discussionKey));
     await this.remember(chat.discussionKey, { ...before, pending: { dates: [...dates], constraints } });
-    return confirmDaysCard({ dates, requestId: toRequestId(`${chat.activityId}.days`), constraints }, locale);
+    return confirmDaysCard({ dates, requestId: toRequestId(`${chat.activityId}.days`), constraints, ...(chat.site && { siteId: chat.site.site.id }) }, locale);
   }
 
   private zonesNamed(site: SiteCatalog, name: string): SiteCatalog['zones'][number][] {
@@ -219,16 +289,17 @@ export class BotHandlers {
     date: CivilDate,
     actor: Actor,
     attributes: readonly string[],
+    site: SiteCatalog,
   ): Promise<SiteCatalog['zones'][number] | undefined> {
     for (const zone of zones) {
-      const ranked = await suggestDesks(this.deps, { actor, date, preferences: { require: { zoneId: zone.id, ...(attributes.length > 0 && { attributes }) } }, limit: 1 });
+      const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences: { require: { zoneId: zone.id, ...(attributes.length > 0 && { attributes }) } }, limit: 1 });
       if (ranked.ok && ranked.value.length > 0) return zone;
     }
     return undefined;
   }
 
-  private async askDay(cmd: Command, unplaced: readonly string[], locale: Locale): Promise<AdaptiveCard> {
-    const { index, site } = await this.site();
+  private async askDay(cmd: Command, unplaced: readonly string[], locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
+    const index = await this.deps.catalog.current();
     const zone = cmd.kind === 'book' && cmd.zoneName ? index.findZoneByName(site.site.id, cmd.zoneName) : undefined;
     const attributes = cmd.kind === 'book' ? cmd.attributes : [];
     return askDayCard(
@@ -236,6 +307,7 @@ export class BotHandlers {
         unplaced,
         days: this.nextBookableDays(site, 5),
         constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }) },
+        ...(index.sites.length > 1 && { siteId: site.site.id }),
       },
       locale,
     );
@@ -260,9 +332,10 @@ export class BotHandlers {
     actor: Actor,
     locale: Locale,
     key: string,
+    site: SiteCatalog,
   ): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
-    const outcomes = await bookDays(this.deps, { actor, dates, preferences, requestId });
+    const outcomes = await bookDays(this.deps, { actor, dates, preferences, requestId, siteId: site.site.id });
     const results: DayResult[] = outcomes.map((o) => {
       if (o.ok) {
         const desk = this.cardDesk(o.booking.deskId, index);
@@ -300,7 +373,9 @@ export class BotHandlers {
 
   /** Written before the answer goes out: the next message may reach another instance as soon as it is read. */
   private async remember(key: string, discussion: Discussion): Promise<void> {
-    await this.memory.set(key, discussion);
+    // The site chosen in this chat outlives the booking under discussion: read it back rather than trust every caller.
+    const siteId = discussion.siteId ?? (await this.memory.get(key))?.siteId;
+    await this.memory.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
   }
 
   private async bookingOn(date: CivilDate, actor: Actor): Promise<Booking | undefined> {
@@ -315,7 +390,6 @@ export class BotHandlers {
     // "I can't come" with no day and nothing under discussion: show the bookings, each with its Cancel button.
     if (days.length === 0) return this.myBookings(actor, locale);
     const index = await this.deps.catalog.current();
-    const today = this.today(index);
     const sorted = [...days].sort();
     const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
     const offered = mine.filter((b) => days.includes(b.date));
@@ -329,7 +403,8 @@ export class BotHandlers {
       await this.remember(chat.discussionKey, { ...discussed, pending: undefined });
       if (rest.length === 1) {
         const only = rest[0]!;
-        return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey);
+        const site = (discussed?.siteId !== undefined ? index.site(discussed.siteId) : undefined) ?? chat.site ?? index.sites[0]!;
+        return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey, site);
       }
     }
     if (offered.length === 0) {
@@ -337,7 +412,7 @@ export class BotHandlers {
     }
     const first = offered[0]!;
     await this.remember(chat.discussionKey, { date: first.date, bookingId: first.id, deskId: first.deskId });
-    return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: this.cardDesk(b.deskId, index).label, today: b.date === today })) }, locale);
+    return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: this.cardDesk(b.deskId, index).label, today: b.date === this.todayAt(b.siteId, index) })) }, locale);
   }
 
   private async move(from: readonly CivilDate[], to: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
@@ -360,10 +435,14 @@ export class BotHandlers {
     if (booking) return this.moveTo(booking, date, actor, locale, chat);
     // Not booked yet: other free desks of that day than the one suggested.
     const exceptDeskId = discussed?.date === date ? discussed.deskId : undefined;
+    const index = await this.deps.catalog.current();
+    const site = (exceptDeskId ? index.locateDesk(exceptDeskId)?.catalog : undefined) ?? chat.site;
+    if (!site) return this.askSite(undefined, locale);
     return this.pickAnother(
       { verb: VERBS.bookChange, date, requestId: toRequestId(`${chat.activityId}.${date}`), ...(exceptDeskId && { deskId: exceptDeskId }) },
       actor,
       locale,
+      site,
     );
   }
 
@@ -392,12 +471,13 @@ export class BotHandlers {
     preferences: SuggestionPreferences,
     wantedDeskId: string | undefined,
     activityId: string,
-    key?: string,
+    key: string | undefined,
+    site: SiteCatalog,
   ): Promise<AdaptiveCard> {
     const requestId = toRequestId(`${activityId}.${date}`);
     const index = await this.deps.catalog.current();
     // Every free desk is ranked (the count on the card is of all of them); the pick card shows the first few.
-    const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: Number.MAX_SAFE_INTEGER });
+    const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences, limit: Number.MAX_SAFE_INTEGER });
     if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
     const top = ranked.value[0];
     if (wantedDeskId && top?.desk.id !== wantedDeskId) {
@@ -408,7 +488,7 @@ export class BotHandlers {
     if (!top) {
       // A zone asked for that is at its cap is called full, with the rule's numbers.
       const zoneId = preferences.require?.zoneId;
-      const inZone = zoneId ? index.sites.flatMap((s) => s.desks).filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
+      const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
       // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
       for (const desk of inZone) {
         const why = await checkDesk(this.deps, { actor, deskId: desk.id, date });
@@ -439,16 +519,16 @@ export class BotHandlers {
     if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
     await this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
     const calendarUrl = await this.deps.calendarUrl?.(booked.value.id, locale);
-    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.today(index), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
+    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.todayAt(booked.value.siteId, index), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
   }
 
-  private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+  private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
     const { date, requestId, deskId: exceptDeskId } = data;
     const index = await this.deps.catalog.current();
     const preferences: SuggestionPreferences = {
       require: { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && { attributes: data.attributes }) },
     };
-    const ranked = await suggestDesks(this.deps, { actor, date, preferences, limit: MAX_PICK + 1 });
+    const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences, limit: MAX_PICK + 1 });
     if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
     const desks = ranked.value.filter((s) => s.desk.id !== exceptDeskId).slice(0, MAX_PICK).map((s) => this.cardDesk(s.desk.id, index));
     return pickDeskCard({ date, desks, requestId, ...this.map(date) }, locale);
@@ -459,7 +539,9 @@ export class BotHandlers {
   private async myBookings(actor: Actor, locale: Locale): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
     const bookings = await listMyBookings(this.deps, { actor });
-    return bookingsCard({ bookings: bookings.map((b) => this.cardBooking(b, index)), today: this.today(index) }, locale);
+    // One "today" for the card: the earliest of the sites', so that no booking of today loses its buttons.
+    const today = index.sites.map((s) => civilDateOf(this.deps.clock.now(), s.site.timeZone)).sort()[0] ?? civilDateOf(this.deps.clock.now(), 'UTC');
+    return bookingsCard({ bookings: bookings.map((b) => this.cardBooking(b, index)), today }, locale);
   }
 
   private alreadyCancelled(b: Booking, index: CatalogIndex, locale: Locale): AdaptiveCard {
@@ -502,14 +584,24 @@ export class BotHandlers {
   }
 
   private async releaseDays(dates: readonly CivilDate[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {
+    if (dates.length > 0) return this.onBookingsOf(dates, actor, locale, 'release');
+    const booking = await this.bookingOfToday(actor);
+    if (booking) return this.change('release', booking.id, actor, locale);
     const index = await this.deps.catalog.current();
-    return this.onBookingsOf(dates.length > 0 ? dates : [this.today(index)], actor, locale, 'release');
+    return this.onBookingsOf([this.todayAt(index.sites[0]?.site.id ?? '', index)], actor, locale, 'release');
+  }
+
+  /** The person's booking of today, where "today" is the day at the booking's own site. */
+  private async bookingOfToday(actor: Actor): Promise<Booking | undefined> {
+    const index = await this.deps.catalog.current();
+    const todays = index.sites.map((s) => civilDateOf(this.deps.clock.now(), s.site.timeZone)).sort();
+    if (todays.length === 0) return undefined;
+    const mine = await listMyBookings(this.deps, { actor, from: todays[0]!, to: todays[todays.length - 1]! });
+    return mine.find((b) => b.date === this.todayAt(b.siteId, index));
   }
 
   private async checkInToday(actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
-    const today = this.today(index);
-    const [booking] = await listMyBookings(this.deps, { actor, from: today, to: today });
+    const booking = await this.bookingOfToday(actor);
     if (!booking) return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingToday'), tone: 'attention', showBookings: true }, locale);
     return this.change('check-in', booking.id, actor, locale);
   }
@@ -543,10 +635,10 @@ export class BotHandlers {
     return multiDayCard({ results, kind: kind === 'cancel' ? 'cancelled' : 'released' }, locale);
   }
 
-  private async whoIsIn(dates: readonly CivilDate[], locale: Locale): Promise<AdaptiveCard> {
+  private async whoIsIn(dates: readonly CivilDate[], locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
-    const date = dates[0] ?? this.today(index);
-    const zones = await whoIsIn(this.deps, { date, showNames: this.deps.showNamesInWhoIsIn });
+    const date = dates[0] ?? this.todayAt(site.site.id, index);
+    const zones = await whoIsIn(this.deps, { date, siteId: site.site.id, showNames: this.deps.showNamesInWhoIsIn });
     return whoIsInCard(
       { date, zones: zones.map((z) => ({ name: `${z.floorName} · ${z.zoneName}`, booked: z.booked, capacity: z.capacity, ...(z.names && { names: z.names }) })) },
       locale,
@@ -567,15 +659,37 @@ export class BotHandlers {
     );
   }
 
-  private async site(): Promise<{ index: CatalogIndex; site: SiteCatalog }> {
+  /** The one site, when there is only one: then a command needs no site from the chat. */
+  private async onlySite(): Promise<SiteCatalog | undefined> {
     const index = await this.deps.catalog.current();
-    const site = index.sites[0];
-    if (!site) throw new Error('No site is configured: import one with `npm run import`');
-    return { index, site };
+    if (index.sites.length === 0) throw new Error('No site is configured: import one with `npm run import`');
+    return index.sites.length === 1 ? index.sites[0] : undefined;
   }
 
-  private today(index: CatalogIndex): CivilDate {
-    return civilDateOf(this.deps.clock.now(), index.sites[0]?.site.timeZone ?? 'UTC');
+  /** Which site a card click books in: the one the card was made for, else the desk's, else the chat's. */
+  private async siteOfAction(data: { siteId?: string; deskId?: string }, actor: Actor, key: string): Promise<SiteCatalog | undefined> {
+    const index = await this.deps.catalog.current();
+    const carried = data.siteId !== undefined ? index.site(data.siteId) : undefined;
+    if (carried) {
+      // A site clicked is a site chosen: the next message in this chat is read there too.
+      if (index.sites.length > 1) await rememberSite({ discussions: this.memory }, key, carried.site.id);
+      return carried;
+    }
+    const ofDesk = data.deskId !== undefined ? index.locateDesk(data.deskId)?.catalog : undefined;
+    if (ofDesk) return ofDesk;
+    const chosen = await chooseSite({ ...this.deps, discussions: this.memory }, { actor, discussionKey: key });
+    return chosen.kind === 'site' ? chosen.site : undefined;
+  }
+
+  private async askSite(text: string | undefined, locale: Locale): Promise<AdaptiveCard> {
+    const index = await this.deps.catalog.current();
+    return siteChoiceCard({ sites: index.sites.map((s) => ({ id: s.site.id, name: s.site.name })), ...(text !== undefined && { text }) }, locale);
+  }
+
+  /** Today at a site (the first site's, for a site no longer in the catalog). */
+  private todayAt(siteId: string, index: CatalogIndex): CivilDate {
+    const site = index.site(siteId) ?? index.sites[0];
+    return civilDateOf(this.deps.clock.now(), site?.site.timeZone ?? 'UTC');
   }
 
   private nextBookableDays(site: SiteCatalog, count: number): CivilDate[] {
@@ -585,7 +699,7 @@ export class BotHandlers {
   /** The desk of the person's latest booking in the last month, for "the same desk as last time". */
   private async lastDeskOf(actor: Actor, site: SiteCatalog): Promise<string | undefined> {
     const today = civilDateOf(this.deps.clock.now(), site.site.timeZone);
-    const recent = await listMyBookings(this.deps, { actor, from: addDays(today, -30), to: addDays(today, 30) });
+    const recent = (await listMyBookings(this.deps, { actor, from: addDays(today, -30), to: addDays(today, 30) })).filter((b) => b.siteId === site.site.id);
     const past = recent.filter((b) => b.date <= today);
     return (past[past.length - 1] ?? recent[0])?.deskId;
   }

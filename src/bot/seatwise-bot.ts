@@ -9,7 +9,6 @@ import { cardLanguageOf, errorCard, helpCard, parseActionData, statusCard, VERBS
 import { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS } from './cards/waitlist-cards';
 import { WaitlistHandlers } from './waitlist-handlers';
 import type { WaitlistStore } from '../use-cases/waitlist-port';
-import { parseMessage } from './language/parse-message';
 import { myDataAnswer, myDataRequest } from './my-data-command';
 import type { Actor } from '../domain/model';
 import type { MyData } from '../use-cases/export-my-data';
@@ -157,20 +156,12 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
       const card = await myDataAnswer(options.myData, deps.catalog, actor, myDataLocale);
       return void (await context.sendActivity(cardMessage(withCardLanguage(card, myDataLocale))));
     }
-    const index = await deps.catalog.current();
-    const site = index.sites[0];
-    const parsed = parseMessage(typeof context.activity.text === 'string' ? context.activity.text : '', {
-      now: deps.clock.now(),
-      timeZone: site?.site.timeZone ?? 'UTC',
-      ...(typeof context.activity.locale === 'string' && { activityLocale: context.activity.locale }),
-      zoneNames: site?.zones.map((z) => z.name) ?? [],
-      deskLabels: site?.desks.map((d) => d.label) ?? [],
-    });
-    const card = await handlers.command(parsed.command, actor, parsed.locale, context.activity.id ?? deps.ids.newId(), {
-      unplaced: parsed.unplaced,
+    const { card, locale } = await handlers.message(text, actor, {
       discussionKey: discussionKeyOf(context, actor.userId),
+      activityId: context.activity.id ?? deps.ids.newId(),
+      ...(typeof context.activity.locale === 'string' && { activityLocale: context.activity.locale }),
     });
-    await context.sendActivity(cardMessage(withCardLanguage(card, parsed.locale)));
+    await context.sendActivity(cardMessage(withCardLanguage(card, locale)));
   });
 
   app.error(async (context, error) => {

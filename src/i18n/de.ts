@@ -598,4 +598,7 @@ export const de: Messages = {
   'waitlist.error.expired': 'Dieses Angebot ist beendet: Der Schreibtisch ging an die nächste Person in der Reihe oder wurde gebucht.',
   // Der Tab holt den Chat ein (Issue 17 §6).
   'tab.released': 'Sie haben Schreibtisch {desk} am {date} freigegeben; er ist wieder frei für andere.',
+  // Mehrere Standorte (issue 10 §4).
+  'chat.site.title': 'Welcher Standort?',
+  'chat.site.text': 'Seatwise bucht Schreibtische an mehreren Standorten. Wo möchten Sie arbeiten? Ich merke mir Ihre Wahl in diesem Chat; Sie können auch „morgen einen Schreibtisch in <Standort> buchen“ schreiben.',
 };

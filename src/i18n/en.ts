@@ -593,6 +593,9 @@ export const en = {
   'waitlist.error.expired': 'This offer has ended: the desk was passed to the next person in line, or booked.',
   // The tab catches up with chat (issue 17 §6).
   'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
+  // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.
+  'chat.site.title': 'Which site?',
+  'chat.site.text': 'Seatwise books desks at several sites. Where do you want to work? I will remember your choice in this chat; you can also say "book a desk tomorrow in <site>".',
 } as const;
 
 export type MessageKey = keyof typeof en;

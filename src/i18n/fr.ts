@@ -595,4 +595,7 @@ export const fr: Messages = {
   'waitlist.error.expired': "Cette offre a pris fin : le bureau est passé à la personne suivante, ou a été réservé.",
   // L'onglet rattrape le chat (issue 17 §6).
   'tab.released': 'Vous avez libéré le bureau {desk} le {date} ; il est de nouveau libre pour les autres.',
+  // Plusieurs sites (issue 10 §4).
+  'chat.site.title': 'Quel site ?',
+  'chat.site.text': 'Seatwise réserve des bureaux sur plusieurs sites. Où voulez-vous travailler ? Je retiendrai votre choix dans cette conversation ; vous pouvez aussi écrire « réserve un bureau demain à <site> ».',
 };

@@ -587,4 +587,7 @@ export const nl: Messages = {
   'waitlist.error.expired': 'Dit aanbod is afgelopen: het bureau ging naar de volgende in de rij, of is geboekt.',
   // Het tabblad haalt de chat in (issue 17 §6).
   'tab.released': 'Je hebt bureau {desk} op {date} vrijgegeven; het is weer vrij voor anderen.',
+  // Meerdere sites (issue 10 §4).
+  'chat.site.title': 'Welke site?',
+  'chat.site.text': 'Seatwise boekt bureaus op meerdere sites. Waar wilt u werken? Ik onthoud uw keuze in deze chat; u kunt ook zeggen "boek een bureau morgen in <site>".',
 };

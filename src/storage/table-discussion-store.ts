@@ -66,6 +66,7 @@ function partitionKeyOf(key: string): string {
 /** Only the fields of a discussion are written, picked one by one: anything else an object carries stays out. */
 function fieldsOf(d: Discussion): Record<string, string> {
   const out: Record<string, string> = {};
+  if (d.siteId !== undefined) out['siteId'] = d.siteId;
   if (d.date !== undefined) out['date'] = d.date;
   if (d.bookingId !== undefined) out['bookingId'] = d.bookingId;
   if (d.deskId !== undefined) out['deskId'] = d.deskId;
@@ -91,7 +92,8 @@ function discussionOf(entity: TableEntity): Discussion | undefined {
   const date = optionalString(entity['date']);
   const bookingId = optionalString(entity['bookingId']);
   const deskId = optionalString(entity['deskId']);
-  if (date === null || bookingId === null || deskId === null) return undefined;
+  const siteId = optionalString(entity['siteId']);
+  if (date === null || bookingId === null || deskId === null || siteId === null) return undefined;
   if (date !== undefined && !DATE.test(date)) return undefined;
   let pending: Discussion['pending'];
   if (entity['pending'] !== undefined) {
@@ -99,6 +101,7 @@ function discussionOf(entity: TableEntity): Discussion | undefined {
     if (!pending) return undefined;
   }
   return {
+    ...(siteId !== undefined && { siteId }),
     ...(date !== undefined && { date: date as CivilDate }),
     ...(bookingId !== undefined && { bookingId }),
     ...(deskId !== undefined && { deskId }),

@@ -45,6 +45,16 @@ export interface TableGateway {
   queryTable(table: string): Promise<StoredEntity[]>;
   /** All operations on one partition, committed together or not at all (at most 100). */
   transact(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WriteOutcome>;
+  /**
+   * `transact`, also answering the ETag each written row has now (by row key; deletes have none), for a writer that
+   * decides its next write on what it wrote. Optional: without it (or without an ETag for a row), read again.
+   */
+  transactForVersions?(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WrittenVersions | 'conflict'>;
+}
+
+/** The ETags of the rows a committed transaction wrote, by row key; a row missing here must be read again. */
+export interface WrittenVersions {
+  readonly etags: ReadonlyMap<string, string>;
 }
 
 export const MAX_TRANSACTION_OPERATIONS = 100;

@@ -63,6 +63,15 @@ export const MAX_LIST_DAYS = 92;
  * covers holds and bookings alike. The one booking that takes a desk row it did not create is the holder's own
  * (`takesHold`): it replaces the row with etag '*', which is safe because the zone ledger it writes with If-Match
  * lists the hold, and while a ledger lists a hold its desk row is the hold's.
+ * A decision need not come from a read made just before it. A process keeps, per floor-day, the ledgers it last read
+ * or wrote (KnownLedgers; a commit's answer carries the new ETag of every row it wrote) and decides its next booking on
+ * them, committing with If-Match on those versions without reading. The argument above never used the freshness of
+ * the read, only that the decision is a function of ledger versions that really existed and that the commit is
+ * conditioned on every one of them: if any ledger of the read set changed since that version (another instance,
+ * another request of this process, an import's re-check), the commit fails with 412 and the booking reads afresh.
+ * What such a decision cannot know is the person row, which it does not read: a second desk for the person that day
+ * still fails on its create (409), and the retry reads. Refusals, and a person already on the floor that day (a
+ * repeated request), are decided on a fresh read only, so a refusal is never older than the read it cites.
  *
  * Under catalog changes (an import renames a zone or floor, moves a desk, deletes one, re-scales a floor):
  *   - A decision reads every ledger row of its floor, current zones or not, and places each booked desk where the
@@ -164,7 +173,15 @@ export class TableReservationStore implements ReservationStore {
       { kind: 'create', entity: personEntity(b) },
       ...commit.ledgers.map((l) => ledgerOperation(b.date, l)),
     ];
-    return outcome(await this.gateway.transact(this.tables.reservations, dayPartition(b.date), ops));
+    if (!this.gateway.transactForVersions) return outcome(await this.gateway.transact(this.tables.reservations, dayPartition(b.date), ops));
+    const written = await this.gateway.transactForVersions(this.tables.reservations, dayPartition(b.date), ops);
+    if (written === 'conflict') return { committed: false, reason: 'conflict' };
+    const ledgerVersions = new Map<string, string>();
+    for (const l of commit.ledgers) {
+      const etag = written.etags.get(ledgerRowKey(l.floorId, l.zoneId));
+      if (etag) ledgerVersions.set(l.zoneId, etag);
+    }
+    return { committed: true, ledgerVersions };
   }
 
   async getBooking(bookingId: string): Promise<VersionedBooking | null> {

@@ -13,6 +13,8 @@ export interface BookDaysCommand {
   readonly actor: Actor;
   readonly dates: readonly CivilDate[];
   readonly preferences?: SuggestionPreferences;
+  /** The site whose desks are suggested (the first site when left out). */
+  readonly siteId?: string;
   /** One id for the whole request; each day's booking uses `<requestId>.<date>`, so a repeated Confirm books once. */
   readonly requestId: string;
 }
@@ -34,7 +36,7 @@ export async function bookDays(deps: BookingDeps, cmd: BookDaysCommand): Promise
   const out: DayOutcome[] = [];
   for (const date of dates) {
     const requestId = `${cmd.requestId}.${date}`.slice(0, 100);
-    const ranked = await suggestDesks(deps, { actor: cmd.actor, date, ...(cmd.preferences && { preferences: cmd.preferences }), limit: 1 });
+    const ranked = await suggestDesks(deps, { actor: cmd.actor, date, ...(cmd.siteId !== undefined && { siteId: cmd.siteId }), ...(cmd.preferences && { preferences: cmd.preferences }), limit: 1 });
     if (!ranked.ok) {
       // A repeated Confirm finds the day already booked by this very request: that is its outcome, not a refusal.
       const again = ranked.error.code === 'ALREADY_BOOKED' ? await repeatOf(deps, cmd.actor, requestId, ranked.error.details) : undefined;

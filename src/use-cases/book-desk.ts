@@ -11,7 +11,8 @@ import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import { KeyedMutex } from './keyed-mutex';
 import { ContentionError, type Clock, type CommitOutcome, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
-import { recentLedgersOf } from './recent-ledgers';
+import { performance } from 'node:perf_hooks';
+import { knownLedgersOf, recentLedgersOf } from './recent-ledgers';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
@@ -90,8 +91,13 @@ async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: C
 
   try {
     for (let n = 0; n < retry.maxAttempts; n++) {
-      // The first try runs free; after a collision, this process's tries on the floor-day queue up.
-      const outcome = n === 0 ? await attempt.once() : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      // A first try that must read runs free; after a collision, and whenever the try decides on the ledgers this
+      // process knows, this process's tries on the floor-day queue up: tries deciding at once on one known version
+      // would all but one lose their If-Match.
+      const outcome =
+        n === 0 && !attempt.decidesOnKnown()
+          ? await attempt.once()
+          : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
       if (outcome === 'stale-catalog') {
         await attempt.releaseHold();
         return outcome;
@@ -122,6 +128,8 @@ class BookingAttempt {
   /** The day transaction may have committed without us hearing so: the hold must stay until the booking is read. */
   private outcomeUnknown = false;
   private lastFloorDay: FloorDay | undefined;
+  /** The known ledgers a commit of this attempt lost on: the next try reads, unless another commit moved them on. */
+  private lostOn: readonly VersionedLedger[] | undefined;
 
   constructor(
     private readonly deps: BookingDeps,
@@ -138,13 +146,34 @@ class BookingAttempt {
     this.requestId = cmd.requestId ?? deps.ids.newId();
   }
 
-  async once(): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
+  /** Whether a try now would decide on known ledgers (see once), rather than read. */
+  decidesOnKnown(): boolean {
+    return knownLedgersOf(this.deps.store).get(this.cmd.date, this.layout.floor.id, performance.now()) !== undefined;
+  }
+
+  /**
+   * One try. It decides on the ledgers this process last read or wrote for the floor-day, when it has them, and
+   * commits with If-Match on their versions without reading first (see KnownLedgers); a refusal, or a person already
+   * on the floor that day (a repeat, or a second desk), is decided on a fresh read instead, as is a try after a
+   * commit lost on the same known ledgers.
+   */
+  async once(mustRead = false): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
     const { store, clock } = this.deps;
     const { date, actor } = this.cmd;
+    const floorId = this.layout.floor.id;
     const zoneIds = this.layout.zones.map((z) => z.id);
     const week = isoWeek(date);
+    const known = knownLedgersOf(store);
+    const cached = mustRead ? undefined : known.get(date, floorId, performance.now());
+    // A person already on the floor that day (a repeat, a second desk, their own waitlist hold) is decided on a read.
+    const fromKnown = cached !== undefined && cached !== this.lostOn && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
     const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
-      store.readDay(date, this.layout.floor.id, zoneIds, actor.userId),
+      fromKnown
+        ? Promise.resolve({ ledgers: cached, personDay: null })
+        : store.readDay(date, floorId, zoneIds, actor.userId).then((r) => {
+            known.set(date, floorId, r.ledgers, performance.now());
+            return r;
+          }),
       this.quota === null ? Promise.resolve(null) : store.readWeek(actor.userId, week),
     ]);
     const { ledgers, hold } = withoutOwnHold(read, this.layout, this.cmd.deskId, actor.userId);
@@ -172,7 +201,8 @@ class BookingAttempt {
       others = await this.liveEntries(others, now);
       decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length, window: { policies: this.catalog.policies } });
     }
-    if (!decision.ok) return err(decision.refusal);
+    // A refusal is about what others hold: it is told only from a fresh read.
+    if (!decision.ok) return fromKnown ? this.once(true) : err(decision.refusal);
 
     if (weekRow && this.quota !== null) {
       const held = [...others, { bookingId: this.bookingId, date, heldAt: now.toISOString() }];
@@ -198,24 +228,23 @@ class BookingAttempt {
     };
     const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };
-    const outcome = await this.commitOrFindOut({
-      booking,
-      ...(hold && { takesHold: true }),
-      ledgers: ledgers
-        .filter((l) => guarded.has(l.zoneId))
-        .map((l) => ({
-          zoneId: l.zoneId,
-          floorId: this.layout.floor.id,
-          expectedVersion: l.version,
-          entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
-          revision,
-        })),
-    });
+    const written = ledgers
+      .filter((l) => guarded.has(l.zoneId))
+      .map((l) => ({
+        zoneId: l.zoneId,
+        floorId,
+        expectedVersion: l.version,
+        entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
+        revision,
+      }));
+    const outcome = await this.commitOrFindOut({ booking, ...(hold && { takesHold: true }), ledgers: written });
     if (outcome.committed) {
       this.holdTaken = false;
-      recentLedgersOf(store).forget(date, this.layout.floor.id);
+      recentLedgersOf(store).forget(date, floorId);
+      this.rememberWritten(ledgers, written, outcome.ledgerVersions);
       return ok(booking);
     }
+    this.lostOn = read;
     if (this.cmd.requestId !== undefined) {
       // Our booking row may exist already: another request with our request id committed it (and its hold is ours).
       const mine = await store.getBooking(this.bookingId);
@@ -233,6 +262,21 @@ class BookingAttempt {
       }
     }
     return 'conflict';
+  }
+
+  /** After a commit: the floor-day as it now stands, for the next booking of this process to decide on without a read. */
+  private rememberWritten(
+    before: readonly VersionedLedger[],
+    written: readonly { zoneId: string; entries: readonly LedgerEntry[]; revision: number }[],
+    versions: ReadonlyMap<string, string> | undefined,
+  ): void {
+    if (!versions || !written.every((w) => versions.has(w.zoneId))) return;
+    const byZone = new Map(written.map((w) => [w.zoneId, w]));
+    const after = before.map((l): VersionedLedger => {
+      const w = byZone.get(l.zoneId);
+      return w ? { zoneId: l.zoneId, entries: w.entries, version: versions.get(l.zoneId)!, revision: w.revision } : l;
+    });
+    knownLedgersOf(this.deps.store).set(this.cmd.date, this.layout.floor.id, after, performance.now());
   }
 
   /**

@@ -60,10 +60,16 @@ export class CatalogIndex {
 /**
  * Reads the catalog at most once per `ttlMs`: layouts change by import, rarely, and every booking needs them.
  * An import becomes visible to a running server within the TTL.
+ *
+ * Under steady traffic the catalog is read again a little before the TTL ends, in the background, so that requests
+ * do not all wait for the read every ten seconds. A read that finds every site at the revision already held keeps the
+ * index it has: the caches keyed on its layouts (floor views, layout indexes) stay warm.
  */
 export class CachedCatalog {
   private cached: { index: CatalogIndex; at: number } | undefined;
   private loading: Promise<CatalogIndex> | undefined;
+  /** Bumped by invalidate(): a read started before it may hold the old layout, and must not be kept or shared. */
+  private generation = 0;
 
   constructor(
     private readonly store: Pick<CatalogStore, 'listSiteCatalogs'>,
@@ -73,21 +79,47 @@ export class CachedCatalog {
 
   async current(): Promise<CatalogIndex> {
     const now = this.clock.now().getTime();
-    if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.index;
-    this.loading ??= this.store
+    const cached = this.cached;
+    if (cached && now - cached.at < this.ttlMs) {
+      if (now - cached.at >= this.ttlMs * REFRESH_AHEAD && !this.loading) this.load(now).catch(() => undefined);
+      return cached.index;
+    }
+    return this.load(now);
+  }
+
+  private load(now: number): Promise<CatalogIndex> {
+    if (this.loading) return this.loading;
+    const generation = this.generation;
+    const loading = this.store
       .listSiteCatalogs()
       .then((sites) => {
-        const index = new CatalogIndex(sites);
-        this.cached = { index, at: this.clock.now().getTime() };
+        const held = this.cached?.index;
+        const index = held && sameRevisions(held.sites, sites) ? held : new CatalogIndex(sites);
+        if (generation === this.generation) this.cached = { index, at: now };
         return index;
       })
       .finally(() => {
-        this.loading = undefined;
+        if (this.loading === loading) this.loading = undefined;
       });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 
   invalidate(): void {
+    this.generation += 1;
     this.cached = undefined;
+    this.loading = undefined;
   }
+}
+
+/** The share of the TTL after which a read is started ahead, in the background. */
+const REFRESH_AHEAD = 0.8;
+
+/** The same sites at the same stored revisions. Catalogs without a revision (built in code) never count as the same. */
+function sameRevisions(held: readonly SiteCatalog[], read: readonly SiteCatalog[]): boolean {
+  if (held.length !== read.length) return false;
+  return read.every((s, i) => {
+    const h = held[i]!;
+    return h.site.id === s.site.id && s.revision !== undefined && h.revision === s.revision;
+  });
 }

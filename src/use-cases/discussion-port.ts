@@ -6,6 +6,8 @@ import type { CivilDate } from '../domain/model';
  * and person, never taken from card data, which a client could forge.
  */
 export interface Discussion {
+  /** The site the person chose or named in this conversation: "tomorrow" and "a desk" are read there. */
+  readonly siteId?: string;
   readonly date?: CivilDate;
   readonly bookingId?: string;
   /** The desk last suggested or booked that day, so that "another desk" offers a different one. */

@@ -1,10 +1,11 @@
 import { isCivilDate } from '../domain/civil-date';
 import { FloorDay, type DeskVerdict, type ZoneSummary } from '../domain/floor-day';
 import type { Actor, CivilDate, FloorLayout } from '../domain/model';
-import { effectivePolicy, type PolicyRules } from '../domain/policy';
+import { effectivePolicy, type PolicyRules, type PolicyVersion } from '../domain/policy';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
-import type { ReservationStore } from './ports';
+import type { ReservationStore, VersionedLedger } from './ports';
+import { RecentLedgers } from './recent-ledgers';
 
 export interface FloorAvailability {
   readonly layout: FloorLayout;
@@ -46,3 +47,45 @@ export async function readFloorDay(
   const ledgers = await deps.store.readLedgers(date, layout.floor.id, layout.zones.map((z) => z.id));
   return FloorDay.fromLedgers(layout, effectivePolicy(policies, date), date, ledgers);
 }
+
+/** A floor on a day as last read: the ledgers, and the floor day built from them. */
+export interface FloorSnapshot {
+  readonly ledgers: readonly VersionedLedger[];
+  /** The same object for as long as the ledgers' versions and the layout stay the same. */
+  readonly floorDay: FloorDay;
+}
+
+/**
+ * The floors the tab shows, read at most `ttlMs` ago and built once per set of ledger versions. Every open tab polls
+ * its floor and, in the morning, hundreds of people read the same three floors a second: one read and one build
+ * then serve them all. A view may be `ttlMs` behind a change made on another instance (as the 304s of the conditional
+ * GET already are); a change made by this process forgets the day at once (see RecentLedgers.forget). A view is
+ * advice: a booking decides on its own reads.
+ */
+export class FloorViews {
+  private readonly recent: RecentLedgers;
+  /** Per layout object (a new catalog brings new ones), the last floor day built per day, with its versions. */
+  private readonly built = new WeakMap<FloorLayout, Map<CivilDate, { versions: string; floorDay: FloorDay }>>();
+
+  constructor(store: Pick<ReservationStore, 'readLedgers'>, ttlMs: number) {
+    this.recent = new RecentLedgers(store, ttlMs);
+  }
+
+  /** `nowMs` is wall time (performance.now()): it bounds how stale a view may be, whatever the site's clock says. */
+  async read(layout: FloorLayout, policies: readonly PolicyVersion[], date: CivilDate, nowMs: number): Promise<FloorSnapshot> {
+    const ledgers = await this.recent.read(date, layout.floor.id, layout.zones.map((z) => z.id), nowMs);
+    const versions = ledgers.map((l) => `${l.zoneId}=${l.version ?? ''}`).join('|');
+    let days = this.built.get(layout);
+    if (!days) this.built.set(layout, (days = new Map()));
+    const known = days.get(date);
+    if (known && known.versions === versions) return { ledgers, floorDay: known.floorDay };
+    const floorDay = FloorDay.fromLedgers(layout, effectivePolicy(policies, date), date, ledgers);
+    days.delete(date);
+    days.set(date, { versions, floorDay });
+    // The days shown are the bookable ones, a few dozen: bound the map all the same.
+    if (days.size > MAX_DAYS_PER_FLOOR) days.delete(days.keys().next().value!);
+    return { ledgers, floorDay };
+  }
+}
+
+const MAX_DAYS_PER_FLOOR = 64;

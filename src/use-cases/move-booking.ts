@@ -52,6 +52,7 @@ export async function moveBooking(deps: BookingDeps, cmd: MoveBookingCommand): P
     const ranked = await suggestDesks(deps, {
       actor: cmd.actor,
       date: old.date,
+      siteId: old.siteId,
       ...(cmd.preferences && { preferences: cmd.preferences }),
       limit: 2,
     });
@@ -81,7 +82,7 @@ async function changeDay(deps: BookingDeps, cmd: MoveBookingCommand, old: Bookin
     ...cmd.preferences,
     prefer: { ...cmd.preferences?.prefer, favouriteDeskIds: [old.deskId, ...(cmd.preferences?.prefer?.favouriteDeskIds ?? [])] },
   };
-  const ranked = await suggestDesks(deps, { actor: cmd.actor, date: cmd.toDate, preferences, limit: 1 });
+  const ranked = await suggestDesks(deps, { actor: cmd.actor, date: cmd.toDate, siteId: old.siteId, preferences, limit: 1 });
   if (!ranked.ok) return { ok: false, refusal: ranked.error };
   const top = ranked.value[0];
   if (!top) return { ok: false };

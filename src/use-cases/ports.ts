@@ -68,7 +68,13 @@ export interface LedgerWrite {
   readonly revision?: number;
 }
 
-export type CommitOutcome = { readonly committed: true } | { readonly committed: false; readonly reason: 'conflict' };
+export type CommitOutcome =
+  | {
+      readonly committed: true;
+      /** The version each written ledger has now, by zone id, when the store can tell; a zone missing here must be read. */
+      readonly ledgerVersions?: ReadonlyMap<string, string>;
+    }
+  | { readonly committed: false; readonly reason: 'conflict' };
 
 export interface BookingCommit {
   readonly booking: Booking;

@@ -48,7 +48,7 @@ export function reservationStoreContract(name: string, factory: HarnessFactory):
     describe('booking commits', () => {
       it('commits a booking with its desk row, person row and ledger, all readable back', async () => {
         const b = aBooking();
-        expect(await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] })).toEqual({ committed: true });
+        const outcome = await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] });
         const got = await h.reservations.getBooking(b.id);
         expect(got?.booking).toEqual(b);
         expect(got?.version).toEqual(expect.any(String));
@@ -56,6 +56,25 @@ export function reservationStoreContract(name: string, factory: HarnessFactory):
         const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
         expect(l?.entries).toEqual([{ deskId: b.deskId, userId: 'alice', bookingId: b.id, checkedIn: false }]);
         expect(l?.version).not.toBeNull();
+        // The commit tells the version it wrote, the very one a read gives: a next booking may decide on it unread.
+        expect(outcome).toEqual({ committed: true, ledgerVersions: new Map([['f1-z0', l!.version]]) });
+      });
+
+      it('accepts a commit conditioned on the ledger version a commit reported, and refuses one on the version before', async () => {
+        const first = aBooking();
+        const outcome = await h.reservations.commitBooking({ booking: first, ledgers: [ledger('f1-z0', null, first)] });
+        const reported = outcome.committed ? outcome.ledgerVersions?.get('f1-z0') : undefined;
+        expect(reported).toEqual(expect.any(String));
+        const second = aBooking({ id: `${DAY}.booking0002`, deskId: 'f1-0-9', userId: 'bob', requestId: 'req-2' });
+        const entries = [
+          { deskId: first.deskId, userId: 'alice', bookingId: first.id, checkedIn: false },
+          { deskId: second.deskId, userId: 'bob', bookingId: second.id, checkedIn: false },
+        ];
+        const onReported = await h.reservations.commitBooking({ booking: second, ledgers: [{ zoneId: 'f1-z0', floorId: 'f1', expectedVersion: reported!, entries }] });
+        expect(onReported.committed).toBe(true);
+        const third = aBooking({ id: `${DAY}.booking0003`, deskId: 'f1-0-5', userId: 'carol', requestId: 'req-3' });
+        const onOld = await h.reservations.commitBooking({ booking: third, ledgers: [{ zoneId: 'f1-z0', floorId: 'f1', expectedVersion: reported!, entries: [...entries, { deskId: third.deskId, userId: 'carol', bookingId: third.id, checkedIn: false }] }] });
+        expect(onOld).toEqual({ committed: false, reason: 'conflict' });
       });
 
       it('refuses a second booking of the same desk and writes none of its rows', async () => {

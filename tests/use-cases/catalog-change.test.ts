@@ -186,14 +186,14 @@ describe.each([
     let held = false;
     const gateway = new Proxy(w.h.gateway, {
       get(target, name, receiver) {
-        if (name === 'transact') {
+        if (name === 'transact' || name === 'transactForVersions') {
           return async (table: string, pk: string, ops: readonly TableOperation[]) => {
             if (!held && ops.some((o) => o.kind === 'create' && o.entity.rowKey.startsWith('booking|'))) {
               held = true;
               reachedCommit();
               await released;
             }
-            return target.transact(table, pk, ops);
+            return name === 'transact' ? target.transact(table, pk, ops) : target.transactForVersions!(table, pk, ops);
           };
         }
         const value: unknown = Reflect.get(target, name, receiver);

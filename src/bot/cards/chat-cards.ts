@@ -21,6 +21,8 @@ export interface AskDayCardInput {
   /** Likely days to offer as buttons (the next bookable ones); none for a question that is not about booking. */
   readonly days: readonly string[];
   readonly constraints?: RequestConstraints;
+  /** The site the days are civil dates of. */
+  readonly siteId?: string;
 }
 
 /** "Which day?": names what could not be used, and offers the likely days as buttons. Never books on its own. */
@@ -36,6 +38,7 @@ export function askDayCard(input: AskDayCardInput, locale: Locale): AdaptiveCard
       date,
       ...(c.zoneId !== undefined && { zoneId: c.zoneId }),
       ...(c.attributes !== undefined && c.attributes.length > 0 && { attributes: [...c.attributes] }),
+      ...(input.siteId !== undefined && { siteId: input.siteId }),
     }),
   );
   // Escaped as a whole: the words are the person's, and "31. Februar" must not start a numbered list.
@@ -51,6 +54,7 @@ export interface ConfirmDaysCardInput {
   readonly dates: readonly string[];
   readonly requestId: string;
   readonly constraints?: RequestConstraints;
+  readonly siteId?: string;
 }
 
 /** The days understood, and one Confirm that books them all; nothing is booked before it is clicked. */
@@ -74,6 +78,7 @@ export function confirmDaysCard(input: ConfirmDaysCardInput, locale: Locale): Ad
           ...(c.zoneId !== undefined && { zoneId: c.zoneId }),
           ...(c.attributes !== undefined && c.attributes.length > 0 && { attributes: [...c.attributes] }),
           ...(c.deskId !== undefined && { deskId: c.deskId }),
+          ...(input.siteId !== undefined && { siteId: input.siteId }),
         },
         'positive',
       ),

@@ -47,3 +47,4 @@ export {
   type RequestConstraints,
 } from './chat-cards';
 export { adminCancelledCard, adminCancelledSummary, type AdminCancelledCardInput } from './admin-cancelled-card';
+export { siteChoiceCard, MAX_SITE_CHOICES, type SiteChoiceCardInput } from './site-choice-card';

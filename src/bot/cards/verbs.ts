@@ -24,6 +24,8 @@ export const VERBS = {
   bookDays: 'book.days',
   /** Undo of a multi-day booking: cancel what was just booked. */
   cancelMany: 'bookings.cancelMany',
+  /** A site chosen on a "which site?" card; the message that asked is answered again, read in that site. */
+  siteChoose: 'site.choose',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -47,6 +49,8 @@ export interface BookChangeData {
   readonly deskId?: string;
   readonly zoneId?: string;
   readonly attributes?: readonly string[];
+  /** The site the day was shown for; without it, the conversation's site. */
+  readonly siteId?: string;
 }
 
 const ATTRIBUTE = /^[a-z0-9][a-z0-9 _-]{0,31}$/;
@@ -76,6 +80,8 @@ export interface BookDayData {
   readonly date: string;
   readonly zoneId?: string;
   readonly attributes?: readonly string[];
+  /** The site whose days were offered: the day is a civil date there. */
+  readonly siteId?: string;
 }
 
 /**
@@ -90,7 +96,22 @@ export interface BookDaysData {
   readonly attributes?: readonly string[];
   /** The desk asked for ("desk 3.12", "the same desk as last time"), preferred on each day where it is free. */
   readonly deskId?: string;
+  /** The site the days were read in. */
+  readonly siteId?: string;
 }
+
+/**
+ * A site picked on a "which site?" card. `text` is the person's own message that asked, so that "tomorrow" is read
+ * again in the chosen site's time zone; like any message, it is only words to parse, never identity.
+ */
+export interface SiteChooseData {
+  readonly verb: typeof VERBS.siteChoose;
+  readonly siteId: string;
+  readonly text?: string;
+}
+
+/** The longest message a site-choice button carries back; a longer one is answered with "which day?" instead. */
+export const MAX_CARRIED_TEXT = 300;
 
 /** Cancel these bookings; the handler checks that the caller owns each one. */
 export interface CancelManyData {
@@ -105,7 +126,8 @@ export type ActionData =
   | ShowBookingsData
   | BookDayData
   | BookDaysData
-  | CancelManyData;
+  | CancelManyData
+  | SiteChooseData;
 
 /** The most days or bookings one card action may carry. */
 export const MAX_CARD_DAYS = 31;
@@ -198,10 +220,12 @@ function parseActionFields(value: unknown): ActionData | null {
       const deskId = own(value, 'deskId');
       const zoneId = own(value, 'zoneId');
       const attributes = own(value, 'attributes');
+      const siteId = own(value, 'siteId');
       if (!isCivilDate(date) || !isRequestId(requestId)) return null;
       if (deskId !== undefined && !isDeskId(deskId)) return null;
       if (zoneId !== undefined && !isDeskId(zoneId)) return null;
       if (attributes !== undefined && !isAttributeList(attributes)) return null;
+      if (siteId !== undefined && !isDeskId(siteId)) return null;
       return {
         verb,
         date,
@@ -209,6 +233,7 @@ function parseActionFields(value: unknown): ActionData | null {
         ...(deskId !== undefined && { deskId }),
         ...(zoneId !== undefined && { zoneId }),
         ...(attributes !== undefined && { attributes: [...attributes] }),
+        ...(siteId !== undefined && { siteId }),
       };
     }
     case VERBS.bookingCancel:
@@ -224,11 +249,14 @@ function parseActionFields(value: unknown): ActionData | null {
     case VERBS.bookDays: {
       const zoneId = own(value, 'zoneId');
       const attributes = own(value, 'attributes');
+      const siteId = own(value, 'siteId');
       if (zoneId !== undefined && !isDeskId(zoneId)) return null;
       if (attributes !== undefined && !isAttributeList(attributes)) return null;
+      if (siteId !== undefined && !isDeskId(siteId)) return null;
       const constraints = {
         ...(zoneId !== undefined && { zoneId }),
         ...(attributes !== undefined && { attributes: [...attributes] }),
+        ...(siteId !== undefined && { siteId }),
       };
       if (verb === VERBS.bookDay) {
         const date = own(value, 'date');
@@ -246,6 +274,13 @@ function parseActionFields(value: unknown): ActionData | null {
       const ids = own(value, 'bookingIds');
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_CARD_DAYS || !ids.every(isBookingId)) return null;
       return { verb, bookingIds: [...(ids as string[])] };
+    }
+    case VERBS.siteChoose: {
+      const siteId = own(value, 'siteId');
+      const text = own(value, 'text');
+      if (!isDeskId(siteId)) return null;
+      if (text !== undefined && (typeof text !== 'string' || text.length === 0 || text.length > MAX_CARRIED_TEXT)) return null;
+      return { verb, siteId, ...(text !== undefined && { text }) };
     }
     default:
       return null;

@@ -2,7 +2,7 @@ import { odata, RestError, TableClient, TableServiceClient, type TransactionActi
 import type { TokenCredential } from '@azure/core-auth';
 import { StorageUnavailableError } from '../../use-cases/ports';
 import { assertValidEntity } from '../entity-limits';
-import type { EntityValue, KeyRange, StoredEntity, TableEntity, TableGateway, TableOperation, WriteOutcome } from '../table-gateway';
+import type { EntityValue, KeyRange, StoredEntity, TableEntity, TableGateway, TableOperation, WriteOutcome, WrittenVersions } from '../table-gateway';
 import { assertDeletesUnconditional, MAX_TRANSACTION_OPERATIONS } from '../table-gateway';
 
 export type AzureTableConnection =
@@ -77,6 +77,36 @@ export class AzureTableGateway implements TableGateway {
       if (operations.length === 1) await this.single(table, operations[0]!);
       else await this.client(table).submitTransaction(operations.map(toAction), { abortSignal: this.signal() });
       return 'ok';
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode !== undefined && CONFLICT_STATUSES.has(error.statusCode)) {
+        return 'conflict';
+      }
+      throw this.fault(`transaction of ${operations.length} operations on ${table} ${partitionKey}`, error);
+    }
+  }
+
+  async transactForVersions(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WrittenVersions | 'conflict'> {
+    const etags = new Map<string, string>();
+    if (operations.length < 2) {
+      // One operation goes as a plain request, whose answer is not kept: its row is read again when needed.
+      return (await this.transact(table, partitionKey, operations)) === 'ok' ? { etags } : 'conflict';
+    }
+    if (operations.length > MAX_TRANSACTION_OPERATIONS) {
+      throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations; got ${operations.length}`);
+    }
+    for (const op of operations) if (op.kind !== 'delete') assertValidEntity(op.entity);
+    assertDeletesUnconditional(operations);
+    try {
+      const response = await this.client(table).submitTransaction(operations.map(toAction), { abortSignal: this.signal() });
+      // The service answers a batch's operations in their order; anything else and nothing is trusted.
+      const answers = response.subResponses;
+      if (answers.length === operations.length) {
+        operations.forEach((op, i) => {
+          const etag = answers[i]?.etag?.trim();
+          if (op.kind !== 'delete' && etag) etags.set(op.entity.rowKey, etag);
+        });
+      }
+      return { etags };
     } catch (error) {
       if (error instanceof RestError && error.statusCode !== undefined && CONFLICT_STATUSES.has(error.statusCode)) {
         return 'conflict';

@@ -1,5 +1,5 @@
 import { StorageUnavailableError } from '../../use-cases/ports';
-import type { KeyRange, StoredEntity, TableEntity, TableGateway, TableOperation, WriteOutcome } from '../table-gateway';
+import type { KeyRange, StoredEntity, TableEntity, TableGateway, TableOperation, WriteOutcome, WrittenVersions } from '../table-gateway';
 import { assertDeletesUnconditional, MAX_TRANSACTION_OPERATIONS } from '../table-gateway';
 import { assertValidEntity } from '../entity-limits';
 
@@ -54,8 +54,20 @@ export class InMemoryTableGateway implements TableGateway {
     return out;
   }
 
+  /** The ETags each committed transaction wrote, by its operations array, for transactForVersions to pick up. */
+  private readonly written = new WeakMap<readonly TableOperation[], Map<string, string>>();
+
+  /** Goes through `transact`, so that a test that wraps `transact` (to inject a fault) still sees every write. */
+  async transactForVersions(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WrittenVersions | 'conflict'> {
+    if ((await this.transact(table, partitionKey, operations)) === 'conflict') return 'conflict';
+    const etags = this.written.get(operations) ?? new Map<string, string>();
+    this.written.delete(operations);
+    return { etags };
+  }
+
   async transact(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WriteOutcome> {
     await this.tick();
+    const etags = new Map<string, string>();
     if (operations.length === 0) return 'ok';
     if (operations.length > MAX_TRANSACTION_OPERATIONS) {
       throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations; got ${operations.length}`);
@@ -88,10 +100,15 @@ export class InMemoryTableGateway implements TableGateway {
     // Every condition held: apply all operations at once.
     for (const op of operations) {
       if (op.kind === 'delete') part.delete(op.rowKey);
-      else part.set(op.entity.rowKey, { json: JSON.stringify(op.entity), etag: this.nextEtag() });
+      else {
+        const etag = this.nextEtag();
+        part.set(op.entity.rowKey, { json: JSON.stringify(op.entity), etag });
+        etags.set(op.entity.rowKey, etag);
+      }
     }
     if (part.size > 0) t.set(partitionKey, part);
     else t.delete(partitionKey);
+    this.written.set(operations, etags);
     return 'ok';
   }
 
