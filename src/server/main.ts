@@ -2,7 +2,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { openStores } from './storage-factory';
+import { openStores, untilStorageAnswers } from './storage-factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,13 +23,14 @@ async function main(): Promise<void> {
     log.info(`seeded the demo site ${demo.site.name} (${demo.floors.length} floors, ${demo.desks.length} desks)`);
   }
   const claims = new TableClaimStore(stores.gateway, `${config.tablePrefix}Claims`);
-  await claims.init();
   const members = new TableMemberGroups(stores.gateway, `${config.tablePrefix}Members`);
-  await members.init();
   const planImages = new TablePlanImages(stores.gateway, `${config.tablePrefix}Plans`);
-  await planImages.init();
+  await untilStorageAnswers(() => Promise.all([claims.init(), members.init(), planImages.init()]), (line) => log.warn({}, line));
   const { openOversightStores } = await import('./oversight-stores');
-  const { archive, retention: retentionStore, personal, sitePrivacy } = await openOversightStores(stores.gateway, config.tablePrefix, `${config.tablePrefix}Claims`);
+  const { archive, retention: retentionStore, personal, sitePrivacy } = await untilStorageAnswers(
+    () => openOversightStores(stores.gateway, config.tablePrefix, `${config.tablePrefix}Claims`),
+    (line) => log.warn({}, line),
+  );
   // The tab is built by `npm run build:tab` (npm start builds it first); the server serves it at /tab.
   const { server, catalog, scheduler, retention } = composeServer(
     { ...config, tabDirectory: path.resolve(__dirname, '../../dist/tab') },

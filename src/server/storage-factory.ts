@@ -15,6 +15,7 @@ import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { AuditLog } from '../use-cases/audit-port';
+import { StorageUnavailableError } from '../use-cases/ports';
 import type { DiscussionStore } from '../use-cases/discussion-port';
 import type { CatalogStore, ConversationReferenceStore, ReservationStore } from '../use-cases/ports';
 import type { AppConfig } from './config';
@@ -119,13 +120,9 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const conversations = new TableConversationStore(gateway, names.conversations);
     const discussions = new TableDiscussionStore(gateway, names.discussions, { now: () => new Date() });
     const audit = new TableAuditLog(gateway, names.audit);
-    await reservations.init();
-    await catalog.init();
-    await conversations.init();
-    await discussions.init();
-    await audit.init();
+    await untilStorageAnswers(() => Promise.all([reservations.init(), catalog.init(), conversations.init(), discussions.init(), audit.init()]), log);
     const series = new TableSeriesStore(gateway, names.series);
-    await series.init();
+    await untilStorageAnswers(() => series.init(), log);
     // The series table holds the link key too, in a partition of its own.
     const linkKeys = new TableLinkKeyStore(gateway, names.series);
     log(`storage: ${description}`);
@@ -197,4 +194,20 @@ function answers(port: number): Promise<boolean> {
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
+}
+
+/**
+ * Runs a start-up step (creating tables) again when storage did not answer in time: at start the process is busy
+ * loading the app while its first requests wait, and a store just started (embedded Azurite, a cold storage account)
+ * may answer slowly. Creating a table that exists is a no-op, so a repeat is safe. Nothing is served before it ends.
+ */
+export async function untilStorageAnswers<T>(step: () => Promise<T>, log: (line: string) => void = () => {}, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError) || attempt >= attempts) throw error;
+      log(`storage did not answer in time at start (attempt ${attempt} of ${attempts}); trying again`);
+    }
+  }
 }

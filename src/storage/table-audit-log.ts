@@ -27,7 +27,11 @@ export class TableAuditLog implements AuditLog {
 
   /** Creates the table when it does not exist; the first append or list does it too. */
   init(): Promise<void> {
-    this.ready ??= this.gateway.ensureTables([this.table]);
+    // A failed attempt is not kept: the next append or list tries again.
+    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
     return this.ready;
   }
 
