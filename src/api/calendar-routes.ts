@@ -88,7 +88,8 @@ export function bookingIcs(entry: CalendarEntry, locale: Locale, link?: string):
     allDay: true,
     summary: active ? t(locale, 'ics.summary', { desk: entry.deskLabel }) : t(locale, 'ics.cancelledSummary', { desk: entry.deskLabel }),
     location: where,
-    description: t(locale, 'ics.description', { desk: entry.deskLabel, place, link: link ?? '' }),
+    // Without the app's Teams id there is no link to the map: the sentence then ends without one.
+    description: link ? t(locale, 'ics.description', { desk: entry.deskLabel, place, link }) : t(locale, 'ics.descriptionNoLink', { desk: entry.deskLabel, place }),
     ...(link && { url: link }),
     status: active ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     // A desk is not a meeting: the day stays free in the person's calendar.

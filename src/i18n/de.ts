@@ -576,6 +576,7 @@ export const de: Messages = {
   'series.notFound': 'Ich finde diese Serie nicht mehr: Sie wurde vielleicht schon storniert.',
   'ics.summary': 'Platz {desk}',
   'ics.description': 'Platz {desk}, {place}, gebucht in Seatwise. Plan öffnen: {link}',
+  'ics.descriptionNoLink': 'Platz {desk}, {place}, gebucht in Seatwise.',
   'ics.cancelledSummary': 'Storniert: Platz {desk}',
   'card.addToCalendar': 'Zum Kalender hinzufügen',
   // Warteliste (Issue 17 §1).

@@ -571,6 +571,7 @@ export const en = {
   'series.notFound': 'I cannot find that series any more: it may have been cancelled already.',
   'ics.summary': 'Desk {desk}',
   'ics.description': 'Desk {desk}, {place}, booked in Seatwise. Open the map: {link}',
+  'ics.descriptionNoLink': 'Desk {desk}, {place}, booked in Seatwise.',
   'ics.cancelledSummary': 'Cancelled: desk {desk}',
   'card.addToCalendar': 'Add to calendar',
   // Waitlist (issue 17 §1): "notify me if a place frees up", and the offer that follows.

@@ -573,6 +573,7 @@ export const fr: Messages = {
   'series.notFound': 'Je ne trouve plus cette série : elle a peut-être déjà été annulée.',
   'ics.summary': 'Bureau {desk}',
   'ics.description': 'Bureau {desk}, {place}, réservé dans Seatwise. Ouvrir le plan : {link}',
+  'ics.descriptionNoLink': 'Bureau {desk}, {place}, réservé dans Seatwise.',
   'ics.cancelledSummary': 'Annulé : bureau {desk}',
   'card.addToCalendar': 'Ajouter au calendrier',
   // Liste d'attente (issue 17 §1).

@@ -565,6 +565,7 @@ export const nl: Messages = {
   'series.notFound': 'Ik vind die reeks niet meer: misschien is ze al geannuleerd.',
   'ics.summary': 'Bureau {desk}',
   'ics.description': 'Bureau {desk}, {place}, geboekt in Seatwise. Open de plattegrond: {link}',
+  'ics.descriptionNoLink': 'Bureau {desk}, {place}, geboekt in Seatwise.',
   'ics.cancelledSummary': 'Geannuleerd: bureau {desk}',
   'card.addToCalendar': 'Toevoegen aan agenda',
   // Wachtlijst (issue 17 §1).

@@ -47,6 +47,18 @@ describe('a booking as a calendar file', () => {
     expect(cancelled.find((l) => l.startsWith('SUMMARY:'))).toMatch(/^SUMMARY:Annulé\s:\sbureau 1\.05$/u);
   });
 
+  it('says nothing of a map link when the app has no Teams id to link to', async () => {
+    const bare = await startSeriesServer(await azuriteHarness(), [catalog], NOW, { config: { teamsAppId: '' } });
+    try {
+      const booking = (await bare.call('POST', '/api/bookings', { body: { deskId: 'f1-0-6', date: '2026-12-03' } })).body;
+      const ics = lines((await bare.call('GET', `/api/bookings/${booking.id}/ics`)).text);
+      expect(ics.find((l) => l.startsWith('DESCRIPTION:'))).toBe('DESCRIPTION:Desk 1.06\\, Zone A\\, Floor 1\\, Test site\\, booked in Seatwise.');
+      expect(ics.some((l) => l.startsWith('URL'))).toBe(false);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('is for the owner and admins only: 403 for a colleague, 404 for a booking that does not exist, 401 without sign-in or a signed link', async () => {
     const booking = (await api.call('POST', '/api/bookings', { body: { deskId: 'f1-0-5', date: '2026-12-03' } })).body;
     expect((await api.call('GET', `/api/bookings/${booking.id}/ics`, { user: 'bob' })).status).toBe(403);
