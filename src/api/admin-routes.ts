@@ -14,7 +14,7 @@ import { authenticatedRoute, roleRoute } from './api-errors';
 import { calibratePlan, MAX_PLAN_IMAGE_BYTES, uploadPlanImage } from '../use-cases/admin-plan-image';
 import { auditSummary, csvCell } from './admin-audit-text';
 import type { ZodError } from 'zod';
-import { BodyError, fieldName, readJson, sendError, zodField } from './http';
+import { fieldName, readBody, readJson, sendError, zodField } from './http';
 import type { ApiDeps } from './routes';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -206,7 +206,7 @@ function mountPlanImageRoutes(server: restify.Server, deps: ApiDeps, admin: Retu
   server.put('/api/admin/floors/:floorId/plan-image', admin(async (req, res, caller, locale) => {
     const floorId = floorOf(req);
     if (!floorId || !images) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    const data = await readRaw(req, MAX_PLAN_IMAGE_BYTES);
+    const data = await readBody(req, MAX_PLAN_IMAGE_BYTES);
     const result = await uploadPlanImage({ catalog: deps.catalog, planImages: images, clock: deps.clock }, { actor: caller, floorId, contentType: String(req.headers['content-type'] ?? ''), data });
     if (!result.ok) {
       const r = result.error;
@@ -253,20 +253,6 @@ function mountPlanImageRoutes(server: restify.Server, deps: ApiDeps, admin: Retu
     if (!info) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     res.json(200, { floorId: info.floorId, contentType: info.contentType, bytes: info.bytes, version: info.version, uploadedAt: info.uploadedAt, ...(info.calibration && { calibration: info.calibration }) });
   }));
-}
-
-/** The raw body, at most `limit` bytes; a larger one is a 413 before it is read in full. */
-async function readRaw(req: restify.Request, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogIndex) {

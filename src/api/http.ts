@@ -44,6 +44,16 @@ export function bodyErrorMessage(error: BodyError, locale: Locale): string {
 export async function readJson(req: restify.Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const type = String(req.headers['content-type'] ?? '');
   if (!/^application\/json\b/i.test(type)) throw new BodyError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  const body = await readBody(req, limit);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new BodyError(400, 'INVALID_INPUT', 'The body is not valid JSON');
+  }
+}
+
+/** The raw body, at most `limit` bytes: a larger one is a 413, before it is read in full when its length is declared. */
+export async function readBody(req: restify.Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
   const chunks: Buffer[] = [];
@@ -53,11 +63,7 @@ export async function readJson(req: restify.Request, limit = MAX_JSON_BODY_BYTES
     if (size > limit) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${limit} bytes`, limit);
     chunks.push(chunk);
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new BodyError(400, 'INVALID_INPUT', 'The body is not valid JSON');
-  }
+  return Buffer.concat(chunks);
 }
 
 /**
