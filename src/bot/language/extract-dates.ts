@@ -276,6 +276,28 @@ function mondayOf(date: CivilDate): CivilDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+/**
+ * "until the end of January", "jusqu'à fin janvier", "tot eind januari", "bis Ende Januar": the end is that month's last
+ * day, written over the words as a day and month ("31 january") that the day-month reading then takes. The text keeps
+ * its length (the rest is blanked), so every position still points at the words the person typed. The month is the
+ * next one of that name from today, as for "in January".
+ */
+const MONTH_END = new RegExp(
+  `(\\b(?:until|till|til|up\\s+to|through|to|jusqu\\s?'?\\s?(?:au|a)|tot(?:\\s+en\\s+met)?|t/m|bis(?:\\s+(?:zum|zur))?)\\s+)((?:the\\s+)?end\\s+of|(?:la\\s+)?fin(?:\\s+de|\\s+d\\s?')?|einde?(?:\\s+van)?|ende)\\s+(${MONTH_NAME_ALT})\\b`,
+  'g',
+);
+
+function monthEndsAsDays(text: string, today: CivilDate): string {
+  const t = ymdOf(today);
+  return text.replace(MONTH_END, (whole, until: string, _end: string, name: string) => {
+    const month = MONTH_NAMES.get(name);
+    if (month === undefined) return whole;
+    const last = lastDayOfMonth(month >= t.month ? t.year : t.year + 1, month);
+    const written = `${until}${Number(last.slice(8))} ${name}`;
+    return written.padEnd(whole.length, ' ');
+  });
+}
+
 function lastDayOfMonth(year: number, month: number): CivilDate {
   const nextMonthFirst = month === 12 ? civil(year + 1, 1, 1) : civil(year, month + 1, 1);
   return addDays(nextMonthFirst ?? `${pad(year, 4)}-12-31`, -1);
@@ -818,8 +840,8 @@ function blankNonDates(text: string): string {
 }
 
 export function extractDates(folded: FoldedText, maskedText: string, ctx: DateContext): DateExtraction {
-  const text = blankNonDates(maskedText);
   const today = ctx.today;
+  const text = monthEndsAsDays(blankNonDates(maskedText), today);
   const mentions = collectMentions(text, ctx);
   const unparsed: string[] = [];
   const dates = new Set<CivilDate>();
