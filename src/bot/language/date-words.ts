@@ -84,7 +84,8 @@ export function alternation(words: Iterable<string>): string {
 /** Relative day words, folded, with how many days after today they mean. Longest phrases first. */
 export const RELATIVE_DAY_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
   [
-    /\b(?:the\s+)?day\s+after\s+tomorrow\b|\bovermorrow\b|\bapres[-\s]?demain\b|\bovermorgen\b|\bu(?:e)?bermorgen\b/g,
+    // "tomorrow and the day after": the day after that tomorrow. "le surlendemain" said of today is after-tomorrow.
+    /\b(?:the\s+)?day\s+after\s+tomorrow\b|(?<=\btomorrow\s+(?:and|&)\s+)the\s+day\s+after(?:\s+that)?\b|\bovermorrow\b|\bapres[-\s]?demain\b|\b(?:le\s+)?surlendemain\b|\bovermorgen\b|\bu(?:e)?bermorgen\b/g,
     2,
   ],
   // "heute Morgen" is this morning, not tomorrow; read it (and its kin) as one "today".

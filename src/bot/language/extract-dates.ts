@@ -252,9 +252,14 @@ function nearestUnlessPast(month: number, day: number, today: CivilDate): CivilD
   return best !== undefined && best >= today ? best : undefined;
 }
 
-/** "the 15th": this month's, or next month's once it has gone by more than half a month; a 15th just gone is past. */
+/**
+ * "the 15th": this month's while it is still ahead; once gone, next month's if it went by more than half a month
+ * ago, and past (so the bot asks) if it has only just gone.
+ */
 function nearestMonthDayUnlessPast(day: number, today: CivilDate): CivilDate | undefined {
   const t = ymdOf(today);
+  const thisMonth = civil(t.year, t.month, day);
+  if (thisMonth !== undefined && thisMonth >= today) return thisMonth;
   let best: CivilDate | undefined;
   for (let k = -1; k <= 2; k += 1) {
     const month = ((t.month - 1 + k + 12) % 12) + 1;
@@ -648,14 +653,24 @@ const MONTH_DAY_ONLY =
 const NOT_A_MONTH_DAY_AFTER =
   /^\s*(?:h\b|u\b|uur\b|uhr\b|am\b|pm\b|:|\d|%|people|persons|personnes|personen|mensen|leute|desks?|bureaux|bureaus|places|plaatsen|platze|min|minutes?|floor|etage|verdieping|stock)/;
 
+// "jeudi 18", "donderdag 18", "Freitag 18", "Thursday, 17.": a weekday then a bare day number is a day of the month
+// (never a count or a time: NOT_A_MONTH_DAY_AFTER), which the weekday restates; only the number is captured here.
+const WEEKDAY_THEN_NUMBER = new RegExp(`\\b(?:${WEEKDAY_ALT})\\b\\.?,?\\s+(\\d{1,2})\\.?(?![\\d.,:/-]|\\w)`, 'g');
+
 function findMonthDays(text: string, taken: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(MONTH_DAY_ONLY)) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+  const found = [
+    ...[...text.matchAll(MONTH_DAY_ONLY)].map((m) => ({ raw: m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5], start: m.index ?? 0, length: m[0].length })),
+    ...[...text.matchAll(WEEKDAY_THEN_NUMBER)].map((m) => {
+      const digits = m[1] ?? '';
+      const start = (m.index ?? 0) + m[0].lastIndexOf(digits);
+      return { raw: digits, start, length: (m.index ?? 0) + m[0].length - start };
+    }),
+  ];
+  for (const { raw, start, length } of found) {
     const day = Number(raw);
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (taken.some((t) => overlaps(t, { start, end }))) continue;
+    const end = start + length;
+    if ([...taken, ...out].some((t) => overlaps(t, { start, end }))) continue;
     if (NOT_A_MONTH_DAY_AFTER.test(text.slice(end))) continue;
     if (day < 1 || day > 31) {
       out.push({ kind: 'unparsed', start, end, source: 'own' });
@@ -861,6 +876,20 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
   }
   const stated = mentions.filter((m) => !restated.has(m));
 
+  // "Thursday the 18th" when the 18th is a Friday: the person meant one of two days, so the bot asks which. The
+  // weekday is beside the date (restated above) or inside chrono's reading of both ("Thursday 18 December").
+  const namedWeekday = new Map<Mention, { weekday: number; start: number; end: number }>();
+  for (let i = 0; i < mentions.length; i += 1) {
+    const m = mentions[i]!;
+    if (m.kind !== 'day' && m.kind !== 'monthday') continue;
+    for (const w of [mentions[i - 1], mentions[i + 1]])
+      if (w?.kind === 'weekday' && restated.has(w)) namedWeekday.set(m, { weekday: w.weekday, start: w.start, end: w.end });
+    for (const word of text.slice(m.start, m.end).split(/[^a-z]+/)) {
+      const named = WEEKDAY_WORDS.get(word);
+      if (named && !named.repeat) namedWeekday.set(m, { weekday: named.weekday, start: m.start, end: m.end });
+    }
+  }
+
   // "next week except Wednesday", "sauf mercredi", "behalve woensdag en vrijdag", "außer Mittwoch": what follows the
   // marker (and the list it starts) is taken out of what the rest names.
   const excluded = new Set<Mention>();
@@ -973,6 +1002,11 @@ export function extractDates(folded: FoldedText, maskedText: string, ctx: DateCo
     const date = resolvePoint(m, r);
     if (date === undefined) {
       unparsed.push(sourceSlice(folded, m.start, m.end));
+      continue;
+    }
+    const weekdayNamed = namedWeekday.get(m);
+    if (weekdayNamed !== undefined && isoWeekday(date) !== weekdayNamed.weekday) {
+      unparsed.push(sourceSlice(folded, Math.min(m.start, weekdayNamed.start), Math.max(m.end, weekdayNamed.end)));
       continue;
     }
     // "until Friday" with nothing before it: from today to Friday, or the end of a repeat.
