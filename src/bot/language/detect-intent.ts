@@ -29,7 +29,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'another-desk',
     new RegExp(
       [
-        "\\b(?:another|a\\s+different|an\\s+other|other)\\s+(?:desk|seat|spot|place|one)\\b|\\bfurther\\s+from\\b|\\bfarther\\s+from\\b",
+        "\\b(?:another|a\\s+different|an\\s+other|other)\\s+(?:desk|seat|spot|place|one)\\b|\\bfurther\\s+from\\b|\\bfarther\\s+from\\b|\\b(?:change|swap|switch)\\s+(?:my\\s+|the\\s+)?(?:desk|seat|spot)\\b",
         "\\bun\\s+autre\\s+(?:bureau|poste)\\b|\\bune\\s+autre\\s+place\\b|\\bplus\\s+loin\\s+de\\b",
         '\\been\\s+(?:ander|andere)\\s+(?:bureau|werkplek|plek|plaats)\\b|\\bverder\\s+van\\b',
         '\\b(?:einen\\s+)?(?:anderen|andere[ns]?)\\s+(?:schreibtisch|platz|arbeitsplatz|tisch)\\b|\\bweiter\\s+weg\\s+von\\b',
@@ -41,9 +41,11 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     new RegExp(
       [
         "\\bmove\\b|\\breschedul\\w*|\\bchange\\s+(?:it|my\\s+\\w+\\s+booking|my\\s+booking|the\\s+booking|the\\s+day)\\b|\\bpush\\s+(?:it|my\\s+booking)\\b",
-        '\\bdeplac\\w*|\\bdecal\\w*|\\breport(?:e|er|ez)\\b',
-        '\\bverplaats\\w*|\\bverzet\\w*|\\bverschuif\\w*',
-        '\\bverschieb\\w*|\\bverleg\\w*',
+        // "swap Thursday for Friday", "change Thursday to Friday", "Friday instead of Thursday": one day for another.
+        '\\b(?:swap|switch|change|exchange)\\b(?=.*\\b(?:to|for|into|with)\\b)|\\binstead\\s+of\\b',
+        '\\bdeplac\\w*|\\bdecal\\w*|\\breport(?:e|er|ez)\\b|\\b(?:echang|chang)\\w*\\b(?=.*\\b(?:pour|contre|a|au)\\b)|\\bau\\s+lieu\\s+d[eu]\\b',
+        '\\bverplaats\\w*|\\bverzet\\w*|\\bverschuif\\w*|\\b(?:wissel|ruil|verander)\\w*\\b(?=.*\\b(?:voor|naar|in|tegen)\\b)|\\bin\\s+plaats\\s+van\\b',
+        '\\bverschieb\\w*|\\bverleg\\w*|\\b(?:tausch|wechsl|wechsel|aender|ander)\\w*\\b(?=.*\\b(?:gegen|auf|zu|in)\\b)|\\b(?:an)?statt\\b',
       ].join('|'),
     ),
   ],

@@ -77,8 +77,11 @@ const GREETING =
   /^\s*(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|bonjour|bonsoir|salut|coucou|hallo|hoi|dag|goedemorgen|goedemiddag|goeiemorgen|goede\s?morgen|guten\s+(?:morgen|tag|abend)|moin|servus|gruss\s+gott|gruezi)(?:\s+(?:there|all|everyone|seatwise|bot|tout\s+le\s+monde|allemaal|zusammen))?\s*[!.,:)]*\s*$/;
 const THANKS =
   /^\s*(?:(?:many\s+)?thanks?(?:\s+(?:a\s+lot|so\s+much|you(?:\s+very\s+much)?))?|thx|ty|cheers|merci(?:\s+(?:beaucoup|bien))?|super\s+merci|bedankt|dank\s*(?:je|u|jullie)(?:\s+wel)?|merci|danke(?:\s+(?:schon|schoen|sehr))?|vielen\s+dank)\s*[!.,:)]*\s*$/;
-// "move ... to Friday": the target of a move follows the last of these words.
-const MOVE_TARGET = /\b(?:to|naar|a|au|vers|sur|auf|nach|zu|op)\s+(?=\S)/g;
+// "move ... to Friday", "swap Thursday for Friday": the target of a move follows the last of these words.
+const MOVE_TARGET = /\b(?:to|for|into|with|naar|voor|tegen|a|au|vers|sur|pour|contre|auf|nach|zu|gegen|op)\s+(?=\S)/g;
+// "Friday instead of Thursday", "vendredi au lieu de jeudi", "vrijdag in plaats van donderdag", "Freitag statt
+// Donnerstag": the day before these words is the target, the day after them the booking that moves.
+const INSTEAD_OF = /\b(?:instead\s+of|au\s+lieu\s+d[eu]|in\s+plaats\s+van|(?:an)?statt)\b/;
 
 const UNKNOWN: Command = { kind: 'unknown' };
 
@@ -134,6 +137,13 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
     case 'cannot-come':
       return { command: { kind: 'offer-cancel', dates }, locale, ...unparsed };
     case 'move': {
+      const instead = INSTEAD_OF.exec(dateText);
+      if (instead) {
+        const cut = instead.index;
+        const from = read(blankOut(dateText, 0, cut + instead[0].length)).dates;
+        const to = read(blankOut(dateText, cut, dateText.length)).dates;
+        return { command: { kind: 'move', from, to }, locale, ...unparsed };
+      }
       // The day after the last "to" is where the booking goes; the days before it say which booking moves.
       const targets = [...dateText.matchAll(MOVE_TARGET)];
       const cut = targets.length > 0 ? (targets[targets.length - 1]!.index ?? 0) : dateText.length;
