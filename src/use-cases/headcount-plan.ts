@@ -7,7 +7,7 @@
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { planProblems, safeHeadcountPlan, type SafeHeadcountPlan } from '../domain/headcount';
 import { err, isAdmin, ok, type Actor, type CivilDate, type Result } from '../domain/model';
-import { capacityOfZone, effectivePolicy } from '../domain/policy';
+import { effectivePolicy, type ZoneCapacityRule } from '../domain/policy';
 import { actorOf, type AdminDeps } from './admin-deps';
 import { InvalidInputError } from './errors';
 import { toSiteDocument } from './import-catalog';
@@ -103,16 +103,13 @@ async function storedFloor(deps: Deps, floorId: string): Promise<SiteCatalog | u
   return stored?.floors.some((f) => f.id === floorId) ? stored : undefined;
 }
 
-/** The floor's desks, D and each zone's capacity (counted on today's bookable desks) on the day. */
+/** The floor's desks, D and each zone's capacity rule on the day. */
 function rulesOn(catalog: SiteCatalog, deps: Pick<Deps, 'clock'>, floorId: string, day: CivilDate | undefined) {
   if (day !== undefined && !isCivilDate(day)) throw new InvalidInputError('date must be a real day written YYYY-MM-DD', 'date');
   const date = day ?? civilDateOf(deps.clock.now(), catalog.site.timeZone);
   const policy = effectivePolicy(catalog.policies, date);
   const desks = catalog.desks.filter((d) => d.floorId === floorId);
-  const capacities = new Map<string, number>();
-  for (const zone of catalog.zones.filter((z) => z.floorId === floorId)) {
-    const bookable = desks.filter((d) => d.zoneId === zone.id && d.mode === 'bookable').length;
-    capacities.set(zone.id, capacityOfZone(policy, zone, bookable));
-  }
+  const capacities = new Map<string, ZoneCapacityRule>();
+  for (const zone of catalog.zones.filter((z) => z.floorId === floorId)) capacities.set(zone.id, policy.capacityRuleFor(zone.id));
   return { date, desks, capacities, minDistanceM: policy.rules.minDistanceM };
 }

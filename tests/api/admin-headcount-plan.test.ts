@@ -33,10 +33,10 @@ describe('the safe-headcount plan through the admin API', () => {
   it('shows which desks to keep, the maximum per floor and zone, and the method, and changes nothing', async () => {
     const r = await api.call('GET', `/api/admin/floors/f1/headcount-plan?date=${THURSDAY}`, asAdmin());
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ floorId: 'f1', siteId: 'site-1', date: THURSDAY, minDistanceM: 1.5, revision: 1, count: 8, method: 'exact', upperBound: 8 });
+    expect(r.body).toMatchObject({ floorId: 'f1', siteId: 'site-1', date: THURSDAY, minDistanceM: 1.5, revision: 1, count: 8, headcount: 8, method: 'exact', upperBound: 8 });
     expect(r.body.zones).toEqual([
-      { zoneId: 'f1-z0', bookable: 20, capacity: 4, kept: 4 },
-      { zoneId: 'f1-z1', bookable: 20, capacity: 4, kept: 4 },
+      { zoneId: 'f1-z0', bookable: 20, capacity: 4, kept: 4, headcount: 4 },
+      { zoneId: 'f1-z1', bookable: 20, capacity: 4, kept: 4, headcount: 4 },
     ]);
     expect(r.body.deskIds).toHaveLength(8);
     expect(r.body.offDeskIds).toHaveLength(32);

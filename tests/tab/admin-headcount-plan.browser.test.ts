@@ -110,7 +110,7 @@ describe('the safe-headcount plan in the Admin tab', () => {
     const { page, errors } = await openAdmin();
     const panel = page.getByTestId('admin-headcount');
     await panel.getByTestId('admin-headcount-compute').click();
-    await see.text(panel, 'At most 3 people can work on Bench floor at once, with desks 1.5 m apart.');
+    await see.text(panel, 'At most 3 people can work on Bench floor at once, with desks 1.5 m apart; the plan keeps 3 desks.');
     await see.text(panel, 'Method: exact');
     await see.text(page.getByTestId('admin-headcount-off'), 'Desks to switch off (2): B2, B4');
 

@@ -1,5 +1,6 @@
 import { tooClose } from '../geometry';
 import type { Desk } from '../model';
+import { zoneCapacity, type ZoneCapacityRule } from '../policy';
 import { bookableDesksById, compareIds, conflictGraph, sweepOrder } from './conflict-graph';
 import { maxSafeHeadcount, type HeadcountOptions } from './max-safe-headcount';
 
@@ -7,6 +8,10 @@ import { maxSafeHeadcount, type HeadcountOptions } from './max-safe-headcount';
  * The safe-headcount plan of a floor: which bookable desks to keep so that any of them can be booked on the same
  * day — every two at least D apart, and no zone holding more kept desks than its capacity — with as many desks kept
  * as possible. The desks left out are the ones a facility manager switches off.
+ *
+ * A capacity in people caps the desks a zone keeps. A capacity in percent is of the desks that stay bookable, so it
+ * shrinks with every desk switched off: capping kept desks by it would lower it again at each publish. Such a zone
+ * keeps every safe desk it can, and holds the percentage of them at once (`headcount`).
  *
  * Without capacities this is the floor's maximum safe headcount. A capacity only matters when the best distance-only
  * set puts more desks in a zone than it may hold; then which desks a full zone gives up decides what its neighbours in
@@ -17,15 +22,19 @@ export interface ZonePlan {
   readonly zoneId: string;
   /** Bookable desks of the zone today. */
   readonly bookable: number;
-  /** How many desks the zone may hold at once; null when no capacity was given for it. */
+  /** How many people the zone may hold at once once the plan is published; null when no capacity was given for it. */
   readonly capacity: number | null;
   /** Desks of the zone the plan keeps. */
   readonly kept: number;
+  /** People the zone can hold at once under the plan: its kept desks, up to its capacity. */
+  readonly headcount: number;
 }
 
 export interface SafeHeadcountPlan {
-  /** Desks kept: the largest number that can all be booked on the same day. */
+  /** Desks kept: the largest number that are pairwise at least D apart within the zones' capacities in people. */
   readonly count: number;
+  /** People the floor can hold at once under the plan: the zones' headcounts added up. */
+  readonly headcount: number;
   /** The desks kept, sorted by id. */
   readonly deskIds: string[];
   /** The bookable desks left out (to switch off), sorted by id. */
@@ -52,7 +61,7 @@ const OUT_OF_BUDGET = Symbol('out of budget');
 export function safeHeadcountPlan(
   desks: readonly Desk[],
   minDistanceM: number,
-  capacities: ReadonlyMap<string, number>,
+  capacities: ReadonlyMap<string, ZoneCapacityRule>,
   options: PlanOptions = {},
 ): SafeHeadcountPlan {
   const base = maxSafeHeadcount(desks, minDistanceM, options);
@@ -61,10 +70,7 @@ export function safeHeadcountPlan(
   const adjacency = conflictGraph(bookable, minDistanceM);
   const zoneIds = [...new Set(bookable.map((d) => d.zoneId))].sort(compareIds);
   const zoneOf = bookable.map((d) => zoneIds.indexOf(d.zoneId));
-  const cap = zoneIds.map((z) => {
-    const c = capacities.get(z);
-    return c === undefined ? Infinity : Math.max(0, Math.floor(c));
-  });
+  const cap = zoneIds.map((z) => capOf(capacities.get(z)));
 
   let chosen = base.deskIds.map((id) => indexOf.get(id)!);
   let method = base.method;
@@ -86,20 +92,26 @@ export function safeHeadcountPlan(
   const kept = new Set(chosen);
   const deskIds = chosen.map((i) => bookable[i]!.id).sort(compareIds);
   const offDeskIds = bookable.filter((_, i) => !kept.has(i)).map((d) => d.id);
-  const zones = zoneIds.map((zoneId, z) => ({
-    zoneId,
-    bookable: zoneOf.filter((x) => x === z).length,
-    capacity: Number.isFinite(cap[z]!) ? cap[z]! : null,
-    kept: chosen.filter((i) => zoneOf[i] === z).length,
-  }));
-  return { count: deskIds.length, deskIds, offDeskIds, method, upperBound: Math.max(upperBound, deskIds.length), zones };
+  const zones = zoneIds.map((zoneId, z): ZonePlan => {
+    const rule = capacities.get(zoneId);
+    const keptHere = chosen.filter((i) => zoneOf[i] === z).length;
+    const capacity = rule === undefined ? null : zoneCapacity(rule, keptHere);
+    return { zoneId, bookable: zoneOf.filter((x) => x === z).length, capacity, kept: keptHere, headcount: capacity === null ? keptHere : Math.min(keptHere, capacity) };
+  });
+  const headcount = zones.reduce((n, z) => n + z.headcount, 0);
+  return { count: deskIds.length, headcount, deskIds, offDeskIds, method, upperBound: Math.max(upperBound, deskIds.length), zones };
+}
+
+/** How many desks a zone may keep: a capacity in people caps them; a percentage, or none, does not. */
+function capOf(rule: ZoneCapacityRule | undefined): number {
+  return rule?.kind === 'count' ? zoneCapacity(rule, 0) : Infinity;
 }
 
 /** What keeps a set of desks from being a safe plan, each said in words; empty when it is one. */
 export function planProblems(
   desks: readonly Desk[],
   minDistanceM: number,
-  capacities: ReadonlyMap<string, number>,
+  capacities: ReadonlyMap<string, ZoneCapacityRule>,
   deskIds: readonly string[],
 ): string[] {
   const byId = new Map(desks.map((d) => [d.id, d]));
@@ -117,8 +129,8 @@ export function planProblems(
   const perZone = new Map<string, number>();
   for (const d of kept) perZone.set(d.zoneId, (perZone.get(d.zoneId) ?? 0) + 1);
   for (const [zoneId, n] of perZone) {
-    const c = capacities.get(zoneId);
-    if (c !== undefined && n > c) problems.push(`zone ${zoneId} would keep ${n} desks; its capacity is ${c}`);
+    const c = capOf(capacities.get(zoneId));
+    if (n > c) problems.push(`zone ${zoneId} would keep ${n} desks; its capacity is ${c}`);
   }
   return problems;
 }

@@ -17,11 +17,12 @@ export interface HeadcountPlanDto {
   readonly date: string;
   readonly minDistanceM: number;
   readonly count: number;
+  readonly headcount: number;
   readonly deskIds: readonly string[];
   readonly offDeskIds: readonly string[];
   readonly method: 'exact' | 'greedy';
   readonly upperBound: number;
-  readonly zones: readonly { zoneId: string; bookable: number; capacity: number | null; kept: number }[];
+  readonly zones: readonly { zoneId: string; bookable: number; capacity: number | null; kept: number; headcount: number }[];
 }
 
 /** What the floor editor draws over the desks: the plan's kept desks and the ones it switches off. */
@@ -113,7 +114,7 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
       {plan && (
         <div data-testid="admin-headcount-result">
           <p>
-            {t(locale, 'tab.admin.headcount.summary', { count: plan.count, floor: floor.name, distance: formatNumber(plan.minDistanceM, locale) })}{' '}
+            {t(locale, 'tab.admin.headcount.summary', { count: plan.headcount, kept: plan.count, floor: floor.name, distance: formatNumber(plan.minDistanceM, locale) })}{' '}
             {plan.method === 'exact' ? t(locale, 'tab.admin.headcount.exact') : t(locale, 'tab.admin.headcount.greedy', { upperBound: plan.upperBound })}
           </p>
           <Table size="small" aria-label={t(locale, 'tab.admin.headcount.legend')}>
@@ -123,6 +124,7 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
                 <TableHeaderCell>{t(locale, 'tab.admin.headcount.bookable')}</TableHeaderCell>
                 <TableHeaderCell>{t(locale, 'tab.admin.headcount.capacity')}</TableHeaderCell>
                 <TableHeaderCell>{t(locale, 'tab.admin.headcount.kept')}</TableHeaderCell>
+                <TableHeaderCell>{t(locale, 'tab.admin.headcount.atOnce')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -132,6 +134,7 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
                   <TableCell>{formatNumber(z.bookable, locale)}</TableCell>
                   <TableCell>{z.capacity === null ? t(locale, 'tab.admin.headcount.noLimit') : formatNumber(z.capacity, locale)}</TableCell>
                   <TableCell>{formatNumber(z.kept, locale)}</TableCell>
+                  <TableCell>{formatNumber(z.headcount, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
