@@ -10,6 +10,7 @@ import { applyPolicyChange, previewPolicyChange, type PolicyRefusal } from '../u
 import { InvalidInputError } from '../use-cases/errors';
 import type { RecheckCancellation } from '../use-cases/recheck-bookings';
 import { exportSite, publishSite, type PublishProblem } from '../use-cases/publish-site';
+import { planFloor, publishPlan, type PlanRefusal } from '../use-cases/headcount-plan';
 import { authenticatedRoute, roleRoute } from './api-errors';
 import { calibratePlan, MAX_PLAN_IMAGE_BYTES, uploadPlanImage } from '../use-cases/admin-plan-image';
 import { auditSummary, csvCell } from './admin-audit-text';
@@ -158,6 +159,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
   }));
 
   mountPlanImageRoutes(server, deps, admin);
+  mountHeadcountPlanRoutes(server, deps, adminDeps, admin);
 
   server.get('/api/admin/audit', admin(async (req, res, _caller, locale) => {
     const { from, to } = auditPeriod(req.query?.['from'], req.query?.['to'], deps.clock.now());
@@ -253,6 +255,83 @@ function mountPlanImageRoutes(server: restify.Server, deps: ApiDeps, admin: Retu
     if (!info) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     res.json(200, { floorId: info.floorId, contentType: info.contentType, bytes: info.bytes, version: info.version, uploadedAt: info.uploadedAt, ...(info.calibration && { calibration: info.calibration }) });
   }));
+}
+
+const headcountPlanBody = z
+  .object({
+    revision: z.number().int().min(0),
+    deskIds: z.array(id).max(10_000),
+    date: day.optional(),
+  })
+  .strict();
+
+/**
+ * The safe-headcount plan of a floor (issue 15 §3):
+ *   GET  /api/admin/floors/{floorId}/headcount-plan?date=          → the plan: count, deskIds (kept), offDeskIds, method, zones, revision
+ *   POST /api/admin/floors/{floorId}/headcount-plan/publish        { revision, deskIds, date? } → the publish's answer, plus switchedOff
+ */
+function mountHeadcountPlanRoutes(server: restify.Server, deps: ApiDeps, adminDeps: AdminDeps, admin: ReturnType<typeof roleRoute>): void {
+  const floorOf = (req: restify.Request) => {
+    const floorId = String(req.params['floorId'] ?? '');
+    return ID.test(floorId) ? floorId : null;
+  };
+  const dateOf = (raw: unknown): string | undefined => {
+    if (raw === undefined || raw === '') return undefined;
+    if (typeof raw !== 'string' || !isCivilDate(raw)) throw new InvalidInputError('date must be a real day written YYYY-MM-DD', 'date');
+    return raw;
+  };
+
+  server.get('/api/admin/floors/:floorId/headcount-plan', admin(async (req, res, caller, locale) => {
+    const floorId = floorOf(req);
+    if (!floorId) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const date = dateOf(req.query?.['date']);
+    const result = await planFloor(adminDeps, { actor: caller, floorId, ...(date !== undefined && { date }) });
+    if (!result.ok) return planRefused(res, result.error, locale);
+    res.json(200, result.value);
+  }));
+
+  server.post('/api/admin/floors/:floorId/headcount-plan/publish', admin(async (req, res, caller, locale) => {
+    const floorId = floorOf(req);
+    if (!floorId) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    const parsed = headcountPlanBody.safeParse(await readJson(req));
+    if (!parsed.success) return badBody(res, parsed.error, locale);
+    const { revision, deskIds, date } = parsed.data;
+    const result = await publishPlan(adminDeps, { actor: caller, floorId, revision, deskIds, ...(date !== undefined && { date }) });
+    if (!result.ok) return planRefused(res, result.error, locale);
+    const index = await deps.catalog.current();
+    const v = result.value;
+    res.json(200, {
+      siteId: v.siteId,
+      floorId: v.floorId,
+      revision: v.revision,
+      changed: v.changed,
+      kept: v.kept,
+      switchedOff: v.switchedOff,
+      recheckComplete: v.complete,
+      cancelled: v.cancelled.length,
+      cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),
+      notices: v.notices,
+    });
+  }));
+}
+
+function planRefused(res: restify.Response, r: PlanRefusal, locale: Locale): void {
+  switch (r.kind) {
+    case 'not-allowed':
+      return sendError(res, 403, 'NOT_ALLOWED', errorMessage('FORBIDDEN', locale));
+    case 'unknown-floor':
+      return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
+    case 'stale':
+      return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.publish.stale', { current: r.current }), { revision: r.current });
+    case 'unsafe':
+      return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.headcountPlan.unsafe'), { field: 'deskIds', problems: r.problems.slice(0, 200).map((p) => p.slice(0, 500)) });
+    case 'publish': {
+      const p = r.refusal;
+      if (p.kind === 'invalid') return invalidCatalog(res, p.problems, locale);
+      if (p.kind === 'stale') return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.publish.stale', { current: p.current }), { revision: p.current });
+      return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.publish.stale', { current: 0 }));
+    }
+  }
 }
 
 function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogIndex) {

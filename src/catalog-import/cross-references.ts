@@ -3,7 +3,7 @@
  * domain's (domain/catalog-rules.ts); this walk names the field each problem is about, and records the zone a desk
  * given without one was placed in.
  */
-import { deskOffFloor, enclosesArea, pointsOffFloor, reminderAfterDeadline, zoneHoldingDesk } from '../domain/catalog-rules';
+import { deskOffFloor, enclosesArea, onOneLine, outlineCrossing, pointsOffFloor, reminderAfterDeadline, zoneHoldingDesk } from '../domain/catalog-rules';
 import type { FloorDraft, SiteDraft } from './drafts';
 import type { Problems, Seg, Where } from './problems';
 import type { ZoneInput } from './schemas';
@@ -29,6 +29,8 @@ export function checkCrossReferences(sites: readonly SiteDraft[], problems: Prob
     if (site.site) siteId(site.site.id, site.at(['site', 'id']));
     const zoneFloor = new Map<string, FloorDraft>();
     const brokenZones = new Set<string>();
+    // A crossed outline has no agreed inside: its floor's desks are not placed by position until it is fixed.
+    const crossedFloors = new Set<FloorDraft>();
 
     for (const floor of site.floors) {
       if (floor.floor) floorId(floor.floor.id, floor.at(['id']));
@@ -37,7 +39,7 @@ export function checkCrossReferences(sites: readonly SiteDraft[], problems: Prob
       for (const { zone, at } of floor.zones) {
         zoneId(zone.id, at(['id']));
         if (!zoneFloor.has(zone.id)) zoneFloor.set(zone.id, floor);
-        checkOutline(zone, floor, at, problems);
+        if (!checkOutline(zone, floor, at, problems)) crossedFloors.add(floor);
       }
     }
 
@@ -64,7 +66,7 @@ export function checkCrossReferences(sites: readonly SiteDraft[], problems: Prob
           } else if (!owner && floor.zonesComplete && !brokenZones.has(desk.zoneId)) {
             problems.add(at('zoneId'), `no zone "${clip(desk.zoneId)}" on floor ${floor.id ?? '?'}`);
           }
-        } else if (floor.zonesComplete) {
+        } else if (floor.zonesComplete && !crossedFloors.has(floor)) {
           const placed = zoneHoldingDesk(desk, floor.zones.map((z) => z.zone), floor.id ?? '?');
           if (placed.ok) draft.placedIn = placed.zoneId;
           else problems.add(at(), placed.message);
@@ -92,15 +94,25 @@ export function checkCrossReferences(sites: readonly SiteDraft[], problems: Prob
   }
 }
 
+/** False when the outline has no sound inside (no area, or crossing itself). */
 function checkOutline(
   zone: ZoneInput,
   floor: FloorDraft,
   at: (path?: readonly Seg[]) => Where,
   problems: Problems,
-): void {
+): boolean {
   if (floor.floor)
     for (const off of pointsOffFloor(zone.outline, floor.floor)) problems.add(at(['outline', off.index]), off.message);
-  if (!enclosesArea(zone.outline)) problems.add(at(['outline']), 'encloses no area: its points lie on one line');
+  if (onOneLine(zone.outline)) {
+    problems.add(at(['outline']), 'encloses no area: its points lie on one line');
+    return false;
+  }
+  const crossing = outlineCrossing(zone.outline);
+  if (crossing) {
+    problems.add(at(['outline', crossing.second]), crossing.message);
+    return false;
+  }
+  return enclosesArea(zone.outline);
 }
 
 function checkPlan(floor: FloorDraft, problems: Problems): void {

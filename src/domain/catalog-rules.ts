@@ -44,6 +44,76 @@ export function enclosesArea(outline: readonly Point[]): boolean {
   return Math.abs(twiceArea) >= 1e-9;
 }
 
+/** Every point of the outline on one straight line (or on one spot): it holds no desk, whatever its order. */
+export function onOneLine(outline: readonly Point[]): boolean {
+  const [o] = outline;
+  if (!o) return true;
+  const far = outline.reduce((best, p) => (Math.hypot(p[0] - o[0], p[1] - o[1]) > Math.hypot(best[0] - o[0], best[1] - o[1]) ? p : best), o);
+  if (far === o) return true;
+  const length = Math.hypot(far[0] - o[0], far[1] - o[1]);
+  return outline.every((p) => Math.abs(cross(o, far, p)) / length < 1e-9);
+}
+
+/**
+ * Where a zone's outline crosses or touches itself, as the first offending pair of edges (edge i runs from point i
+ * to point i + 1, the last back to the first): a crossed outline ("a bow tie") has no inside that people would agree
+ * on, and even-odd counting would leave a hole where the two lobes overlap. Undefined when the outline is simple.
+ */
+export function outlineCrossing(outline: readonly Point[]): { first: number; second: number; message: string } | undefined {
+  const n = outline.length;
+  const edge = (i: number): [Point, Point] => [outline[i]!, outline[(i + 1) % n]!];
+  for (let i = 0; i < n; i++) {
+    const [a, b] = edge(i);
+    if (a[0] === b[0] && a[1] === b[1])
+      return { first: i, second: (i + 1) % n, message: `point ${(i + 1) % n} repeats point ${i}; an outline goes round through distinct corners` };
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [a, b] = edge(i);
+      const [c, d] = edge(j);
+      const adjacent = j === i + 1 || (i === 0 && j === n - 1);
+      if (adjacent) {
+        // Neighbouring edges share a corner; they may not fold back over each other.
+        const shared = j === i + 1 ? b : a;
+        const p = j === i + 1 ? a : b;
+        const q = j === i + 1 ? d : c;
+        if (Math.abs(cross(shared, p, q)) < 1e-12 && dot(shared, p, q) > 0)
+          return { first: i, second: j, message: `edges ${i} and ${j} fold back over each other; an outline must not cross itself` };
+      } else if (segmentsMeet(a, b, c, d)) {
+        return { first: i, second: j, message: `edges ${i} and ${j} cross; an outline must not cross itself` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** (p - o) × (q - o): positive when o → p → q turns left. */
+function cross(o: Point, p: Point, q: Point): number {
+  return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]);
+}
+
+function dot(o: Point, p: Point, q: Point): number {
+  return (p[0] - o[0]) * (q[0] - o[0]) + (p[1] - o[1]) * (q[1] - o[1]);
+}
+
+/** Closed segments ab and cd share a point (crossing, touching or overlapping). */
+function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  const eps = 1e-12;
+  if (((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps)) && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps))) return true;
+  const within = (p: Point, q: Point, r: Point): boolean =>
+    Math.min(p[0], q[0]) - eps <= r[0] && r[0] <= Math.max(p[0], q[0]) + eps && Math.min(p[1], q[1]) - eps <= r[1] && r[1] <= Math.max(p[1], q[1]) + eps;
+  return (
+    (Math.abs(d1) <= eps && within(c, d, a)) ||
+    (Math.abs(d2) <= eps && within(c, d, b)) ||
+    (Math.abs(d3) <= eps && within(a, b, c)) ||
+    (Math.abs(d4) <= eps && within(a, b, d))
+  );
+}
+
 /**
  * The zone of a desk given without one: the single zone whose outline holds its position. Two zones (the border
  * between them) or none is a problem the admin settles with a zoneId.

@@ -8,3 +8,12 @@ export {
   type HeadcountResult,
 } from './max-safe-headcount';
 export { HeadcountInputError } from './headcount-input-error';
+export {
+  DEFAULT_PLAN_EXACT_LIMIT,
+  DEFAULT_PLAN_NODE_BUDGET,
+  planProblems,
+  safeHeadcountPlan,
+  type PlanOptions,
+  type SafeHeadcountPlan,
+  type ZonePlan,
+} from './safe-headcount-plan';

@@ -15,8 +15,10 @@ import { PlanImagePanel } from './plan-image-panel';
 import { PolicyPanel } from './policy-panel';
 import { usePlanImage } from '../use-plan-image';
 import { FloorEditor, type FloorEdits } from './floor-editor';
+import { HeadcountPlanPanel, type PlanOverlay } from './headcount-plan-panel';
 import {
   addDesk,
+  addPolygonZone,
   addRectangleZone,
   moveDesk,
   placeDeskAt,
@@ -67,6 +69,7 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
   const [selected, setSelected] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [planOverlay, setPlanOverlay] = useState<PlanOverlay | undefined>();
   const planSrc = usePlanImage(api, doc?.floors.find((f) => f.id === floorId)?.planImageUrl);
 
   const load = useCallback(async () => {
@@ -115,6 +118,7 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
         setSelected(undefined);
       },
       addZone: (a, b) => change((d) => addRectangleZone(d, floorId, a, b).doc),
+      addPolygon: (points) => change((d) => addPolygonZone(d, floorId, points).doc),
       renameZone: (zoneId, name) => change((d) => renameZone(d, floorId, zoneId, name)),
       removeZone: (zoneId) => change((d) => removeZone(d, floorId, zoneId)),
     };
@@ -264,7 +268,8 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
           </MessageBar>
         )}
       </div>
-      {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} planSrc={planSrc} />}
+      {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} planSrc={planSrc} overlay={planOverlay} />}
+      {floor && <HeadcountPlanPanel key={`headcount-${floor.id}`} api={api} floor={floor} dirty={dirty} onOverlay={setPlanOverlay} onPublished={() => void load()} />}
       {floor && <PlanImagePanel key={floor.id} api={api} floor={floor} onApply={(patch) => change((d) => setFloorPlanImage(d, floor.id, patch))} />}
       {doc && loaded && <PolicyPanel key={`${siteId}|${loaded.revision}`} api={api} doc={loaded.doc} today={todayIn(loaded.doc.site.timeZone)} />}
       <AuditPanel api={api} />

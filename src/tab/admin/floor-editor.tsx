@@ -2,16 +2,20 @@
  * The floor editor of the Admin tab: the floor drawn to scale, its zones and desks over the drawn plan. Everything
  * the pointer does, the keyboard does too (WCAG 2.1.1): pick a desk in the list or on the plan, then arrow keys move
  * it by 10 cm (Shift: 1 m), N adds a desk in the middle, Delete removes it. Zones are drawn by dragging over the
- * plan, or typed in as a rectangle. Nothing here is saved: the view keeps an undo stack and publishes on request.
+ * plan, or typed in as a rectangle; polygon zones by clicking their corners (Enter or a double click closes the
+ * outline, Escape drops it), or typed in as corners. Nothing here is saved: the view keeps an undo stack and
+ * publishes on request. With a safe-headcount plan computed, the desks it keeps and the ones it would switch off are
+ * marked over the floor (by shape as well as colour).
  */
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber, t } from '../../i18n/messages';
 import { attributeLabel } from '../attributes';
 import { useLocale } from '../locale';
-import { zoneOfDesk, type DeskDoc, type DeskMode, type FloorDoc, type Point } from './site-document';
+import type { PlanOverlay } from './headcount-plan-panel';
+import { parsePolygon, polygonProblem, zoneOfDesk, type DeskDoc, type DeskMode, type FloorDoc, type Point } from './site-document';
 
-export type EditorMode = 'select' | 'add-desk' | 'draw-zone';
+export type EditorMode = 'select' | 'add-desk' | 'draw-zone' | 'draw-polygon';
 
 /** The edits the editor asks for; the view applies them to the document and records them for undo. */
 export interface FloorEdits {
@@ -21,6 +25,7 @@ export interface FloorEdits {
   readonly update: (deskId: string, patch: Partial<Omit<DeskDoc, 'id'>>) => void;
   readonly remove: (deskId: string) => void;
   readonly addZone: (a: Point, b: Point) => void;
+  readonly addPolygon: (points: readonly Point[]) => void;
   readonly renameZone: (zoneId: string, name: string) => void;
   readonly removeZone: (zoneId: string) => void;
 }
@@ -32,19 +37,25 @@ export interface FloorEditorProps {
   readonly edits: FloorEdits;
   /** The floor's plan image, ready to draw (see usePlanImage). */
   readonly planSrc?: string | undefined;
+  /** The safe-headcount plan to mark over the desks, when one is shown. */
+  readonly overlay?: PlanOverlay | undefined;
 }
 
 const ATTRIBUTES = ['monitor', 'standing', 'docking', 'accessible', 'quiet', 'window'] as const;
 const DESK_SIZE_M = 0.8;
 const STEP_M = 0.1;
 const BIG_STEP_M = 1;
+/** A click this close to the last corner is the second click of a double click, not a new corner. */
+const SAME_CORNER_M = 0.2;
 
-export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: FloorEditorProps) {
+export function FloorEditor({ floor, selected, onSelect, edits, planSrc, overlay }: FloorEditorProps) {
   const locale = useLocale();
   const svg = useRef<SVGSVGElement>(null);
   const [mode, setMode] = useState<EditorMode>('select');
   const [drag, setDrag] = useState<{ kind: 'desk'; deskId: string; moved: boolean } | { kind: 'zone'; from: Point; to: Point } | undefined>();
   const [announcement, setAnnouncement] = useState('');
+  const [corners, setCorners] = useState<readonly Point[]>([]);
+  const [hover, setHover] = useState<Point | undefined>();
   const helpId = useId();
   const desks = floor.desks ?? [];
   const desk = desks.find((d) => d.id === selected);
@@ -59,7 +70,25 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
     if (d) setAnnouncement(t(locale, 'tab.admin.deskAt', { desk: d.label, x: m(x ?? d.x), y: m(y ?? d.y) }));
   };
 
+  const closePolygon = (): void => {
+    if (polygonProblem(corners, floor) === undefined) {
+      edits.addPolygon(corners);
+      setCorners([]);
+      setHover(undefined);
+    } else setAnnouncement(t(locale, 'tab.admin.polygon.invalid'));
+  };
+
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
+    if (mode === 'draw-polygon' && corners.length > 0 && (e.key === 'Enter' || e.key === 'Escape')) {
+      e.preventDefault();
+      if (e.key === 'Enter') closePolygon();
+      else {
+        setCorners([]);
+        setHover(undefined);
+        setAnnouncement(t(locale, 'tab.admin.polygon.cancelled'));
+      }
+      return;
+    }
     const step = e.shiftKey ? BIG_STEP_M : STEP_M;
     const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
     const delta = moves[e.key];
@@ -94,12 +123,19 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
     } else if (mode === 'draw-zone') {
       setDrag({ kind: 'zone', from: p, to: p });
       svg.current!.setPointerCapture(e.pointerId);
+    } else if (mode === 'draw-polygon') {
+      const last = corners[corners.length - 1];
+      if (last && Math.hypot(p[0] - last[0], p[1] - last[1]) < SAME_CORNER_M) return;
+      const corner: Point = [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100];
+      setCorners([...corners, corner]);
+      setAnnouncement(t(locale, 'tab.admin.polygon.corner', { n: corners.length + 1, x: m(corner[0]), y: m(corner[1]) }));
     } else {
       onSelect(undefined);
     }
   };
 
   const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+    if (mode === 'draw-polygon' && corners.length > 0) setHover(toMetres(e));
     if (!drag) return;
     const p = toMetres(e);
     if (drag.kind === 'zone') setDrag({ ...drag, to: p });
@@ -119,8 +155,17 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
   return (
     <section className="admin-editor" aria-label={t(locale, 'tab.admin.editorFor', { floor: floor.name })}>
       <div className="admin-toolbar" role="toolbar" aria-label={t(locale, 'tab.admin.tools')}>
-        {(['select', 'add-desk', 'draw-zone'] as const).map((k) => (
-          <Button key={k} appearance={mode === k ? 'primary' : 'secondary'} aria-pressed={mode === k} onClick={() => setMode(k)}>
+        {(['select', 'add-desk', 'draw-zone', 'draw-polygon'] as const).map((k) => (
+          <Button
+            key={k}
+            appearance={mode === k ? 'primary' : 'secondary'}
+            aria-pressed={mode === k}
+            onClick={() => {
+              setMode(k);
+              setCorners([]);
+            }}
+            data-testid={`admin-mode-${k}`}
+          >
             {t(locale, `tab.admin.mode.${k}`)}
           </Button>
         ))}
@@ -128,6 +173,7 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
       </div>
       <p id={helpId} className="admin-help">
         {t(locale, 'tab.admin.keyboardHelp')}
+        {mode === 'draw-polygon' && ` ${t(locale, 'tab.admin.polygon.help')}`}
       </p>
       <div className="admin-plan-box" style={{ aspectRatio: `${floor.width} / ${floor.height}` }}>
         <svg
@@ -143,6 +189,7 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
+          onDoubleClick={() => mode === 'draw-polygon' && corners.length > 0 && closePolygon()}
           data-testid="admin-plan"
         >
           <rect x={0} y={0} width={floor.width} height={floor.height} className="admin-floor" />
@@ -171,9 +218,25 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
               height={Math.abs(drag.to[1] - drag.from[1])}
             />
           )}
+          {corners.length > 0 && (
+            <g className="admin-polygon-draft" data-testid="admin-polygon-draft">
+              <polyline points={[...corners, ...(hover ? [hover] : [])].map((p) => p.join(',')).join(' ')} />
+              {corners.map((c, i) => (
+                <circle key={i} cx={c[0]} cy={c[1]} r={0.2} />
+              ))}
+            </g>
+          )}
           {desks.map((d) => (
-            <g key={d.id} data-desk={d.id} className={`admin-desk${d.id === selected ? ' selected' : ''}${d.mode && d.mode !== 'bookable' ? ` mode-${d.mode}` : ''}${zoneOfDesk(floor, d) ? '' : ' no-zone'}`}>
+            <g
+              key={d.id}
+              data-desk={d.id}
+              className={`admin-desk${d.id === selected ? ' selected' : ''}${d.mode && d.mode !== 'bookable' ? ` mode-${d.mode}` : ''}${zoneOfDesk(floor, d) ? '' : ' no-zone'}${overlay?.keep.has(d.id) ? ' plan-keep' : ''}${overlay?.off.has(d.id) ? ' plan-off' : ''}`}
+            >
               <rect x={d.x - DESK_SIZE_M / 2} y={d.y - DESK_SIZE_M / 2} width={DESK_SIZE_M} height={DESK_SIZE_M} rx={0.1} />
+              {overlay?.off.has(d.id) && (
+                <path className="plan-off-mark" d={`M${d.x - 0.3},${d.y - 0.3}L${d.x + 0.3},${d.y + 0.3}M${d.x + 0.3},${d.y - 0.3}L${d.x - 0.3},${d.y + 0.3}`} />
+              )}
+              {overlay?.keep.has(d.id) && <circle className="plan-keep-mark" cx={d.x} cy={d.y} r={0.22} />}
               <text x={d.x} y={d.y + DESK_SIZE_M / 2 + 0.5 * Math.min(1, 40 * scale / 100)} fontSize={0.45} textAnchor="middle">
                 {d.label}
               </text>
@@ -181,6 +244,20 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc }: Floor
           ))}
         </svg>
       </div>
+      {overlay && (
+        <p className="admin-plan-legend" data-testid="admin-plan-legend">
+          <svg viewBox="-0.5 -0.5 1 1" width="16" height="16" aria-hidden="true" className="admin-desk plan-keep">
+            <rect x={-0.4} y={-0.4} width={0.8} height={0.8} rx={0.1} />
+            <circle className="plan-keep-mark" cx={0} cy={0} r={0.22} />
+          </svg>{' '}
+          {t(locale, 'tab.admin.headcount.keepMark')} ({overlay.keep.size}){'  '}
+          <svg viewBox="-0.5 -0.5 1 1" width="16" height="16" aria-hidden="true" className="admin-desk plan-off">
+            <rect x={-0.4} y={-0.4} width={0.8} height={0.8} rx={0.1} />
+            <path className="plan-off-mark" d="M-0.3,-0.3L0.3,0.3M0.3,-0.3L-0.3,0.3" />
+          </svg>{' '}
+          {t(locale, 'tab.admin.headcount.offMark')} ({overlay.off.size})
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite" data-testid="admin-announcement">
         {announcement}
       </p>
@@ -300,6 +377,7 @@ function ZoneList({ floor, edits }: { floor: FloorDoc; edits: FloorEdits }) {
           {t(locale, 'tab.admin.addZone')}
         </Button>
       </div>
+      <PolygonForm floor={floor} edits={edits} />
     </fieldset>
   );
 }
@@ -311,5 +389,43 @@ function ZoneName({ zoneId, name, onRename }: { zoneId: string; name: string; on
     <Field label={t(locale, 'tab.admin.zoneName', { id: zoneId })}>
       <Input value={value} maxLength={200} onChange={(_e, d) => setValue(d.value)} onBlur={() => value.trim() && value !== name && onRename(value.trim())} />
     </Field>
+  );
+}
+
+/** The keyboard path for polygon zones: corners typed as "x,y; x,y; …", checked as the import would. */
+function PolygonForm({ floor, edits }: { floor: FloorDoc; edits: FloorEdits }) {
+  const locale = useLocale();
+  const [text, setText] = useState('');
+  const [tried, setTried] = useState(false);
+  const points = parsePolygon(text);
+  const problem = points ? polygonProblem(points, floor) : 'few';
+  const add = (): void => {
+    setTried(true);
+    if (points && problem === undefined) {
+      edits.addPolygon(points);
+      setText('');
+      setTried(false);
+    }
+  };
+  return (
+    <div className="admin-zone-form">
+      <Field
+        label={t(locale, 'tab.admin.polygon.points')}
+        {...(tried && problem !== undefined && { validationState: 'error' as const, validationMessage: t(locale, 'tab.admin.polygon.invalid') })}
+      >
+        <Input
+          value={text}
+          onChange={(_e, d) => {
+            setText(d.value);
+            setTried(false);
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && add()}
+          data-testid="admin-polygon-points"
+        />
+      </Field>
+      <Button onClick={add} data-testid="admin-polygon-add">
+        {t(locale, 'tab.admin.polygon.add')}
+      </Button>
+    </div>
   );
 }

@@ -181,12 +181,75 @@ export function addRectangleZone(doc: SiteDoc, floorId: string, a: Point, b: Poi
   const y0 = round2(clamp(Math.min(a[1], b[1]), 0, floor.height));
   const y1 = round2(clamp(Math.max(a[1], b[1]), 0, floor.height));
   if (x1 - x0 < 0.1 || y1 - y0 < 0.1) return { doc, zoneId: '' };
+  return addZoneWithOutline(doc, floor, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
+}
+
+/** A zone with the polygon given (corners in order), when it is one the import accepts; the document unchanged otherwise. */
+export function addPolygonZone(doc: SiteDoc, floorId: string, points: readonly Point[]): { doc: SiteDoc; zoneId: string } {
+  const floor = doc.floors.find((f) => f.id === floorId);
+  const outline = points.map(([x, y]): Point => [round2(x), round2(y)]);
+  if (!floor || polygonProblem(outline, floor) !== undefined) return { doc, zoneId: '' };
+  return addZoneWithOutline(doc, floor, outline);
+}
+
+function addZoneWithOutline(doc: SiteDoc, floor: FloorDoc, outline: readonly Point[]): { doc: SiteDoc; zoneId: string } {
   const ids = new Set(doc.floors.flatMap((f) => f.zones.map((z) => z.id)));
   let n = floor.zones.length + 1;
-  while (ids.has(`${floorId}-z${n}`)) n++;
-  const zoneId = `${floorId}-z${n}`;
-  const zone: ZoneDoc = { id: zoneId, name: `Zone ${n}`, outline: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] };
-  return { doc: onFloor(doc, floorId, (f) => ({ ...f, zones: [...f.zones, zone] })), zoneId };
+  while (ids.has(`${floor.id}-z${n}`)) n++;
+  const zoneId = `${floor.id}-z${n}`;
+  const zone: ZoneDoc = { id: zoneId, name: `Zone ${n}`, outline };
+  return { doc: onFloor(doc, floor.id, (f) => ({ ...f, zones: [...f.zones, zone] })), zoneId };
+}
+
+/** Corners typed as "x,y; x,y; …" (a decimal comma is read when the pair is split by a space: "1,5 2"). */
+export function parsePolygon(text: string): Point[] | undefined {
+  const pairs = text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+  const points: Point[] = [];
+  for (const pair of pairs) {
+    const parts = pair.includes(' ') ? pair.split(/\s+/).map((v) => v.replace(',', '.')) : pair.split(',');
+    if (parts.length !== 2) return undefined;
+    const [x, y] = parts.map((v) => Number(v.trim()));
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+    points.push([x!, y!]);
+  }
+  return points;
+}
+
+/**
+ * Why the import would refuse this outline, in short ('few', 'off-floor', 'crossing', 'no-area'), or undefined. The
+ * server says it in full; this is for the editor to refuse at once what a publish would refuse later.
+ */
+export function polygonProblem(points: readonly Point[], floor: Pick<FloorDoc, 'width' | 'height'>): 'few' | 'off-floor' | 'crossing' | 'no-area' | undefined {
+  if (points.length < 3) return 'few';
+  if (points.some(([x, y]) => x < 0 || y < 0 || x > floor.width || y > floor.height)) return 'off-floor';
+  let twiceArea = 0;
+  points.forEach(([x1, y1], i) => {
+    const [x2, y2] = points[(i + 1) % points.length]!;
+    twiceArea += x1 * y2 - x2 * y1;
+  });
+  const n = points.length;
+  for (let i = 0; i < n; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % n]!;
+    if (a[0] === b[0] && a[1] === b[1]) return 'crossing';
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      if (segmentsMeet(a, b, points[j]!, points[(j + 1) % n]!)) return 'crossing';
+    }
+  }
+  return Math.abs(twiceArea) < 1e-9 ? 'no-area' : undefined;
+}
+
+function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
+  const cross = (o: Point, p: Point, q: Point): number => (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]);
+  const within = (p: Point, q: Point, r: Point): boolean =>
+    Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (d1 === 0 && within(c, d, a)) || (d2 === 0 && within(c, d, b)) || (d3 === 0 && within(a, b, c)) || (d4 === 0 && within(a, b, d));
 }
 
 export function renameZone(doc: SiteDoc, floorId: string, zoneId: string, name: string): SiteDoc {
