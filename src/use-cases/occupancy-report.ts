@@ -56,13 +56,21 @@ export interface ZoneWeekFigures {
   readonly capacity: number;
 }
 
+/** A floor's and a zone's names beside their ids, so a page and a spreadsheet read "Zone B", not "hq-3-b". */
+export interface PlaceNames {
+  readonly floorName: string;
+  readonly zoneName: string;
+}
+
 export interface OccupancyReport {
   readonly siteId: string;
   readonly from: CivilDate;
   readonly to: CivilDate;
+  /** The floor the report was narrowed to, if any. */
+  readonly floorId?: string;
   /** One row per day and zone, in date, floor, zone order. */
-  readonly rows: readonly ZoneDayFigures[];
-  readonly weeks: readonly ZoneWeekFigures[];
+  readonly rows: readonly (ZoneDayFigures & PlaceNames)[];
+  readonly weeks: readonly (ZoneWeekFigures & PlaceNames)[];
   /** One row per day and floor: desks held against capacity and against the safe-headcount maximum. */
   readonly floors: readonly FloorDayFigures[];
   /** The site's busiest day of the period. */
@@ -80,7 +88,7 @@ export interface OccupancyReport {
  */
 export async function occupancyReport(
   deps: OccupancyDeps,
-  q: { siteId: string; from: CivilDate; to: CivilDate },
+  q: { siteId: string; from: CivilDate; to: CivilDate; floorId?: string },
 ): Promise<OccupancyReport | null> {
   if (!isCivilDate(q.from)) throw new InvalidInputError('from must be a real day written YYYY-MM-DD', 'from');
   if (!isCivilDate(q.to)) throw new InvalidInputError('to must be a real day written YYYY-MM-DD', 'to');
@@ -90,6 +98,7 @@ export async function occupancyReport(
   const index = await deps.catalog.current();
   const catalog = index.site(q.siteId);
   if (!catalog) return null;
+  if (q.floorId !== undefined && !catalog.floors.some((f) => f.id === q.floorId)) return null;
 
   const dates = Array.from({ length: span }, (_, i) => addDays(q.from, i));
   const archived = deps.archive ? await deps.archive.read(q.siteId, q.from, q.to) : { days: new Set<CivilDate>(), rows: [] };
@@ -108,14 +117,16 @@ export async function occupancyReport(
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DAYS, live.length) }, worker));
   for (const r of archived.rows) perDay.set(r.date, [...(perDay.get(r.date) ?? []), r]);
 
-  const rows = dates.flatMap((d) => (perDay.get(d) ?? []).slice().sort(byFloorZone));
+  const rows = dates.flatMap((d) => (perDay.get(d) ?? []).filter((r) => q.floorId === undefined || r.floorId === q.floorId).sort(byFloorZone));
   const floors = floorFigures(index, catalog, rows);
+  const named = namesOf(catalog);
   return {
     siteId: q.siteId,
     from: q.from,
     to: q.to,
-    rows,
-    weeks: weekFigures(rows),
+    ...(q.floorId !== undefined && { floorId: q.floorId }),
+    rows: rows.map((r) => ({ ...r, ...named(r.floorId, r.zoneId) })),
+    weeks: weekFigures(rows).map((w) => ({ ...w, ...named(w.floorId, w.zoneId) })),
     floors,
     peak: sitePeak(floors),
     archivedDays: dates.filter((d) => archived.days.has(d)),
@@ -156,6 +167,13 @@ export function countDay(index: CatalogIndex, catalog: SiteCatalog, date: CivilD
     if (isActive(b) || b.checkedInAt !== undefined || b.releaseReason === 'no-show') row.held += 1;
   }
   return [...rows.values()];
+}
+
+/** Names as the catalog has them now; a zone or floor it no longer has keeps its id as its name. */
+function namesOf(catalog: SiteCatalog): (floorId: string, zoneId: string) => PlaceNames {
+  const floors = new Map(catalog.floors.map((f) => [f.id, f.name]));
+  const zones = new Map(catalog.zones.map((z) => [z.id, z.name]));
+  return (floorId, zoneId) => ({ floorName: floors.get(floorId) ?? floorId, zoneName: zones.get(zoneId) ?? zoneId });
 }
 
 function byFloorZone(a: ZoneDayFigures, b: ZoneDayFigures): number {
