@@ -98,6 +98,8 @@ export function TracingPage({ api, sites }: { api: ApiClient; sites: readonly Si
       <form
         className="report-query"
         autoComplete="off"
+        // The page says what is missing in the tab's language, in an alert, rather than the browser's bubble.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
