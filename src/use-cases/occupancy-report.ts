@@ -19,7 +19,7 @@ const PARALLEL_DAYS = 8;
 export const SETTLED_AFTER_DAYS = 7;
 
 export interface OccupancyDeps {
-  readonly store: Pick<ReservationStore, 'listBookingsOfDay'>;
+  readonly store: Pick<ReservationStore, 'listBookingsOfDay' | 'dayVersions'>;
   readonly catalog: { current(): Promise<CatalogIndex> };
   /** Figures of settled and purged days; without it, every report counts the bookings still stored. */
   readonly archive?: OccupancyArchive;
@@ -105,11 +105,13 @@ export async function occupancyReport(
   const live = dates.filter((d) => !archived.days.has(d));
   const settledBefore = deps.clock ? addDays(civilDateOf(deps.clock.now(), catalog.site.timeZone), -SETTLED_AFTER_DAYS) : undefined;
   const perDay = new Map<CivilDate, ZoneDayFigures[]>();
+  // One query for the versions of every live day; then only the days that changed are read and counted.
+  const versions = live.length > 0 && deps.store.dayVersions ? await deps.store.dayVersions(live[0]!, live[live.length - 1]!) : undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < live.length) {
       const date = live[next++]!;
-      const rows = countDay(index, catalog, date, await deps.store.listBookingsOfDay(date));
+      const rows = await dayFigures(deps.store, index, catalog, date, versions && (versions.get(date) ?? ''));
       perDay.set(date, rows);
       if (deps.archive && settledBefore !== undefined && date < settledBefore) await deps.archive.archive(q.siteId, date, rows);
     }
@@ -131,6 +133,31 @@ export async function occupancyReport(
     peak: sitePeak(floors),
     archivedDays: dates.filter((d) => archived.days.has(d)),
   };
+}
+
+/** Figures of recent days per store, kept while their day's version stands: enough for a year of three sites. */
+const MAX_CACHED_DAYS = 1_200;
+const dayCaches = new WeakMap<object, Map<string, { index: CatalogIndex; version: string; rows: ZoneDayFigures[] }>>();
+
+/**
+ * A site's figures for a day still live (not yet archived). Counting reads every booking row of the day, hundreds;
+ * the versions of the whole period are one query of its zone ledgers. So the figures are kept with the version and
+ * the catalog they were counted under, and counted again only when either changed. The versions are read before the
+ * rows: a change committed in between leaves newer figures under an older version, which the next report sees as
+ * changed and counts again.
+ */
+async function dayFigures(store: OccupancyDeps['store'], index: CatalogIndex, catalog: SiteCatalog, date: CivilDate, version: string | undefined): Promise<ZoneDayFigures[]> {
+  if (version === undefined) return countDay(index, catalog, date, await store.listBookingsOfDay(date));
+  let cache = dayCaches.get(store);
+  if (!cache) dayCaches.set(store, (cache = new Map()));
+  const key = `${catalog.site.id}\u0000${date}`;
+  const known = cache.get(key);
+  if (known && known.index === index && known.version === version) return known.rows;
+  const rows = countDay(index, catalog, date, await store.listBookingsOfDay(date));
+  cache.delete(key);
+  cache.set(key, { index, version, rows });
+  if (cache.size > MAX_CACHED_DAYS) cache.delete(cache.keys().next().value!);
+  return rows;
 }
 
 /**
