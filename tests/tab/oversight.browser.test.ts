@@ -96,7 +96,7 @@ async function typeInto(page: Page, field: ReturnType<Page['locator']>, text: st
 
 /** A table's body rows as arrays of cell texts. */
 async function tableRows(table: ReturnType<Page['locator']>): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())));
 }
 
 /** Clicks a download button by keyboard and returns the file's text. */
@@ -159,7 +159,7 @@ describe('the occupancy report, for a report reader', () => {
 
     // The figures per zone, and the CSV: the same rows, the same numbers.
     const details = page.getByTestId('report-details');
-    const shown = await details.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), ...Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())]));
+    const shown = await details.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), ...Array.from(r.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())]));
     expect(shown).toHaveLength(4);
     const csv = await downloadBy(page, page.getByTestId('report-csv'));
     expect(csv.name).toBe('seatwise-occupancy-site-1-2026-12-01-2026-12-02.csv');
@@ -247,7 +247,7 @@ describe('contact tracing, for a prevention adviser only', () => {
     expect(await runs()).toHaveLength(2);
     // Nothing of the result is kept in the browser beyond the page.
     const kept = await page.evaluate(() => {
-      const g = globalThis as unknown as { localStorage: Storage; sessionStorage: Storage };
+      const g = globalThis as unknown as { localStorage: object; sessionStorage: object };
       return JSON.stringify([Object.entries(g.localStorage), Object.entries(g.sessionStorage)]);
     });
     for (const id of ['u-frank', 'u-gina', 'u-erin']) expect(kept).not.toContain(id);
