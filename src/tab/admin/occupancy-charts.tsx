@@ -36,7 +36,7 @@ function yTicks(max: number): number[] {
   return scaleLinear<number>({ domain: [0, Math.max(1, max)] }).ticks(Math.min(5, Math.max(1, max))).filter(Number.isInteger);
 }
 
-/** Axes, grid lines and labels shared by both charts. */
+/** Axes, grid lines and labels shared by both charts, in the theme's colours (Teams has light, dark and contrast). */
 function Frame({ periods, per, locale, x, y, max }: { periods: readonly string[]; per: Per; locale: Locale; x: ReturnType<typeof scaleBand<string>>; y: ReturnType<typeof scaleLinear<number>>; max: number }) {
   // Enough labels to read, never so many that they overlap: at most about 12 along the axis.
   const every = Math.max(1, Math.ceil(periods.length / 12));
@@ -44,20 +44,20 @@ function Frame({ periods, per, locale, x, y, max }: { periods: readonly string[]
     <g aria-hidden="true">
       {yTicks(max).map((v) => (
         <g key={v}>
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke="#e0e0e0" />
-          <text x={MARGIN.left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={11} fill="#424242">
+          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} style={{ stroke: 'var(--colorNeutralStroke2)' }} />
+          <text x={MARGIN.left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={11} style={{ fill: 'var(--colorNeutralForeground2)' }}>
             {formatNumber(v, locale)}
           </text>
         </g>
       ))}
       {periods.map((p, i) =>
         i % every === 0 ? (
-          <text key={p} x={(x(p) ?? 0) + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" fontSize={11} fill="#424242">
+          <text key={p} x={(x(p) ?? 0) + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" fontSize={11} style={{ fill: 'var(--colorNeutralForeground2)' }}>
             {periodLabel(p, per, locale)}
           </text>
         ) : null,
       )}
-      <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} stroke="#616161" />
+      <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} style={{ stroke: 'var(--colorNeutralStroke1)' }} />
     </g>
   );
 }
