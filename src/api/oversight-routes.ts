@@ -37,7 +37,9 @@ const SITE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const privacyBody = z.object({ colleaguesSeeNames: z.boolean() }).strict();
 
 /** Columns of the occupancy CSV: the JSON rows' fields, in the same order, so both say exactly the same. */
-export const OCCUPANCY_COLUMNS = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held'] as const;
+export const OCCUPANCY_COLUMNS = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held', 'floorName', 'zoneName'] as const;
+/** Columns of the weekly CSV (`per=week`), the JSON weeks' fields. */
+export const OCCUPANCY_WEEK_COLUMNS = ['week', 'floorId', 'zoneId', 'days', 'booked', 'checkedIn', 'noShow', 'cancelled', 'releasedEarly', 'peakHeld', 'peakDate', 'capacity', 'floorName', 'zoneName'] as const;
 
 /**
  * The admin and oversight API (DESIGN.md, "Admin and oversight API"): occupancy reports, contact tracing and
@@ -51,9 +53,14 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
     const siteId = requiredText(req.query?.['siteId'], 'siteId', SITE_ID);
     const from = requiredDate(req.query?.['from'], 'from');
     const to = requiredDate(req.query?.['to'], 'to');
-    const report = await occupancyReport({ ...deps, ...(ports.archive && { archive: ports.archive }) }, { siteId, from, to });
+    const floorId = optionalText(req.query?.['floorId'], 'floorId', SITE_ID);
+    const per = req.query?.['per'] ?? 'day';
+    if (per !== 'day' && per !== 'week') throw new InvalidInputError('per must be day or week', 'per');
+    const report = await occupancyReport({ ...deps, ...(ports.archive && { archive: ports.archive }) }, { siteId, from, to, ...(floorId !== undefined && { floorId }) });
     if (!report) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    if (wantsCsv(req)) return sendCsv(res, toCsv(OCCUPANCY_COLUMNS, report.rows), `occupancy-${siteId}-${from}-${to}.csv`);
+    // The CSV holds the rows the report page shows for the same query: per day and zone, or per week and zone.
+    const name = `occupancy-${siteId}${floorId ? `-${floorId}` : ''}-${from}-${to}${per === 'week' ? '-weeks' : ''}.csv`;
+    if (wantsCsv(req)) return sendCsv(res, per === 'week' ? toCsv(OCCUPANCY_WEEK_COLUMNS, report.weeks) : toCsv(OCCUPANCY_COLUMNS, report.rows), name);
     res.json(200, report);
   }));
 
@@ -120,11 +127,16 @@ const tracingBody = z
   .strict();
 
 /** Columns of the tracing CSV, the JSON contacts' fields. */
-export const TRACING_COLUMNS = ['userId', 'userName', 'date', 'deskId', 'deskLabel', 'distanceM', 'nearDeskId', 'radiusM'] as const;
+export const TRACING_COLUMNS = ['userId', 'userName', 'date', 'deskId', 'deskLabel', 'distanceM', 'nearDeskId', 'radiusM', 'floorId', 'floorName'] as const;
 
 function requiredText(raw: unknown, field: string, pattern: RegExp): string {
   if (typeof raw !== 'string' || !pattern.test(raw)) throw new InvalidInputError(`${field} is missing or not valid`, field);
   return raw;
+}
+
+function optionalText(raw: unknown, field: string, pattern: RegExp): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  return requiredText(raw, field, pattern);
 }
 
 function requiredDate(raw: unknown, field: string): string {

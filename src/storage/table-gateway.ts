@@ -43,6 +43,12 @@ export interface TableGateway {
   queryPartition(table: string, partitionKey: string, range?: KeyRange): Promise<StoredEntity[]>;
   /** Every row of a table (for checks, catalog reads and maintenance). */
   queryTable(table: string): Promise<StoredEntity[]>;
+  /**
+   * Rows of every partition from `fromPartition` to `toPartition` (both inclusive) within a RowKey range, in one
+   * query (`alsoRowKeys` is not supported here): a few rows of each of many days in one round trip. With `keysOnly`,
+   * a row may come back with its keys and ETag alone (less to send when only its version matters). Optional.
+   */
+  queryPartitions?(table: string, fromPartition: string, toPartition: string, range: { readonly from: string; readonly to: string }, options?: { readonly keysOnly?: boolean }): Promise<StoredEntity[]>;
   /** All operations on one partition, committed together or not at all (at most 100). */
   transact(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WriteOutcome>;
   /**

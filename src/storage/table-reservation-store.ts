@@ -232,6 +232,20 @@ export class TableReservationStore implements ReservationStore {
     return rows.map((r) => entityToBooking(r.entity));
   }
 
+  async dayVersions(from: CivilDate, to: CivilDate): Promise<ReadonlyMap<CivilDate, string>> {
+    const range = prefixRange('zone') as { from: string; to: string };
+    // Day partitions sort by date, so the days' ledgers are one range query where the gateway can; else one per day.
+    const rows = this.gateway.queryPartitions
+      ? await this.gateway.queryPartitions(this.tables.reservations, dayPartition(from), dayPartition(to), range, { keysOnly: true })
+      : (await mapLimit(Array.from({ length: Math.max(0, daysBetween(from, to) + 1) }, (_, i) => addDays(from, i)), 8, (date) => this.gateway.queryPartition(this.tables.reservations, dayPartition(date), range))).flat();
+    const versions = new Map<CivilDate, string[]>();
+    for (const r of rows) {
+      const date = r.entity.partitionKey.slice('day|'.length);
+      versions.set(date, [...(versions.get(date) ?? []), `${r.entity.rowKey}=${r.etag}`]);
+    }
+    return new Map([...versions].map(([date, v]) => [date, v.sort().join('\n')]));
+  }
+
   async readWeek(userId: string, isoWeek: string): Promise<VersionedWeek> {
     const row = await this.gateway.get(this.tables.weeks, weekPartition(userId), isoWeek);
     return row ? { entries: entityToWeek(row.entity), version: row.etag } : { entries: [], version: null };

@@ -44,6 +44,21 @@ export class TableRetentionStore implements RetentionStore {
     return rows.length;
   }
 
+  async daysLeftBefore(before: CivilDate): Promise<CivilDate[]> {
+    if (!this.gateway.queryPartitions) return [];
+    const days = new Set<CivilDate>();
+    // Keys only, over every day partition before the cut-off: after daily passes, nothing is there to send.
+    const everyRow = { from: '', to: '\uffff' };
+    for (const [table, prefix] of [[this.tables.reservations, 'day|'], [this.tables.claims, 'claims|']] as const) {
+      const rows = await this.gateway.queryPartitions(table, prefix, `${prefix}${before}`, everyRow, { keysOnly: true });
+      for (const r of rows) {
+        const date = r.entity.partitionKey.slice(prefix.length);
+        if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < before) days.add(date);
+      }
+    }
+    return [...days].sort();
+  }
+
   async purgeWeeksBefore(date: CivilDate): Promise<number> {
     // The weeks table has one row per person and week: a scan once a day is small next to the bookings it follows.
     const rows = (await this.gateway.queryTable(this.tables.weeks)).filter((r) => {

@@ -100,10 +100,10 @@ export class ApiClient {
     return this.request(method, path, body);
   }
 
-  /** A file the API offers (CSV, calendar): the body as it came, for the browser to save. */
-  async download(path: string, accept: string): Promise<Blob> {
-    const headers = { accept, 'accept-language': this.options.locale, ...(await this.options.auth()) };
-    const res = await fetch(`${this.options.baseUrl ?? ''}${path}`, { headers, cache: 'no-store', credentials: 'same-origin' });
+  /** A file the API offers (CSV, calendar): the body as it came, for the browser to save. With a body, a POST. */
+  async download(path: string, accept: string, body?: unknown): Promise<Blob> {
+    const headers = { accept, 'accept-language': this.options.locale, ...(body !== undefined && { 'content-type': 'application/json' }), ...(await this.options.auth()) };
+    const res = await fetch(`${this.options.baseUrl ?? ''}${path}`, { headers, cache: 'no-store', credentials: 'same-origin', ...(body !== undefined && { method: 'POST', body: JSON.stringify(body) }) });
     if (!res.ok) {
       const json = (await res.json().catch(() => undefined)) as unknown;
       const err = isErrorBody(json) ? json : undefined;

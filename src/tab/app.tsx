@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t, type Locale } from '../i18n/messages';
 import { ConnectivityContext, type Connectivity } from './connectivity';
-import { AdminView } from './admin/admin-view';
+import { OversightShell } from './admin/oversight-shell';
 import { ErrorBoundary } from './error-boundary';
 import { MyBookingsView } from './my-bookings-view';
 import { resolveLocale } from '../i18n/messages';
@@ -242,7 +242,7 @@ export function App() {
               )}
               {api && sites && view === 'admin' && (
                 <ErrorBoundary key="admin" locale={locale}>
-                  <AdminView key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
+                  <OversightShell key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
                 </ErrorBoundary>
               )}
               {!sites && !sitesError && <Spinner label={t(locale, 'tab.loading')} />}

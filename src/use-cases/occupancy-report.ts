@@ -19,7 +19,7 @@ const PARALLEL_DAYS = 8;
 export const SETTLED_AFTER_DAYS = 7;
 
 export interface OccupancyDeps {
-  readonly store: Pick<ReservationStore, 'listBookingsOfDay'>;
+  readonly store: Pick<ReservationStore, 'listBookingsOfDay' | 'dayVersions'>;
   readonly catalog: { current(): Promise<CatalogIndex> };
   /** Figures of settled and purged days; without it, every report counts the bookings still stored. */
   readonly archive?: OccupancyArchive;
@@ -56,13 +56,21 @@ export interface ZoneWeekFigures {
   readonly capacity: number;
 }
 
+/** A floor's and a zone's names beside their ids, so a page and a spreadsheet read "Zone B", not "hq-3-b". */
+export interface PlaceNames {
+  readonly floorName: string;
+  readonly zoneName: string;
+}
+
 export interface OccupancyReport {
   readonly siteId: string;
   readonly from: CivilDate;
   readonly to: CivilDate;
+  /** The floor the report was narrowed to, if any. */
+  readonly floorId?: string;
   /** One row per day and zone, in date, floor, zone order. */
-  readonly rows: readonly ZoneDayFigures[];
-  readonly weeks: readonly ZoneWeekFigures[];
+  readonly rows: readonly (ZoneDayFigures & PlaceNames)[];
+  readonly weeks: readonly (ZoneWeekFigures & PlaceNames)[];
   /** One row per day and floor: desks held against capacity and against the safe-headcount maximum. */
   readonly floors: readonly FloorDayFigures[];
   /** The site's busiest day of the period. */
@@ -80,7 +88,7 @@ export interface OccupancyReport {
  */
 export async function occupancyReport(
   deps: OccupancyDeps,
-  q: { siteId: string; from: CivilDate; to: CivilDate },
+  q: { siteId: string; from: CivilDate; to: CivilDate; floorId?: string },
 ): Promise<OccupancyReport | null> {
   if (!isCivilDate(q.from)) throw new InvalidInputError('from must be a real day written YYYY-MM-DD', 'from');
   if (!isCivilDate(q.to)) throw new InvalidInputError('to must be a real day written YYYY-MM-DD', 'to');
@@ -90,17 +98,20 @@ export async function occupancyReport(
   const index = await deps.catalog.current();
   const catalog = index.site(q.siteId);
   if (!catalog) return null;
+  if (q.floorId !== undefined && !catalog.floors.some((f) => f.id === q.floorId)) return null;
 
   const dates = Array.from({ length: span }, (_, i) => addDays(q.from, i));
   const archived = deps.archive ? await deps.archive.read(q.siteId, q.from, q.to) : { days: new Set<CivilDate>(), rows: [] };
   const live = dates.filter((d) => !archived.days.has(d));
   const settledBefore = deps.clock ? addDays(civilDateOf(deps.clock.now(), catalog.site.timeZone), -SETTLED_AFTER_DAYS) : undefined;
   const perDay = new Map<CivilDate, ZoneDayFigures[]>();
+  // One query for the versions of every live day; then only the days that changed are read and counted.
+  const versions = live.length > 0 && deps.store.dayVersions ? await deps.store.dayVersions(live[0]!, live[live.length - 1]!) : undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < live.length) {
       const date = live[next++]!;
-      const rows = countDay(index, catalog, date, await deps.store.listBookingsOfDay(date));
+      const rows = await dayFigures(deps.store, index, catalog, date, versions && (versions.get(date) ?? ''));
       perDay.set(date, rows);
       if (deps.archive && settledBefore !== undefined && date < settledBefore) await deps.archive.archive(q.siteId, date, rows);
     }
@@ -108,18 +119,45 @@ export async function occupancyReport(
   await Promise.all(Array.from({ length: Math.min(PARALLEL_DAYS, live.length) }, worker));
   for (const r of archived.rows) perDay.set(r.date, [...(perDay.get(r.date) ?? []), r]);
 
-  const rows = dates.flatMap((d) => (perDay.get(d) ?? []).slice().sort(byFloorZone));
+  const rows = dates.flatMap((d) => (perDay.get(d) ?? []).filter((r) => q.floorId === undefined || r.floorId === q.floorId).sort(byFloorZone));
   const floors = floorFigures(index, catalog, rows);
+  const named = namesOf(catalog);
   return {
     siteId: q.siteId,
     from: q.from,
     to: q.to,
-    rows,
-    weeks: weekFigures(rows),
+    ...(q.floorId !== undefined && { floorId: q.floorId }),
+    rows: rows.map((r) => ({ ...r, ...named(r.floorId, r.zoneId) })),
+    weeks: weekFigures(rows).map((w) => ({ ...w, ...named(w.floorId, w.zoneId) })),
     floors,
     peak: sitePeak(floors),
     archivedDays: dates.filter((d) => archived.days.has(d)),
   };
+}
+
+/** Figures of recent days per store, kept while their day's version stands: enough for a year of three sites. */
+const MAX_CACHED_DAYS = 1_200;
+const dayCaches = new WeakMap<object, Map<string, { index: CatalogIndex; version: string; rows: ZoneDayFigures[] }>>();
+
+/**
+ * A site's figures for a day still live (not yet archived). Counting reads every booking row of the day, hundreds;
+ * the versions of the whole period are one query of its zone ledgers. So the figures are kept with the version and
+ * the catalog they were counted under, and counted again only when either changed. The versions are read before the
+ * rows: a change committed in between leaves newer figures under an older version, which the next report sees as
+ * changed and counts again.
+ */
+async function dayFigures(store: OccupancyDeps['store'], index: CatalogIndex, catalog: SiteCatalog, date: CivilDate, version: string | undefined): Promise<ZoneDayFigures[]> {
+  if (version === undefined) return countDay(index, catalog, date, await store.listBookingsOfDay(date));
+  let cache = dayCaches.get(store);
+  if (!cache) dayCaches.set(store, (cache = new Map()));
+  const key = `${catalog.site.id}\u0000${date}`;
+  const known = cache.get(key);
+  if (known && known.index === index && known.version === version) return known.rows;
+  const rows = countDay(index, catalog, date, await store.listBookingsOfDay(date));
+  cache.delete(key);
+  cache.set(key, { index, version, rows });
+  if (cache.size > MAX_CACHED_DAYS) cache.delete(cache.keys().next().value!);
+  return rows;
 }
 
 /**
@@ -156,6 +194,13 @@ export function countDay(index: CatalogIndex, catalog: SiteCatalog, date: CivilD
     if (isActive(b) || b.checkedInAt !== undefined || b.releaseReason === 'no-show') row.held += 1;
   }
   return [...rows.values()];
+}
+
+/** Names as the catalog has them now; a zone or floor it no longer has keeps its id as its name. */
+function namesOf(catalog: SiteCatalog): (floorId: string, zoneId: string) => PlaceNames {
+  const floors = new Map(catalog.floors.map((f) => [f.id, f.name]));
+  const zones = new Map(catalog.zones.map((z) => [z.id, z.name]));
+  return (floorId, zoneId) => ({ floorName: floors.get(floorId) ?? floorId, zoneName: zones.get(zoneId) ?? zoneId });
 }
 
 function byFloorZone(a: ZoneDayFigures, b: ZoneDayFigures): number {

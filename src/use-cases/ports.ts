@@ -142,6 +142,13 @@ export interface ReservationStore {
   listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]>;
   /** Every booking row of a day, whatever its status. */
   listBookingsOfDay(date: CivilDate): Promise<Booking[]>;
+  /**
+   * For each day from `from` to `to`, a fingerprint of its bookings that changes whenever any of them does: every
+   * booking, transition and ledger rewrite writes a zone ledger in the same transaction, so the ledgers' versions
+   * tell. A day with no ledger is absent. Lets reports reuse a day's figures without reading its booking rows again.
+   * Optional: without it, every report reads them.
+   */
+  dayVersions?(from: CivilDate, to: CivilDate): Promise<ReadonlyMap<CivilDate, string>>;
   readWeek(userId: string, isoWeek: string): Promise<VersionedWeek>;
   /** Conditional write of a person's week; false when `expectedVersion` is stale. */
   writeWeek(userId: string, isoWeek: string, entries: readonly WeekEntry[], expectedVersion: string | null): Promise<boolean>;

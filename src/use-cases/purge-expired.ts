@@ -14,8 +14,8 @@ export interface RetentionSettings {
   /** Site-local HH:MM after which the day's pass runs: at night, when nobody books. */
   readonly runAfter: string;
   /**
-   * How many days before the cut-off each pass looks at. Days older than that were purged by earlier passes; the
-   * margin covers passes missed while every instance was down.
+   * How many days before the cut-off each pass looks at day by day. Days older than that were purged by earlier
+   * passes; any a longer outage left behind are found by the retention store's `daysLeftBefore`, when it has one.
    */
   readonly lookbackDays: number;
   /** How long one instance holds a site's pass before another may take it over. */
@@ -90,8 +90,10 @@ export async function purgeExpired(deps: RetentionDeps): Promise<PurgeReport[]> 
     let claims = 0;
     let archivedDays = 0;
     const floorIds = catalog.floors.map((f) => f.id);
-    for (let i = settings.lookbackDays; i >= 1; i--) {
-      const date = addDays(before, -i);
+    const window = Array.from({ length: settings.lookbackDays }, (_, i) => addDays(before, i - settings.lookbackDays));
+    // Days older than the look-back are left only when passes were missed for longer: found by one keys-only query.
+    const left = deps.retention.daysLeftBefore ? (await deps.retention.daysLeftBefore(window[0] ?? before)) : [];
+    for (const date of [...left, ...window]) {
       const ofSite = (await deps.store.listBookingsOfDay(date)).filter((b) => b.siteId === siteId);
       if (ofSite.length > 0 && (await deps.archive.archive(siteId, date, countDay(index, catalog, date, ofSite)))) archivedDays += 1;
       const purged = await deps.retention.purgeSiteDay(date, siteId, floorIds);

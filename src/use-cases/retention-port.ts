@@ -18,4 +18,10 @@ export interface RetentionStore {
   purgeClaims(date: CivilDate, siteId: string): Promise<number>;
   /** Person-week rows (the weekly quota's holds) of ISO weeks that ended before the day. */
   purgeWeeksBefore(date: CivilDate): Promise<number>;
+  /**
+   * The days before `before` that still hold booking or claim rows of any site, oldest first: what passes missed
+   * while every instance was down for longer than the look-back left behind. Optional: without it, only the
+   * look-back's days are purged.
+   */
+  daysLeftBefore?(before: CivilDate): Promise<CivilDate[]>;
 }

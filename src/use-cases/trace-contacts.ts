@@ -32,6 +32,9 @@ export interface Contact {
   readonly date: CivilDate;
   readonly deskId: string;
   readonly deskLabel?: string;
+  /** The floor both desks are on, and its name. */
+  readonly floorId: string;
+  readonly floorName: string;
   /** Centre to centre, in metres, to the traced person's nearest desk that day; rounded to the centimetre. */
   readonly distanceM: number;
   /** The traced person's desk it was near. */
@@ -108,6 +111,8 @@ export async function traceContacts(deps: TraceDeps, q: TraceQuery): Promise<Res
           date,
           deskId: other.deskId,
           deskLabel: otherDesk.label,
+          floorId: otherDesk.floorId,
+          floorName: ownDesk.catalog.floors.find((f) => f.id === otherDesk.floorId)?.name ?? otherDesk.floorId,
           distanceM,
           nearDeskId: own.deskId,
           radiusM,

@@ -56,10 +56,24 @@ describe('GET /api/reports/occupancy: figures per day and zone, for admins and r
     const csv = await api.call('GET', REPORT, { user: 'ada', roles: 'admin', headers: { accept: 'text/csv' } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const columns = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held'];
+    const columns = ['date', 'floorId', 'zoneId', 'booked', 'checkedIn', 'noShow', 'cancelled', 'capacity', 'releasedEarly', 'held', 'floorName', 'zoneName'];
     expect(csv.text.split('\r\n')[0]).toBe(columns.join(','));
     expect(parseCsv(csv.text)).toEqual(json.rows.map((row: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, row[c]]))));
     for (const who of ['alice', 'bob', 'carol', 'dave', 'erin']) expect(csv.text).not.toContain(who);
+  });
+
+  it('narrows to one floor and rolls up per week, as JSON and as the same CSV, with names beside ids', async () => {
+    const path = `${REPORT}&floorId=f1&per=week`;
+    const json = (await api.call('GET', path, { user: 'rita', roles: 'reports' })).body;
+    expect(json.rows.every((r: { floorId: string }) => r.floorId === 'f1')).toBe(true);
+    expect(json.rows[0]).toMatchObject({ floorName: expect.any(String), zoneName: expect.any(String) });
+    const csv = await api.call('GET', path, { user: 'rita', roles: 'reports', headers: { accept: 'text/csv' } });
+    const columns = ['week', 'floorId', 'zoneId', 'days', 'booked', 'checkedIn', 'noShow', 'cancelled', 'releasedEarly', 'peakHeld', 'peakDate', 'capacity', 'floorName', 'zoneName'];
+    expect(csv.text.split('\r\n')[0]).toBe(columns.join(','));
+    expect(parseCsv(csv.text)).toEqual(json.weeks.map((w: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, w[c]]))));
+    expect(parseCsv(csv.text).map((w) => [w['zoneId'], w['booked']])).toEqual([['f1-z0', 3], ['f1-z1', 2]]);
+    expect((await api.call('GET', `${REPORT}&floorId=nowhere`, { user: 'rita', roles: 'reports' })).status).toBe(404);
+    expect((await api.call('GET', `${REPORT}&per=month`, { user: 'rita', roles: 'reports' })).body.field).toBe('per');
   });
 
   it('lets in admins and reporters only', async () => {

@@ -48,6 +48,7 @@ describe('POST /api/tracing: who sat within a radius of a person, tracer only, e
       ['bob', '2026-12-01', 'f1-0-6', 1],
       ['gina', '2026-12-02', 'f1-0-1', 1],
     ]);
+    expect(r.body.contacts[0]).toMatchObject({ floorId: 'f1', floorName: 'Floor 1' });
     const entries = await runs();
     expect(entries.length).toBe(before + 1);
     // Entries of one instant (the clock is fixed) come in no set order: find this run's by its reason.
@@ -75,6 +76,7 @@ describe('POST /api/tracing: who sat within a radius of a person, tracer only, e
       ['bob', '2026-12-01', 'f1-0-6', 1],
       ['gina', '2026-12-02', 'f1-0-1', 1],
     ]);
+    expect(parseCsv(r.text)[0]).toMatchObject({ floorId: 'f1', floorName: 'Floor 1' });
     const entries = await runs();
     expect(entries.length).toBe(before + 1);
     expect(entries.find((e) => e.params?.['reason'] === 'For the health service')).toMatchObject({ subject: 'alice', count: 2, params: { format: 'csv', reason: 'For the health service' } });

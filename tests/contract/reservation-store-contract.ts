@@ -45,6 +45,22 @@ export function reservationStoreContract(name: string, factory: HarnessFactory):
       h = await factory();
     });
 
+    describe('day versions (what lets reports reuse a day\'s figures)', () => {
+      it('gives each day with ledgers a version that changes when one of its bookings does, and none to a day without', async () => {
+        const b = aBooking();
+        expect((await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] })).committed).toBe(true);
+        const before = await h.reservations.dayVersions!('2026-12-02', '2026-12-04');
+        expect([...before.keys()]).toEqual([DAY]);
+        expect(await h.reservations.dayVersions!(DAY, DAY)).toEqual(before);
+        const read = await h.reservations.getBooking(b.id);
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        const checkedIn = { ...b, status: 'checked-in' as const, checkedInAt: NOW };
+        const entries = [{ deskId: b.deskId, userId: b.userId, bookingId: b.id, checkedIn: true }];
+        expect((await h.reservations.commitTransition({ booking: checkedIn, expectedVersion: read!.version, ledger: { zoneId: 'f1-z0', floorId: 'f1', expectedVersion: l!.version, entries }, freesDesk: false })).committed).toBe(true);
+        expect((await h.reservations.dayVersions!(DAY, DAY)).get(DAY)).not.toBe(before.get(DAY));
+      });
+    });
+
     describe('booking commits', () => {
       it('commits a booking with its desk row, person row and ledger, all readable back', async () => {
         const b = aBooking();

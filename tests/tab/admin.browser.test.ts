@@ -190,8 +190,8 @@ describe('a facility manager sets up desks and a zone in Teams, by keyboard alon
   });
 
   it('tells someone without the admin role that the page is not for them, and the API refuses them', async () => {
-    const { page, errors } = await openAs('carl', 'reports', 'view=admin');
-    await see.text(page.getByTestId('admin-not-allowed'), 'it needs the Seatwise admin role');
+    const { page, errors } = await openAs('carl', '', 'view=admin');
+    await see.text(page.getByTestId('admin-not-allowed'), 'it needs the Seatwise admin, reports or tracer role');
     expect(await page.getByTestId('admin-plan').count()).toBe(0);
     const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'carl', 'x-dev-roles': 'reports' } });
     expect(res.status).toBe(403);

@@ -100,3 +100,35 @@ describe('the retention pass: bookings and claims older than R days go, once a d
     expect(await rowsOfDay(Y)).toBe(0);
   });
 });
+
+describe('the retention pass after a long outage: days older than the look-back are purged too', () => {
+  it('purges and archives a day a month beyond the 14-day look-back, with its claims, on the first pass back', async () => {
+    const h = await azuriteHarness();
+    // Monday 3 August 2026, 09:00 in Brussels: Alice books that day and a reminder is claimed.
+    const clock = fixedClock('2026-08-03T07:00:00Z');
+    const deps = await bookingDeps(h, [catalog], clock);
+    const claimsTable = uniqueTableName('claims');
+    const claims = new TableClaimStore(h.gateway, claimsTable);
+    await claims.init();
+    const archive = new TableOccupancyArchive(h.gateway, uniqueTableName('occ'));
+    await archive.init();
+    const audit = new TableAuditLog(h.gateway, uniqueTableName('audit'));
+    const retention = new TableRetentionStore(h.gateway, { reservations: h.tables.reservations, weeks: h.tables.weeks, claims: claimsTable });
+    const OLD = '2026-08-03';
+    const alice = await bookDesk(deps, { actor: anActor('alice'), deskId: 'f1-0-0', date: OLD });
+    if (!alice.ok) throw new Error(JSON.stringify(alice.error));
+    expect((await claims.acquire({ date: OLD, bookingId: alice.value.id, kind: 'reminder', siteId: 'site-1', userId: 'alice', owner: 'someone', now: clock.now(), leaseMs: 60_000 })).acquired).toBe(true);
+
+    // Every instance was down until Tuesday 1 December, 02:30 in Brussels: the cut-off is 2 September, and the
+    // look-back reaches 19 August only. 3 August is 30 days beyond it.
+    clock.set('2026-12-01T01:30:00Z');
+    const [report] = await purgeExpired({ ...deps, claims, archive, retention, audit, instanceId: 'back', settings: { retentionDays: 90 } });
+    expect([report!.before, report!.bookings, report!.claims, report!.archivedDays]).toEqual(['2026-09-02', 1, 1, 1]);
+    expect((await h.gateway.queryPartition(h.tables.reservations, dayPartition(OLD))).length).toBe(0);
+    expect((await claims.listDay(OLD)).length).toBe(0);
+    expect(await retention.daysLeftBefore('2026-09-02')).toEqual([]);
+    const figures = await occupancyReport({ store: h.reservations, catalog: deps.catalog, archive }, { siteId: 'site-1', from: OLD, to: OLD });
+    expect(figures!.archivedDays).toEqual([OLD]);
+    expect(figures!.rows.find((r) => r.zoneId === 'f1-z0')).toMatchObject({ booked: 1 });
+  });
+});

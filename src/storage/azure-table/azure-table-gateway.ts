@@ -61,6 +61,11 @@ export class AzureTableGateway implements TableGateway {
     return this.list(table, odata`PartitionKey eq ${partitionKey}` + (rowFilter ? ` and ${rowFilter}` : ''));
   }
 
+  async queryPartitions(table: string, fromPartition: string, toPartition: string, range: { readonly from: string; readonly to: string }, options: { readonly keysOnly?: boolean } = {}): Promise<StoredEntity[]> {
+    const filter = odata`PartitionKey ge ${fromPartition} and PartitionKey le ${toPartition} and RowKey ge ${range.from} and RowKey lt ${range.to}`;
+    return this.list(table, filter, options.keysOnly ? ['PartitionKey', 'RowKey'] : undefined);
+  }
+
   async queryTable(table: string): Promise<StoredEntity[]> {
     return this.list(table, undefined);
   }
@@ -134,11 +139,11 @@ export class AzureTableGateway implements TableGateway {
     }
   }
 
-  private async list(table: string, filter: string | undefined): Promise<StoredEntity[]> {
+  private async list(table: string, filter: string | undefined, select?: string[]): Promise<StoredEntity[]> {
     const out: StoredEntity[] = [];
     try {
       const pages = this.client(table).listEntities<Record<string, unknown>>({
-        queryOptions: filter === undefined ? {} : { filter },
+        queryOptions: { ...(filter !== undefined && { filter }), ...(select && { select }) },
         abortSignal: this.signal(),
       });
       for await (const e of pages) out.push(toStored(e));

@@ -46,6 +46,15 @@ export class InMemoryTableGateway implements TableGateway {
     return rows.map(([, row]) => toStored(row));
   }
 
+  async queryPartitions(table: string, fromPartition: string, toPartition: string, range: { readonly from: string; readonly to: string }): Promise<StoredEntity[]> {
+    await this.tick();
+    const out: StoredEntity[] = [];
+    for (const pk of [...this.table(table).keys()].sort()) {
+      if (pk >= fromPartition && pk <= toPartition) out.push(...(await this.queryPartition(table, pk, range)));
+    }
+    return out;
+  }
+
   async queryTable(table: string): Promise<StoredEntity[]> {
     await this.tick();
     const t = this.table(table);
