@@ -19,11 +19,19 @@ export class TableDelegationStore implements DelegationStore {
     private readonly table: string,
   ) {}
 
-  async init(): Promise<void> {
-    await this.gateway.ensureTables([this.table]);
+  private ready: Promise<void> | undefined;
+
+  /** Creates the table once; every method awaits it, so a store built where nothing awaits init still works. */
+  init(): Promise<void> {
+    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
   }
 
   async grant(d: Delegation): Promise<{ created: boolean; delegation: Delegation }> {
+    await this.init();
     const existing = await this.get(d.ownerId, d.delegateId);
     // The date a delegation was first given stays: granting again only refreshes the names people go by.
     const delegation: Delegation = { ...d, grantedAt: existing?.grantedAt ?? d.grantedAt };
@@ -36,6 +44,7 @@ export class TableDelegationStore implements DelegationStore {
   }
 
   async revoke(ownerId: string, delegateId: string): Promise<boolean> {
+    await this.init();
     const own = ownerPartition(ownerId);
     const row = await this.gateway.get(this.table, own, encodeKeyPart(delegateId));
     if (row) await this.deleteRow(own, encodeKeyPart(delegateId));
@@ -44,21 +53,25 @@ export class TableDelegationStore implements DelegationStore {
   }
 
   async get(ownerId: string, delegateId: string): Promise<Delegation | null> {
+    await this.init();
     const row = await this.gateway.get(this.table, ownerPartition(ownerId), encodeKeyPart(delegateId));
     return row ? fromEntity(row) : null;
   }
 
   async delegatesOf(ownerId: string): Promise<Delegation[]> {
+    await this.init();
     return (await this.gateway.queryPartition(this.table, ownerPartition(ownerId))).map(fromEntity);
   }
 
   async ownersFor(delegateId: string): Promise<Delegation[]> {
+    await this.init();
     const index = (await this.gateway.queryPartition(this.table, delegatePartition(delegateId))).map(fromEntity);
     const confirmed = await Promise.all(index.map((d) => this.get(d.ownerId, delegateId)));
     return confirmed.filter((d): d is Delegation => d !== null);
   }
 
   async forget(personId: string): Promise<number> {
+    await this.init();
     const given = await this.gateway.queryPartition(this.table, ownerPartition(personId));
     const received = await this.gateway.queryPartition(this.table, delegatePartition(personId));
     let count = 0;
