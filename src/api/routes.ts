@@ -33,6 +33,7 @@ import { bookForSomeone } from '../use-cases/book-for-someone';
 import type { DelegationStore } from '../use-cases/delegation-port';
 import { PERSON_ID_PATTERN } from '../domain/delegation';
 import { mountDelegationRoutes } from './delegation-routes';
+import { mountDeskRoutes } from './desk-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -62,6 +63,8 @@ export interface ApiDeps extends BookingDeps {
   readonly waitlist?: WaitlistStore;
   /** Who may book for whom (booking for someone, issue 17 §3). */
   readonly delegations: DelegationStore;
+  /** The link a desk's QR code opens (a Teams deep link to the tab at that desk); without it, the tab's own address. */
+  readonly deskUrl?: (deskId: string) => string;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -233,6 +236,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountCalendarRoutes(server, deps);
   if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
   mountDelegationRoutes(server, deps);
+  mountDeskRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {

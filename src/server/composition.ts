@@ -40,6 +40,7 @@ import type { RetentionStore } from '../use-cases/retention-port';
 import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import type { DelegationStore } from '../use-cases/delegation-port';
 import { TableDelegationStore } from '../storage/table-delegation-store';
+import { deskDeepLink } from '../api/desk-routes';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport } from '../bot/proactive/connector-transport';
 import { TeamsNotifier } from '../bot/proactive/teams-notifier';
@@ -185,7 +186,7 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, delegations, auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled
