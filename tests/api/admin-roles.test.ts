@@ -18,6 +18,7 @@ const ENDPOINTS: readonly { method: string; path: string; body?: unknown }[] = [
   { method: 'GET', path: '/api/admin/sites/site-1/privacy' },
   { method: 'PUT', path: '/api/admin/sites/site-1/privacy', body: { colleaguesSeeNames: true } },
   { method: 'DELETE', path: '/api/admin/people/someone' },
+  { method: 'GET', path: '/api/admin/sites/site-1/desk-codes' },
 ];
 
 const CALLERS: readonly { who: string; opts: CallOptions; status: number; code: string }[] = [
