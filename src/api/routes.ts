@@ -5,7 +5,7 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
-import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
+import type { BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';

@@ -48,7 +48,6 @@ export function canGrant(ownerId: string, delegateId: string): boolean {
 /** A display name as kept: trimmed, control characters dropped, and cut to the limit. */
 export function cleanPersonName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_PERSON_NAME_LENGTH);
   return clean === '' ? undefined : clean;
 }
