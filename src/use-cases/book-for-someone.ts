@@ -93,7 +93,7 @@ export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Pr
   // The colleague as the rules see them: their id, the name they gave when delegating, their groups, and no roles.
   const owner: Actor = { userId: forPersonId, roles: [], groups, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) };
   const booked = await bookDesk(deps, { ...rest, actor: owner, bookedBy: cmd.actor.userId });
-  if (!booked.ok) return booked;
+  if (!booked.ok) return err(toDelegate(booked.error));
   // A repeated request id can answer with a booking the colleague made themselves: nothing to tell them then.
   if (booked.value.bookedBy !== cmd.actor.userId) return ok({ booking: booked.value });
   const notice = await tellOwner(deps, booked.value, cmd.actor).catch((error: unknown) => {
@@ -101,6 +101,15 @@ export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Pr
     return 'not-delivered' as const;
   });
   return ok({ booking: booked.value, notice });
+}
+
+/**
+ * A refusal as the delegate may see it: that the colleague already has a desk that day (and which, for the sentence)
+ * is what booking needs; the id of that booking is the colleague's own business.
+ */
+function toDelegate(r: Refusal): Refusal {
+  if (r.details.code !== 'ALREADY_BOOKED') return r;
+  return { ...r, details: { ...r.details, existingBookingId: '' } };
 }
 
 async function tellOwner(deps: BookForDeps, booking: Booking, bookedBy: Actor): Promise<OwnerNotice> {

@@ -65,6 +65,8 @@ describe('booking for a colleague who delegated (issue 17 §3), through the real
     const second = await api.call('POST', '/api/bookings', { ...dan, body: { deskId: 'f1-0-2', date: THURSDAY, forPersonId: 'ann' } });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('ALREADY_BOOKED');
+    // Dan learns she has a desk that day, not her booking's id.
+    expect(second.text).not.toContain(booked.body.id);
     expect((await api.call('POST', '/api/bookings', { ...dan, body: { deskId: 'f1-0-2', date: THURSDAY } })).status).toBe(201);
 
     // Her quota (2 a week): she books Wednesday herself; a third booking of her week, by Dan, is refused.
