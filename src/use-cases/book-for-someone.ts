@@ -36,8 +36,8 @@ export interface BookForCommand extends Omit<BookDeskCommand, 'bookedBy'> {
   readonly forPersonId?: string;
 }
 
-/** How long a booking for someone waits for Teams to take the colleague's card. */
-export const INTERACTIVE_SEND_BUDGET_MS = 5_000;
+/** How long a booking for someone waits for Teams to take the colleague's card: one 15 s attempt and 5 s of waits. */
+export const INTERACTIVE_SEND_BUDGET_MS = 20_000;
 
 /** What the colleague was told: for the log and the tests. */
 export type OwnerNotice = 'sent' | 'already-told' | 'no-reference' | 'not-delivered' | 'not-told';
@@ -118,8 +118,9 @@ function toDelegate(r: Refusal): Refusal {
 async function tellOwner(deps: BookForDeps, booking: Booking, bookedBy: Actor): Promise<OwnerNotice> {
   const notices = deps.notices;
   if (!notices) return 'not-told';
-  // The delegate is waiting for the answer: the send gets a few seconds, not a reminder pass's minute and a half. A
-  // send that does not fit is handed back pending, as a throttled reminder is.
+  // The delegate is waiting for the answer: the send gets one attempt's time (the notifier starts no request that
+  // could outlive the budget) and a little waiting, not a reminder pass's minute and a half. A send that does not fit
+  // is handed back pending, as a throttled reminder is.
   const base = settingsOf(notices);
   const settings = { ...base, sendBudgetMs: Math.min(base.sendBudgetMs, INTERACTIVE_SEND_BUDGET_MS) };
   const taken = await notices.claims.acquire({
