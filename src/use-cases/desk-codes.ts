@@ -1,7 +1,7 @@
 /**
  * The sheet of QR codes an admin prints for a site (issue 17 §5): one per desk people can sit at, each encoding the
- * link that opens the tab at that desk. The code is drawn as one SVG path of dark modules, so the tab renders it
- * without any HTML from the server.
+ * link that opens the tab at that desk. The code travels as bits, and the tab draws it as SVG: nothing from the server
+ * is rendered as markup.
  */
 import QRCode from 'qrcode';
 import type { CatalogIndex } from './catalog-index';
@@ -14,8 +14,8 @@ export interface DeskCode {
   readonly zoneName?: string;
   /** What the code encodes. */
   readonly link: string;
-  /** Modules per side (without the quiet zone) and the dark modules as an SVG path in module units. */
-  readonly qr: { readonly size: number; readonly path: string };
+  /** Modules per side (without the quiet zone), and each row's dark modules as hex (see qrRows). */
+  readonly qr: { readonly size: number; readonly rows: readonly string[] };
 }
 
 export interface DeskCodeSheet {
@@ -44,32 +44,33 @@ export async function deskCodes(
         floorName: site.floors.find((f) => f.id === d.floorId)?.name ?? d.floorId,
         ...(zone && { zoneName: zone.name }),
         link,
-        qr: qrPath(link),
+        qr: qrRows(link),
       };
     });
   return { site: { id: site.site.id, name: site.site.name }, desks };
 }
 
 /**
- * The QR code of `text` (error correction M: a printed code survives a scratch or a crease) as a path: each row's runs
- * of dark modules become one rectangle each.
+ * The QR code of `text` (error correction M: a printed code survives a scratch or a crease), one hex string per row of
+ * modules, the leftmost module in the highest bit, the row padded to whole hex digits: about 13 times smaller than
+ * the same code as SVG path text, which mattered for a 400-desk site's sheet (3.4 MB as paths).
  */
-export function qrPath(text: string): { size: number; path: string } {
+export function qrRows(text: string): { size: number; rows: string[] } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
-  let path = '';
+  const digits = Math.ceil(size / 4);
+  const rows: string[] = [];
   for (let y = 0; y < size; y++) {
-    let x = 0;
-    while (x < size) {
-      if (!modules.get(y, x)) {
-        x++;
-        continue;
+    let row = '';
+    for (let d = 0; d < digits; d++) {
+      let nibble = 0;
+      for (let b = 0; b < 4; b++) {
+        const x = d * 4 + b;
+        nibble = (nibble << 1) | (x < size && modules.get(y, x) ? 1 : 0);
       }
-      const start = x;
-      while (x < size && modules.get(y, x)) x++;
-      path += `M${start} ${y}h${x - start}v1h-${x - start}z`;
+      row += nibble.toString(16);
     }
+    rows.push(row);
   }
-  return { size, path };
+  return { size, rows };
 }
-

@@ -10,13 +10,9 @@ const TODAY = '2026-12-01';
 const base = gridCatalog({ zones: 1, cols: 4, rows: 2, pitch: 1, policy: { minDistanceM: 1.5 } });
 const catalog = { ...base, desks: base.desks.map((d) => (d.id === 'f1-0-7' ? { ...d, mode: 'off' as const } : d)) };
 
-/** The dark modules a sheet's path draws, row by row. */
-function modulesOfPath(size: number, path: string): boolean[][] {
-  const grid = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
-  for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    for (let i = 0; i < Number(m[3]); i++) grid[Number(m[2])]![Number(m[1]) + i] = true;
-  }
-  return grid;
+/** The dark modules a sheet's rows say, row by row. */
+function modulesOfRows(size: number, rows: readonly string[]): boolean[][] {
+  return rows.map((hex) => Array.from({ length: size }, (_, x) => ((parseInt(hex[x >> 2]!, 16) >> (3 - (x & 3))) & 1) === 1));
 }
 
 describe('QR codes at desks (issue 17 §5), through the real server on Azurite', () => {
@@ -35,13 +31,14 @@ describe('QR codes at desks (issue 17 §5), through the real server on Azurite',
     const ids = r.body.desks.map((d: { deskId: string }) => d.deskId);
     expect(ids).toHaveLength(7);
     expect(ids).not.toContain('f1-0-7');
-    for (const d of r.body.desks as { deskId: string; link: string; qr: { size: number; path: string } }[]) {
+    for (const d of r.body.desks as { deskId: string; link: string; qr: { size: number; rows: string[] } }[]) {
       const context = JSON.parse(new URL(d.link).searchParams.get('context')!);
       expect(d.link.startsWith('https://teams.microsoft.com/l/entity/seatwise-test-app/book?')).toBe(true);
       expect(context).toEqual({ subEntityId: `desk|${d.deskId}` });
       const expected = QRCode.create(d.link, { errorCorrectionLevel: 'M' }).modules;
       expect(d.qr.size).toBe(expected.size);
-      const drawn = modulesOfPath(d.qr.size, d.qr.path);
+      expect(d.qr.rows).toHaveLength(expected.size);
+      const drawn = modulesOfRows(d.qr.size, d.qr.rows);
       for (let y = 0; y < expected.size; y++) for (let x = 0; x < expected.size; x++) expect(drawn[y]![x]).toBe(expected.get(y, x) === 1);
     }
   });

@@ -4,6 +4,7 @@
  * sheet. Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels, before the 10:00 check-in deadline.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness } from '../support/stores';
 import { asUser, ensureTabBuilt, launchChromium, runAxe, screenshot, see, startTabServer, watchPage, type TabServer } from './tab-harness';
@@ -127,6 +128,12 @@ describe("the admin's sheet of desk QR codes", () => {
     const link = (await card.getAttribute('data-link'))!;
     expect(JSON.parse(new URL(link).searchParams.get('context')!)).toEqual({ subEntityId: 'desk|f1-0-5' });
     await see.count(card.getByRole('img', { name: 'QR code of desk 1.05' }), 1);
+    // What the page draws is, module for module, the QR code of the link.
+    const d = (await card.locator('svg path').getAttribute('d'))!;
+    const expected = QRCode.create(link, { errorCorrectionLevel: 'M' }).modules;
+    const drawn = Array.from({ length: expected.size }, () => new Array<boolean>(expected.size).fill(false));
+    for (const m of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) for (let i = 0; i < Number(m[3]); i++) drawn[Number(m[2])]![Number(m[1]) + i] = true;
+    for (let y = 0; y < expected.size; y++) for (let x = 0; x < expected.size; x++) expect([x, y, drawn[y]![x]]).toEqual([x, y, expected.get(y, x) === 1]);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'desk-qr-sheet');
     await page.emulateMedia({ media: 'print' });

@@ -1,7 +1,7 @@
 /**
  * The printable sheet of desk QR codes (issue 17 §5; ?view=admin&print=qr): one card per desk with its label, zone
- * and floor, and a code that opens the Book tab at that desk in Teams. The codes come from the server as SVG paths,
- * so nothing here renders HTML it was sent.
+ * and floor, and a code that opens the Book tab at that desk in Teams. The codes come from the server as bits and are
+ * drawn here as SVG, so nothing here renders markup it was sent.
  */
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -17,7 +17,8 @@ interface DeskCodeDto {
   readonly floorName: string;
   readonly zoneName?: string;
   readonly link: string;
-  readonly qr: { readonly size: number; readonly path: string };
+  /** Each row's dark modules as hex, the leftmost module in the highest bit. */
+  readonly qr: { readonly size: number; readonly rows: readonly string[] };
 }
 
 interface SheetDto {
@@ -27,6 +28,24 @@ interface SheetDto {
 
 /** Modules of white around a code: the quiet zone scanners need. */
 const QUIET = 4;
+
+/** The dark modules as one path: a rectangle per run of dark modules in a row. */
+export function qrPathOf(size: number, rows: readonly string[]): string {
+  let path = '';
+  rows.forEach((hex, y) => {
+    const dark = (x: number): boolean => ((parseInt(hex[x >> 2] ?? '0', 16) >> (3 - (x & 3))) & 1) === 1;
+    for (let x = 0; x < size; ) {
+      if (!dark(x)) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < size && dark(x)) x++;
+      path += `M${start} ${y}h${x - start}v1h-${x - start}z`;
+    }
+  });
+  return path;
+}
 
 /** The Admin tab's way to the sheet: the same page, with `print=qr` and the chosen site. */
 export function QrSheetLink({ siteId }: { siteId: string | undefined }) {
@@ -104,7 +123,7 @@ export function QrSheet({ api, sites }: { api: ApiClient; sites: readonly SiteDt
               <li key={d.deskId} className="qr-card" data-desk-id={d.deskId} data-link={d.link}>
                 <svg role="img" aria-label={t(locale, 'qr.alt', { desk: d.deskLabel })} viewBox={`${-QUIET} ${-QUIET} ${side} ${side}`} shapeRendering="crispEdges">
                   <rect x={-QUIET} y={-QUIET} width={side} height={side} fill="#fff" />
-                  <path d={d.qr.path} fill="#000" />
+                  <path d={qrPathOf(d.qr.size, d.qr.rows)} fill="#000" />
                 </svg>
                 <div className="qr-caption">
                   <strong>{d.deskLabel}</strong>
