@@ -5,7 +5,7 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
-import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
+import type { BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -29,6 +29,11 @@ import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
 import type { WaitlistStore } from '../use-cases/waitlist-port';
+import { bookForSomeone } from '../use-cases/book-for-someone';
+import type { DelegationStore } from '../use-cases/delegation-port';
+import { PERSON_ID_PATTERN } from '../domain/delegation';
+import { mountDelegationRoutes } from './delegation-routes';
+import { mountDeskRoutes } from './desk-routes';
 
 export interface ApiLogger {
   error(obj: object, msg?: string): void;
@@ -56,6 +61,10 @@ export interface ApiDeps extends BookingDeps {
   readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
   /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
   readonly waitlist?: WaitlistStore;
+  /** Who may book for whom (booking for someone, issue 17 §3). */
+  readonly delegations: DelegationStore;
+  /** The link a desk's QR code opens (a Teams deep link to the tab at that desk); without it, the tab's own address. */
+  readonly deskUrl?: (deskId: string) => string;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -66,6 +75,7 @@ const bookingBody = z
     deskId: z.string().regex(ID, 'must be 1 to 128 letters, digits or . _ : -'),
     date: z.string().refine(isCivilDate, 'must be a real day written YYYY-MM-DD'),
     requestId: z.string().regex(REQUEST_ID, 'must be 1 to 100 letters, digits or . _ : -').optional(),
+    forPersonId: z.string().regex(PERSON_ID_PATTERN, 'must be 1 to 128 letters, digits or . _ : @ -').optional(),
   })
   .strict();
 
@@ -173,11 +183,11 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   server.post('/api/bookings', route(async (req, res, caller, locale) => {
     const parsed = bookingBody.safeParse(await readJson(req));
     if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
-    const { deskId, date, requestId } = parsed.data;
+    const { deskId, date, requestId, forPersonId } = parsed.data;
     const index = await deps.catalog.current();
-    const result = await bookDesk(deps, { actor: caller, deskId, date, ...(requestId && { requestId }) });
+    const result = await bookForSomeone(deps, { actor: caller, deskId, date, ...(requestId && { requestId }), ...(forPersonId && { forPersonId }) });
     if (!result.ok) return refuse(res, result.error, locale, index);
-    res.json(201, bookingDto(result.value, index));
+    res.json(201, bookingDto(result.value.booking, index));
   }));
 
   server.get('/api/bookings', route(async (req, res, caller) => {
@@ -225,6 +235,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountSeriesRoutes(server, deps);
   mountCalendarRoutes(server, deps);
   if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
+  mountDelegationRoutes(server, deps);
+  mountDeskRoutes(server, deps);
 }
 
 function parseDate(raw: unknown, fallback: string): string {
@@ -284,6 +296,7 @@ function bookingDto(b: Booking, index: CatalogIndex) {
     ...(b.checkedInAt && { checkedInAt: b.checkedInAt }),
     ...(b.releasedAt && { releasedAt: b.releasedAt, releaseReason: b.releaseReason }),
     ...(b.seriesId && { seriesId: b.seriesId }),
+    ...(b.bookedBy && { bookedBy: b.bookedBy }),
   };
 }
 

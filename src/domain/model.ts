@@ -103,6 +103,8 @@ export interface Booking {
   readonly releasedBy?: string;
   /** The recurring series this day belongs to, when it was booked as one. */
   readonly seriesId?: string;
+  /** Who made the booking, when it was not the person it is for (a delegate or an admin). */
+  readonly bookedBy?: string;
 }
 
 /** Booking ids start with their day, so that a booking is found from its id alone: `2026-12-03.k3j…`. */

@@ -67,7 +67,7 @@ function sentenceFor(d: RefusalDetails, locale: Locale, lookup: RefusalLookup): 
     case 'UNKNOWN_DESK':
       return t(locale, 'refusal.UNKNOWN_DESK', { desk: desk(d.deskId) });
     case 'NOT_ALLOWED':
-      return translate(locale, oneOf('refusal.NOT_ALLOWED', d.action, ['cancel', 'release', 'check-in']));
+      return translate(locale, oneOf('refusal.NOT_ALLOWED', d.action, ['cancel', 'release', 'check-in', 'book-for']));
     case 'BOOKING_NOT_FOUND':
       return t(locale, 'refusal.BOOKING_NOT_FOUND');
     case 'NOT_ACTIVE':

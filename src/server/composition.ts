@@ -38,6 +38,9 @@ import { exportMyData } from '../use-cases/export-my-data';
 import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import type { RetentionStore } from '../use-cases/retention-port';
 import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
+import type { DelegationStore } from '../use-cases/delegation-port';
+import { TableDelegationStore } from '../storage/table-delegation-store';
+import { deskDeepLink } from '../api/desk-routes';
 import { mountTab } from './tab-static';
 import { botConnectorTokenProvider, fetchConnectorTransport } from '../bot/proactive/connector-transport';
 import { TeamsNotifier } from '../bot/proactive/teams-notifier';
@@ -76,6 +79,8 @@ export interface AppParts {
   readonly claims?: ClaimStore;
   /** The waitlist, over the reservations table; without it there is no waitlist (tests of other parts, benches). */
   readonly waitlist?: WaitlistStore;
+  /** Who may book for whom; without it, this process's memory only (tests of other parts): servers pass the table's. */
+  readonly delegations?: DelegationStore;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly log: Logger;
@@ -114,6 +119,7 @@ export function composeServer(
   const sitePrivacy = parts.oversight?.sitePrivacy;
   const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
   const linkKeys = parts.linkKeys ?? new TableLinkKeyStore(new InMemoryTableGateway(), 'keys');
+  const delegations = parts.delegations ?? new TableDelegationStore(new InMemoryTableGateway(), 'delegations');
   // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
   // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
   const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore; series: SeriesStore } = {
@@ -138,7 +144,7 @@ export function composeServer(
   const personal = parts.oversight?.personal;
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
-    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays }, actor) }),
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, delegations }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -180,7 +186,7 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled

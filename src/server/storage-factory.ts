@@ -11,6 +11,8 @@ import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
 import { TableSeriesStore } from '../storage/table-series-store';
+import { TableDelegationStore } from '../storage/table-delegation-store';
+import type { DelegationStore } from '../use-cases/delegation-port';
 import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import type { SeriesStore } from '../use-cases/series-port';
@@ -53,6 +55,8 @@ export interface Stores {
   readonly linkKeys: LinkKeyStore;
   /** The waitlist, in the reservations table: its holds share the day partitions of the bookings. */
   readonly waitlist: WaitlistStore;
+  /** Who may book for whom. */
+  readonly delegations: DelegationStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -69,6 +73,7 @@ export function tableNames(prefix: string) {
     discussions: `${prefix}Discussions`,
     audit: `${prefix}Audit`,
     series: `${prefix}Series`,
+    delegations: `${prefix}Delegations`,
   };
 }
 
@@ -122,7 +127,8 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     const audit = new TableAuditLog(gateway, names.audit);
     await untilStorageAnswers(() => Promise.all([reservations.init(), catalog.init(), conversations.init(), discussions.init(), audit.init()]), log);
     const series = new TableSeriesStore(gateway, names.series);
-    await untilStorageAnswers(() => series.init(), log);
+    const delegations = new TableDelegationStore(gateway, names.delegations);
+    await untilStorageAnswers(() => Promise.all([series.init(), delegations.init()]), log);
     // The series table holds the link key too, in a partition of its own.
     const linkKeys = new TableLinkKeyStore(gateway, names.series);
     log(`storage: ${description}`);
@@ -130,7 +136,7 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
       await azurite?.stop();
     };
     const waitlist = new TableWaitlistStore(gateway, names.reservations);
-    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, waitlist, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, waitlist, delegations, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

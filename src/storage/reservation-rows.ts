@@ -46,6 +46,7 @@ export function bookingToEntity(b: Booking): TableEntity {
   if (b.releaseReason !== undefined) e['releaseReason'] = b.releaseReason;
   if (b.releasedBy !== undefined) e['releasedBy'] = b.releasedBy;
   if (b.seriesId !== undefined) e['seriesId'] = b.seriesId;
+  if (b.bookedBy !== undefined) e['bookedBy'] = b.bookedBy;
   return e as TableEntity;
 }
 
@@ -71,6 +72,7 @@ export function entityToBooking(e: TableEntity): Booking {
     ...(reason !== undefined && { releaseReason: reason }),
     ...(optStr(e, 'releasedBy') !== undefined && { releasedBy: optStr(e, 'releasedBy') }),
     ...(optStr(e, 'seriesId') !== undefined && { seriesId: optStr(e, 'seriesId') }),
+    ...(optStr(e, 'bookedBy') !== undefined && { bookedBy: optStr(e, 'bookedBy') }),
   };
 }
 

@@ -78,12 +78,13 @@ export class TablePersonalDataStore implements PersonalDataStore {
       const ops: TableOperation[] = [];
       for (const { entity: e, etag } of rows) {
         const kind = e['kind'];
-        if (kind === 'booking' && (e['userId'] === userId || e['releasedBy'] === userId)) {
+        if (kind === 'booking' && (e['userId'] === userId || e['releasedBy'] === userId || e['bookedBy'] === userId)) {
           const { userName: _name, ...rest } = e;
           const next: TableEntity = {
             ...(e['userId'] === userId ? rest : e),
             ...(e['userId'] === userId && { userId: pseudonym }),
             ...(e['releasedBy'] === userId && { releasedBy: pseudonym }),
+            ...(e['bookedBy'] === userId && { bookedBy: pseudonym }),
           };
           ops.push({ kind: 'replace', entity: next, etag });
         } else if (kind === 'desk' && e['userId'] === userId) {

@@ -26,6 +26,9 @@ import { BookView, type Layout } from './book-view';
 import { DevPanel, devHeaders, loadDevIdentity, type DevIdentity } from './dev-panel';
 import { detectHost, ID_PATTERN, parseSubEntity, themeName, type Host, type ThemeName } from './host';
 import { LocaleContext, localeOutsideTeams } from './locale';
+import { DelegatesPanel } from './delegates-panel';
+import { DeskArrival, deskOfSubEntity } from './desk-arrival';
+import { QrSheet } from './admin/qr-sheet';
 
 /** While the server does not answer, ask it this often whether it is back (a cheap GET /healthz). */
 export const RECONNECT_MS = 1500;
@@ -60,6 +63,8 @@ export function App() {
     ...pick(search, 'floor', ID_PATTERN, 'floorId'),
   }));
   const [targetVersion, setTargetVersion] = useState(0);
+  // A desk's QR code opens the tab at that desk: ?desk= outside Teams, the sub-entity "desk|<id>" inside.
+  const [deskCode, setDeskCode] = useState<string | undefined>(() => pick(search, 'desk', ID_PATTERN)['desk']);
 
   useEffect(() => {
     let live = true;
@@ -70,8 +75,10 @@ export function App() {
         setLocale(resolveLocale(h.locale));
         setTheme(h.theme);
         h.onThemeChange((next) => live && setTheme(next));
+        const desk = deskOfSubEntity(h.subEntityId);
         const deepLink = parseSubEntity(h.subEntityId);
-        if (deepLink.date || deepLink.floorId) setTarget(deepLink);
+        if (desk) setDeskCode(desk);
+        else if (deepLink.date || deepLink.floorId) setTarget(deepLink);
       }
     };
     void detectHost().then((h) => {
@@ -160,6 +167,7 @@ export function App() {
       setTarget({ ...(date && { date }), ...(floorId && { floorId }) });
     }
     setView(next);
+    setDeskCode(undefined);
     url.searchParams.set('view', next);
     if (next !== 'map') {
       url.searchParams.delete('date');
@@ -225,7 +233,21 @@ export function App() {
                   </Button>
                 </MessageBar>
               )}
-              {api && sites && view === 'map' && (
+              {api && sites && view === 'map' && deskCode && (
+                <ErrorBoundary key="desk" locale={locale}>
+                  <DeskArrival
+                    key={`${deskCode}|${identity.userId}`}
+                    api={api}
+                    deskId={deskCode}
+                    onOpenMap={(at) => {
+                      setDeskCode(undefined);
+                      setTarget(at);
+                      setTargetVersion((v) => v + 1);
+                    }}
+                  />
+                </ErrorBoundary>
+              )}
+              {api && sites && view === 'map' && !deskCode && (
                 <ErrorBoundary key="map" locale={locale}>
                   <BookView
                     key={`${targetVersion}|${host.kind}|${identity.userId}`}
@@ -238,11 +260,16 @@ export function App() {
               {api && sites && view === 'mine' && (
                 <ErrorBoundary key="mine" locale={locale}>
                   <MyBookingsView key={identity.userId} api={api} sites={sites} onShowOnMap={showOnMap} />
+                  <DelegatesPanel key={`delegates|${identity.userId}`} api={api} />
                 </ErrorBoundary>
               )}
               {api && sites && view === 'admin' && (
                 <ErrorBoundary key="admin" locale={locale}>
-                  <OversightShell key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
+                  {search.get('print') === 'qr' ? (
+                    <QrSheet key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
+                  ) : (
+                    <OversightShell key={`${identity.userId}|${identity.roles}`} api={api} sites={sites} />
+                  )}
                 </ErrorBoundary>
               )}
               {!sites && !sitesError && <Spinner label={t(locale, 'tab.loading')} />}

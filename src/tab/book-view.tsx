@@ -21,6 +21,7 @@ import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
 import { NARROW, useMedia } from './use-media';
 import { useLiveFloor } from './use-live-floor';
+import { BookForPicker, useBookFor } from './book-for-picker';
 
 export type Layout = 'map' | 'list';
 export type { Notice } from './outcome-region';
@@ -36,6 +37,7 @@ export interface BookViewProps {
 const WAITLIST_CODES: readonly string[] = ['DESK_TAKEN', 'ZONE_FULL', 'TOO_CLOSE'];
 
 export function BookView({ api, sites, initial }: BookViewProps) {
+  const bookForChoice = useBookFor(api);
   const locale = useLocale();
   const { offline, epoch } = useConnectivity();
   const narrow = useMedia(NARROW);
@@ -156,8 +158,8 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     if (busy.has(deskId) || offline) return;
     await withBusy(deskId, async () => {
       try {
-        await api.book(deskId, day);
-        setNotice({ kind: 'success', text: t(locale, again ? 'tab.rebooked' : 'tab.booked', { desk: label, date: formatDate(day, locale) }) });
+        await bookForChoice.book(deskId, day);
+        setNotice({ kind: 'success', text: bookForChoice.bookedText(label, day) ?? t(locale, again ? 'tab.rebooked' : 'tab.booked', { desk: label, date: formatDate(day, locale) }) });
         if (onFloor && onFloor !== floorId) setFloorId(onFloor);
         if (day !== date) setDate(day);
         if ((onFloor ?? floorId) === floorId && day === date) await live.refresh();
@@ -327,6 +329,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
         {t(locale, 'tab.skip')}
       </a>
       <div className="controls">
+        <BookForPicker choice={bookForChoice} />
         <Field label={t(locale, 'tab.date')} className="control-date">
           <div className="date-row">
             <Button aria-label={t(locale, 'tab.date.previous')} disabled={dayIndex <= 0} onClick={() => dayIndex > 0 && pickDate(days[dayIndex - 1]!)}>

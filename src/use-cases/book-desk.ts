@@ -33,6 +33,8 @@ export interface BookDeskCommand {
   readonly requestId?: string;
   /** The recurring series the booking is a day of; stored on the booking. */
   readonly seriesId?: string;
+  /** Who books, when it is not `actor` (a delegate or an admin booking for them); stored on the booking. */
+  readonly bookedBy?: string;
 }
 
 /**
@@ -225,6 +227,7 @@ class BookingAttempt {
       createdAt: now.toISOString(),
       requestId: this.requestId,
       ...(this.cmd.seriesId !== undefined && { seriesId: this.cmd.seriesId }),
+      ...(this.cmd.bookedBy !== undefined && { bookedBy: this.cmd.bookedBy }),
     };
     const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };

@@ -23,6 +23,8 @@ export interface Erasure {
   readonly weeksDeleted: number;
   readonly discussionsDeleted: number;
   readonly conversationReferenceDeleted: boolean;
+  /** Delegations the person gave or was given, removed. */
+  readonly delegationsDeleted: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const rows = await perDay(period.dates, (date) => deps.personal.pseudonymiseDay(date, q.userId, pseudonym));
   const claims = await perDay(period.dates, (date) => deps.personal.pseudonymiseClaims(date, q.userId, pseudonym));
   const forgotten = await deps.personal.forget(q.userId);
+  const delegationsDeleted = (await deps.delegations?.forget(q.userId)) ?? 0;
   const erasure: Erasure = {
     pseudonym,
     cancelled,
@@ -62,6 +65,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
     weeksDeleted: forgotten.weeks,
     discussionsDeleted: forgotten.discussions,
     conversationReferenceDeleted: forgotten.conversationReference,
+    delegationsDeleted,
   };
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
@@ -76,6 +80,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
       weeksDeleted: erasure.weeksDeleted,
       discussionsDeleted: erasure.discussionsDeleted,
       conversationReferenceDeleted: erasure.conversationReferenceDeleted,
+      delegationsDeleted,
     },
   });
   return ok(erasure);

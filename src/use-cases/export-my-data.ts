@@ -5,6 +5,8 @@ import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
 import type { Clock, ReservationStore } from './ports';
+import type { Delegation } from '../domain/delegation';
+import type { DelegationStore } from './delegation-port';
 
 /** Days read before the retention cut-off too: a retention pass missed while every instance was down. */
 const RETENTION_MARGIN_DAYS = 15;
@@ -18,6 +20,8 @@ export interface PersonalDataDeps {
   readonly audit: Pick<AuditLog, 'append'>;
   /** SEATWISE_RETENTION_DAYS: no booking older than this (and the margin) is stored. */
   readonly retentionDays: number;
+  /** Who may book for whom: the person's delegations, given and received, are theirs to see and to have erased. */
+  readonly delegations?: Pick<DelegationStore, 'delegatesOf' | 'ownersFor' | 'forget'>;
 }
 
 export interface MyData {
@@ -32,6 +36,8 @@ export interface MyData {
   readonly conversationReference: { readonly stored: boolean };
   readonly discussions: readonly { readonly conversationId: string; readonly fields: Readonly<Record<string, string | number | boolean>> }[];
   readonly claims: readonly PersonalClaim[];
+  /** Colleagues the person lets book for them, and people who let the person book for them. */
+  readonly delegations: { readonly given: readonly Delegation[]; readonly received: readonly Delegation[] };
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -67,14 +73,17 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions] = await Promise.all([
+  const [days, weeks, reference, discussions, given, received] = await Promise.all([
     perDay(period.dates, async (date) => ({
-      bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId),
+      // Bookings the person made for colleagues carry their id too (bookedBy).
+      bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId || b.bookedBy === actor.userId),
       claims: await deps.personal.claimsOf(actor.userId, date),
     })),
     deps.personal.weeksOf(actor.userId),
     deps.personal.hasConversationReference(actor.userId),
     deps.personal.discussionsOf(actor.userId),
+    deps.delegations?.delegatesOf(actor.userId) ?? [],
+    deps.delegations?.ownersFor(actor.userId) ?? [],
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -95,5 +104,6 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     conversationReference: { stored: reference },
     discussions,
     claims: days.flatMap((d) => d.claims),
+    delegations: { given, received },
   };
 }

@@ -20,6 +20,7 @@ const ENDPOINTS: readonly { method: string; path: string; body?: unknown }[] = [
   { method: 'DELETE', path: '/api/admin/people/someone' },
   { method: 'GET', path: '/api/admin/floors/f1/headcount-plan' },
   { method: 'POST', path: '/api/admin/floors/f1/headcount-plan/publish', body: { revision: 99, deskIds: [] } },
+  { method: 'GET', path: '/api/admin/sites/site-1/desk-codes' },
 ];
 
 const CALLERS: readonly { who: string; opts: CallOptions; status: number; code: string }[] = [

@@ -155,5 +155,24 @@ describe('the tab inside Teams (a stand-in host speaking the teams-js protocol)'
     const mine = (await (await fetch(`${server.url}/api/bookings?from=2026-12-03&to=2026-12-03`, { headers: { 'x-dev-user': TEAMS_USER } })).json()) as { deskId: string }[];
     expect(mine.map((b) => b.deskId)).toEqual(['hq-2-20']);
   });
+  it("opens a desk's QR deep link (sub-entity desk|<id>) at that desk, for the token's user", async () => {
+    await context.close();
+    const page = await openInTeams({
+      locale: 'nl-be',
+      theme: 'default',
+      entityId: 'book',
+      subEntityId: 'desk|hq-2-21',
+      appSessionId: 'session-2',
+      hostClientType: 'android',
+      frameContext: 'content',
+      userObjectId: TEAMS_USER,
+      tid: 'tenant-1',
+    });
+    const arrival = page.frameLocator('#tab').getByTestId('desk-arrival');
+    await arrival.waitFor({ timeout: 20_000 });
+    await see.attribute(arrival, 'data-state', 'free');
+    await see.text(arrival, 'Bureau 2.21 is vandaag vrij.');
+    expect(apiCalls.some((c) => c.path === '/api/desks/hq-2-21/today' && c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
 });
 

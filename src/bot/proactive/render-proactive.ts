@@ -1,5 +1,6 @@
 import { adminCancelledCard, adminCancelledSummary, noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../cards';
 import { renderWaitlistOffer } from '../cards/waitlist-cards';
+import { renderBookedFor } from './booked-for-card';
 import { describeAlternative, describeRefusal } from '../../i18n/describe-refusal';
 import type { Locale } from '../../i18n/messages';
 import type { ProactiveMessage } from '../../use-cases/reminders/reminder-ports';
@@ -36,6 +37,9 @@ export function renderProactive(
     }
     case 'waitlist-offer':
       ({ card, summary } = renderWaitlistOffer(message, locale, mapUrl));
+      break;
+    case 'booked-for':
+      ({ card, summary } = renderBookedFor(message, locale, mapUrl));
       break;
     case 'no-show-released': {
       const where = { ...place, deadline: message.deadline };

@@ -33,6 +33,7 @@ import {
   type SiteExportDto,
 } from './site-document';
 import './admin.css';
+import { QrSheetLink } from './qr-sheet';
 
 /** Enough to step back through a long keyboard session; older steps are dropped. */
 const MAX_UNDO = 200;
@@ -183,6 +184,7 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
   return (
     <div className="admin-view">
       <div className="admin-choosers">
+        <QrSheetLink siteId={siteId} />
         <Field label={t(locale, 'tab.admin.site')}>
           <Select value={siteId} onChange={(_e, d) => setSiteId(d.value)} disabled={dirty}>
             {sites.map((s) => (

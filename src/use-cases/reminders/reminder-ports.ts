@@ -13,9 +13,9 @@ import type { Logger } from '../logger-port';
  * notice that an admin's change of the rules cancelled it, a site's daily retention pass
  * (src/use-cases/purge-expired.ts; its "booking id" names the site), for 'series' the booking of one day of a
  * recurring series by the daily pass (its `bookingId` is the series id), or the card of a waitlist offer (its key is
- * the hold id).
+ * the hold id), or 'booked-for': telling a person that a delegate or an admin booked a desk for them.
  */
-export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series' | 'offer';
+export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series' | 'offer' | 'booked-for';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
@@ -153,6 +153,14 @@ export type ProactiveMessage =
       readonly deadline: string;
       readonly entryId: string;
       readonly holdId: string;
+    }
+  | {
+      /** A delegate or an admin booked this desk for the person (src/use-cases/book-for-someone.ts). */
+      readonly kind: 'booked-for';
+      readonly booking: Booking;
+      readonly desk: MessageDesk;
+      /** Who booked it, as their token named them. */
+      readonly bookedByName: string;
     };
 
 interface OutcomeBase {

@@ -1,0 +1,174 @@
+/**
+ * Booking for a colleague (issue 17 §3): a delegate the colleague named, or an admin, books a desk that is the
+ * colleague's in every rule (their quota, their one desk a day, their reminder), records who booked it, and tells the
+ * colleague in Teams, once.
+ *
+ * The notice is exactly-once the way the admin's cancellation notices are: a ('booked-for', booking) claim is created
+ * before anything is sent, so a repeated request (same request id) or another instance finds it taken and sends
+ * nothing; it is marked `sendingSince` before the send and final after it, and sends share the notifier's rate limits.
+ */
+import { canGrant, cleanPersonName, isPersonId, mayBookFor, type Delegation } from '../domain/delegation';
+import type { Actor, Booking, Result } from '../domain/model';
+import { err, ok } from '../domain/model';
+import { refusal, type Refusal } from '../domain/refusal';
+import { bookDesk, type BookDeskCommand, type BookingDeps } from './book-desk';
+import type { CancellationNoticeDeps } from './admin-notices';
+import type { DelegationStore } from './delegation-port';
+import { InvalidInputError } from './errors';
+import type { MemberGroups } from './member-groups-port';
+import { describe, deskOf, isFinal, readReference } from './reminders/pass-support';
+import { settingsOf, type HeldClaim } from './reminders/reminder-ports';
+
+export interface DelegationDeps {
+  readonly delegations: DelegationStore;
+  readonly clock: BookingDeps['clock'];
+}
+
+export interface BookForDeps extends BookingDeps, DelegationDeps {
+  /** The groups the colleague's own token last carried: a zone restricted to groups is theirs to book, not the delegate's. */
+  readonly members?: Pick<MemberGroups, 'groupsOf'>;
+  /** How the colleague is told; without it (tests of other parts), nobody is. */
+  readonly notices?: Omit<CancellationNoticeDeps, 'clock'>;
+}
+
+export interface BookForCommand extends Omit<BookDeskCommand, 'bookedBy'> {
+  /** The person the desk is for; absent or the actor's own id, the actor books for themselves. */
+  readonly forPersonId?: string;
+}
+
+/** How long a booking for someone waits for Teams to take the colleague's card: one 15 s attempt and 5 s of waits. */
+export const INTERACTIVE_SEND_BUDGET_MS = 20_000;
+
+/** What the colleague was told: for the log and the tests. */
+export type OwnerNotice = 'sent' | 'already-told' | 'no-reference' | 'not-delivered' | 'not-told';
+
+export interface BookedFor {
+  readonly booking: Booking;
+  readonly notice?: OwnerNotice;
+}
+
+/** Grants a colleague the right to book for the actor. Names are kept so that each side's list reads as people. */
+export async function grantDelegate(
+  deps: DelegationDeps,
+  cmd: { actor: Actor; delegateId: string; delegateName?: string },
+): Promise<{ created: boolean; delegation: Delegation }> {
+  if (!canGrant(cmd.actor.userId, cmd.delegateId)) {
+    throw new InvalidInputError('delegateId must be the id of someone else: 1 to 128 letters, digits or . _ : @ -', 'delegateId');
+  }
+  const ownerName = cleanPersonName(cmd.actor.name);
+  const delegateName = cleanPersonName(cmd.delegateName);
+  return deps.delegations.grant({
+    ownerId: cmd.actor.userId,
+    delegateId: cmd.delegateId,
+    grantedAt: deps.clock.now().toISOString(),
+    ...(ownerName !== undefined && { ownerName }),
+    ...(delegateName !== undefined && { delegateName }),
+  });
+}
+
+export async function revokeDelegate(deps: DelegationDeps, cmd: { actor: Actor; delegateId: string }): Promise<boolean> {
+  if (!isPersonId(cmd.delegateId)) return false;
+  return deps.delegations.revoke(cmd.actor.userId, cmd.delegateId);
+}
+
+/** The actor's delegates, and the people who let the actor book for them. Nothing else about those people. */
+export async function listDelegations(deps: DelegationDeps, actor: Actor): Promise<{ delegates: Delegation[]; canBookFor: Delegation[] }> {
+  const [delegates, canBookFor] = await Promise.all([deps.delegations.delegatesOf(actor.userId), deps.delegations.ownersFor(actor.userId)]);
+  return { delegates, canBookFor };
+}
+
+/**
+ * Books for the actor, or for the colleague named in `forPersonId` when the actor may (see mayBookFor): who acts is
+ * always the authenticated actor, and the colleague's own row of the delegation store decides.
+ */
+export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Promise<Result<BookedFor, Refusal>> {
+  const { forPersonId, ...rest } = cmd;
+  if (forPersonId === undefined || forPersonId === cmd.actor.userId) {
+    const own = await bookDesk(deps, rest);
+    return own.ok ? ok({ booking: own.value }) : own;
+  }
+  if (!isPersonId(forPersonId)) throw new InvalidInputError('forPersonId is not a person id', 'forPersonId');
+  const delegation = await deps.delegations.get(forPersonId, cmd.actor.userId);
+  const verdict = mayBookFor(cmd.actor, forPersonId, delegation !== null);
+  if (verdict === 'refused') return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
+
+  const groups = (await deps.members?.groupsOf([forPersonId]))?.get(forPersonId) ?? [];
+  // The colleague as the rules see them: their id, the name they gave when delegating, their groups, and no roles.
+  const owner: Actor = { userId: forPersonId, roles: [], groups, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) };
+  const booked = await bookDesk(deps, { ...rest, actor: owner, bookedBy: cmd.actor.userId });
+  if (!booked.ok) return err(toDelegate(booked.error));
+  // A repeated request id can answer with a booking the colleague made themselves: nothing to tell them then.
+  if (booked.value.bookedBy !== cmd.actor.userId) return ok({ booking: booked.value });
+  const notice = await tellOwner(deps, booked.value, cmd.actor).catch((error: unknown) => {
+    deps.notices?.log.error({ err: describe(error), bookingId: booked.value.id }, 'telling a colleague about a booking made for them failed');
+    return 'not-delivered' as const;
+  });
+  return ok({ booking: booked.value, notice });
+}
+
+/**
+ * A refusal as the delegate may see it: that the colleague already has a desk that day (and which, for the sentence)
+ * is what booking needs; the id of that booking is the colleague's own business.
+ */
+function toDelegate(r: Refusal): Refusal {
+  if (r.details.code !== 'ALREADY_BOOKED') return r;
+  return { ...r, details: { ...r.details, existingBookingId: '' } };
+}
+
+async function tellOwner(deps: BookForDeps, booking: Booking, bookedBy: Actor): Promise<OwnerNotice> {
+  const notices = deps.notices;
+  if (!notices) return 'not-told';
+  // The delegate is waiting for the answer: the send gets one attempt's time (the notifier starts no request that
+  // could outlive the budget) and a little waiting, not a reminder pass's minute and a half. A send that does not fit
+  // is handed back pending, as a throttled reminder is.
+  const base = settingsOf(notices);
+  const settings = { ...base, sendBudgetMs: Math.min(base.sendBudgetMs, INTERACTIVE_SEND_BUDGET_MS) };
+  const taken = await notices.claims.acquire({
+    date: booking.date,
+    bookingId: booking.id,
+    kind: 'booked-for',
+    siteId: booking.siteId,
+    userId: booking.userId,
+    owner: notices.instanceId,
+    now: deps.clock.now(),
+    leaseMs: settings.leaseMs + settings.clockSkewMs,
+  });
+  if (!taken.acquired) return isFinal(taken.current) || taken.current.owner !== '' ? 'already-told' : 'not-delivered';
+  let held: HeldClaim = taken.held;
+  const reference = await readReference(notices, booking.userId);
+  if (!reference) {
+    await notices.claims.finish(held, { state: 'skipped', detail: 'booked for them; no conversation reference to tell them' }, deps.clock.now());
+    return 'no-reference';
+  }
+  const now = deps.clock.now();
+  const marked = await notices.claims.update(
+    held,
+    { sendingSince: now.toISOString(), leaseUntil: new Date(now.getTime() + settings.sendBudgetMs + settings.clockSkewMs).toISOString() },
+    now,
+  );
+  if (!marked) return 'already-told';
+  held = marked;
+  const index = await deps.catalog.current();
+  const outcome = await notices.notifier.send(
+    { userId: booking.userId, reference },
+    { kind: 'booked-for', booking, desk: deskOf(index, booking), bookedByName: bookedBy.name ?? bookedBy.userId },
+    { budgetMs: settings.sendBudgetMs },
+  );
+  const at = deps.clock.now();
+  switch (outcome.status) {
+    case 'sent':
+      await notices.claims.finish(held, { state: 'sent', detail: `accepted after ${outcome.attempts} request(s)` }, at);
+      return 'sent';
+    case 'blocked':
+    case 'rejected':
+      await notices.claims.finish(held, { state: 'failed', detail: outcome.status === 'blocked' ? 'blocked: 403' : `rejected with ${outcome.httpStatus}` }, at);
+      return 'not-delivered';
+    case 'retry-later':
+      await notices.claims.finish(
+        held,
+        { owner: '', leaseUntil: (outcome.retryAt ?? at).toISOString(), detail: `retry: ${outcome.reason}`, ...(outcome.ambiguous ? {} : { sendingSince: null }) },
+        at,
+      );
+      return 'not-delivered';
+  }
+}
