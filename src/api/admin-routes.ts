@@ -48,6 +48,8 @@ const policyBody = z
         checkInDeadline: hhmm.optional(),
       })
       .strict(),
+    /** The revision the preview answered with: the apply is refused with 409 if the site changed since. */
+    revision: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -120,8 +122,11 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
   const policyCommand = async (req: restify.Request, caller: Parameters<Parameters<typeof admin>[0]>[2]) => {
     const parsed = policyBody.safeParse(await readJson(req, MAX_POLICY_BYTES));
     if (!parsed.success) return parsed;
-    const { siteId, zoneId, effectiveFrom, policy } = parsed.data;
-    return { success: true as const, data: { actor: caller, siteId, effectiveFrom, policy, ...(zoneId !== undefined && { zoneId }) } };
+    const { siteId, zoneId, effectiveFrom, policy, revision } = parsed.data;
+    return {
+      success: true as const,
+      data: { actor: caller, siteId, effectiveFrom, policy, ...(zoneId !== undefined && { zoneId }), ...(revision !== undefined && { revision }) },
+    };
   };
 
   server.post('/api/admin/policies/preview', admin(async (req, res, caller, locale) => {
@@ -134,6 +139,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     res.json(200, {
       siteId: cmd.data.siteId,
       effectiveFrom: cmd.data.effectiveFrom,
+      revision: v.revision,
       changes: v.changes,
       cancellations: v.cancellations.map((c) => cancellationDto(c, locale, index)),
     });
@@ -297,6 +303,8 @@ function policyRefused(res: restify.Response, r: PolicyRefusal, locale: Locale):
       return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.past'), { field: 'effectiveFrom', today: r.today });
     case 'zone-only':
       return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.zoneOnly', { field: r.field }), { field: r.field });
+    case 'stale':
+      return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.policy.stale', { current: r.current }), { revision: r.current });
     case 'invalid': {
       const field = r.problems[0]?.field ?? 'policy';
       return sendError(res, 400, 'INVALID_INPUT', translate(locale, pluralKey(locale, 'admin.problems', r.problems.length), { count: r.problems.length, field }), {

@@ -602,4 +602,6 @@ export const de: Messages = {
   // Mehrere Standorte (issue 10 §4).
   'chat.site.title': 'Welcher Standort?',
   'chat.site.text': 'Seatwise bucht Schreibtische an mehreren Standorten. Wo möchten Sie arbeiten? Ich merke mir Ihre Wahl in diesem Chat; Sie können auch „morgen einen Schreibtisch in <Standort> buchen“ schreiben.',
+  // Admin-Tab, Sitzung 3 (issue 15).
+  'admin.policy.stale': "Jemand hat diesen Standort nach Ihrer Vorschau geändert (jetzt Version {current}); die Vorschau stimmt möglicherweise nicht mehr. Zeigen Sie die Vorschau erneut an und wenden Sie dann an.",
 };

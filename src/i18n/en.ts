@@ -597,6 +597,8 @@ export const en = {
   // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.
   'chat.site.title': 'Which site?',
   'chat.site.text': 'Seatwise books desks at several sites. Where do you want to work? I will remember your choice in this chat; you can also say "book a desk tomorrow in <site>".',
+  // Admin tab, session 3 (issue 15): racing applies, site files, zone groups.
+  'admin.policy.stale': "Someone changed this site after your preview (it is now at version {current}), so the preview may no longer be right. Preview again, then apply.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -599,4 +599,6 @@ export const fr: Messages = {
   // Plusieurs sites (issue 10 §4).
   'chat.site.title': 'Quel site ?',
   'chat.site.text': 'Seatwise réserve des bureaux sur plusieurs sites. Où voulez-vous travailler ? Je retiendrai votre choix dans cette conversation ; vous pouvez aussi écrire « réserve un bureau demain à <site> ».',
+  // Onglet Admin, session 3 (issue 15).
+  'admin.policy.stale': "Quelqu'un a modifié ce site après votre aperçu (il est maintenant à la version {current}) : l'aperçu n'est peut-être plus juste. Refaites l'aperçu, puis appliquez.",
 };

@@ -591,4 +591,6 @@ export const nl: Messages = {
   // Meerdere sites (issue 10 §4).
   'chat.site.title': 'Welke site?',
   'chat.site.text': 'Seatwise boekt bureaus op meerdere sites. Waar wilt u werken? Ik onthoud uw keuze in deze chat; u kunt ook zeggen "boek een bureau morgen in <site>".',
+  // Admin-tabblad, sessie 3 (issue 15).
+  'admin.policy.stale': "Iemand heeft deze site gewijzigd na je voorbeeld (nu versie {current}), dus het voorbeeld klopt misschien niet meer. Bekijk het voorbeeld opnieuw en pas dan toe.",
 };

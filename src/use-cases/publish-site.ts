@@ -9,7 +9,7 @@ import type { AuditEntry } from './audit-port';
 import { actorOf, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
 import { catalogDiff } from './admin-catalog-diff';
 import { CatalogImportError, importCatalog, parseCatalogFiles, toSiteDocument, type SiteDocument } from './import-catalog';
-import type { SiteCatalog } from './ports';
+import { CatalogChangedError, type SiteCatalog } from './ports';
 
 /** A site as the import reads it: the site file without its desks, and the desks as CSV. */
 export interface SiteExport {
@@ -98,8 +98,10 @@ export async function publishSite(deps: AdminDeps, cmd: PublishSiteCommand): Pro
   if (cmd.revision !== undefined && (before?.revision ?? 0) !== cmd.revision) return err({ kind: 'stale', current: before?.revision ?? 0 });
   let changed: boolean;
   try {
-    [{ changed }] = (await importCatalog(deps.catalogStore, [catalog])) as [{ siteId: string; changed: boolean }];
+    // Conditional on the version just read, so that the diff and the re-check below describe what was replaced.
+    [{ changed }] = (await importCatalog(deps.catalogStore, [catalog], undefined, { [cmd.siteId]: before?.revision ?? 0 })) as [{ siteId: string; changed: boolean }];
   } catch (error) {
+    if (error instanceof CatalogChangedError) return err({ kind: 'stale', current: error.current ?? (before?.revision ?? 0) + 1 });
     // Ids already used by another stored site: the same problem the import names.
     if (error instanceof CatalogImportError) return err({ kind: 'invalid', problems: error.problems.map(problemOf) });
     throw error;
