@@ -55,7 +55,9 @@ const policyBody = z
 
 const publishBody = z
   .object({
-    site: z.record(z.string(), z.unknown()),
+    site: z.record(z.string(), z.unknown()).optional(),
+    /** The site file as text, as picked from disk: problems then name its own lines and columns. */
+    siteJson: z.string().optional(),
     desksCsv: z.string().optional(),
     revision: z.number().int().min(0).optional(),
   })
@@ -90,11 +92,15 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     if (!ID.test(siteId)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     const parsed = publishBody.safeParse(await readJson(req, MAX_PUBLISH_BYTES));
     if (!parsed.success) return badBody(res, parsed.error, locale);
-    const { site, desksCsv, revision } = parsed.data;
+    const { site, siteJson, desksCsv, revision } = parsed.data;
+    if ((site === undefined) === (siteJson === undefined)) {
+      return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field: 'site' })), { field: 'site' });
+    }
     const result = await publishSite(adminDeps, {
       actor: caller,
       siteId,
-      site,
+      ...(site !== undefined && { site }),
+      ...(siteJson !== undefined && { siteJson }),
       ...(desksCsv !== undefined && { desksCsv }),
       ...(revision !== undefined && { revision }),
     });

@@ -604,4 +604,17 @@ export const de: Messages = {
   'chat.site.text': 'Seatwise bucht Schreibtische an mehreren Standorten. Wo möchten Sie arbeiten? Ich merke mir Ihre Wahl in diesem Chat; Sie können auch „morgen einen Schreibtisch in <Standort> buchen“ schreiben.',
   // Admin-Tab, Sitzung 3 (issue 15).
   'admin.policy.stale': "Jemand hat diesen Standort nach Ihrer Vorschau geändert (jetzt Version {current}); die Vorschau stimmt möglicherweise nicht mehr. Zeigen Sie die Vorschau erneut an und wenden Sie dann an.",
+  'tab.admin.files': "Standortdateien",
+  'tab.admin.files.help': "Dieselben zwei Dateien wie beim Importbefehl: die Standortdatei (JSON) und die Schreibtischdatei (CSV). Laden Sie sie so herunter, wie sie gespeichert sind, bearbeiten Sie sie in einem Editor oder einer Tabellenkalkulation und importieren Sie sie wieder: Sie werden mit den Regeln des Imports geprüft und als neue Version veröffentlicht, die den ganzen Standort ersetzt.",
+  'tab.admin.files.export': "Standort- und Schreibtischdatei herunterladen",
+  'tab.admin.files.siteFile': "Standortdatei (JSON)",
+  'tab.admin.files.desksFile': "Schreibtischdatei (CSV, optional)",
+  'tab.admin.files.import': "Importieren und veröffentlichen",
+  'tab.admin.files.dirty': "Veröffentlichen oder verwerfen Sie zuerst Ihre Änderungen: Ein Import ersetzt den ganzen Standort.",
+  'tab.admin.files.problems': "Probleme in den Dateien",
+  'tab.admin.groups': "Wer in welcher Zone buchen darf",
+  'tab.admin.groups.help': "Geben Sie Entra-Gruppen-IDs oder App-Rollen an, durch Kommas getrennt. Nur deren Mitglieder können dann die Schreibtische der Zone buchen; lassen Sie das Feld leer, damit alle buchen können. Beim Veröffentlichen werden die Buchungen von Personen außerhalb dieser Gruppen storniert und die Personen benachrichtigt.",
+  'tab.admin.groups.zone': "Zugelassene Gruppen in {zone}",
+  'tab.admin.groups.everyone': "Alle dürfen hier buchen.",
+  'tab.admin.groups.only': "Nur Mitglieder dieser Gruppen dürfen hier buchen.",
 };

@@ -601,4 +601,17 @@ export const fr: Messages = {
   'chat.site.text': 'Seatwise réserve des bureaux sur plusieurs sites. Où voulez-vous travailler ? Je retiendrai votre choix dans cette conversation ; vous pouvez aussi écrire « réserve un bureau demain à <site> ».',
   // Onglet Admin, session 3 (issue 15).
   'admin.policy.stale': "Quelqu'un a modifié ce site après votre aperçu (il est maintenant à la version {current}) : l'aperçu n'est peut-être plus juste. Refaites l'aperçu, puis appliquez.",
+  'tab.admin.files': "Fichiers du site",
+  'tab.admin.files.help': "Les deux mêmes fichiers que la commande d'import : le fichier du site (JSON) et celui des bureaux (CSV). Téléchargez-les tels qu'ils sont enregistrés, modifiez-les dans un éditeur ou un tableur, puis importez-les : ils sont vérifiés avec les règles de l'import et publiés comme nouvelle version, qui remplace tout le site.",
+  'tab.admin.files.export': "Télécharger les fichiers du site et des bureaux",
+  'tab.admin.files.siteFile': "Fichier du site (JSON)",
+  'tab.admin.files.desksFile': "Fichier des bureaux (CSV, facultatif)",
+  'tab.admin.files.import': "Importer et publier",
+  'tab.admin.files.dirty': "Publiez ou annulez d'abord vos modifications : un import remplace tout le site.",
+  'tab.admin.files.problems': "Problèmes dans les fichiers",
+  'tab.admin.groups': "Qui peut réserver dans chaque zone",
+  'tab.admin.groups.help': "Indiquez des identifiants de groupes Entra ou des rôles d'application, séparés par des virgules. Seuls leurs membres pourront réserver les bureaux de la zone ; laissez vide pour l'ouvrir à tous. À la publication, les réservations des personnes hors de ces groupes sont annulées et elles en sont averties.",
+  'tab.admin.groups.zone': "Groupes admis dans {zone}",
+  'tab.admin.groups.everyone': "Tout le monde peut réserver ici.",
+  'tab.admin.groups.only': "Seuls les membres de ces groupes peuvent réserver ici.",
 };

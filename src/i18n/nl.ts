@@ -593,4 +593,17 @@ export const nl: Messages = {
   'chat.site.text': 'Seatwise boekt bureaus op meerdere sites. Waar wilt u werken? Ik onthoud uw keuze in deze chat; u kunt ook zeggen "boek een bureau morgen in <site>".',
   // Admin-tabblad, sessie 3 (issue 15).
   'admin.policy.stale': "Iemand heeft deze site gewijzigd na je voorbeeld (nu versie {current}), dus het voorbeeld klopt misschien niet meer. Bekijk het voorbeeld opnieuw en pas dan toe.",
+  'tab.admin.files': "Sitebestanden",
+  'tab.admin.files.help': "Dezelfde twee bestanden als het importcommando: het sitebestand (JSON) en het bureaubestand (CSV). Download ze zoals ze opgeslagen zijn, bewerk ze in een editor of rekenblad en importeer ze opnieuw: ze worden gecontroleerd met de regels van de import en gepubliceerd als nieuwe versie, die de hele site vervangt.",
+  'tab.admin.files.export': "Site- en bureaubestand downloaden",
+  'tab.admin.files.siteFile': "Sitebestand (JSON)",
+  'tab.admin.files.desksFile': "Bureaubestand (CSV, optioneel)",
+  'tab.admin.files.import': "Importeren en publiceren",
+  'tab.admin.files.dirty': "Publiceer of herstel eerst je wijzigingen: een import vervangt de hele site.",
+  'tab.admin.files.problems': "Problemen in de bestanden",
+  'tab.admin.groups': "Wie mag in elke zone boeken",
+  'tab.admin.groups.help': "Geef Entra-groeps-id's of app-rollen op, gescheiden door komma's. Alleen hun leden kunnen dan de bureaus van de zone boeken; laat leeg om iedereen te laten boeken. Bij publiceren worden de boekingen van mensen buiten die groepen geannuleerd en krijgen ze bericht.",
+  'tab.admin.groups.zone': "Toegelaten groepen in {zone}",
+  'tab.admin.groups.everyone': "Iedereen mag hier boeken.",
+  'tab.admin.groups.only': "Alleen leden van deze groepen mogen hier boeken.",
 };
