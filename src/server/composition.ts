@@ -138,7 +138,7 @@ export function composeServer(
   const personal = parts.oversight?.personal;
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
-    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays }, actor) }),
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, ...(parts.members && { members: parts.members }) }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),

@@ -3,6 +3,7 @@ import type { Actor, Booking, CivilDate } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
+import type { MemberGroups, MemberRecord } from './member-groups-port';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
 import type { Clock, ReservationStore } from './ports';
 
@@ -18,6 +19,8 @@ export interface PersonalDataDeps {
   readonly audit: Pick<AuditLog, 'append'>;
   /** SEATWISE_RETENTION_DAYS: no booking older than this (and the margin) is stored. */
   readonly retentionDays: number;
+  /** The groups each person's token carried (the Members table): personal data like the rest. */
+  readonly members?: Pick<MemberGroups, 'describe' | 'forget'>;
 }
 
 export interface MyData {
@@ -32,6 +35,8 @@ export interface MyData {
   readonly conversationReference: { readonly stored: boolean };
   readonly discussions: readonly { readonly conversationId: string; readonly fields: Readonly<Record<string, string | number | boolean>> }[];
   readonly claims: readonly PersonalClaim[];
+  /** The groups and roles last seen on the person's token, kept to enforce zones restricted to groups; null: none. */
+  readonly memberGroups: MemberRecord | null;
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -60,14 +65,14 @@ export async function perDay<T>(dates: readonly CivilDate[], work: (date: CivilD
 /**
  * Everything stored about the caller (GDPR Art. 15): their booking rows of every day that can still hold one, their
  * weekly-quota rows, whether the bot holds a conversation reference to write to them, what the bot remembers of
- * their chats, and the reminder and release claims about them. The request itself is recorded in the audit log.
+ * their chats, the reminder and release claims about them, and the groups their token carried. The request itself is recorded in the audit log.
  * Audit entries are not part of it: they record what the organisation did (a tracing run's subject is confidential).
  */
 export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promise<MyData> {
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions] = await Promise.all([
+  const [days, weeks, reference, discussions, memberGroups] = await Promise.all([
     perDay(period.dates, async (date) => ({
       bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId),
       claims: await deps.personal.claimsOf(actor.userId, date),
@@ -75,6 +80,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     deps.personal.weeksOf(actor.userId),
     deps.personal.hasConversationReference(actor.userId),
     deps.personal.discussionsOf(actor.userId),
+    deps.members ? deps.members.describe(actor.userId) : Promise.resolve(null),
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -95,5 +101,6 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     conversationReference: { stored: reference },
     discussions,
     claims: days.flatMap((d) => d.claims),
+    memberGroups,
   };
 }
