@@ -49,12 +49,16 @@ const policyBody = z
         checkInDeadline: hhmm.optional(),
       })
       .strict(),
+    /** The revision the preview answered with: the apply is refused with 409 if the site changed since. */
+    revision: z.number().int().min(0).optional(),
   })
   .strict();
 
 const publishBody = z
   .object({
-    site: z.record(z.string(), z.unknown()),
+    site: z.record(z.string(), z.unknown()).optional(),
+    /** The site file as text, as picked from disk: problems then name its own lines and columns. */
+    siteJson: z.string().optional(),
     desksCsv: z.string().optional(),
     revision: z.number().int().min(0).optional(),
   })
@@ -89,11 +93,15 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     if (!ID.test(siteId)) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     const parsed = publishBody.safeParse(await readJson(req, MAX_PUBLISH_BYTES));
     if (!parsed.success) return badBody(res, parsed.error, locale);
-    const { site, desksCsv, revision } = parsed.data;
+    const { site, siteJson, desksCsv, revision } = parsed.data;
+    if ((site === undefined) === (siteJson === undefined)) {
+      return sendError(res, 400, 'INVALID_INPUT', errorMessage('INVALID_INPUT', locale, t(locale, 'error.field.invalid', { field: 'site' })), { field: 'site' });
+    }
     const result = await publishSite(adminDeps, {
       actor: caller,
       siteId,
-      site,
+      ...(site !== undefined && { site }),
+      ...(siteJson !== undefined && { siteJson }),
       ...(desksCsv !== undefined && { desksCsv }),
       ...(revision !== undefined && { revision }),
     });
@@ -121,8 +129,11 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
   const policyCommand = async (req: restify.Request, caller: Parameters<Parameters<typeof admin>[0]>[2]) => {
     const parsed = policyBody.safeParse(await readJson(req, MAX_POLICY_BYTES));
     if (!parsed.success) return parsed;
-    const { siteId, zoneId, effectiveFrom, policy } = parsed.data;
-    return { success: true as const, data: { actor: caller, siteId, effectiveFrom, policy, ...(zoneId !== undefined && { zoneId }) } };
+    const { siteId, zoneId, effectiveFrom, policy, revision } = parsed.data;
+    return {
+      success: true as const,
+      data: { actor: caller, siteId, effectiveFrom, policy, ...(zoneId !== undefined && { zoneId }), ...(revision !== undefined && { revision }) },
+    };
   };
 
   server.post('/api/admin/policies/preview', admin(async (req, res, caller, locale) => {
@@ -135,6 +146,7 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     res.json(200, {
       siteId: cmd.data.siteId,
       effectiveFrom: cmd.data.effectiveFrom,
+      revision: v.revision,
       changes: v.changes,
       cancellations: v.cancellations.map((c) => cancellationDto(c, locale, index)),
     });
@@ -376,6 +388,8 @@ function policyRefused(res: restify.Response, r: PolicyRefusal, locale: Locale):
       return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.past'), { field: 'effectiveFrom', today: r.today });
     case 'zone-only':
       return sendError(res, 400, 'INVALID_INPUT', t(locale, 'admin.policy.zoneOnly', { field: r.field }), { field: r.field });
+    case 'stale':
+      return sendError(res, 409, 'CATALOG_CHANGED', t(locale, 'admin.policy.stale', { current: r.current }), { revision: r.current });
     case 'invalid': {
       const field = r.problems[0]?.field ?? 'policy';
       return sendError(res, 400, 'INVALID_INPUT', translate(locale, pluralKey(locale, 'admin.problems', r.problems.length), { count: r.problems.length, field }), {

@@ -15,6 +15,7 @@ import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
 import type { AuditLog } from '../use-cases/audit-port';
 import type { AdminDeps } from '../use-cases/admin-deps';
+import type { MemberGroups } from '../use-cases/member-groups-port';
 import type { CatalogStore } from '../use-cases/ports';
 import type { PlanImages } from '../use-cases/plan-image-port';
 import { mountAdminRoutes } from './admin-routes';
@@ -51,7 +52,7 @@ export interface ApiDeps extends BookingDeps {
   /** How the admin routes tell people in Teams that a change cancelled their booking; without it, nobody is told. */
   readonly notices?: AdminDeps['notices'];
   /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
-  readonly members?: AdminDeps['members'];
+  readonly members?: AdminDeps['members'] & Pick<MemberGroups, 'describe' | 'forget'>;
   /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
   readonly planImages?: PlanImages;
   /** Recurring series (the Everyday API). */

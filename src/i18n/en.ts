@@ -732,6 +732,21 @@ export const en = {
   'qr.alt': 'QR code of desk {desk}',
   'qr.none': 'This site has no bookable desks.',
   'qr.back': 'Back to the Admin tab',
+  // Admin tab, session 3 (issue 15): racing applies, site files, zone groups.
+  'admin.policy.stale': "Someone changed this site after your preview (it is now at version {current}), so the preview may no longer be right. Preview again, then apply.",
+  'tab.admin.files': "Site files",
+  'tab.admin.files.help': "The same two files as the import command: the site file (JSON) and the desks file (CSV). Download them as stored, edit them in any editor or spreadsheet, and import them back: they are checked with the import's rules and published as a new version, replacing the whole site.",
+  'tab.admin.files.export': "Download the site and desks files",
+  'tab.admin.files.siteFile': "Site file (JSON)",
+  'tab.admin.files.desksFile': "Desks file (CSV, optional)",
+  'tab.admin.files.import': "Import and publish",
+  'tab.admin.files.dirty': "Publish or undo your edits first: an import replaces the whole site.",
+  'tab.admin.files.problems': "Problems in the files",
+  'tab.admin.groups': "Who may book in each zone",
+  'tab.admin.groups.help': "List Entra group ids or app roles, separated by commas. Only their members may then book the zone's desks; leave it empty to let everyone book. On Publish, bookings of people outside the groups are cancelled and they are told.",
+  'tab.admin.groups.zone': "Groups allowed in {zone}",
+  'tab.admin.groups.everyone': "Everyone may book here.",
+  'tab.admin.groups.only': "Only members of these groups may book here.",
 } as const;
 
 export type MessageKey = keyof typeof en;

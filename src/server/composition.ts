@@ -17,6 +17,7 @@ import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { calendarLinkToken } from '../use-cases/booking-calendar';
 import type { SeriesStore } from '../use-cases/series-port';
 import { seriesPassJob } from '../use-cases/series-pass';
+import { noticeRetryJob, type BackgroundWork } from '../use-cases/admin-notices';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
 import { TenantGate } from '../bot/tenant-gate';
 import { CachedCatalog } from '../use-cases/catalog-index';
@@ -144,7 +145,7 @@ export function composeServer(
   const personal = parts.oversight?.personal;
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
-    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, delegations }, actor) }),
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, delegations, ...(parts.members && { members: parts.members }) }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -185,7 +186,13 @@ export function composeServer(
     : undefined;
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
-  const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
+  // Notices of an admin's cancellations go out after the answer; what fails there is logged, and a pending claim is
+  // retried by the scheduler's notice job.
+  const background: BackgroundWork = {
+    run: (what, task) =>
+      void task().catch((error: unknown) => parts.log.error({ err: error instanceof Error ? error.message : String(error) }, `${what} failed`)),
+  };
+  const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log, background } : undefined;
   mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
@@ -193,7 +200,10 @@ export function composeServer(
       ? startScheduler(
           withOfferPass(
             {
-              jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log })],
+              jobs: [
+                seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log }),
+                noticeRetryJob({ ...deps, claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log }),
+              ],
               ...deps,
               claims: parts.claims,
               conversations: parts.conversations,

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { holdUncountedBookings } from '../use-cases/admin-deps';
 import { CachedCatalog } from '../use-cases/catalog-index';
 import { CatalogImportError, importCatalog, parseCatalogFiles } from '../use-cases/import-catalog';
 import type { CatalogStore, Clock, SiteCatalog } from '../use-cases/ports';
@@ -172,7 +173,13 @@ async function recheckSites(
   for (const siteId of siteIds) {
     const catalog = catalogs.find((c) => c.site.id === siteId)!;
     try {
-      printRecheck(siteId, catalog, await recheckBookings(recheckDeps, { siteId }), deps.out);
+      const result = await recheckBookings(recheckDeps, { siteId });
+      // A quota that now applies counts the bookings made without one (see holdUncountedBookings); holding them can
+      // race a booking that counted the row before, so the quotas are re-checked once more when any was added.
+      if ((await holdUncountedBookings({ store: opened.reservations, clock }, recheckDeps.catalog, siteId, {})) > 0) {
+        result.cancelled.push(...(await recheckBookings(recheckDeps, { siteId })).cancelled);
+      }
+      printRecheck(siteId, catalog, result, deps.out);
     } catch (error) {
       if (error instanceof RecheckIncompleteError) printRecheck(siteId, catalog, error.partial, deps.out);
       deps.err(`site ${siteId}: imported, but re-checking its bookings failed: ${messageOf(error)}`);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Desk, Floor, Site, Zone } from '../domain/model';
 import type { PolicyVersion } from '../domain/policy';
-import { CorruptDataError, StorageUnavailableError, type CatalogStore, type SiteCatalog } from '../use-cases/ports';
+import { CatalogChangedError, CorruptDataError, StorageUnavailableError, type CatalogStore, type ReplaceCatalogOptions, type SiteCatalog } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
 import { MAX_STRING_PROPERTY_CHARS } from './entity-limits';
 import { MAX_TRANSACTION_OPERATIONS, type TableEntity, type TableGateway, type TableOperation } from './table-gateway';
@@ -65,10 +65,14 @@ export class TableCatalogStore implements CatalogStore {
   async replaceSiteCatalog(
     catalog: SiteCatalog,
     onProgress?: (done: number, total: number) => void,
+    options: ReplaceCatalogOptions = {},
   ): Promise<{ changed: boolean }> {
     const siteKey = encodeKeyPart(catalog.site.id);
     const hash = catalogHash(catalog);
     const pointer = await this.gateway.get(this.table, POINTERS, siteKey);
+    const stored = pointer && typeof pointer.entity['revision'] === 'number' ? pointer.entity['revision'] : 0;
+    // The pointer's ETag then fences the flip below: a replace that passes this check and loses the flip is refused too.
+    if (options.ifRevision !== undefined && stored !== options.ifRevision) throw new CatalogChangedError(catalog.site.id, stored);
     if (pointer && pointer.entity['hash'] === hash) return { changed: false };
 
     await this.removeUnreferencedVersions();
@@ -82,7 +86,7 @@ export class TableCatalogStore implements CatalogStore {
       }
       onProgress?.(Math.min(i + MAX_TRANSACTION_OPERATIONS, rows.length), rows.length);
     }
-    const revision = (pointer && typeof pointer.entity['revision'] === 'number' ? pointer.entity['revision'] : 0) + 1;
+    const revision = stored + 1;
     // The row count is the version's manifest: a reader that finds fewer rows has read a version being removed.
     // The version replaced is named too: the re-check after this import fences the ledgers of its zones, which servers
     // still holding it may write until their catalog cache expires.
@@ -94,7 +98,8 @@ export class TableCatalogStore implements CatalogStore {
     const flip: TableOperation = pointer ? { kind: 'replace', entity, etag: pointer.etag } : { kind: 'create', entity };
     if ((await this.gateway.transact(this.table, POINTERS, [flip])) !== 'ok') {
       await this.deletePartition(pk);
-      throw new Error(`Site ${catalog.site.id} was changed by another import at the same time; nothing was changed by this one`);
+      const now = await this.gateway.get(this.table, POINTERS, siteKey);
+      throw new CatalogChangedError(catalog.site.id, typeof now?.entity['revision'] === 'number' ? now.entity['revision'] : undefined);
     }
     // The old version stays while the pointer names it as previous (see removeUnreferencedVersions): a reader that
     // followed the old pointer a moment ago is still reading it, and the re-check reads its zones.

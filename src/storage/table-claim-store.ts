@@ -62,6 +62,7 @@ export class TableClaimStore implements ClaimStore {
       leaseUntil,
       attempts: 1,
       ...marker,
+      ...(input.payload !== undefined && { payload: input.payload }),
       updatedAt: now,
     };
     if (
@@ -181,6 +182,7 @@ function toEntity(c: Claim): TableEntity {
     attempts: c.attempts,
     sendingSince: c.sendingSince ?? '',
     detail: c.detail ?? '',
+    ...(c.payload !== undefined && { payload: c.payload }),
     updatedAt: c.updatedAt,
   };
 }
@@ -223,6 +225,8 @@ function toClaim(e: TableEntity): Claim {
     attempts,
     ...(sendingSince && { sendingSince }),
     ...(detail && { detail }),
+    // Claims written before payloads existed have none.
+    ...(typeof e['payload'] === 'string' && e['payload'] !== '' && { payload: e['payload'] }),
     updatedAt: str('updatedAt'),
   };
 }

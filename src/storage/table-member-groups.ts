@@ -1,8 +1,18 @@
-import type { MemberGroups } from '../use-cases/member-groups-port';
+import type { MemberGroups, MemberRecord } from '../use-cases/member-groups-port';
 import { CorruptDataError } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
 import { mapLimit } from './map-limit';
 import type { TableGateway } from './table-gateway';
+
+function groupsIn(entity: Record<string, unknown>, userId: string): readonly string[] {
+  try {
+    const groups = JSON.parse(String(entity['groups'])) as unknown;
+    if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) throw new Error('not a list of texts');
+    return groups;
+  } catch (cause) {
+    throw new CorruptDataError(`The groups of ${userId} are unreadable`, { cause });
+  }
+}
 
 /** One row per person (`member|<id>`), upserted when their groups change; read by point queries, a few at a time. */
 export class TableMemberGroups implements MemberGroups {
@@ -33,23 +43,23 @@ export class TableMemberGroups implements MemberGroups {
     const rows = await mapLimit(unique, 16, (userId) => this.gateway.get(this.table, `member|${encodeKeyPart(userId)}`, 'groups'));
     const out = new Map<string, readonly string[]>();
     rows.forEach((row, i) => {
-      if (!row) return;
-      try {
-        const groups = JSON.parse(String(row.entity['groups'])) as unknown;
-        if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) throw new Error('not a list of texts');
-        out.set(unique[i]!, groups);
-      } catch (cause) {
-        throw new CorruptDataError(`The groups of ${unique[i]!} are unreadable`, { cause });
-      }
+      if (row) out.set(unique[i]!, groupsIn(row.entity, unique[i]!));
     });
     return out;
   }
 
-  async forget(userId: string): Promise<void> {
+  async describe(userId: string): Promise<MemberRecord | null> {
+    const row = await this.gateway.get(this.table, `member|${encodeKeyPart(userId)}`, 'groups');
+    if (!row) return null;
+    const seenAt = row.entity['seenAt'];
+    return { groups: groupsIn(row.entity, userId), ...(typeof seenAt === 'string' && { seenAt }) };
+  }
+
+  async forget(userId: string): Promise<boolean> {
     const pk = `member|${encodeKeyPart(userId)}`;
-    if (await this.gateway.get(this.table, pk, 'groups')) {
-      await this.gateway.transact(this.table, pk, [{ kind: 'delete', partitionKey: pk, rowKey: 'groups', etag: '*' }]);
-    }
     this.lastSaved.delete(userId);
+    if (!(await this.gateway.get(this.table, pk, 'groups'))) return false;
+    await this.gateway.transact(this.table, pk, [{ kind: 'delete', partitionKey: pk, rowKey: 'groups', etag: '*' }]);
+    return true;
   }
 }

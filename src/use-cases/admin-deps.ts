@@ -54,8 +54,17 @@ export async function groupsLookup(
  * Adds to each person's week row the bookings of the site that count against a weekly quota (active, or checked in)
  * and are missing from it, for the weeks of the window that have a quota. Each row is written with If-Match on the
  * version read, and read again on a conflict. Returns how many holds were added.
+ *
+ * Bookings made while a week had no quota hold no place in the person's week row, which is what a new booking
+ * counts: once a quota applies they must be held, or a person could book past it. Every change of a catalog (a
+ * policy change, a publish, `npm run import`) runs this after its re-check.
  */
-async function holdUncountedBookings(deps: AdminDeps, fresh: CachedCatalog, siteId: string, window: { from?: CivilDate; days?: number }): Promise<number> {
+export async function holdUncountedBookings(
+  deps: Pick<AdminDeps, 'clock'> & { readonly store: Pick<AdminDeps['store'], 'listBookingsOfDay' | 'readWeek' | 'writeWeek'> },
+  fresh: Pick<CachedCatalog, 'current'>,
+  siteId: string,
+  window: { from?: CivilDate; days?: number },
+): Promise<number> {
   const catalog = (await fresh.current()).site(siteId);
   if (!catalog) return 0;
   const now = deps.clock.now();

@@ -21,7 +21,7 @@ import type { AuditEntry, AuditParamValue } from './audit-port';
 import { actorOf, groupsLookup, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
 import { CatalogIndex } from './catalog-index';
 import { CatalogImportError, importCatalog, validateCatalogs } from './import-catalog';
-import type { SiteCatalog } from './ports';
+import { CatalogChangedError, type SiteCatalog } from './ports';
 
 /** The rules an admin may change; each one left out stays as it is. */
 export type PolicyChange = Partial<PolicyRules>;
@@ -33,6 +33,11 @@ export interface ChangePolicyCommand {
   readonly zoneId?: string;
   readonly effectiveFrom: CivilDate;
   readonly policy: PolicyChange;
+  /**
+   * The catalog revision the admin previewed: the apply is refused if the site changed since, as the preview no
+   * longer says what the change costs. Without it, the revision this apply reads.
+   */
+  readonly revision?: number;
 }
 
 export type PolicyRefusal =
@@ -42,7 +47,9 @@ export type PolicyRefusal =
   /** A zone was named, and a rule other than the capacity given. */
   | { readonly kind: 'zone-only'; readonly field: string }
   /** The resulting policies break the import's rules (e.g. the reminder after the deadline). */
-  | { readonly kind: 'invalid'; readonly problems: readonly { field: string; problem: string }[] };
+  | { readonly kind: 'invalid'; readonly problems: readonly { field: string; problem: string }[] }
+  /** Someone else changed the site since the revision the change was computed from; nothing was stored. */
+  | { readonly kind: 'stale'; readonly current: number };
 
 export interface PolicyPlan {
   readonly catalog: SiteCatalog;
@@ -51,6 +58,8 @@ export interface PolicyPlan {
   /** The bookings the change would cancel, in the order the re-check meets them. */
   readonly cancellations: readonly RecheckCancellation[];
   readonly window: { readonly from: CivilDate; readonly days: number };
+  /** The stored revision the plan was made from; an apply naming it is refused if the site changed since. */
+  readonly revision: number;
 }
 
 const RULE_FIELDS = ['zoneCapacity', 'minDistanceM', 'horizonDays', 'bookableWeekdays', 'weeklyQuota', 'reminderTime', 'checkInDeadline'] as const;
@@ -64,7 +73,7 @@ export async function previewPolicyChange(deps: AdminDeps, cmd: ChangePolicyComm
   const { catalog, changes, window } = planned.value;
   const groupsOf = await groupsLookup(deps, catalog, window);
   const cancellations = await replayRecheck(deps, catalog, window, groupsOf);
-  return ok({ catalog, changes, cancellations, window });
+  return ok({ catalog, changes, cancellations, window, revision: current.revision ?? 0 });
 }
 
 export interface PolicyApplied extends AfterChange {
@@ -80,7 +89,16 @@ export async function applyPolicyChange(deps: AdminDeps, cmd: ChangePolicyComman
   const planned = planCatalog(current, cmd, civilDateOf(deps.clock.now(), current.site.timeZone));
   if (!planned.ok) return planned;
   const { catalog, changes, window } = planned.value;
-  await importCatalog(deps.catalogStore, [catalog]);
+  // Two admins may apply at the same instant, each from the version they read: the write is conditional on that
+  // version, so the second is refused rather than silently undoing the first.
+  const base = current.revision ?? 0;
+  if (cmd.revision !== undefined && cmd.revision !== base) return err({ kind: 'stale', current: base });
+  try {
+    await importCatalog(deps.catalogStore, [catalog], undefined, { [cmd.siteId]: base });
+  } catch (error) {
+    if (!(error instanceof CatalogChangedError)) throw error;
+    return err({ kind: 'stale', current: error.current ?? base + 1 });
+  }
   const result = await recheckAndTell(deps, cmd.siteId, window);
   const revision = (await deps.catalogStore.getSiteCatalog(cmd.siteId))?.revision ?? 0;
   const params: Record<string, AuditParamValue> = {

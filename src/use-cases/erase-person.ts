@@ -25,6 +25,8 @@ export interface Erasure {
   readonly conversationReferenceDeleted: boolean;
   /** Delegations the person gave or was given, removed. */
   readonly delegationsDeleted: number;
+  /** The groups their token carried (the Members table) were deleted. */
+  readonly memberGroupsDeleted: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export interface Erasure {
  *   so each desk is freed in the same transaction that ends its booking, and the zone ledgers stay right;
  * - their past rows stay for the figures but name a pseudonym instead: booking rows (the name removed), desk and
  *   person rows, ledger entries, claims, and `releasedBy` where they cancelled for someone else;
- * - their weekly-quota rows, their discussions with the bot and the bot's conversation reference are deleted.
+ * - their weekly-quota rows, their discussions with the bot, the bot's conversation reference and the groups their
+ *   token carried (the Members table) are deleted.
  * The audit entry names the pseudonym, not the id. An erasure may be run again: it finds nothing more to do.
  */
 export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: string }): Promise<Result<Erasure, Refusal>> {
@@ -57,6 +60,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const claims = await perDay(period.dates, (date) => deps.personal.pseudonymiseClaims(date, q.userId, pseudonym));
   const forgotten = await deps.personal.forget(q.userId);
   const delegationsDeleted = (await deps.delegations?.forget(q.userId)) ?? 0;
+  const memberGroupsDeleted = deps.members ? await deps.members.forget(q.userId) : false;
   const erasure: Erasure = {
     pseudonym,
     cancelled,
@@ -66,6 +70,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
     discussionsDeleted: forgotten.discussions,
     conversationReferenceDeleted: forgotten.conversationReference,
     delegationsDeleted,
+    memberGroupsDeleted,
   };
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
@@ -81,6 +86,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
       discussionsDeleted: erasure.discussionsDeleted,
       conversationReferenceDeleted: erasure.conversationReferenceDeleted,
       delegationsDeleted,
+      memberGroupsDeleted,
     },
   });
   return ok(erasure);

@@ -3,6 +3,7 @@ import type { Actor, Booking, CivilDate } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
+import type { MemberGroups, MemberRecord } from './member-groups-port';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
 import type { Clock, ReservationStore } from './ports';
 import type { Delegation } from '../domain/delegation';
@@ -22,6 +23,8 @@ export interface PersonalDataDeps {
   readonly retentionDays: number;
   /** Who may book for whom: the person's delegations, given and received, are theirs to see and to have erased. */
   readonly delegations?: Pick<DelegationStore, 'delegatesOf' | 'ownersFor' | 'forget'>;
+  /** The groups each person's token carried (the Members table): personal data like the rest. */
+  readonly members?: Pick<MemberGroups, 'describe' | 'forget'>;
 }
 
 export interface MyData {
@@ -38,6 +41,8 @@ export interface MyData {
   readonly claims: readonly PersonalClaim[];
   /** Colleagues the person lets book for them, and people who let the person book for them. */
   readonly delegations: { readonly given: readonly Delegation[]; readonly received: readonly Delegation[] };
+  /** The groups and roles last seen on the person's token, kept to enforce zones restricted to groups; null: none. */
+  readonly memberGroups: MemberRecord | null;
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -66,14 +71,14 @@ export async function perDay<T>(dates: readonly CivilDate[], work: (date: CivilD
 /**
  * Everything stored about the caller (GDPR Art. 15): their booking rows of every day that can still hold one, their
  * weekly-quota rows, whether the bot holds a conversation reference to write to them, what the bot remembers of
- * their chats, and the reminder and release claims about them. The request itself is recorded in the audit log.
+ * their chats, the reminder and release claims about them, and the groups their token carried. The request itself is recorded in the audit log.
  * Audit entries are not part of it: they record what the organisation did (a tracing run's subject is confidential).
  */
 export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promise<MyData> {
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions, given, received] = await Promise.all([
+  const [days, weeks, reference, discussions, given, received, memberGroups] = await Promise.all([
     perDay(period.dates, async (date) => ({
       // Bookings the person made for colleagues carry their id too (bookedBy).
       bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId || b.bookedBy === actor.userId),
@@ -84,6 +89,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     deps.personal.discussionsOf(actor.userId),
     deps.delegations?.delegatesOf(actor.userId) ?? [],
     deps.delegations?.ownersFor(actor.userId) ?? [],
+    deps.members ? deps.members.describe(actor.userId) : Promise.resolve(null),
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -105,5 +111,6 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     discussions,
     claims: days.flatMap((d) => d.claims),
     delegations: { given, received },
+    memberGroups,
   };
 }

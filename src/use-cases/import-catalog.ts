@@ -29,6 +29,8 @@ export async function importCatalog(
   store: Pick<CatalogStore, 'replaceSiteCatalog'> & Partial<Pick<CatalogStore, 'listSiteCatalogs'>>,
   catalogs: readonly SiteCatalog[],
   onProgress?: (siteId: string, done: number, total: number) => void,
+  /** Per site id, the revision the change was computed from: the write is refused (CatalogChangedError) if another landed since. */
+  ifRevisions: Readonly<Record<string, number>> = {},
 ): Promise<{ siteId: string; changed: boolean }[]> {
   const valid = validateCatalogs(catalogs);
   if (store.listSiteCatalogs) {
@@ -38,8 +40,11 @@ export async function importCatalog(
   const results: { siteId: string; changed: boolean }[] = [];
   for (const catalog of valid) {
     const siteId = catalog.site.id;
-    const { changed } = await store.replaceSiteCatalog(catalog, (done, total) =>
-      onProgress?.(siteId, done, total),
+    const ifRevision = ifRevisions[siteId];
+    const { changed } = await store.replaceSiteCatalog(
+      catalog,
+      (done, total) => onProgress?.(siteId, done, total),
+      ifRevision === undefined ? {} : { ifRevision },
     );
     results.push({ siteId, changed });
   }

@@ -9,6 +9,14 @@ export interface MemberGroups {
   remember(userId: string, groups: readonly string[]): Promise<void>;
   /** The groups last seen for each of these people; people never seen are absent. */
   groupsOf(userIds: readonly string[]): Promise<Map<string, readonly string[]>>;
-  /** Forgets a person (erasure). */
-  forget(userId: string): Promise<void>;
+  /** What is stored about one person (their own data, GDPR Art. 15); null when never seen. */
+  describe(userId: string): Promise<MemberRecord | null>;
+  /** Forgets a person (erasure); says whether there was anything to forget. */
+  forget(userId: string): Promise<boolean>;
+}
+
+export interface MemberRecord {
+  readonly groups: readonly string[];
+  /** When these groups were last seen on the person's token (the row's last write). */
+  readonly seenAt?: string;
 }

@@ -34,7 +34,19 @@ export interface CatalogStore {
    * Replaces a site's whole catalog at once: readers see either the old or the new one, never a mix.
    * Returns changed: false when the stored catalog is already identical.
    */
-  replaceSiteCatalog(catalog: SiteCatalog, onProgress?: (done: number, total: number) => void): Promise<{ changed: boolean }>;
+  replaceSiteCatalog(
+    catalog: SiteCatalog,
+    onProgress?: (done: number, total: number) => void,
+    options?: ReplaceCatalogOptions,
+  ): Promise<{ changed: boolean }>;
+}
+
+export interface ReplaceCatalogOptions {
+  /**
+   * Replace only while the stored site is still at this revision (0: not stored yet), else throw
+   * CatalogChangedError: a change computed from revision N must not overwrite a change made since.
+   */
+  readonly ifRevision?: number;
 }
 
 /** A zone ledger as read, with the version (ETag) that a write must match; null when it does not exist yet. */
@@ -174,6 +186,19 @@ export class ContentionError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ContentionError';
+  }
+}
+
+/** The site's catalog was replaced by someone else since it was read; nothing was changed by this write. */
+export class CatalogChangedError extends Error {
+  readonly code = 'CATALOG_CHANGED';
+  constructor(
+    readonly siteId: string,
+    /** The revision stored now, when known. */
+    readonly current: number | undefined,
+  ) {
+    super(`Site ${siteId} was changed by another import at the same time${current === undefined ? '' : ` (it is now at revision ${current})`}; nothing was changed by this one`);
+    this.name = 'CatalogChangedError';
   }
 }
 

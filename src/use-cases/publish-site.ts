@@ -9,7 +9,7 @@ import type { AuditEntry } from './audit-port';
 import { actorOf, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
 import { catalogDiff } from './admin-catalog-diff';
 import { CatalogImportError, importCatalog, parseCatalogFiles, toSiteDocument, type SiteDocument } from './import-catalog';
-import type { SiteCatalog } from './ports';
+import { CatalogChangedError, type SiteCatalog } from './ports';
 
 /** A site as the import reads it: the site file without its desks, and the desks as CSV. */
 export interface SiteExport {
@@ -49,7 +49,12 @@ export interface PublishSiteCommand {
   /** The site named by the address: the body must describe this one. */
   readonly siteId: string;
   /** The site file (JSON document), as the editor holds it. */
-  readonly site: unknown;
+  readonly site?: unknown;
+  /**
+   * Or the site file as its text, as a person picked it from disk: problems then carry the line and column of
+   * that file, exactly as `npm run import` prints them.
+   */
+  readonly siteJson?: string;
   readonly desksCsv?: string;
   /** When given, the publish is refused if the stored site is no longer at this revision (someone published since). */
   readonly revision?: number;
@@ -58,7 +63,9 @@ export interface PublishSiteCommand {
 export interface PublishProblem {
   /** Where, in the body: `site.floors[0].desks[2].x`, or `desksCsv` with its line and column. */
   readonly field: string;
+  /** The line in the desks file, or in the site file when its text was sent. */
   readonly line?: number;
+  /** The desks file's column name, or the site file's column number (when its text was sent). */
   readonly column?: string;
   /** What is wrong, in the import's words (English, as the CLI prints it). */
   readonly problem: string;
@@ -79,14 +86,15 @@ export interface PublishOutcome extends AfterChange {
 
 export async function publishSite(deps: AdminDeps, cmd: PublishSiteCommand): Promise<Result<PublishOutcome, PublishRefusal>> {
   let parsed: SiteCatalog[];
+  const fromText = cmd.siteJson !== undefined;
   try {
     parsed = parseCatalogFiles({
-      siteJson: JSON.stringify(cmd.site ?? null, null, 1),
+      siteJson: cmd.siteJson ?? JSON.stringify(cmd.site ?? null, null, 1),
       siteJsonName: 'site',
       ...(cmd.desksCsv !== undefined && { desksCsv: cmd.desksCsv, desksCsvName: 'desksCsv' }),
     });
   } catch (error) {
-    if (error instanceof CatalogImportError) return err({ kind: 'invalid', problems: error.problems.map(problemOf) });
+    if (error instanceof CatalogImportError) return err({ kind: 'invalid', problems: error.problems.map((p) => problemOf(p, fromText)) });
     throw error;
   }
   // A body with { sites: [...] } is a valid import file, but a publish changes the one site of its address.
@@ -98,10 +106,12 @@ export async function publishSite(deps: AdminDeps, cmd: PublishSiteCommand): Pro
   if (cmd.revision !== undefined && (before?.revision ?? 0) !== cmd.revision) return err({ kind: 'stale', current: before?.revision ?? 0 });
   let changed: boolean;
   try {
-    [{ changed }] = (await importCatalog(deps.catalogStore, [catalog])) as [{ siteId: string; changed: boolean }];
+    // Conditional on the version just read, so that the diff and the re-check below describe what was replaced.
+    [{ changed }] = (await importCatalog(deps.catalogStore, [catalog], undefined, { [cmd.siteId]: before?.revision ?? 0 })) as [{ siteId: string; changed: boolean }];
   } catch (error) {
+    if (error instanceof CatalogChangedError) return err({ kind: 'stale', current: error.current ?? (before?.revision ?? 0) + 1 });
     // Ids already used by another stored site: the same problem the import names.
-    if (error instanceof CatalogImportError) return err({ kind: 'invalid', problems: error.problems.map(problemOf) });
+    if (error instanceof CatalogImportError) return err({ kind: 'invalid', problems: error.problems.map((p) => problemOf(p, false)) });
     throw error;
   }
   const after = await deps.catalogStore.getSiteCatalog(cmd.siteId);
@@ -136,18 +146,23 @@ export async function publishSite(deps: AdminDeps, cmd: PublishSiteCommand): Pro
 }
 
 /**
- * "site line 12, column 9: floors[0].desks[2].x: must be a number" → field `site.floors[0].desks[2].x`. The line and
- * column are of the server's own rendering of the body, which the caller never saw, so they are dropped; a CSV line
- * is the caller's own, so it is kept.
+ * "site line 12, column 9: floors[0].desks[2].x: must be a number" → field `site.floors[0].desks[2].x`. When the body
+ * held a JSON document, the line and column are of the server's own rendering of it, which the caller never saw, so
+ * they are dropped; when it held the file's text (`fromText`) they are the caller's own and kept, as a CSV line is.
  */
-function problemOf(text: string): PublishProblem {
-  const json = /^site(?: line \d+, column \d+)?: (.+?): (.*)$/s.exec(text);
+function problemOf(text: string, fromText: boolean): PublishProblem {
+  const at = (line: string | undefined, column: string | undefined) =>
+    fromText && line !== undefined ? { line: Number(line), ...(column !== undefined && { column }) } : {};
+  // A syntax error names no field: "site line 2, column 45: invalid JSON: …".
+  const syntax = /^site line (\d+), column (\d+): (invalid JSON: .*)$/s.exec(text);
+  if (syntax) return { field: 'site', ...at(syntax[1], syntax[2]), problem: syntax[3]! };
+  const json = /^site(?: line (\d+), column (\d+))?: (.+?): (.*)$/s.exec(text);
   if (json) {
-    const path = json[1]!;
-    return { field: path === '(top level)' ? 'site' : `site.${path}`, problem: json[2]! };
+    const path = json[3]!;
+    return { field: path === '(top level)' ? 'site' : `site.${path}`, ...at(json[1], json[2]), problem: json[4]! };
   }
   const csv = /^desksCsv line (\d+)(?:, column "([^"]*)")?: (.*)$/s.exec(text);
   if (csv) return { field: 'desksCsv', line: Number(csv[1]), ...(csv[2] !== undefined && { column: csv[2] }), problem: csv[3]! };
-  const bare = /^site line \d+, column \d+: (.*)$/s.exec(text);
-  return { field: 'site', problem: bare ? bare[1]! : text };
+  const bare = /^site line (\d+), column (\d+): (.*)$/s.exec(text);
+  return { field: 'site', ...(bare && at(bare[1], bare[2])), problem: bare ? bare[3]! : text };
 }

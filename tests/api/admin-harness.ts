@@ -162,3 +162,15 @@ export function fakeConnector(): { cards: Card[]; done(): void } {
     });
   return { cards, done: () => nock.cleanAll() };
 }
+
+/** The notices of an admin's change go out after the answer: waits (up to 15 s) until the connector got `n` cards. */
+export async function untilCards(connector: { cards: Card[] }, n: number): Promise<Card[]> {
+  const deadline = Date.now() + 15_000;
+  while (connector.cards.length < n) {
+    if (Date.now() > deadline) throw new Error(`Expected ${n} cards sent to the connector within 15 s; got ${connector.cards.length}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // A card too many would arrive on the heels of the last one expected.
+  await new Promise((r) => setTimeout(r, 200));
+  return connector.cards;
+}

@@ -4,7 +4,7 @@ import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
-import { asAdmin, fakeConnector, sharedTables, startAdminServer, type AdminServer, type Reply } from './admin-harness';
+import { asAdmin, fakeConnector, untilCards, sharedTables, startAdminServer, type AdminServer, type Reply } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const NOW = '2026-12-01T08:00:00Z';
@@ -104,7 +104,7 @@ describe('a publish racing 200 bookings on two servers over one Azurite', () => 
     expect(outcomes.get('booked')).toBeGreaterThan(20);
     // Everyone the publish cancelled was told, once per booking cancelled.
     const count = (ids: string[]) => [...ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string, number>())].sort();
-    expect(count(connector.cards.map((c) => c.conversationId))).toEqual(
+    expect(count((await untilCards(connector, published.body.cancellations.length)).map((c) => c.conversationId))).toEqual(
       count(published.body.cancellations.map((c: { userId: string }) => personalConversationId(c.userId))),
     );
   }, 300_000);

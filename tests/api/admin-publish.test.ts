@@ -3,7 +3,7 @@ import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
-import { asAdmin, fakeConnector, startAdminServer, type AdminServer } from './admin-harness';
+import { asAdmin, fakeConnector, untilCards, startAdminServer, type AdminServer } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const NOW = '2026-12-01T08:00:00Z';
@@ -63,13 +63,13 @@ describe('export and publish a site in the import format', () => {
     };
     const published = await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body: edited, locale: 'en' }));
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ siteId: 'site-1', changed: true, revision: 2, recheckComplete: true, cancelled: 1, notices: { sent: 1 } });
+    expect(published.body).toMatchObject({ siteId: 'site-1', changed: true, revision: 2, recheckComplete: true, cancelled: 1, notices: { queued: 1 } });
     expect(published.body.cancellations).toEqual([
       expect.objectContaining({ bookingId: alice.body.id, date: THURSDAY, deskId: 'f1-0-5', userId: 'alice', code: 'UNKNOWN_DESK', reason: expect.any(String) }),
     ]);
 
     // Alice is told once, in Dutch; Bob, whose desk stays, is not.
-    expect(connector.cards.map((c) => c.conversationId)).toEqual([personalConversationId('alice')]);
+    expect((await untilCards(connector, 1)).map((c) => c.conversationId)).toEqual([personalConversationId('alice')]);
     expect(connector.cards[0]!.text).toMatch(/geannuleerd/);
 
     // This server sees the new layout at once; the booking is gone and nothing is broken.

@@ -3,7 +3,7 @@ import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
-import { asAdmin, fakeConnector, startAdminServer, type AdminServer, type CallOptions } from './admin-harness';
+import { asAdmin, fakeConnector, untilCards, startAdminServer, type AdminServer, type CallOptions } from './admin-harness';
 
 const NOW = '2026-12-01T08:00:00Z';
 const THURSDAY = '2026-12-03';
@@ -49,7 +49,7 @@ describe('a zone restricted to groups (Entra group ids or app roles from the tok
     expect(published.status).toBe(200);
     expect(published.body.cancellations.map((c: { userId: string; code: string }) => `${c.userId}:${c.code}`)).toEqual(['bob:DESK_UNAVAILABLE']);
     expect(published.body.cancellations[0].reason).toMatch(/reserved|restricted|group/i);
-    expect(connector.cards.map((c) => c.conversationId)).toEqual([personalConversationId('bob')]);
+    expect((await untilCards(connector, 1)).map((c) => c.conversationId)).toEqual([personalConversationId('bob')]);
 
     const entries = (await api.call('GET', '/api/admin/audit', asAdmin({ locale: 'en' }))).body.entries as { action: string; summary: string }[];
     expect(entries.find((e) => e.action === 'zone.restrict')?.summary).toBe('Restricted zone f1-z1 of site site-1 to the groups focus, Facilities.Quiet. 1 booking cancelled.');

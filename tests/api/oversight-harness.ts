@@ -5,6 +5,7 @@ import { composeServer } from '../../src/server/composition';
 import { TableAuditLog } from '../../src/storage/table-audit-log';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import { TableDiscussionStore } from '../../src/storage/table-discussion-store';
+import type { TableMemberGroups } from '../../src/storage/table-member-groups';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { uniqueTableName } from '../support/azurite';
 import { fixedClock, sequentialIds } from '../support/builders';
@@ -35,7 +36,7 @@ export async function startOversightServer(
   catalogs: readonly SiteCatalog[],
   now: string,
   oversight: (parts: { audit: TableAuditLog; conversations: TableConversationStore; discussions: TableDiscussionStore; clock: ReturnType<typeof fixedClock> }) => OversightPorts = () => ({}),
-  shared: { audit?: TableAuditLog } = {},
+  shared: { audit?: TableAuditLog; members?: TableMemberGroups } = {},
 ): Promise<OversightServer> {
   for (const c of catalogs) await h.catalog.replaceSiteCatalog(c);
   const clock = fixedClock(now);
@@ -54,6 +55,7 @@ export async function startOversightServer(
       conversations,
       discussions,
       audit,
+      ...(shared.members && { members: shared.members }),
       oversight: oversight({ audit, conversations, discussions, clock }),
       clock,
       ids: sequentialIds(`ovs${servers}x`),

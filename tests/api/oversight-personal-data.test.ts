@@ -1,4 +1,5 @@
 import { TableClaimStore } from '../../src/storage/table-claim-store';
+import { TableMemberGroups } from '../../src/storage/table-member-groups';
 import { TablePersonalDataStore } from '../../src/storage/table-personal-data-store';
 import { uniqueTableName } from '../support/azurite';
 import { gridCatalog } from '../support/builders';
@@ -16,12 +17,17 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
   let api: OversightServer;
   let claims: TableClaimStore;
   let claimsTable: string;
+  let membersTable: string;
 
   beforeEach(async () => {
     h = await azuriteHarness();
     claimsTable = uniqueTableName('claims');
     claims = new TableClaimStore(h.gateway, claimsTable);
     await claims.init();
+    // The groups each caller's token carried, remembered on every API call (the Members table).
+    membersTable = uniqueTableName('members');
+    const members = new TableMemberGroups(h.gateway, membersTable);
+    await members.init();
     api = await startOversightServer(h, [catalog], NOW, () => ({
       personal: new TablePersonalDataStore(h.gateway, {
         reservations: h.tables.reservations,
@@ -31,17 +37,18 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
         discussions: `${h.tables.catalog}disc`.slice(0, 63),
       }),
       retentionDays: 90,
-    }));
+    }), { members });
   });
   afterEach(() => api.close());
 
   const book = async (user: string, deskId: string, date: string) => {
-    const r = await api.call('POST', '/api/bookings', { user, body: { deskId, date }, headers: { 'x-dev-name': user === 'alice' ? 'Alice Martin' : 'Bob Peeters' } });
+    const headers = { 'x-dev-name': user === 'alice' ? 'Alice Martin' : 'Bob Peeters', ...(user === 'alice' && { 'x-dev-groups': 'focus-team,g-0042' }) };
+    const r = await api.call('POST', '/api/bookings', { user, body: { deskId, date }, headers });
     expect([user, date, r.status]).toEqual([user, date, 201]);
     return r.body.id as string;
   };
   const aliceEverywhere = async () => {
-    const tables = [h.tables.reservations, h.tables.weeks, claimsTable, `${h.tables.catalog}conv`.slice(0, 63), `${h.tables.catalog}disc`.slice(0, 63)];
+    const tables = [h.tables.reservations, h.tables.weeks, claimsTable, membersTable, `${h.tables.catalog}conv`.slice(0, 63), `${h.tables.catalog}disc`.slice(0, 63)];
     const found: string[] = [];
     for (const table of tables) {
       for (const { entity } of await h.gateway.queryTable(table)) if (/alice/i.test(JSON.stringify(entity))) found.push(`${table}: ${entity.partitionKey} ${entity.rowKey}`);
@@ -68,7 +75,7 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
 
   it('gives the caller everything stored about them, and nothing about others', async () => {
     const ids = await aliceAndBobBook();
-    const r = await api.call('GET', '/api/me/data', { user: 'alice' });
+    const r = await api.call('GET', '/api/me/data', { user: 'alice', headers: { 'x-dev-groups': 'focus-team,g-0042' } });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-disposition')).toMatch(/attachment/);
     const data = r.body;
@@ -84,6 +91,8 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
     expect(data.conversationReference).toEqual({ stored: true });
     expect(data.discussions).toEqual([{ conversationId: 'a:chat-alice', fields: expect.objectContaining({ date: '2026-12-03', bookingId: ids.upcoming }) }]);
     expect(data.claims).toEqual([expect.objectContaining({ date: '2026-12-01', kind: 'reminder', bookingId: ids.today, state: 'pending' })]);
+    // The groups her token carried, kept to enforce zones restricted to groups (the dev identity adds no role).
+    expect(data.memberGroups).toEqual({ groups: ['focus-team', 'g-0042'], seenAt: expect.any(String) });
     expect(r.text).not.toMatch(/bob/i);
     const bob = (await api.call('GET', '/api/me/data', { user: 'bob' })).body;
     expect([bob.bookings.length, bob.conversationReference.stored, bob.discussions.length, bob.claims.length]).toEqual([1, false, 0, 0]);
@@ -99,7 +108,7 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
     }
     const r = await api.call('DELETE', '/api/admin/people/alice', { user: 'ada', roles: 'admin' });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ pseudonym: expect.stringMatching(/^anon-[0-9a-f]{20}$/), cancelled: 2, weeksDeleted: 1, discussionsDeleted: 1, conversationReferenceDeleted: true, claimsPseudonymised: 1 });
+    expect(r.body).toMatchObject({ pseudonym: expect.stringMatching(/^anon-[0-9a-f]{20}$/), cancelled: 2, weeksDeleted: 1, discussionsDeleted: 1, conversationReferenceDeleted: true, claimsPseudonymised: 1, memberGroupsDeleted: true });
     const pseudonym = r.body.pseudonym as string;
 
     expect(await aliceEverywhere()).toEqual([]);
@@ -120,6 +129,6 @@ describe("a person's own data: GET /api/me/data, and DELETE /api/admin/people/{i
 
     // Running it again finds nothing more, and gives the same pseudonym.
     const again = await api.call('DELETE', '/api/admin/people/alice', { user: 'ada', roles: 'admin' });
-    expect(again.body).toMatchObject({ pseudonym, cancelled: 0, rowsPseudonymised: 0, weeksDeleted: 0 });
+    expect(again.body).toMatchObject({ pseudonym, cancelled: 0, rowsPseudonymised: 0, weeksDeleted: 0, memberGroupsDeleted: false });
   });
 });

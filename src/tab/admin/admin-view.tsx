@@ -13,6 +13,8 @@ import { useLocale } from '../locale';
 import { AuditPanel } from './audit-panel';
 import { PlanImagePanel } from './plan-image-panel';
 import { PolicyPanel } from './policy-panel';
+import { SiteFilesPanel } from './site-files-panel';
+import { setZoneGroups, ZoneGroupsPanel } from './zone-groups-panel';
 import { usePlanImage } from '../use-plan-image';
 import { FloorEditor, type FloorEdits } from './floor-editor';
 import { HeadcountPlanPanel, type PlanOverlay } from './headcount-plan-panel';
@@ -272,8 +274,10 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
       </div>
       {floor && edits && <FloorEditor floor={floor} selected={selected} onSelect={setSelected} edits={edits} planSrc={planSrc} overlay={planOverlay} />}
       {floor && <HeadcountPlanPanel key={`headcount-${floor.id}`} api={api} floor={floor} dirty={dirty} onOverlay={setPlanOverlay} onPublished={() => void load()} />}
+      {floor && <ZoneGroupsPanel key={`groups-${floor.id}`} floor={floor} onChange={(zoneId, groups) => change((d) => setZoneGroups(d, floor.id, zoneId, groups))} />}
       {floor && <PlanImagePanel key={floor.id} api={api} floor={floor} onApply={(patch) => change((d) => setFloorPlanImage(d, floor.id, patch))} />}
       {doc && loaded && <PolicyPanel key={`${siteId}|${loaded.revision}`} api={api} doc={loaded.doc} today={todayIn(loaded.doc.site.timeZone)} />}
+      {doc && loaded && <SiteFilesPanel api={api} siteId={siteId} revision={loaded.revision} dirty={dirty} onImported={() => void load()} />}
       <AuditPanel api={api} />
     </div>
   );

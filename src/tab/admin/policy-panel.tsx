@@ -23,6 +23,8 @@ interface CancellationDto {
 
 interface PlanDto {
   readonly cancellations: readonly CancellationDto[];
+  /** The site's revision the preview was made on; the apply names it, so a change made since is refused (409). */
+  readonly revision?: number;
 }
 
 /** The form as typed: empty means "leave this rule as it is". */
@@ -71,7 +73,7 @@ export function PolicyPanel({ api, doc, today }: { api: ApiClient; doc: SiteDoc;
     reminderTime: '',
     checkInDeadline: '',
   });
-  const [plan, setPlan] = useState<{ body: string; cancellations: readonly CancellationDto[] } | undefined>();
+  const [plan, setPlan] = useState<{ body: string; cancellations: readonly CancellationDto[]; revision?: number } | undefined>();
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const zones = doc.floors.flatMap((f) => f.zones.map((z) => ({ ...z, floor: f.name })));
@@ -86,12 +88,15 @@ export function PolicyPanel({ api, doc, today }: { api: ApiClient; doc: SiteDoc;
     setBusy(true);
     setMessage(undefined);
     try {
-      const r = await api.call<PlanDto>('POST', apply ? '/api/admin/policies' : '/api/admin/policies/preview', body);
+      const sent = apply && plan?.revision !== undefined ? { ...body, revision: plan.revision } : body;
+      const r = await api.call<PlanDto>('POST', apply ? '/api/admin/policies' : '/api/admin/policies/preview', sent);
       if (apply) {
         setPlan(undefined);
         setMessage({ intent: 'success', text: t(locale, 'tab.admin.policy.applied', { count: r.cancellations.length }) });
-      } else setPlan({ body: bodyKey, cancellations: r.cancellations });
+      } else setPlan({ body: bodyKey, cancellations: r.cancellations, ...(r.revision !== undefined && { revision: r.revision }) });
     } catch (error) {
+      // A refused apply (someone changed the site since) leaves a preview that no longer holds: preview again.
+      if (apply) setPlan(undefined);
       setMessage({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);

@@ -50,6 +50,11 @@ export interface Claim extends ClaimKey {
   readonly sendingSince?: string;
   /** Why the claim ended as it did, or what the last attempt ran into. Never a payload or a token. */
   readonly detail?: string;
+  /**
+   * What the message must say when nothing else records it, for whoever sends it later: for 'cancelled', the
+   * refusal (JSON) that the admin's change gave the booking. Written when the claim is created, then kept.
+   */
+  readonly payload?: string;
   readonly updatedAt: string;
 }
 
@@ -80,6 +85,8 @@ export interface AcquireInput extends ClaimKey {
    * that grants the right to send is also the record that a send may have started (one write, not two).
    */
   readonly sending?: boolean;
+  /** Stored with a claim this creates (see Claim.payload); a claim taken over keeps its own. */
+  readonly payload?: string;
 }
 
 export type ClaimChange = Partial<Pick<Claim, 'state' | 'owner' | 'leaseUntil' | 'detail'>> & {

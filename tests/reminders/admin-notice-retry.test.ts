@@ -1,0 +1,87 @@
+import nock from 'nock';
+import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-table-gateway';
+import { TableAuditLog } from '../../src/storage/table-audit-log';
+import type { AdminDeps } from '../../src/use-cases/admin-deps';
+import { noticeRetryJob, type BackgroundWork } from '../../src/use-cases/admin-notices';
+import { applyPolicyChange } from '../../src/use-cases/change-policy';
+import { anActor } from '../support/builders';
+import { azuriteHarness } from '../support/stores';
+import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Instance, type ReminderWorld } from './support/reminder-world';
+
+// Tuesday 1 December 2026, 09:00 in Brussels; the bookings are for Thursday.
+const NOW = '2026-12-01T08:00:00Z';
+const THURSDAY = '2026-12-03';
+
+describe('notices of an admin’s cancellations: sent after the answer, and retried by the scheduler once throttled', () => {
+  let world: ReminderWorld;
+  let instances: Instance[] = [];
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(async () => {
+    world = await reminderWorld(azuriteHarness, NOW);
+  });
+  afterEach(async () => {
+    await Promise.all(instances.map((i) => i.scheduler?.stop()));
+    instances = [];
+    nock.cleanAll();
+  });
+
+  it('the connector answers 429 to every first card: two instances’ scheduler passes then send each one exactly once', async () => {
+    for (let i = 0; i < 5; i++) {
+      await world.conversations.save(`p${i}`, referenceFor(`p${i}`));
+      await world.book(`p${i}`, `f1-0-${i}`, THURSDAY);
+      world.vt.clock.advance(60_000);
+    }
+    // The connector throttles the first three cards past the send budget (Retry-After: 10 minutes), then takes all.
+    const connector = mockConnector(world.vt, (n) => (n <= 3 ? { status: 429, headers: { 'Retry-After': '600' } } : { status: 201 }));
+    const withRetry = (deps: Instance['deps']) => ({ ...deps, jobs: [noticeRetryJob(deps)] });
+    const a = world.instance('instance-a', { wrap: withRetry });
+    const b = world.instance('instance-b', { wrap: withRetry });
+    instances = [a, b];
+
+    // Instance A applies "2 people in zone f1-z0 from today": the last three to book lose their desks.
+    const background: Promise<unknown>[] = [];
+    const later: BackgroundWork = { run: (_what, task) => void background.push(task()) };
+    const admin: AdminDeps = {
+      store: world.h.reservations,
+      catalogStore: world.h.catalog,
+      catalog: world.booking.catalog,
+      clock: world.vt.clock,
+      audit: new TableAuditLog(new InMemoryTableGateway(), 'audit'),
+      notices: { claims: world.claims, conversations: world.conversations, notifier: a.notifier, instanceId: 'instance-a', log: a.log, background: later },
+    };
+    const applied = await applyPolicyChange(admin, { actor: anActor('fm', { roles: ['admin'] }), siteId: 'site-1', zoneId: 'f1-z0', effectiveFrom: '2026-12-01', policy: { zoneCapacity: { kind: 'count', value: 2 } } });
+    if (!applied.ok) throw new Error(`refused: ${applied.error.kind}`);
+    expect(applied.value.cancelled.map((c) => c.booking.userId).sort()).toEqual(['p2', 'p3', 'p4']);
+    // The answer did not wait for Teams: the three claims are taken, and the cards go out after it.
+    expect(applied.value.notices).toMatchObject({ queued: 3, sent: 0 });
+    expect(background).toHaveLength(1);
+    await Promise.all(background);
+    expect(connector.requests).toHaveLength(3);
+    expect(connector.delivered).toHaveLength(0);
+    const handedBack = (await world.claims.listDay(THURSDAY)).filter((c) => c.kind === 'cancelled');
+    expect(handedBack.map((c) => [c.userId, c.state, c.owner])).toEqual(expect.arrayContaining([['p2', 'pending', ''], ['p3', 'pending', ''], ['p4', 'pending', '']]));
+
+    // Both instances' schedulers run; before the Retry-After has passed, nothing is sent again.
+    await Promise.all([a.start().idle(), b.start().idle()]);
+    expect(connector.requests).toHaveLength(3);
+
+    // Eleven minutes later, both ticks at the same instant: each card goes out once, from one instance or the other.
+    world.vt.clock.advance(11 * 60_000);
+    await Promise.all([a.scheduler!.tickNow(), b.scheduler!.tickNow()]);
+    expect(connector.delivered.map((d) => d.conversationId).sort()).toEqual(['a:1personal-p2', 'a:1personal-p3', 'a:1personal-p4']);
+    expect(duplicatesOf(connector.delivered).duplicated).toEqual([]);
+    const sent = (await world.claims.listDay(THURSDAY)).filter((c) => c.kind === 'cancelled');
+    expect(sent.map((c) => c.state)).toEqual(['sent', 'sent', 'sent']);
+    // The cards say why, in the words of the change that cancelled them.
+    expect(JSON.stringify(connector.delivered.map((d) => d.activity))).toMatch(/Zone A/);
+
+    // And never again.
+    world.vt.clock.advance(11 * 60_000);
+    await Promise.all([a.scheduler!.tickNow(), b.scheduler!.tickNow()]);
+    expect(connector.requests).toHaveLength(6);
+  });
+});
