@@ -5,7 +5,7 @@ import type { Refusal } from '../domain/refusal';
 import type { SuggestionPreferences } from '../domain/suggest';
 import { describeAlternative, describeRefusal } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
-import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
+import { bookDesk } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, cancelBookingTellingRepeat, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { checkDesk } from '../use-cases/check-desk';
@@ -53,18 +53,10 @@ import { parseMessage, type Command } from './language/parse-message';
 import { findSiteName } from './language/find-site-name';
 import { chooseSite, rememberSite } from '../use-cases/choose-site';
 import { previewSeries, seriesRequestOf } from './series-chat';
-import type { SeriesStore } from '../use-cases/series-port';
+import type { BotDeps } from './bot-deps';
 
-export interface BotDeps extends BookingDeps {
-  /** A deep link to the Book tab on a day, when the Teams app id is known. */
-  readonly mapUrl?: (date: CivilDate, floorId?: string) => string | undefined;
-  /** The site's privacy choice: show colleagues' names in "who is in", or counts only. */
-  readonly showNamesInWhoIsIn: boolean;
-  /** A signed link to a booking's calendar file, when the app's public address is known. */
-  readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
-  /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
-  readonly series?: SeriesStore;
-}
+// BotDeps has its own file so that the handlers of other features can take it without importing these handlers.
+export type { BotDeps } from './bot-deps';
 
 const MAX_PICK = 12;
 
