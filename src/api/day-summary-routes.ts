@@ -8,7 +8,7 @@ import { moveToDesk } from '../use-cases/move-booking';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountConditionalGet } from './conditional-get';
 import { describeZodError, readJson, sendError, zodField } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const moveBody = z
   .object({

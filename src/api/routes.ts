@@ -5,7 +5,7 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
-import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
+import { bookDesk } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -13,50 +13,18 @@ import type { FloorDay } from '../domain/floor-day';
 import { floorViewsOf } from './conditional-get';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
-import type { AuditLog } from '../use-cases/audit-port';
-import type { AdminDeps } from '../use-cases/admin-deps';
-import type { CatalogStore } from '../use-cases/ports';
-import type { PlanImages } from '../use-cases/plan-image-port';
 import { mountAdminRoutes } from './admin-routes';
-import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
-import { mountOversightRoutes, type OversightPorts } from './oversight-routes';
+import { mountOversightRoutes } from './oversight-routes';
 import { mountSeriesRoutes } from './series-routes';
-import type { SeriesStore } from '../use-cases/series-port';
-import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
-import type { WaitlistStore } from '../use-cases/waitlist-port';
 
-export interface ApiLogger {
-  error(obj: object, msg?: string): void;
-}
+import type { ApiDeps } from './api-deps';
 
-export interface ApiDeps extends BookingDeps {
-  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
-  readonly oversight?: OversightPorts;
-  readonly auth: Authenticator;
-  readonly log: ApiLogger;
-  /** Where admin and oversight routes record what they did. */
-  readonly audit: AuditLog;
-  /** The versioned catalog, which the admin routes publish to. */
-  readonly catalogStore: CatalogStore;
-  /** How the admin routes tell people in Teams that a change cancelled their booking; without it, nobody is told. */
-  readonly notices?: AdminDeps['notices'];
-  /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
-  readonly members?: AdminDeps['members'];
-  /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
-  readonly planImages?: PlanImages;
-  /** Recurring series (the Everyday API). */
-  readonly series: SeriesStore;
-  /** Signs the calendar links of cards. */
-  readonly linkKeys: LinkKeyStore;
-  readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
-  /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
-  readonly waitlist?: WaitlistStore;
-}
+export type { ApiDeps, ApiLogger } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
