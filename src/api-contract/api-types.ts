@@ -1,10 +1,11 @@
 /**
- * The shapes of the REST API as the tab reads them (DESIGN.md, "Interfaces that others rely on").
- * Only types come from the domain: the tab talks to the server over HTTP.
+ * The shapes of the REST API (DESIGN.md, "Interfaces that others rely on"): the API's routes build their answers as
+ * these types and the tab reads them as these types, so a field changed on one side fails the type check of the other.
+ * Types only, and only types from the domain: the tab imports this file and talks to the server over HTTP.
  */
 import type { DeskState } from '../domain/floor-day';
 import type { Alternative } from '../domain/refusal';
-import type { BookingStatus, FloorPlan } from '../domain/model';
+import type { BookingStatus, FloorPlan, ReleaseReason } from '../domain/model';
 
 export type { DeskState } from '../domain/floor-day';
 
@@ -20,6 +21,17 @@ export interface SiteDto {
   readonly name: string;
   readonly timeZone: string;
   readonly floors: readonly { readonly id: string; readonly name: string }[];
+  readonly bookingWindow?: BookingWindowDto;
+}
+
+/** Which days can be booked at a site, by the rule that accepts or refuses a booking (src/domain/booking-window.ts). */
+export interface BookingWindowDto {
+  readonly today: string;
+  readonly firstBookableDate: string;
+  readonly lastBookableDate: string;
+  readonly horizonDays: number;
+  readonly bookableWeekdays: readonly number[];
+  readonly bookableDates: readonly string[];
 }
 
 export interface FloorDto {
@@ -42,6 +54,10 @@ export interface PolicyDto {
   readonly lastBookableDate?: string;
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   readonly bookableWeekdays?: readonly number[];
+  readonly bookableDates?: readonly string[];
+  readonly today?: string;
+  readonly reminderTime?: string;
+  readonly weeklyQuota?: number | null;
   readonly timeZone?: string;
 }
 
@@ -85,6 +101,14 @@ export interface BookingDto {
   readonly floorName?: string;
   readonly date: string;
   readonly status: BookingStatus;
+  readonly zoneId?: string;
+  readonly siteId?: string;
+  readonly userId?: string;
+  readonly createdAt?: string;
+  readonly checkedInAt?: string;
+  readonly releasedAt?: string;
+  readonly releaseReason?: ReleaseReason;
+  readonly seriesId?: string;
 }
 
 export type AlternativeDto = Alternative & { readonly text: string };

@@ -22,6 +22,7 @@ import { mountSeriesRoutes } from './series-routes';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
 
+import type { BookingDto, BookingWindowDto, FloorViewDto, MeDto, SiteDto } from '../api-contract/api-types';
 import type { ApiDeps } from './api-deps';
 
 export type { ApiDeps, ApiLogger } from './api-deps';
@@ -47,7 +48,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   const route = authenticatedRoute(deps);
 
   server.get('/api/me', route(async (_req, res, caller, locale) => {
-    res.json(200, { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale });
+    const me: MeDto = { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale };
+    res.json(200, me);
   }));
 
   server.get('/api/sites', route(async (_req, res) => {
@@ -55,7 +57,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const now = deps.clock.now();
     res.json(
       200,
-      index.sites.map((s) => ({
+      index.sites.map((s): SiteDto => ({
         id: s.site.id,
         name: s.site.name,
         timeZone: s.site.timeZone,
@@ -90,32 +92,31 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     if (!body) {
       const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
       const rules = floorDay.policy.rules;
-      body = Buffer.from(
-        JSON.stringify({
-          floor: found.layout.floor,
-          date,
-          policy: {
-            minDistanceM: rules.minDistanceM,
-            checkInDeadline: rules.checkInDeadline,
-            reminderTime: rules.reminderTime,
-            weeklyQuota: rules.weeklyQuota,
-            ...windowDto(window),
-            timeZone,
-          },
-          zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
-          desks: floorDay.verdicts(caller).map((v) => ({
-            id: v.desk.id,
-            label: v.desk.label,
-            x: v.desk.x,
-            y: v.desk.y,
-            zoneId: v.desk.zoneId,
-            attributes: v.desk.attributes,
-            state: v.state,
-            reason: describeDeskReason(v.reason, locale),
-            ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
-          })),
-        }),
-      );
+      const view: FloorViewDto = {
+        floor: found.layout.floor,
+        date,
+        policy: {
+          minDistanceM: rules.minDistanceM,
+          checkInDeadline: rules.checkInDeadline,
+          reminderTime: rules.reminderTime,
+          weeklyQuota: rules.weeklyQuota,
+          ...windowDto(window),
+          timeZone,
+        },
+        zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
+        desks: floorDay.verdicts(caller).map((v) => ({
+          id: v.desk.id,
+          label: v.desk.label,
+          x: v.desk.x,
+          y: v.desk.y,
+          zoneId: v.desk.zoneId,
+          attributes: v.desk.attributes,
+          state: v.state,
+          reason: describeDeskReason(v.reason, locale),
+          ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
+        })),
+      };
+      body = Buffer.from(JSON.stringify(view));
       if (!personal) {
         let forDay = bodies.get(floorDay);
         if (!forDay) bodies.set(floorDay, (forDay = new Map()));
@@ -222,7 +223,7 @@ function optionalLimit(raw: unknown): number | undefined {
 }
 
 /** The booking window as the tab reads it: the same computation as the rules' (src/domain/booking-window.ts). */
-function windowDto(w: BookingWindow) {
+function windowDto(w: BookingWindow): BookingWindowDto {
   return {
     today: w.today,
     firstBookableDate: w.firstBookableDate,
@@ -233,7 +234,7 @@ function windowDto(w: BookingWindow) {
   };
 }
 
-function bookingDto(b: Booking, index: CatalogIndex) {
+function bookingDto(b: Booking, index: CatalogIndex): BookingDto {
   const found = index.locateDesk(b.deskId);
   const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
   return {
