@@ -3,6 +3,7 @@
  * these types and the tab reads them as these types, so a field changed on one side fails the type check of the other.
  * Types only, and only types from the domain: the tab imports this file and talks to the server over HTTP.
  */
+import type { BookingWindow } from '../domain/booking-window';
 import type { DeskState } from '../domain/floor-day';
 import type { Alternative } from '../domain/refusal';
 import type { BookingStatus, FloorPlan, ReleaseReason } from '../domain/model';
@@ -24,15 +25,8 @@ export interface SiteDto {
   readonly bookingWindow?: BookingWindowDto;
 }
 
-/** Which days can be booked at a site, by the rule that accepts or refuses a booking (src/domain/booking-window.ts). */
-export interface BookingWindowDto {
-  readonly today: string;
-  readonly firstBookableDate: string;
-  readonly lastBookableDate: string;
-  readonly horizonDays: number;
-  readonly bookableWeekdays: readonly number[];
-  readonly bookableDates: readonly string[];
-}
+/** Which days can be booked at a site: the domain's own answer (src/domain/booking-window.ts), sent as it is. */
+export type BookingWindowDto = BookingWindow;
 
 export interface FloorDto {
   readonly id: string;
