@@ -149,6 +149,21 @@ export default tseslint.config(
     },
   },
   {
+    // The REST shapes are read by the tab in the browser and built by the API: types only, from the domain alone.
+    files: ['src/api-contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/api/**', '**/server/**', '**/storage/**', '**/use-cases/**', '**/bot/**', '**/tab/**', '**/i18n/**'], message: 'api-contract/ holds the REST shapes: types from the domain only.' },
+            { group: ['**/domain/**'], allowTypeImports: true, message: 'api-contract/ may only `import type` from the domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the composition root reads the environment.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/server/**'],

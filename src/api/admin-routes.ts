@@ -16,7 +16,7 @@ import { calibratePlan, MAX_PLAN_IMAGE_BYTES, uploadPlanImage } from '../use-cas
 import { auditSummary, csvCell } from './admin-audit-text';
 import type { ZodError } from 'zod';
 import { fieldName, readBody, readJson, sendError, zodField } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** A whole site in the import format: far larger than a booking, and still bounded. */

@@ -8,7 +8,7 @@ import type { CatalogIndex } from '../use-cases/catalog-index';
 import { authenticatedRoute, fail, refuse } from './api-errors';
 import type { Authenticator } from './authenticate';
 import { localeOf } from './http';
-import type { ApiLogger } from './routes';
+import type { ApiLogger } from './api-deps';
 
 export interface CalendarApiDeps extends CalendarDeps {
   readonly auth: Authenticator;

@@ -4,7 +4,7 @@ import type restify from 'restify';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { isId } from '../domain/ids';
 import { localeOf } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 import { FloorViews } from '../use-cases/floor-availability';
 import type { ReservationStore } from '../use-cases/ports';
 

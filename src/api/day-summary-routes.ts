@@ -8,7 +8,8 @@ import { moveToDesk } from '../use-cases/move-booking';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountConditionalGet } from './conditional-get';
 import { describeZodError, readJson, sendError, zodField } from './http';
-import type { ApiDeps } from './routes';
+import type { BookingDto, DaySummariesDto } from '../api-contract/api-types';
+import type { ApiDeps } from './api-deps';
 
 const moveBody = z
   .object({
@@ -30,7 +31,8 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
     const floorId = String(req.params['floorId'] ?? '');
     const summaries = isId(floorId) ? await floorDaySummaries(deps, { actor: caller, floorId }) : null;
     if (!summaries) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
-    res.json(200, summaries);
+    const body: DaySummariesDto = summaries;
+    res.json(200, body);
   }));
 
   server.post('/api/bookings/:id/move', route(async (req, res, caller, locale) => {
@@ -42,7 +44,7 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
     const index = await deps.catalog.current();
     if (!result.ok) return refuse(res, result.error, locale, index);
     const b = result.value;
-    res.json(200, {
+    const moved: BookingDto = {
       id: b.id,
       deskId: b.deskId,
       deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
@@ -50,6 +52,7 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
       date: b.date,
       userId: b.userId,
       status: b.status,
-    });
+    };
+    res.json(200, moved);
   }));
 }

@@ -3,35 +3,18 @@ import { z } from 'zod';
 import { isCivilDate } from '../domain/civil-date';
 import { errorMessage } from '../i18n/describe-refusal';
 import { InvalidInputError } from '../use-cases/errors';
-import type { OccupancyArchive } from '../use-cases/occupancy-port';
 import { occupancyReport } from '../use-cases/occupancy-report';
 import { erasePerson } from '../use-cases/erase-person';
 import { exportMyData } from '../use-cases/export-my-data';
-import type { PersonalDataStore } from '../use-cases/personal-data-port';
 import { setSitePrivacy, sitePrivacy } from '../use-cases/set-site-privacy';
-import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
 import { traceContacts } from '../use-cases/trace-contacts';
 import { DEFAULT_RETENTION } from '../use-cases/purge-expired';
 import { authenticatedRoute, refuse, roleRoute } from './api-errors';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { sendCsv, toCsv, wantsCsv } from './oversight-csv';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
-/** The ports the oversight routes need beyond the booking ones; each route says which it cannot do without. */
-export interface OversightPorts {
-  /** Figures of settled days and of days the retention pass purged. */
-  readonly archive?: OccupancyArchive;
-  /** A person's rows across the tables: GET /api/me/data and DELETE /api/admin/people/{id} need it. */
-  readonly personal?: PersonalDataStore;
-  /** SEATWISE_RETENTION_DAYS: how far back a person's data is searched. */
-  readonly retentionDays?: number;
-  /** The stable pseudonym an erased person's past rows carry. */
-  readonly pseudonymOf?: (userId: string) => string;
-  /** Each site's "colleagues can see names" choice. */
-  readonly sitePrivacy?: SitePrivacyStore;
-  /** SEATWISE_SHOW_NAMES: what a site that made no choice gets. */
-  readonly defaultShowNames?: boolean;
-}
+export type { OversightPorts } from './api-deps';
 
 const SITE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const privacyBody = z.object({ colleaguesSeeNames: z.boolean() }).strict();

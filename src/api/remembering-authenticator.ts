@@ -1,6 +1,6 @@
 import type { MemberGroups } from '../use-cases/member-groups-port';
 import type { Authenticator, Caller } from './authenticate';
-import type { ApiLogger } from './routes';
+import type { ApiLogger } from './api-deps';
 
 /**
  * Authenticates as `inner` does, and remembers the groups the caller's token carried, so that the re-check after a

@@ -5,7 +5,6 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
-import type { BookingDeps } from '../use-cases/book-desk';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -13,60 +12,23 @@ import type { FloorDay } from '../domain/floor-day';
 import { floorViewsOf } from './conditional-get';
 import { floorHeadcount } from '../use-cases/floor-headcount';
 import { listMyBookings, listUpcomingBookings } from '../use-cases/list-my-bookings';
-import type { AuditLog } from '../use-cases/audit-port';
-import type { AdminDeps } from '../use-cases/admin-deps';
-import type { MemberGroups } from '../use-cases/member-groups-port';
-import type { CatalogStore } from '../use-cases/ports';
-import type { PlanImages } from '../use-cases/plan-image-port';
 import { mountAdminRoutes } from './admin-routes';
-import type { Authenticator } from './authenticate';
 import { describeZodError, readJson, sendError, zodField } from './http';
 import { authenticatedRoute, refuse } from './api-errors';
 import { mountDaySummaryRoutes } from './day-summary-routes';
-import { mountOversightRoutes, type OversightPorts } from './oversight-routes';
+import { mountOversightRoutes } from './oversight-routes';
 import { mountSeriesRoutes } from './series-routes';
-import type { SeriesStore } from '../use-cases/series-port';
-import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
-import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { bookForSomeone } from '../use-cases/book-for-someone';
-import type { DelegationStore } from '../use-cases/delegation-port';
 import { PERSON_ID_PATTERN } from '../domain/delegation';
 import { mountDelegationRoutes } from './delegation-routes';
 import { mountDeskRoutes } from './desk-routes';
 
-export interface ApiLogger {
-  error(obj: object, msg?: string): void;
-}
+import type { BookingDto, BookingWindowDto, FloorViewDto, MeDto, SiteDto } from '../api-contract/api-types';
+import type { ApiDeps } from './api-deps';
 
-export interface ApiDeps extends BookingDeps {
-  /** Reports, tracing and personal-data requests (src/api/oversight-routes.ts). */
-  readonly oversight?: OversightPorts;
-  readonly auth: Authenticator;
-  readonly log: ApiLogger;
-  /** Where admin and oversight routes record what they did. */
-  readonly audit: AuditLog;
-  /** The versioned catalog, which the admin routes publish to. */
-  readonly catalogStore: CatalogStore;
-  /** How the admin routes tell people in Teams that a change cancelled their booking; without it, nobody is told. */
-  readonly notices?: AdminDeps['notices'];
-  /** The groups people's tokens carried, for the re-check of zones restricted to groups. */
-  readonly members?: AdminDeps['members'] & Pick<MemberGroups, 'describe' | 'forget'>;
-  /** Uploaded floor-plan images; without them the plan-image routes answer 404. */
-  readonly planImages?: PlanImages;
-  /** Recurring series (the Everyday API). */
-  readonly series: SeriesStore;
-  /** Signs the calendar links of cards. */
-  readonly linkKeys: LinkKeyStore;
-  readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
-  /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
-  readonly waitlist?: WaitlistStore;
-  /** Who may book for whom (booking for someone, issue 17 §3). */
-  readonly delegations: DelegationStore;
-  /** The link a desk's QR code opens (a Teams deep link to the tab at that desk); without it, the tab's own address. */
-  readonly deskUrl?: (deskId: string) => string;
-}
+export type { ApiDeps, ApiLogger } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -90,7 +52,8 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   const route = authenticatedRoute(deps);
 
   server.get('/api/me', route(async (_req, res, caller, locale) => {
-    res.json(200, { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale });
+    const me: MeDto = { id: caller.userId, name: caller.name ?? caller.userId, roles: caller.roles, locale };
+    res.json(200, me);
   }));
 
   server.get('/api/sites', route(async (_req, res) => {
@@ -98,7 +61,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const now = deps.clock.now();
     res.json(
       200,
-      index.sites.map((s) => ({
+      index.sites.map((s): SiteDto => ({
         id: s.site.id,
         name: s.site.name,
         timeZone: s.site.timeZone,
@@ -133,32 +96,31 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     if (!body) {
       const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
       const rules = floorDay.policy.rules;
-      body = Buffer.from(
-        JSON.stringify({
-          floor: found.layout.floor,
-          date,
-          policy: {
-            minDistanceM: rules.minDistanceM,
-            checkInDeadline: rules.checkInDeadline,
-            reminderTime: rules.reminderTime,
-            weeklyQuota: rules.weeklyQuota,
-            ...windowDto(window),
-            timeZone,
-          },
-          zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
-          desks: floorDay.verdicts(caller).map((v) => ({
-            id: v.desk.id,
-            label: v.desk.label,
-            x: v.desk.x,
-            y: v.desk.y,
-            zoneId: v.desk.zoneId,
-            attributes: v.desk.attributes,
-            state: v.state,
-            reason: describeDeskReason(v.reason, locale),
-            ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
-          })),
-        }),
-      );
+      const view: FloorViewDto = {
+        floor: found.layout.floor,
+        date,
+        policy: {
+          minDistanceM: rules.minDistanceM,
+          checkInDeadline: rules.checkInDeadline,
+          reminderTime: rules.reminderTime,
+          weeklyQuota: rules.weeklyQuota,
+          ...windowDto(window),
+          timeZone,
+        },
+        zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
+        desks: floorDay.verdicts(caller).map((v) => ({
+          id: v.desk.id,
+          label: v.desk.label,
+          x: v.desk.x,
+          y: v.desk.y,
+          zoneId: v.desk.zoneId,
+          attributes: v.desk.attributes,
+          state: v.state,
+          reason: describeDeskReason(v.reason, locale),
+          ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
+        })),
+      };
+      body = Buffer.from(JSON.stringify(view));
       if (!personal) {
         let forDay = bodies.get(floorDay);
         if (!forDay) bodies.set(floorDay, (forDay = new Map()));
@@ -267,7 +229,7 @@ function optionalLimit(raw: unknown): number | undefined {
 }
 
 /** The booking window as the tab reads it: the same computation as the rules' (src/domain/booking-window.ts). */
-function windowDto(w: BookingWindow) {
+function windowDto(w: BookingWindow): BookingWindowDto {
   return {
     today: w.today,
     firstBookableDate: w.firstBookableDate,
@@ -278,7 +240,7 @@ function windowDto(w: BookingWindow) {
   };
 }
 
-function bookingDto(b: Booking, index: CatalogIndex) {
+function bookingDto(b: Booking, index: CatalogIndex): BookingDto {
   const found = index.locateDesk(b.deskId);
   const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
   return {

@@ -11,7 +11,7 @@ import { InvalidInputError } from '../use-cases/errors';
 import type { Authenticator } from './authenticate';
 import { authenticatedRoute, refuse } from './api-errors';
 import { describeZodError, readJson, sendError, zodField } from './http';
-import type { ApiLogger } from './routes';
+import type { ApiLogger } from './api-deps';
 
 export interface SeriesApiDeps extends SeriesDeps {
   readonly auth: Authenticator;

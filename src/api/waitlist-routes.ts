@@ -9,7 +9,7 @@ import { joinWaitlist, leaveWaitlist, listMyWaitlist, type WaitlistDeps } from '
 import { acceptOffer, declineOffer } from '../use-cases/waitlist-offers';
 import { authenticatedRoute, refuse } from './api-errors';
 import { describeZodError, readJson, sendError, zodField } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ATTRIBUTE = /^[a-z0-9][a-z0-9 _-]{0,31}$/;

@@ -1,70 +1,53 @@
-import { bookableDays } from '../domain/booking-window';
-import { addDays, civilDateOf, isoWeekday } from '../domain/civil-date';
-import { dateOfBookingId, ok, type Actor, type Booking, type CivilDate, type Result } from '../domain/model';
-import type { Refusal } from '../domain/refusal';
+import { isoWeekday } from '../domain/civil-date';
+import { dateOfBookingId, type Actor, type Booking, type CivilDate } from '../domain/model';
 import type { SuggestionPreferences } from '../domain/suggest';
 import { describeAlternative, describeRefusal } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
-import { bookDesk, type BookingDeps } from '../use-cases/book-desk';
-import type { CatalogIndex } from '../use-cases/catalog-index';
-import { cancelBooking, cancelBookingTellingRepeat, checkIn, releaseBooking } from '../use-cases/change-booking';
-import { checkDesk } from '../use-cases/check-desk';
+import { bookDesk } from '../use-cases/book-desk';
+import { bookDays, cancelBookings } from '../use-cases/book-days';
+import { nextBookableDays, planBooking, preferencesFor } from '../use-cases/booking-wish';
+import { bookingOn, todayAtSite } from '../use-cases/bookings-on-days';
+import { chooseSite, siteOfCardAction } from '../use-cases/choose-site';
+import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import { listMyBookings } from '../use-cases/list-my-bookings';
+import { moveBooking } from '../use-cases/move-booking';
 import type { SiteCatalog } from '../use-cases/ports';
 import { suggestDesks } from '../use-cases/suggest-desk';
+import { suggestForDay } from '../use-cases/suggest-for-day';
 import { whoIsIn } from '../use-cases/who-is-in';
-import { bookDays, cancelBookings } from '../use-cases/book-days';
-import { moveBooking } from '../use-cases/move-booking';
+import { cardBooking, cardDesk, catalogNames, dayDone, refusalCardOf } from './card-view';
 import { attributesText } from './cards/card-parts';
 import { withNote } from './cards/chat-cards';
-import { foldPhrase } from './language/fold-text';
-import { waitlistOffer } from './waitlist-handlers';
 import { withJoinWaitlist } from './cards/waitlist-cards';
-import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import {
   askDayCard,
-  confirmDaysCard,
-  offerCancelCard,
-  questionCard,
   bookedCard,
-  bookingsCard,
-  cancelledCard,
-  checkedInCard,
-  errorCard,
+  confirmDaysCard,
   helpCard,
   multiDayCard,
+  offerCancelCard,
   pickDeskCard,
-  refusalCard,
-  releasedCard,
+  questionCard,
+  siteChoiceCard,
   statusCard,
   suggestionCard,
   toRequestId,
   VERBS,
   whoIsInCard,
-  siteChoiceCard,
   type ActionData,
   type AdaptiveCard,
   type BookChangeData,
-  type CardBooking,
-  type CardDesk,
   type DayResult,
 } from './cards';
-import { parseMessage, type Command } from './language/parse-message';
 import { findSiteName } from './language/find-site-name';
-import { chooseSite, rememberSite } from '../use-cases/choose-site';
+import { foldPhrase } from './language/fold-text';
+import { parseMessage, type Command } from './language/parse-message';
+import { MyBookingsHandlers } from './my-bookings-handlers';
 import { previewSeries, seriesRequestOf } from './series-chat';
-import type { SeriesStore } from '../use-cases/series-port';
+import type { BotDeps } from './bot-deps';
 
-export interface BotDeps extends BookingDeps {
-  /** A deep link to the Book tab on a day, when the Teams app id is known. */
-  readonly mapUrl?: (date: CivilDate, floorId?: string) => string | undefined;
-  /** The site's privacy choice: show colleagues' names in "who is in", or counts only. */
-  readonly showNamesInWhoIsIn: boolean;
-  /** A signed link to a booking's calendar file, when the app's public address is known. */
-  readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
-  /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
-  readonly series?: SeriesStore;
-}
+// BotDeps has its own file so that the handlers of other features can take it without importing these handlers.
+export type { BotDeps } from './bot-deps';
 
 const MAX_PICK = 12;
 
@@ -93,11 +76,15 @@ type BookCommand = Extract<Command, { kind: 'book' }>;
  * caller the channel established, and card data only says which desk, day or booking is meant.
  */
 export class BotHandlers {
+  private readonly mine: MyBookingsHandlers;
+
   constructor(
     private readonly deps: BotDeps,
     /** The booking under discussion, per conversation and person; shared by every instance of the server. */
     private readonly memory: DiscussionStore,
-  ) {}
+  ) {
+    this.mine = new MyBookingsHandlers(deps);
+  }
 
   /**
    * A typed message: finds the site it is about, reads its days in that site's time zone, and answers it.
@@ -163,13 +150,13 @@ export class BotHandlers {
       case 'thanks':
         return statusCard({ title: t(locale, 'chat.thanks.title'), text: t(locale, 'chat.thanks.text') }, locale);
       case 'my-bookings':
-        return this.myBookings(actor, locale);
+        return this.mine.myBookings(actor, locale);
       case 'cancel':
-        return this.cancelDays(cmd.dates, actor, locale);
+        return this.mine.cancelDays(cmd.dates, actor, locale);
       case 'check-in':
-        return this.checkInToday(actor, locale);
+        return this.mine.checkInToday(actor, locale);
       case 'release':
-        return this.releaseDays(cmd.dates, actor, locale);
+        return this.mine.releaseDays(cmd.dates, actor, locale);
       case 'who-is-in':
         return this.whoIsIn(cmd.dates, locale, chat.site!);
       case 'help':
@@ -189,12 +176,12 @@ export class BotHandlers {
       case VERBS.bookDay: {
         const site = await this.siteOfAction(data, actor, key);
         if (!site) return this.askSite(undefined, locale);
-        return this.suggestOne(data.date, actor, locale, this.preferencesOf(data), undefined, activityId, key, site);
+        return this.suggestOne(data.date, actor, locale, preferencesFor(data), undefined, activityId, key, site);
       }
       case VERBS.bookDays: {
         const site = await this.siteOfAction(data, actor, key);
         if (!site) return this.askSite(undefined, locale);
-        return this.bookConfirmedDays(data.dates, data.requestId, this.preferencesOf(data), actor, locale, key, site);
+        return this.bookConfirmedDays(data.dates, data.requestId, preferencesFor(data), actor, locale, key, site);
       }
       case VERBS.cancelMany:
         return this.cancelMany(data.bookingIds, actor, locale);
@@ -211,54 +198,41 @@ export class BotHandlers {
         return this.askDay({ kind: 'book', dates: [], attributes: [], sameAsLastTime: false }, [], locale, chosen.site);
       }
       case VERBS.bookingCancel:
-        return this.change('cancel', data.bookingId, actor, locale);
+        return this.mine.change('cancel', data.bookingId, actor, locale);
       case VERBS.bookingCheckIn:
-        return this.change('check-in', data.bookingId, actor, locale);
+        return this.mine.change('check-in', data.bookingId, actor, locale);
       case VERBS.bookingRelease:
-        return this.change('release', data.bookingId, actor, locale);
+        return this.mine.change('release', data.bookingId, actor, locale);
       case VERBS.showBookings:
-        return this.myBookings(actor, locale);
+        return this.mine.myBookings(actor, locale);
     }
   }
 
   // --- booking -------------------------------------------------------------------------------------------------
 
   private async book(cmd: BookCommand, actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
     const site = chat.site!;
     // No day named: ask, with the next bookable days as buttons, rather than pick one for them.
     if (cmd.dates.length === 0) return this.askDay(cmd, [], locale, site);
     const dates = cmd.dates;
-    const activityId = chat.activityId;
-    const wantedDesk = cmd.deskLabel ? index.findDeskByLabel(site.site.id, cmd.deskLabel) : undefined;
-    const zones = cmd.zoneName ? this.zonesNamed(site, cmd.zoneName) : [];
-    const lastDesk = cmd.sameAsLastTime ? await this.lastDeskOf(actor, site) : undefined;
-    const favourite = wantedDesk?.id ?? lastDesk;
-    // A feature no desk has is named, and the rest of the wish is still honoured: never a bare "no desk matches".
-    const missing = cmd.attributes.filter((a) => !site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)));
-    const attributes = cmd.attributes.filter((a) => !missing.includes(a));
-    // A zone name on several floors ("Zone B" on the 2nd and the 3rd): the first of them with a free desk that day.
-    const zone = zones.length > 1 && dates.length === 1 ? ((await this.firstZoneWithRoom(zones, dates[0]!, actor, attributes, site)) ?? zones[0]) : zones[0];
-    const preferences: SuggestionPreferences = {
-      require: {
-        ...(zone && { zoneId: zone.id }),
-        ...(attributes.length > 0 && { attributes }),
-      },
-      // Also preferred, so that "why this desk" can say the desk has what was asked for.
-      prefer: {
-        favouriteDeskIds: favourite ? [favourite] : [],
-        ...(zone && { zoneIds: [zone.id] }),
-        ...(attributes.length > 0 && { attributes }),
-      },
-    };
-    const constraints = { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }), ...(favourite && { deskId: favourite }) };
+    const plan = await planBooking(this.deps, {
+      actor,
+      site,
+      dates,
+      ...(cmd.deskLabel !== undefined && { deskLabel: cmd.deskLabel }),
+      zoneIds: cmd.zoneName ? this.zonesNamed(site, cmd.zoneName).map((z) => z.id) : [],
+      attributes: cmd.attributes,
+      sameAsLastTime: cmd.sameAsLastTime,
+    });
     const card =
       dates.length === 1
-        ? await this.suggestOne(dates[0]!, actor, locale, preferences, favourite, activityId, chat.discussionKey, site)
+        ? await this.suggestOne(dates[0]!, actor, locale, plan.preferences, plan.favouriteDeskId, chat.activityId, chat.discussionKey, site)
         : // Several days: show what was understood and book on one Confirm, never straight away.
-          await this.confirmPending(dates, constraints, locale, chat);
+          await this.confirmPending(dates, plan.constraints, locale, chat);
+    const missing = plan.missingAttributes;
     if (missing.length === 0) return card;
-    const rest = attributesText(attributes, locale);
+    // A feature no desk has is named, and the rest of the wish is still honoured: never a bare "no desk matches".
+    const rest = attributesText(plan.attributes, locale);
     return withNote(
       card,
       rest
@@ -284,20 +258,6 @@ export class BotHandlers {
     return site.zones.filter((z) => foldPhrase(z.name) === wanted);
   }
 
-  private async firstZoneWithRoom(
-    zones: readonly SiteCatalog['zones'][number][],
-    date: CivilDate,
-    actor: Actor,
-    attributes: readonly string[],
-    site: SiteCatalog,
-  ): Promise<SiteCatalog['zones'][number] | undefined> {
-    for (const zone of zones) {
-      const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences: { require: { zoneId: zone.id, ...(attributes.length > 0 && { attributes }) } }, limit: 1 });
-      if (ranked.ok && ranked.value.length > 0) return zone;
-    }
-    return undefined;
-  }
-
   private async askDay(cmd: Command, unplaced: readonly string[], locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
     const zone = cmd.kind === 'book' && cmd.zoneName ? index.findZoneByName(site.site.id, cmd.zoneName) : undefined;
@@ -305,24 +265,12 @@ export class BotHandlers {
     return askDayCard(
       {
         unplaced,
-        days: this.nextBookableDays(site, 5),
+        days: nextBookableDays(this.deps, site, 5),
         constraints: { ...(zone && { zoneId: zone.id }), ...(attributes.length > 0 && { attributes }) },
         ...(index.sites.length > 1 && { siteId: site.site.id }),
       },
       locale,
     );
-  }
-
-  private preferencesOf(data: { zoneId?: string; attributes?: readonly string[]; deskId?: string }): SuggestionPreferences {
-    const require = { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && data.attributes.length > 0 && { attributes: data.attributes }) };
-    return {
-      require,
-      prefer: {
-        ...(data.deskId && { favouriteDeskIds: [data.deskId] }),
-        ...(data.zoneId && { zoneIds: [data.zoneId] }),
-        ...(require.attributes && { attributes: require.attributes }),
-      },
-    };
   }
 
   private async bookConfirmedDays(
@@ -337,16 +285,13 @@ export class BotHandlers {
     const index = await this.deps.catalog.current();
     const outcomes = await bookDays(this.deps, { actor, dates, preferences, requestId, siteId: site.site.id });
     const results: DayResult[] = outcomes.map((o) => {
-      if (o.ok) {
-        const desk = this.cardDesk(o.booking.deskId, index);
-        return { date: o.date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) };
-      }
+      if (o.ok) return dayDone(o.date, o.booking.deskId, index);
       if (!o.refusal) return { date: o.date, ok: false, sentence: t(locale, 'chat.multi.noDesk') };
       const first = o.refusal.alternatives[0];
       return {
         date: o.date,
         ok: false,
-        sentence: describeRefusal(o.refusal, locale, this.lookup(index)),
+        sentence: describeRefusal(o.refusal, locale, catalogNames(index)),
         ...(first && { alternative: describeAlternative(first, locale) }),
       };
     });
@@ -360,11 +305,8 @@ export class BotHandlers {
     const index = await this.deps.catalog.current();
     const outcomes = await cancelBookings(this.deps, { actor, bookingIds });
     const results: DayResult[] = outcomes.map((r, i) => {
-      if (r.ok) {
-        const desk = this.cardDesk(r.value.deskId, index);
-        return { date: r.value.date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) };
-      }
-      return { date: dateOfBookingId(bookingIds[i] ?? '') ?? '', ok: false, sentence: describeRefusal(r.error, locale, this.lookup(index)) };
+      if (r.ok) return dayDone(r.value.date, r.value.deskId, index);
+      return { date: dateOfBookingId(bookingIds[i] ?? '') ?? '', ok: false, sentence: describeRefusal(r.error, locale, catalogNames(index)) };
     });
     return multiDayCard({ results: results.sort((a, b) => a.date.localeCompare(b.date)), kind: 'cancelled' }, locale);
   }
@@ -378,17 +320,12 @@ export class BotHandlers {
     await this.memory.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
   }
 
-  private async bookingOn(date: CivilDate, actor: Actor): Promise<Booking | undefined> {
-    const [booking] = await listMyBookings(this.deps, { actor, from: date, to: date });
-    return booking;
-  }
-
   private async offerCancel(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
     const discussed = await this.memory.get(chat.discussionKey);
     const remembered = discussed?.date;
     const days = dates.length > 0 ? dates : remembered ? [remembered] : [];
     // "I can't come" with no day and nothing under discussion: show the bookings, each with its Cancel button.
-    if (days.length === 0) return this.myBookings(actor, locale);
+    if (days.length === 0) return this.mine.myBookings(actor, locale);
     const index = await this.deps.catalog.current();
     const sorted = [...days].sort();
     const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
@@ -404,23 +341,23 @@ export class BotHandlers {
       if (rest.length === 1) {
         const only = rest[0]!;
         const site = (discussed?.siteId !== undefined ? index.site(discussed.siteId) : undefined) ?? chat.site ?? index.sites[0]!;
-        return this.suggestOne(only, actor, locale, this.preferencesOf(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey, site);
+        return this.suggestOne(only, actor, locale, preferencesFor(pending.constraints), pending.constraints.deskId, chat.activityId, chat.discussionKey, site);
       }
     }
     if (offered.length === 0) {
-      return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(sorted[0]!, locale) }), tone: 'attention', showBookings: true }, locale);
+      return this.mine.noBookingOn(sorted[0]!, locale);
     }
     const first = offered[0]!;
     await this.remember(chat.discussionKey, { date: first.date, bookingId: first.id, deskId: first.deskId });
-    return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: this.cardDesk(b.deskId, index).label, today: b.date === this.todayAt(b.siteId, index) })) }, locale);
+    return offerCancelCard({ bookings: offered.map((b) => ({ id: b.id, date: b.date, deskLabel: cardDesk(b.deskId, index).label, today: b.date === todayAtSite(this.deps, index, b.siteId) })) }, locale);
   }
 
   private async move(from: readonly CivilDate[], to: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
     const fromDate = from[0] ?? (await this.memory.get(chat.discussionKey))?.date;
     if (!fromDate) return questionCard(t(locale, 'chat.move.which'), locale);
-    const booking = await this.bookingOn(fromDate, actor);
+    const booking = await bookingOn(this.deps, actor, fromDate);
     if (!booking) {
-      return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(fromDate, locale) }), tone: 'attention', showBookings: true }, locale);
+      return this.mine.noBookingOn(fromDate, locale);
     }
     // One target day, or ask: a move to "Friday and Monday" is not one move.
     if (to.length !== 1) return questionCard(t(locale, 'chat.move.toWhichDay', { date: formatDate(fromDate, locale) }), locale);
@@ -431,7 +368,7 @@ export class BotHandlers {
     const discussed = await this.memory.get(chat.discussionKey);
     const date = dates[0] ?? discussed?.date;
     if (!date) return questionCard(t(locale, 'chat.anotherDesk.which'), locale);
-    const booking = await this.bookingOn(date, actor);
+    const booking = await bookingOn(this.deps, actor, date);
     if (booking) return this.moveTo(booking, date, actor, locale, chat);
     // Not booked yet: other free desks of that day than the one suggested.
     const exceptDeskId = discussed?.date === date ? discussed.deskId : undefined;
@@ -450,13 +387,13 @@ export class BotHandlers {
     const index = await this.deps.catalog.current();
     const moved = await moveBooking(this.deps, { actor, bookingId: booking.id, toDate, requestId: toRequestId(`${chat.activityId}.move`) });
     if (!moved.ok) {
-      const reason = moved.refusal ? describeRefusal(moved.refusal, locale, this.lookup(index)) : t(locale, 'chat.multi.noDesk');
+      const reason = moved.refusal ? describeRefusal(moved.refusal, locale, catalogNames(index)) : t(locale, 'chat.multi.noDesk');
       return statusCard({ title: t(locale, 'chat.notMoved.title'), text: t(locale, 'chat.notMoved.text', { date: this.day(booking.date, locale), reason }), tone: 'attention', showBookings: true }, locale);
     }
     const next = moved.to;
     await this.remember(chat.discussionKey, { date: next.date, bookingId: next.id, deskId: next.deskId });
-    const oldDesk = this.cardDesk(moved.from.deskId, index).label;
-    const desk = this.cardDesk(next.deskId, index).label;
+    const oldDesk = cardDesk(moved.from.deskId, index).label;
+    const desk = cardDesk(next.deskId, index).label;
     const text =
       next.date === booking.date
         ? t(locale, 'chat.deskChanged.text', { date: this.day(next.date, locale), desk, oldDesk })
@@ -476,37 +413,22 @@ export class BotHandlers {
   ): Promise<AdaptiveCard> {
     const requestId = toRequestId(`${activityId}.${date}`);
     const index = await this.deps.catalog.current();
-    // Every free desk is ranked (the count on the card is of all of them); the pick card shows the first few.
-    const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences, limit: Number.MAX_SAFE_INTEGER });
-    if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
-    const top = ranked.value[0];
-    if (wantedDeskId && top?.desk.id !== wantedDeskId) {
-      // The desk asked for is not free: say why, with the rule's numbers and alternatives.
-      const why = await checkDesk(this.deps, { actor, deskId: wantedDeskId, date });
-      if (why) return this.refusal(why, requestId, locale, index);
-    }
-    if (!top) {
-      // A zone asked for that is at its cap is called full, with the rule's numbers.
-      const zoneId = preferences.require?.zoneId;
-      const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
-      // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
-      for (const desk of inZone) {
-        const why = await checkDesk(this.deps, { actor, deskId: desk.id, date });
-        if (why?.code === 'ZONE_FULL') return this.refusal(why, requestId, locale, index);
-        if (why?.code !== 'DESK_TAKEN') break;
-      }
+    const found = await suggestForDay(this.deps, { actor, date, site, preferences, ...(wantedDeskId !== undefined && { wantedDeskId }) });
+    if (found.kind === 'refused') return refusalCardOf(found.refusal, requestId, locale, index);
+    if (found.kind === 'none') {
       const none = statusCard({ title: t(locale, 'card.refusal.title'), text: t(locale, 'bot.noDeskFree', { date: this.day(date, locale) }), tone: 'attention' }, locale);
       return withJoinWaitlist(none, date, locale, preferences.require ?? {});
     }
+    const top = found.suggestion;
     if (key) await this.remember(key, { date, deskId: top.desk.id });
     return suggestionCard(
       {
         date,
-        desk: this.cardDesk(top.desk.id, index),
+        desk: cardDesk(top.desk.id, index),
         why: top.why,
         requestId,
         ...this.map(date, top.desk.floorId),
-        otherDeskCount: ranked.value.length - 1,
+        otherDeskCount: found.otherDeskCount,
         constraints: { ...(preferences.require?.zoneId && { zoneId: preferences.require.zoneId }), ...(preferences.require?.attributes && { attributes: preferences.require.attributes }) },
       },
       locale,
@@ -516,10 +438,10 @@ export class BotHandlers {
   private async confirm(deskId: string, date: CivilDate, requestId: string, actor: Actor, locale: Locale, key: string): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
     const booked = await bookDesk(this.deps, { actor, deskId, date, requestId });
-    if (!booked.ok) return this.refusal(booked.error, requestId, locale, index);
+    if (!booked.ok) return refusalCardOf(booked.error, requestId, locale, index);
     await this.remember(key, { date, bookingId: booked.value.id, deskId: booked.value.deskId });
     const calendarUrl = await this.deps.calendarUrl?.(booked.value.id, locale);
-    return bookedCard({ booking: this.cardBooking(booked.value, index), today: this.todayAt(booked.value.siteId, index), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
+    return bookedCard({ booking: cardBooking(booked.value, index), today: todayAtSite(this.deps, index, booked.value.siteId), ...this.map(date, booked.value.floorId), ...(calendarUrl && { calendarUrl }) }, locale);
   }
 
   private async pickAnother(data: BookChangeData, actor: Actor, locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
@@ -529,115 +451,16 @@ export class BotHandlers {
       require: { ...(data.zoneId && { zoneId: data.zoneId }), ...(data.attributes && { attributes: data.attributes }) },
     };
     const ranked = await suggestDesks(this.deps, { actor, date, siteId: site.site.id, preferences, limit: MAX_PICK + 1 });
-    if (!ranked.ok) return this.refusal(ranked.error, requestId, locale, index);
-    const desks = ranked.value.filter((s) => s.desk.id !== exceptDeskId).slice(0, MAX_PICK).map((s) => this.cardDesk(s.desk.id, index));
+    if (!ranked.ok) return refusalCardOf(ranked.error, requestId, locale, index);
+    const desks = ranked.value.filter((s) => s.desk.id !== exceptDeskId).slice(0, MAX_PICK).map((s) => cardDesk(s.desk.id, index));
     return pickDeskCard({ date, desks, requestId, ...this.map(date) }, locale);
   }
 
   // --- existing bookings ---------------------------------------------------------------------------------------
 
-  private async myBookings(actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
-    const bookings = await listMyBookings(this.deps, { actor });
-    // One "today" for the card: the earliest of the sites', so that no booking of today loses its buttons.
-    const today = index.sites.map((s) => civilDateOf(this.deps.clock.now(), s.site.timeZone)).sort()[0] ?? civilDateOf(this.deps.clock.now(), 'UTC');
-    return bookingsCard({ bookings: bookings.map((b) => this.cardBooking(b, index)), today }, locale);
-  }
-
-  private alreadyCancelled(b: Booking, index: CatalogIndex, locale: Locale): AdaptiveCard {
-    const text = t(locale, 'chat.alreadyCancelled.text', { desk: this.cardDesk(b.deskId, index).label, date: this.day(b.date, locale) });
-    return statusCard({ title: t(locale, 'chat.alreadyCancelled.title'), text, showBookings: true }, locale);
-  }
-
-  private async change(kind: 'cancel' | 'check-in' | 'release', bookingId: string, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
-    const cmd = { actor, bookingId };
-    let result: Result<Booking, Refusal>;
-    if (kind === 'cancel') {
-      const cancelled = await cancelBookingTellingRepeat(this.deps, cmd);
-      // A second press of Cancel: say it is done, not that it was cancelled again.
-      if (cancelled.ok && cancelled.value.alreadyEnded) return this.alreadyCancelled(cancelled.value.booking, index, locale);
-      result = cancelled.ok ? ok(cancelled.value.booking) : cancelled;
-    } else {
-      result = await (kind === 'check-in' ? checkIn : releaseBooking)(this.deps, cmd);
-    }
-    if (!result.ok) {
-      if (result.error.code === 'NOT_ALLOWED') return errorCard('not-yours', locale);
-      const d = result.error.details;
-      // A second press of Cancel: say it is done, not that some rule refused.
-      if (kind === 'cancel' && d.code === 'NOT_ACTIVE' && d.status === 'released') {
-        const found = await this.deps.store.getBooking(bookingId);
-        if (found && found.booking.userId === actor.userId) return this.alreadyCancelled(found.booking, index, locale);
-      }
-      if (result.error.code === 'BOOKING_NOT_FOUND') return errorCard('stale', locale);
-      return statusCard({ title: t(locale, 'card.error.title'), text: describeRefusal(result.error, locale, this.lookup(index)), tone: 'attention', showBookings: true }, locale);
-    }
-    const b = result.value;
-    const input = { deskLabel: this.cardDesk(b.deskId, index).label, date: b.date };
-    if (kind === 'check-in') return checkedInCard(input, locale);
-    return kind === 'cancel' ? cancelledCard(input, locale) : releasedCard(input, locale);
-  }
-
-  private async cancelDays(dates: readonly CivilDate[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    if (dates.length === 0) return this.myBookings(actor, locale);
-    return this.onBookingsOf(dates, actor, locale, 'cancel');
-  }
-
-  private async releaseDays(dates: readonly CivilDate[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    if (dates.length > 0) return this.onBookingsOf(dates, actor, locale, 'release');
-    const booking = await this.bookingOfToday(actor);
-    if (booking) return this.change('release', booking.id, actor, locale);
-    const index = await this.deps.catalog.current();
-    return this.onBookingsOf([this.todayAt(index.sites[0]?.site.id ?? '', index)], actor, locale, 'release');
-  }
-
-  /** The person's booking of today, where "today" is the day at the booking's own site. */
-  private async bookingOfToday(actor: Actor): Promise<Booking | undefined> {
-    const index = await this.deps.catalog.current();
-    const todays = index.sites.map((s) => civilDateOf(this.deps.clock.now(), s.site.timeZone)).sort();
-    if (todays.length === 0) return undefined;
-    const mine = await listMyBookings(this.deps, { actor, from: todays[0]!, to: todays[todays.length - 1]! });
-    return mine.find((b) => b.date === this.todayAt(b.siteId, index));
-  }
-
-  private async checkInToday(actor: Actor, locale: Locale): Promise<AdaptiveCard> {
-    const booking = await this.bookingOfToday(actor);
-    if (!booking) return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingToday'), tone: 'attention', showBookings: true }, locale);
-    return this.change('check-in', booking.id, actor, locale);
-  }
-
-  /** Applies a cancel or release to the caller's booking on each day; one day answers with its own card. */
-  private async onBookingsOf(dates: readonly CivilDate[], actor: Actor, locale: Locale, kind: 'cancel' | 'release'): Promise<AdaptiveCard> {
-    const index = await this.deps.catalog.current();
-    const sorted = [...dates].sort();
-    const mine = await listMyBookings(this.deps, { actor, from: sorted[0]!, to: sorted[sorted.length - 1]! });
-    if (dates.length === 1) {
-      const booking = mine.find((b) => b.date === dates[0]);
-      if (!booking) return statusCard({ title: t(locale, 'card.error.title'), text: t(locale, 'bot.noBookingOn', { date: this.day(dates[0]!, locale) }), tone: 'attention', showBookings: true }, locale);
-      return this.change(kind, booking.id, actor, locale);
-    }
-    const results: DayResult[] = [];
-    for (const date of sorted) {
-      const booking = mine.find((b) => b.date === date);
-      if (!booking) {
-        results.push({ date, ok: false, sentence: t(locale, 'bot.noBookingOn', { date: this.day(date, locale) }) });
-        continue;
-      }
-      const op = kind === 'cancel' ? cancelBooking : releaseBooking;
-      const r = await op(this.deps, { actor, bookingId: booking.id });
-      const desk = this.cardDesk(booking.deskId, index);
-      results.push(
-        r.ok
-          ? { date, ok: true, deskLabel: desk.label, ...(desk.zoneName && { zoneName: desk.zoneName }) }
-          : { date, ok: false, sentence: describeRefusal(r.error, locale, this.lookup(index)) },
-      );
-    }
-    return multiDayCard({ results, kind: kind === 'cancel' ? 'cancelled' : 'released' }, locale);
-  }
-
   private async whoIsIn(dates: readonly CivilDate[], locale: Locale, site: SiteCatalog): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
-    const date = dates[0] ?? this.todayAt(site.site.id, index);
+    const date = dates[0] ?? todayAtSite(this.deps, index, site.site.id);
     const zones = await whoIsIn(this.deps, { date, siteId: site.site.id, showNames: this.deps.showNamesInWhoIsIn });
     return whoIsInCard(
       { date, zones: zones.map((z) => ({ name: `${z.floorName} · ${z.zoneName}`, booked: z.booked, capacity: z.capacity, ...(z.names && { names: z.names }) })) },
@@ -646,18 +469,6 @@ export class BotHandlers {
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------
-
-  private refusal(r: Refusal, requestId: string, locale: Locale, index: CatalogIndex): AdaptiveCard {
-    return refusalCard(
-      {
-        sentence: describeRefusal(r, locale, this.lookup(index)),
-        alternatives: r.alternatives.map((a) => ({ deskId: a.deskId, deskLabel: a.deskLabel, date: a.date, text: describeAlternative(a, locale) })),
-        requestId,
-        ...waitlistOffer(r),
-      },
-      locale,
-    );
-  }
 
   /** The one site, when there is only one: then a command needs no site from the chat. */
   private async onlySite(): Promise<SiteCatalog | undefined> {
@@ -668,73 +479,13 @@ export class BotHandlers {
 
   /** Which site a card click books in: the one the card was made for, else the desk's, else the chat's. */
   private async siteOfAction(data: { siteId?: string; deskId?: string }, actor: Actor, key: string): Promise<SiteCatalog | undefined> {
-    const index = await this.deps.catalog.current();
-    const carried = data.siteId !== undefined ? index.site(data.siteId) : undefined;
-    if (carried) {
-      // A site clicked is a site chosen: the next message in this chat is read there too.
-      if (index.sites.length > 1) await rememberSite({ discussions: this.memory }, key, carried.site.id);
-      return carried;
-    }
-    const ofDesk = data.deskId !== undefined ? index.locateDesk(data.deskId)?.catalog : undefined;
-    if (ofDesk) return ofDesk;
-    const chosen = await chooseSite({ ...this.deps, discussions: this.memory }, { actor, discussionKey: key });
-    return chosen.kind === 'site' ? chosen.site : undefined;
+    const { siteId, deskId } = data;
+    return siteOfCardAction({ ...this.deps, discussions: this.memory }, { actor, discussionKey: key, ...(siteId !== undefined && { siteId }), ...(deskId !== undefined && { deskId }) });
   }
 
   private async askSite(text: string | undefined, locale: Locale): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
     return siteChoiceCard({ sites: index.sites.map((s) => ({ id: s.site.id, name: s.site.name })), ...(text !== undefined && { text }) }, locale);
-  }
-
-  /** Today at a site (the first site's, for a site no longer in the catalog). */
-  private todayAt(siteId: string, index: CatalogIndex): CivilDate {
-    const site = index.site(siteId) ?? index.sites[0];
-    return civilDateOf(this.deps.clock.now(), site?.site.timeZone ?? 'UTC');
-  }
-
-  private nextBookableDays(site: SiteCatalog, count: number): CivilDate[] {
-    return bookableDays({ now: this.deps.clock.now(), timeZone: site.site.timeZone, policies: site.policies }).slice(0, count);
-  }
-
-  /** The desk of the person's latest booking in the last month, for "the same desk as last time". */
-  private async lastDeskOf(actor: Actor, site: SiteCatalog): Promise<string | undefined> {
-    const today = civilDateOf(this.deps.clock.now(), site.site.timeZone);
-    const recent = (await listMyBookings(this.deps, { actor, from: addDays(today, -30), to: addDays(today, 30) })).filter((b) => b.siteId === site.site.id);
-    const past = recent.filter((b) => b.date <= today);
-    return (past[past.length - 1] ?? recent[0])?.deskId;
-  }
-
-  private cardDesk(deskId: string, index: CatalogIndex): CardDesk {
-    const found = index.locateDesk(deskId);
-    if (!found) return { id: deskId, label: deskId };
-    const zone = found.layout.zones.find((z) => z.id === found.desk.zoneId);
-    return {
-      id: deskId,
-      label: found.desk.label,
-      ...(zone && { zoneName: zone.name }),
-      floorName: found.layout.floor.name,
-      attributes: found.desk.attributes,
-    };
-  }
-
-  private cardBooking(b: Booking, index: CatalogIndex): CardBooking {
-    const desk = this.cardDesk(b.deskId, index);
-    return {
-      id: b.id,
-      date: b.date,
-      status: b.status,
-      deskLabel: desk.label,
-      ...(desk.zoneName && { zoneName: desk.zoneName }),
-      ...(desk.floorName && { floorName: desk.floorName }),
-      checkedIn: b.status === 'checked-in',
-    };
-  }
-
-  private lookup(index: CatalogIndex) {
-    return {
-      deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-      zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-    };
   }
 
   private map(date: CivilDate, floorId?: string): { mapUrl?: string } {

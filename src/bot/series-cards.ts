@@ -4,7 +4,8 @@
  * Pure functions of their input; text people wrote (desk labels) is escaped.
  */
 import { formatDate, formatIsoWeekday, formatList, t, type Locale } from '../i18n/messages';
-import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardAction, type CardElement, type Fact } from './cards/adaptive-card';
+import { adaptiveCard, executeAction, factSet, heading, textBlock, type AdaptiveCard, type CardAction, type CardElement, type Fact } from './cards/adaptive-card';
+import type { ActionData } from './cards/verbs';
 import { dayText, LIMITS, labelText } from './cards/card-parts';
 import { escapeMarkdown } from './cards/markdown';
 
@@ -31,17 +32,12 @@ export type SeriesActionData =
   | { readonly verb: typeof SERIES_VERBS.dismiss }
   | { readonly verb: typeof SERIES_VERBS.cancelRest; readonly seriesId: string };
 
-/** A series button: an Action.Execute with an Action.Submit fallback, as every card button of the bot. */
+/**
+ * A series button, built as every card button of the bot is (executeAction). The series verbs are the series flow's
+ * own, outside the cards' ActionData, hence the cast; parseSeriesActionData reads them back.
+ */
 function seriesButton(title: string, data: SeriesActionData, style?: 'positive' | 'destructive'): CardAction {
-  const styled = style === undefined ? {} : { style };
-  return {
-    type: 'Action.Execute',
-    title,
-    verb: data.verb,
-    data: { ...data },
-    ...styled,
-    fallback: { type: 'Action.Submit', title, data: { ...data }, ...styled },
-  } as unknown as CardAction;
+  return executeAction(title, data as unknown as ActionData, style);
 }
 
 /** "every Tuesday and Thursday", "un mardi sur deux", "jeden zweiten Freitag". */

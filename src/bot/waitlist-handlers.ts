@@ -7,7 +7,7 @@ import type { CatalogIndex } from '../use-cases/catalog-index';
 import { InvalidInputError } from '../use-cases/errors';
 import { joinWaitlist, leaveWaitlist, type WaitlistDeps } from '../use-cases/waitlist';
 import { acceptOffer, declineOffer } from '../use-cases/waitlist-offers';
-import type { BotDeps } from './bot-handlers';
+import type { BotDeps } from './bot-deps';
 import { bookedCard, errorCard, statusCard, type AdaptiveCard } from './cards';
 import { WAITLIST_VERBS, waitlistJoinedCard, type WaitlistActionData } from './cards/waitlist-cards';
 

@@ -1,9 +1,12 @@
 import type { Booking, BookingStatus, LedgerEntry, ReleaseReason } from '../domain/model';
 export { dateOfBookingId } from '../domain/model';
 import { CorruptDataError, type PersonDayRow, type WeekEntry } from '../use-cases/ports';
+import { entityFields } from './entity-fields';
 import { encodeKeyPart } from './key-encoding';
 import { MAX_STRING_PROPERTY_CHARS } from './entity-limits';
 import type { EntityValue, TableEntity } from './table-gateway';
+
+const { str, optStr, num, corrupt } = entityFields('Row');
 
 /**
  * How reservations map onto table rows. One partition per organisation-day holds, for each active booking,
@@ -175,27 +178,4 @@ function chunk(s: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length; i += size) out.push(s.slice(i, i + size));
   return out.length > 0 ? out : [''];
-}
-
-function str(e: TableEntity, name: string): string {
-  const v = e[name];
-  if (typeof v !== 'string') throw corrupt(e, `property ${name} is ${v === undefined ? 'missing' : typeof v}`);
-  return v;
-}
-
-function optStr(e: TableEntity, name: string): string | undefined {
-  const v = e[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw corrupt(e, `property ${name} is ${typeof v}`);
-  return v;
-}
-
-function num(e: TableEntity, name: string): number {
-  const v = e[name];
-  if (typeof v !== 'number') throw corrupt(e, `property ${name} is ${v === undefined ? 'missing' : typeof v}`);
-  return v;
-}
-
-function corrupt(e: TableEntity, what: string): CorruptDataError {
-  return new CorruptDataError(`Row ${e.partitionKey} ${e.rowKey} is malformed: ${what}`);
 }

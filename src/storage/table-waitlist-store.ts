@@ -2,9 +2,12 @@ import type { CivilDate } from '../domain/model';
 import { WAITLIST_STATES, type WaitlistEntry, type WaitlistState } from '../domain/waitlist';
 import { CorruptDataError, type CommitOutcome, type LedgerWrite } from '../use-cases/ports';
 import type { HoldCommit, HoldRelease, VersionedEntry, WaitlistStore } from '../use-cases/waitlist-port';
+import { entityFields } from './entity-fields';
 import { encodeKeyPart } from './key-encoding';
 import { dayPartition, deskRowKey, ledgerEntity } from './reservation-rows';
 import { prefixRange, type EntityValue, type StoredEntity, type TableEntity, type TableGateway, type TableOperation } from './table-gateway';
+
+const { str, optStr, corrupt } = entityFields('Waitlist row');
 
 export const WAIT_PREFIX = 'wait';
 export const waitRowKey = (userId: string): string => `${WAIT_PREFIX}|${encodeKeyPart(userId)}`;
@@ -169,21 +172,4 @@ export function entityToEntry(e: TableEntity): WaitlistEntry {
       },
     }),
   };
-}
-
-function str(e: TableEntity, name: string): string {
-  const v = e[name];
-  if (typeof v !== 'string') throw corrupt(e, `property ${name} is ${v === undefined ? 'missing' : typeof v}`);
-  return v;
-}
-
-function optStr(e: TableEntity, name: string): string | undefined {
-  const v = e[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw corrupt(e, `property ${name} is ${typeof v}`);
-  return v;
-}
-
-function corrupt(e: TableEntity, what: string): CorruptDataError {
-  return new CorruptDataError(`Waitlist row ${e.partitionKey} ${e.rowKey} is malformed: ${what}`);
 }

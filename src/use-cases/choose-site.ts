@@ -70,3 +70,23 @@ export async function rememberSite(deps: Pick<SiteChoiceDeps, 'discussions'>, di
   if (before?.siteId === siteId) return;
   await deps.discussions.set(discussionKey, { ...before, siteId });
 }
+
+/**
+ * Which site a card's button acts in: the site the card was made for (a site clicked is a site chosen, so the next
+ * message in the chat is read there too), else the site of the desk it names, else the chat's site as chooseSite finds it.
+ */
+export async function siteOfCardAction(
+  deps: SiteChoiceDeps,
+  q: { readonly actor: Actor; readonly discussionKey: string; readonly siteId?: string; readonly deskId?: string },
+): Promise<SiteCatalog | undefined> {
+  const index = await deps.catalog.current();
+  const carried = q.siteId !== undefined ? index.site(q.siteId) : undefined;
+  if (carried) {
+    if (index.sites.length > 1) await rememberSite(deps, q.discussionKey, carried.site.id);
+    return carried;
+  }
+  const ofDesk = q.deskId !== undefined ? index.locateDesk(q.deskId)?.catalog : undefined;
+  if (ofDesk) return ofDesk;
+  const chosen = await chooseSite(deps, { actor: q.actor, discussionKey: q.discussionKey });
+  return chosen.kind === 'site' ? chosen.site : undefined;
+}

@@ -1,12 +1,9 @@
-import { TableClaimStore } from '../../src/storage/table-claim-store';
-import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
-import { CachedCatalog } from '../../src/use-cases/catalog-index';
-import type { Notifier, ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
+import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
 import { runOfferPass, type OfferDeps } from '../../src/use-cases/waitlist-offers';
-import { uniqueTableName } from '../support/azurite';
 import { startBotServer, type BotServer } from '../support/bot-harness';
-import { gridCatalog, noSleepRetry, sequentialIds } from '../support/builders';
+import { gridCatalog } from '../support/builders';
 import { checkInvariants } from '../support/invariant-checker';
+import { offerPassDeps } from '../support/offer-pass';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 
 // Tuesday 1 December 2026, 09:00 in Brussels; the day in question is Thursday 3 December.
@@ -182,26 +179,6 @@ describe('the waitlist API (/api/waitlist), over HTTP on Azurite', () => {
 });
 
 /** The offer pass as a server instance runs it, over the same tables, with a notifier that records what it sends. */
-async function offerDeps(h: StoreHarness, api: BotServer, sent: ProactiveMessage[]): Promise<OfferDeps> {
-  const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
-  await claims.init();
-  const notifier: Notifier = {
-    send: async (_to, message) => {
-      sent.push(message);
-      return { status: 'sent', attempts: 1, ambiguous: false };
-    },
-  };
-  return {
-    store: h.reservations,
-    catalog: new CachedCatalog(h.catalog, api.clock, 60_000),
-    clock: api.clock,
-    ids: sequentialIds('pass'),
-    retry: noSleepRetry,
-    waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations),
-    claims,
-    conversations: { get: async (userId) => ({ userId }) },
-    notifier,
-    instanceId: 'test-pass',
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
+function offerDeps(h: StoreHarness, api: BotServer, sent: ProactiveMessage[]): Promise<OfferDeps> {
+  return offerPassDeps(h, api.clock, sent, { ids: 'pass', instanceId: 'test-pass' });
 }

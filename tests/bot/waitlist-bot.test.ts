@@ -1,16 +1,13 @@
 import nock from 'nock';
 import { waitlistOfferCard, waitlistOfferInputOf } from '../../src/bot/cards/waitlist-cards';
-import { TableClaimStore } from '../../src/storage/table-claim-store';
-import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { bookDesk } from '../../src/use-cases/book-desk';
-import { CachedCatalog } from '../../src/use-cases/catalog-index';
 import { cancelBooking } from '../../src/use-cases/change-booking';
-import type { Notifier, ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
+import type { ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
 import { runOfferPass, type OfferDeps } from '../../src/use-cases/waitlist-offers';
-import { uniqueTableName } from '../support/azurite';
 import { ALICE, BOB, actionsOf, cardsOf, executeActivity, invokeCard, messageActivity, post, startBotServer, textOf, type BotServer, type Person } from '../support/bot-harness';
-import { anActor, gridCatalog, noSleepRetry, sequentialIds } from '../support/builders';
+import { anActor, gridCatalog } from '../support/builders';
 import { checkInvariants } from '../support/invariant-checker';
+import { offerPassDeps, recordingNotifier } from '../support/offer-pass';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 
 // Tuesday 1 December 2026, 09:00 in Brussels; Thursday is 3 December.
@@ -52,7 +49,7 @@ describe('the waitlist in chat, over HTTP at /api/messages', () => {
     if (!alice.ok) throw new Error('setup: Alice could not book');
     await cancelBooking(deps, { actor: anActor(ALICE.aadObjectId), bookingId: alice.value.id });
     const sent: ProactiveMessage[] = [];
-    const report = await runOfferPass({ ...deps, notifier: recording(sent) });
+    const report = await runOfferPass({ ...deps, notifier: recordingNotifier(sent) });
     expect(report).toMatchObject({ placed: 1, sent: 1 });
     const offer = sent[0]!;
     if (offer.kind !== 'waitlist-offer') throw new Error('not an offer');
@@ -83,41 +80,18 @@ describe('the waitlist in chat, over HTTP at /api/messages', () => {
     if (!taken.ok) throw new Error('setup');
     await cancelBooking(deps, { actor: anActor('someone'), bookingId: taken.value.id });
     const sent: ProactiveMessage[] = [];
-    await runOfferPass({ ...deps, notifier: recording(sent) });
+    await runOfferPass({ ...deps, notifier: recordingNotifier(sent) });
     const first = sent[0]!;
     if (first.kind !== 'waitlist-offer') throw new Error('not an offer');
     expect(first.booking.userId).toBe(CAROL.aadObjectId);
 
     const declined = invokeCard((await post(bot.url, executeActivity(CAROL, { verb: 'waitlist.decline', entryId: first.entryId }))).json);
     expect(textOf(declined)).toMatch(/Offer passed on/);
-    await runOfferPass({ ...deps, notifier: recording(sent) });
+    await runOfferPass({ ...deps, notifier: recordingNotifier(sent) });
     expect(sent.map((m) => m.booking.userId)).toEqual([CAROL.aadObjectId, BOB.aadObjectId]);
   });
 });
 
-function recording(sent: ProactiveMessage[]): Notifier {
-  return {
-    send: async (_to, message) => {
-      sent.push(message);
-      return { status: 'sent', attempts: 1, ambiguous: false };
-    },
-  };
-}
-
-async function offerDeps(h: StoreHarness, bot: BotServer, sent: ProactiveMessage[]): Promise<OfferDeps> {
-  const claims = new TableClaimStore(h.gateway, uniqueTableName('claims'));
-  await claims.init();
-  return {
-    store: h.reservations,
-    catalog: new CachedCatalog(h.catalog, bot.clock, 60_000),
-    clock: bot.clock,
-    ids: sequentialIds('botpass'),
-    retry: noSleepRetry,
-    waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations),
-    claims,
-    conversations: { get: async (userId) => ({ userId }) },
-    notifier: recording(sent),
-    instanceId: 'bot-test',
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
+function offerDeps(h: StoreHarness, bot: BotServer, sent: ProactiveMessage[]): Promise<OfferDeps> {
+  return offerPassDeps(h, bot.clock, sent, { ids: 'botpass', instanceId: 'bot-test' });
 }

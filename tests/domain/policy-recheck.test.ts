@@ -8,6 +8,7 @@ import {
 } from '../../src/domain/policy';
 import { policyCancellation, recheckDay, recheckOrder } from '../../src/domain/policy-recheck';
 import { aDesk, aFloor, aPolicy, aSite, aZone } from '../support/builders';
+import { floorWorld, type FloorWorld } from '../support/floor-arbitrary';
 
 /** Thursday 10 December 2026: a day ahead whose rules have just tightened. */
 const DAY = '2026-12-10';
@@ -349,52 +350,19 @@ describe('a cancellation by the re-check', () => {
 // ---------------------------------------------------------------------------------------------
 // Property: whatever the floor and the bookings, the kept set satisfies every rule and no cancelled booking fits.
 
-/**
- * Positions are kept in half-metre grid units and D in tenths of a metre, so that "closer than D" is decided here in
- * exact integer arithmetic, independently of the code under test: 0.5·√q < D10 / 10 ⇔ 25·q < D10².
- */
-interface World {
-  readonly d10: number;
-  readonly zoneCount: number;
-  readonly desks: readonly { ix: number; iy: number; zone: number; mode: DeskMode }[];
-  readonly siteRule: ZoneCapacityRule;
-  readonly overrides: readonly (ZoneCapacityRule | null)[];
-  readonly restricted: number | null;
+/** A random floor (tests/support/floor-arbitrary.ts, D from 0) and bookings made on it under looser rules. */
+interface World extends FloorWorld {
   readonly bookings: readonly { desk: number; user: number; minute: number; checkedIn: boolean }[];
 }
 
 /** u0–u2 are in group "g"; the others in none. */
 const groupsOf = (userId: string): string[] => (['u0', 'u1', 'u2'].includes(userId) ? ['g'] : []);
 
-const capacityRule: fc.Arbitrary<ZoneCapacityRule> = fc.oneof(
-  fc.integer({ min: 0, max: 6 }).map((value) => ({ kind: 'count' as const, value })),
-  fc.integer({ min: 0, max: 100 }).map((value) => ({ kind: 'percent' as const, value })),
-  fc.constant({ kind: 'count' as const, value: 25 }),
-);
-
 const world: fc.Arbitrary<World> = fc
-  .record({
-    d10: fc.integer({ min: 0, max: 30 }),
-    zoneCount: fc.integer({ min: 1, max: 3 }),
-    positions: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 10 })), {
-      minLength: 1,
-      maxLength: 20,
-      selector: ([x, y]) => `${x},${y}`,
-    }),
-    zoneOf: fc.array(fc.nat(2), { minLength: 20, maxLength: 20 }),
-    modes: fc.array(
-      fc.oneof(
-        { arbitrary: fc.constant<DeskMode>('bookable'), weight: 8 },
-        { arbitrary: fc.constant<DeskMode>('off'), weight: 1 },
-        { arbitrary: fc.constant<DeskMode>('assigned'), weight: 1 },
-      ),
-      { minLength: 20, maxLength: 20 },
-    ),
-    siteRule: capacityRule,
-    overrides: fc.array(fc.option(capacityRule, { freq: 2 }), { minLength: 3, maxLength: 3 }),
-    restricted: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: fc.nat(2), weight: 1 }),
+  .tuple(
+    floorWorld({ minD10: 0, maxDesks: 20 }),
     // Bookings made under looser rules: any desk (index 20 is a desk since removed), any person, often the same minute.
-    bookings: fc.array(
+    fc.array(
       fc.record({
         desk: fc.nat(20),
         user: fc.nat(9),
@@ -406,21 +374,8 @@ const world: fc.Arbitrary<World> = fc
       }),
       { maxLength: 30 },
     ),
-  })
-  .map((r) => ({
-    d10: r.d10,
-    zoneCount: r.zoneCount,
-    desks: r.positions.map(([ix, iy], i) => ({
-      ix,
-      iy,
-      zone: r.zoneOf[i]! % r.zoneCount,
-      mode: r.modes[i]!,
-    })),
-    siteRule: r.siteRule,
-    overrides: r.overrides.slice(0, r.zoneCount),
-    restricted: r.restricted === null ? null : r.restricted % r.zoneCount,
-    bookings: r.bookings,
-  }));
+  )
+  .map(([floor, bookings]) => ({ ...floor, bookings }));
 
 interface Built {
   readonly layout: FloorLayout;

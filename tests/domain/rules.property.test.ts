@@ -1,28 +1,18 @@
 import fc from 'fast-check';
 import { decideBooking, type BookingDecision, type PersonDay } from '../../src/domain/book-desk-rules';
 import { FloorDay, type OccupiedDesk } from '../../src/domain/floor-day';
-import type { Actor, Desk, DeskMode, FloorLayout, Zone } from '../../src/domain/model';
+import type { Actor, Desk, FloorLayout, Zone } from '../../src/domain/model';
 import { effectivePolicy, type EffectivePolicy, type ZoneCapacityRule } from '../../src/domain/policy';
 import { aFloor, aPolicy, aSite } from '../support/builders';
+import { floorWorld, type FloorWorld } from '../support/floor-arbitrary';
 
 /** Thursday 3 December 2026, 09:00 Brussels: booking today is always inside the window. */
 const NOW = new Date('2026-12-03T08:00:00Z');
 const TODAY = '2026-12-03';
 const RUNS = { numRuns: 300 };
 
-/**
- * A random small floor. Positions are kept in half-metre grid units (ix, iy) and D in tenths of a metre, so that the
- * checks below decide "closer than D" in exact integer arithmetic, independently of the code under test:
- * 0.5·√(dx² + dy²) < D10 / 10  ⇔  25·(dx² + dy²) < D10².
- */
-interface World {
-  readonly d10: number;
-  readonly zoneCount: number;
-  readonly desks: readonly { ix: number; iy: number; zone: number; mode: DeskMode }[];
-  readonly siteRule: ZoneCapacityRule;
-  readonly overrides: readonly (ZoneCapacityRule | null)[];
-  /** A zone restricted to group "g", if any. */
-  readonly restricted: number | null;
+/** A random floor (tests/support/floor-arbitrary.ts) and booking attempts on it, one after the other. */
+interface World extends FloorWorld {
   readonly attempts: readonly { user: number; desk: number }[];
 }
 
@@ -38,54 +28,12 @@ const USERS: readonly Pick<Actor, 'userId' | 'groups'>[] = [
   { userId: 'u7', groups: ['h'] },
 ];
 
-/** Tight counts, percentages, and zones large enough that only the distance rule limits them. */
-const capacityRule: fc.Arbitrary<ZoneCapacityRule> = fc.oneof(
-  fc.integer({ min: 0, max: 6 }).map((value) => ({ kind: 'count' as const, value })),
-  fc.integer({ min: 0, max: 100 }).map((value) => ({ kind: 'percent' as const, value })),
-  fc.constant({ kind: 'count' as const, value: 25 }),
-);
-
 const world: fc.Arbitrary<World> = fc
-  .record({
-    d10: fc.integer({ min: 10, max: 30 }),
-    zoneCount: fc.integer({ min: 1, max: 3 }),
-    positions: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 10 })), {
-      minLength: 1,
-      maxLength: 25,
-      size: 'max',
-      selector: ([x, y]) => `${x},${y}`,
-    }),
-    zoneOf: fc.array(fc.nat(2), { minLength: 25, maxLength: 25 }),
-    modes: fc.array(
-      fc.oneof(
-        { arbitrary: fc.constant<DeskMode>('bookable'), weight: 8 },
-        { arbitrary: fc.constant<DeskMode>('off'), weight: 1 },
-        { arbitrary: fc.constant<DeskMode>('assigned'), weight: 1 },
-      ),
-      { minLength: 25, maxLength: 25 },
-    ),
-    siteRule: capacityRule,
-    overrides: fc.array(fc.option(capacityRule, { freq: 2 }), { minLength: 3, maxLength: 3 }),
-    restricted: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: fc.nat(2), weight: 1 }),
-    attempts: fc.array(fc.record({ user: fc.nat(USERS.length - 1), desk: fc.nat(100) }), {
-      maxLength: 40,
-      size: 'max',
-    }),
-  })
-  .map((r) => ({
-    d10: r.d10,
-    zoneCount: r.zoneCount,
-    desks: r.positions.map(([ix, iy], i) => ({
-      ix,
-      iy,
-      zone: r.zoneOf[i]! % r.zoneCount,
-      mode: r.modes[i]!,
-    })),
-    siteRule: r.siteRule,
-    overrides: r.overrides.slice(0, r.zoneCount),
-    restricted: r.restricted === null ? null : r.restricted % r.zoneCount,
-    attempts: r.attempts,
-  }));
+  .tuple(
+    floorWorld({ minD10: 10, maxDesks: 25, fullSize: true }),
+    fc.array(fc.record({ user: fc.nat(USERS.length - 1), desk: fc.nat(100) }), { maxLength: 40, size: 'max' }),
+  )
+  .map(([floor, attempts]) => ({ ...floor, attempts }));
 
 interface Built {
   readonly layout: FloorLayout;

@@ -4,7 +4,7 @@
  * handler acts for `from.aadObjectId` alone, and an entry id only selects among that person's own entries.
  */
 import { t, type Locale } from '../../i18n/messages';
-import { adaptiveCard, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction, type Fact } from './adaptive-card';
+import { adaptiveCard, executeAction, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction, type Fact } from './adaptive-card';
 import { dayText, labelText, nameText } from './card-parts';
 import { escapeMarkdown } from './markdown';
 import { WAITLIST_VERBS, type WaitlistActionData } from './waitlist-verbs';
@@ -12,8 +12,7 @@ import { WAITLIST_VERBS, type WaitlistActionData } from './waitlist-verbs';
 export { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS, type WaitlistActionData, type WaitlistVerb } from './waitlist-verbs';
 
 function waitlistButton(title: string, data: WaitlistActionData, style?: 'positive' | 'destructive'): ExecuteAction {
-  const styled = style === undefined ? {} : { style };
-  return { type: 'Action.Execute', title, verb: data.verb, data: { ...data }, ...styled, fallback: { type: 'Action.Submit', title, data: { ...data }, ...styled } };
+  return executeAction(title, data, style);
 }
 
 /** "Notify me if a place frees up", for a refusal card when no desk is left that day, with the wish it answers. */

@@ -1,0 +1,15 @@
+import type { CivilDate } from '../domain/model';
+import type { BookingDeps } from '../use-cases/book-desk';
+import type { SeriesStore } from '../use-cases/series-port';
+
+/** What the bot's handlers are given: the booking use cases' ports, and the links and choices only a chat shows. */
+export interface BotDeps extends BookingDeps {
+  /** A deep link to the Book tab on a day, when the Teams app id is known. */
+  readonly mapUrl?: (date: CivilDate, floorId?: string) => string | undefined;
+  /** The site's privacy choice: show colleagues' names in "who is in", or counts only. */
+  readonly showNamesInWhoIsIn: boolean;
+  /** A signed link to a booking's calendar file, when the app's public address is known. */
+  readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
+  /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
+  readonly series?: SeriesStore;
+}

@@ -1,0 +1,61 @@
+import type { Actor, CivilDate } from '../domain/model';
+import type { Refusal } from '../domain/refusal';
+import type { Suggestion, SuggestionPreferences } from '../domain/suggest';
+import type { BookingDeps } from './book-desk';
+import { checkDesk } from './check-desk';
+import type { SiteCatalog } from './ports';
+import { suggestDesks } from './suggest-desk';
+
+/** What a chat can propose for one day: a desk (and how many others are free), the rule that refuses, or nothing. */
+export type DaySuggestion =
+  | { readonly kind: 'suggested'; readonly suggestion: Suggestion; readonly otherDeskCount: number }
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
+  | { readonly kind: 'none' };
+
+export interface DaySuggestionQuery {
+  readonly actor: Actor;
+  readonly date: CivilDate;
+  readonly site: SiteCatalog;
+  readonly preferences: SuggestionPreferences;
+  /** A desk asked for by name or as "the same as last time": when it is not the suggestion, its refusal says why. */
+  readonly wantedDeskId?: string;
+}
+
+/**
+ * The desk to propose for a day, before anything is booked. A bare "no desk" is the last resort: the desk asked for,
+ * or a zone at its cap, is answered with the rule that refuses it, whose numbers and alternatives the person can act on.
+ */
+export async function suggestForDay(deps: BookingDeps, q: DaySuggestionQuery): Promise<DaySuggestion> {
+  const { actor, date, site, preferences, wantedDeskId } = q;
+  // Every free desk is ranked: the count of the others is part of the answer.
+  const ranked = await suggestDesks(deps, { actor, date, siteId: site.site.id, preferences, limit: Number.MAX_SAFE_INTEGER });
+  if (!ranked.ok) return { kind: 'refused', refusal: ranked.error };
+  const top = ranked.value[0];
+  if (wantedDeskId && top?.desk.id !== wantedDeskId) {
+    const why = await checkDesk(deps, { actor, deskId: wantedDeskId, date });
+    if (why) return { kind: 'refused', refusal: why };
+  }
+  if (top) return { kind: 'suggested', suggestion: top, otherDeskCount: ranked.value.length - 1 };
+  const zoneId = preferences.require?.zoneId;
+  const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
+  // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
+  for (const desk of inZone) {
+    const why = await checkDesk(deps, { actor, deskId: desk.id, date });
+    if (why?.code === 'ZONE_FULL') return { kind: 'refused', refusal: why };
+    if (why?.code !== 'DESK_TAKEN') break;
+  }
+  return { kind: 'none' };
+}
+
+/** The first of several zones (one name on several floors) with a desk free for the person that day. */
+export async function firstZoneWithRoom(
+  deps: BookingDeps,
+  q: { readonly actor: Actor; readonly date: CivilDate; readonly siteId: string; readonly zoneIds: readonly string[]; readonly attributes: readonly string[] },
+): Promise<string | undefined> {
+  for (const zoneId of q.zoneIds) {
+    const require = { zoneId, ...(q.attributes.length > 0 && { attributes: q.attributes }) };
+    const ranked = await suggestDesks(deps, { actor: q.actor, date: q.date, siteId: q.siteId, preferences: { require }, limit: 1 });
+    if (ranked.ok && ranked.value.length > 0) return zoneId;
+  }
+  return undefined;
+}
