@@ -115,7 +115,7 @@ export const de: Messages = {
 
   'card.suggestion.title': 'Vorgeschlagener Schreibtisch für {date}',
   'card.why.title': 'Warum dieser Schreibtisch',
-  'card.why.favourite': 'Er ist einer Ihrer Lieblingsschreibtische.',
+  'card.why.favourite': 'Es ist der Schreibtisch, um den Sie gebeten haben.',
   'card.why.preferredZone': 'Er liegt in Ihrer bevorzugten Zone.',
   'card.why.matchedAttributes': 'Er hat, was Sie gewünscht haben: {features}.',
   'card.why.blocks.one': 'Er lässt Kollegen am meisten Platz: Er blockiert nur {count} freien Schreibtisch.',

@@ -122,7 +122,7 @@ export const en = {
 
   'card.suggestion.title': 'Suggested desk for {date}',
   'card.why.title': 'Why this desk',
-  'card.why.favourite': 'It is one of your favourite desks.',
+  'card.why.favourite': 'It is the desk you asked for.',
   'card.why.preferredZone': 'It is in your preferred zone.',
   'card.why.matchedAttributes': 'It has what you asked for: {features}.',
   'card.why.blocks.one': 'It keeps the most room for colleagues: it blocks {count} free desk.',

@@ -116,7 +116,7 @@ export const fr: Messages = {
 
   'card.suggestion.title': 'Bureau proposé pour le {date}',
   'card.why.title': 'Pourquoi ce bureau',
-  'card.why.favourite': "C'est l'un de vos bureaux favoris.",
+  'card.why.favourite': "C'est le bureau que vous avez demandé.",
   'card.why.preferredZone': 'Il se trouve dans votre zone préférée.',
   'card.why.matchedAttributes': 'Il a ce que vous avez demandé : {features}.',
   'card.why.blocks.one': 'Il laisse le plus de place aux collègues : il ne bloque que {count} bureau libre.',

@@ -108,7 +108,7 @@ export const nl: Messages = {
 
   'card.suggestion.title': 'Voorgesteld bureau voor {date}',
   'card.why.title': 'Waarom dit bureau',
-  'card.why.favourite': 'Het is een van uw favoriete bureaus.',
+  'card.why.favourite': 'Het is het bureau waar u om vroeg.',
   'card.why.preferredZone': 'Het ligt in uw voorkeurszone.',
   'card.why.matchedAttributes': 'Het heeft wat u vroeg: {features}.',
   'card.why.blocks.one': 'Het laat de meeste ruimte voor collega’s: het blokkeert maar {count} vrij bureau.',

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
-import { asAdmin, fakeConnector, startAdminServer, type AdminServer } from './admin-harness';
+import { asAdmin, fakeConnector, startAdminServer, untilCards, type AdminServer } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const NOW = '2026-12-01T08:00:00Z';
@@ -59,10 +59,10 @@ describe('the safe-headcount plan through the admin API', () => {
 
     const published = await api.call('POST', '/api/admin/floors/f1/headcount-plan/publish', asAdmin({ body: { revision: plan.revision, deskIds: plan.deskIds, date: THURSDAY }, locale: 'en' }));
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ siteId: 'site-1', floorId: 'f1', changed: true, revision: 2, kept: 8, cancelled: 1, recheckComplete: true, notices: { sent: 1 } });
+    expect(published.body).toMatchObject({ siteId: 'site-1', floorId: 'f1', changed: true, revision: 2, kept: 8, cancelled: 1, recheckComplete: true, notices: { queued: 1 } });
     expect(published.body.switchedOff).toEqual(plan.offDeskIds);
     expect(published.body.cancellations).toEqual([expect.objectContaining({ bookingId: alice.body.id, deskId: offDesk, userId: 'alice', date: THURSDAY })]);
-    expect(connector.cards.map((c) => c.conversationId)).toEqual([personalConversationId('alice')]);
+    expect((await untilCards(connector, 1)).map((c) => c.conversationId)).toEqual([personalConversationId('alice')]);
 
     const stored = (await h.catalog.getSiteCatalog('site-1'))!;
     expect(stored.desks.filter((d) => d.mode === 'bookable').map((d) => d.id).sort()).toEqual([...plan.deskIds].sort());

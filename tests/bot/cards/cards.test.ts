@@ -243,9 +243,9 @@ describe('the suggestion card', () => {
   });
 
   it('says why this desk was chosen', () => {
-    const why = checkCard(TYPICAL.suggestion!('en')).texts.find((s) => s.includes('favourite'));
+    const why = checkCard(TYPICAL.suggestion!('en')).texts.find((s) => s.includes('asked for'));
     expect(why).toBe(
-      'It is one of your favourite desks. It is in your preferred zone. It has what you asked for: Standing desk. ' +
+      'It is the desk you asked for. It is in your preferred zone. It has what you asked for: Standing desk. ' +
         'It keeps the most room for colleagues: it blocks 2 free desks.',
     );
     const one = checkCard(suggestionCard({ ...base, why: { ...base.why, blocksFreeDesks: 1 } }, 'en')).texts;
