@@ -4,6 +4,7 @@ import type {
   BookingCommit,
   CommitOutcome,
   DayRead,
+  PeopleDayRead,
   PersonDayRow,
   ReservationStore,
   TransitionCommit,
@@ -12,6 +13,7 @@ import type {
   VersionedWeek,
   WeekEntry,
 } from '../use-cases/ports';
+import { MAX_PEOPLE_PER_DAY_READ } from '../use-cases/ports';
 import { mapLimit } from './map-limit';
 import {
   bookingRowKey,
@@ -147,16 +149,25 @@ export class TableReservationStore implements ReservationStore {
   }
 
   async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
-    const personKey = personRowKey(userId);
+    const read = await this.readDayOfPeople(date, floorId, zoneIds, [userId]);
+    return { ledgers: read.ledgers, personDay: read.personDays.get(userId) ?? null };
+  }
+
+  async readDayOfPeople(date: CivilDate, floorId: string, zoneIds: readonly string[], userIds: readonly string[]): Promise<PeopleDayRead> {
+    if (userIds.length > MAX_PEOPLE_PER_DAY_READ) {
+      throw new RangeError(`A day read carries at most ${MAX_PEOPLE_PER_DAY_READ} person rows; asked for ${userIds.length}`);
+    }
+    const personKeys = new Map(userIds.map((u) => [personRowKey(u), u]));
     const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), {
       ...prefixRange(ledgerPrefix(floorId)),
-      alsoRowKeys: [personKey],
+      alsoRowKeys: [...personKeys.keys()],
     });
-    const person = rows.find((r) => r.entity.rowKey === personKey);
-    return {
-      ledgers: this.ledgersFrom(rows, floorId, zoneIds),
-      personDay: person ? entityToPersonDay(person.entity) : null,
-    };
+    const personDays = new Map<string, PersonDayRow>();
+    for (const r of rows) {
+      const userId = personKeys.get(r.entity.rowKey);
+      if (userId !== undefined) personDays.set(userId, entityToPersonDay(r.entity));
+    }
+    return { ledgers: this.ledgersFrom(rows, floorId, zoneIds), personDays };
   }
 
   async readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null> {

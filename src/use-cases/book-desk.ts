@@ -13,6 +13,7 @@ import { KeyedMutex } from './keyed-mutex';
 import { ContentionError, type Clock, type CommitOutcome, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
 import { performance } from 'node:perf_hooks';
 import { knownLedgersOf, recentLedgersOf } from './recent-ledgers';
+import { sharedDayReadsOf } from './shared-day-reads';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
@@ -94,10 +95,14 @@ async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: C
       // A first try that must read runs free; after a collision, and whenever the try decides on the ledgers this
       // process knows, this process's tries on the floor-day queue up: tries deciding at once on one known version
       // would all but one lose their If-Match.
-      const outcome =
+      let outcome =
         n === 0 && !attempt.decidesOnKnown()
           ? await attempt.once()
           : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      // A refusal on known ledgers is checked on a fresh read, outside the queue: the queue is for commits, and a
+      // read held in it would make every refusal of the floor-day wait for the one before.
+      if (outcome === 'refused-on-known') outcome = await attempt.once(true);
+      if (outcome === 'refused-on-known') throw new Error('A try on a fresh read cannot refuse on known ledgers');
       if (outcome === 'stale-catalog') {
         await attempt.releaseHold();
         return outcome;
@@ -157,7 +162,7 @@ class BookingAttempt {
    * on the floor that day (a repeat, or a second desk), is decided on a fresh read instead, as is a try after a
    * commit lost on the same known ledgers.
    */
-  async once(mustRead = false): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
+  async once(mustRead = false): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog' | 'refused-on-known'> {
     const { store, clock } = this.deps;
     const { date, actor } = this.cmd;
     const floorId = this.layout.floor.id;
@@ -170,7 +175,7 @@ class BookingAttempt {
     const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
       fromKnown
         ? Promise.resolve({ ledgers: cached, personDay: null })
-        : store.readDay(date, floorId, zoneIds, actor.userId).then((r) => {
+        : sharedDayReadsOf(store).read(date, floorId, zoneIds, actor.userId).then((r) => {
             known.set(date, floorId, r.ledgers, performance.now());
             return r;
           }),
@@ -201,8 +206,9 @@ class BookingAttempt {
       others = await this.liveEntries(others, now);
       decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length, window: { policies: this.catalog.policies } });
     }
-    // A refusal is about what others hold: it is told only from a fresh read.
-    if (!decision.ok) return fromKnown ? this.once(true) : err(decision.refusal);
+    // A refusal is told only from a fresh read (one sent during this request, with the person's row): the caller
+    // then tries again on one, outside the floor-day queue.
+    if (!decision.ok) return fromKnown ? 'refused-on-known' : err(decision.refusal);
 
     if (weekRow && this.quota !== null) {
       const held = [...others, { bookingId: this.bookingId, date, heldAt: now.toISOString() }];
