@@ -135,6 +135,12 @@ class BookingAttempt {
   private lastFloorDay: FloorDay | undefined;
   /** The known ledgers a commit of this attempt lost on: the next try reads, unless another commit moved them on. */
   private lostOn: readonly VersionedLedger[] | undefined;
+  /**
+   * Commits of this attempt that lost. After two, every try reads, even on known ledgers another commit has moved on:
+   * the loss may be the person row (a desk elsewhere that day), which no ledger shows, and on a busy floor deciding
+   * on ever newer known ledgers would lose on every try and end in contention instead of ALREADY_BOOKED.
+   */
+  private losses = 0;
 
   constructor(
     private readonly deps: BookingDeps,
@@ -171,7 +177,7 @@ class BookingAttempt {
     const known = knownLedgersOf(store);
     const cached = mustRead ? undefined : known.get(date, floorId, performance.now());
     // A person already on the floor that day (a repeat, a second desk, their own waitlist hold) is decided on a read.
-    const fromKnown = cached !== undefined && cached !== this.lostOn && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
+    const fromKnown = cached !== undefined && cached !== this.lostOn && this.losses < 2 && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
     const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
       fromKnown
         ? Promise.resolve({ ledgers: cached, personDay: null })
@@ -251,6 +257,7 @@ class BookingAttempt {
       return ok(booking);
     }
     this.lostOn = read;
+    this.losses += 1;
     if (this.cmd.requestId !== undefined) {
       // Our booking row may exist already: another request with our request id committed it (and its hold is ours).
       const mine = await store.getBooking(this.bookingId);

@@ -90,6 +90,27 @@ describe.each([
     expect(refused).toMatchObject({ ok: false, error: { code: 'ALREADY_BOOKED', details: { existingBookingId: bobs.value.id } } });
   });
 
+  it('tells ALREADY_BOOKED, not contention, when other bookings of the same process move the floor on between tries', async () => {
+    const two = instance();
+    expect(await book(two, 'bob', 'f2-0-0')).toMatchObject({ ok: true });
+    // Instance one: every time a commit of Bob's loses (his person row exists), a colleague books a far desk through
+    // the same instance, so its known ledgers are newer than the ones Bob's commit lost on.
+    const base = instance();
+    const colleagues = ['f1-0-2', 'f1-0-10', 'f1-0-18', 'f1-1-1', 'f1-1-9', 'f1-1-17', 'f1-0-8', 'f1-1-11'];
+    const store = Object.create(base.store) as TableReservationStore;
+    const one: BookingDeps = { ...base, store, retry: { ...noSleepRetry, maxAttempts: 5 } };
+    store.commitBooking = async (commit) => {
+      const outcome = await base.store.commitBooking.call(store, commit);
+      const next = commit.booking.userId === 'bob' && !outcome.committed ? colleagues.shift() : undefined;
+      // Its own queue: Bob's try holds the floor-day's.
+      if (next) await book({ ...one, locks: new KeyedMutex() }, `c-${next}`, next);
+      return outcome;
+    };
+    expect(await book(one, 'ann', 'f1-0-0')).toMatchObject({ ok: true });
+    const bobs = await book(one, 'bob', 'f1-1-19');
+    expect(bobs).toMatchObject({ ok: false, error: { code: 'ALREADY_BOOKED' } });
+  });
+
   it('has bookings that arrive together share their fresh reads, at most 12 people a read, and breaks no rule', async () => {
     const counting = countingDayReads(h.gateway);
     const one = instance(counting.gateway);
