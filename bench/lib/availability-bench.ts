@@ -27,9 +27,11 @@ export interface AvailabilityFigures {
   readonly big: number;
   readonly raw: number;
   readonly small: number;
-  /** Median first map paint in Chromium, ms since navigation start. */
-  readonly paintBig: number;
-  readonly paintSmall: number;
+  /**
+   * Median first map paint in Chromium of the big and the small floor, ms since navigation start. Separate, so that a
+   * browser that cannot be started or is too slow on a loaded machine costs only this figure.
+   */
+  mapPaints(options?: { timeoutMs?: number }): Promise<{ big: number; small: number }>;
 }
 
 const DAY = '2026-12-03';
@@ -82,7 +84,6 @@ export async function availabilityFigures(azurite: EmbeddedAzurite, iterations =
       samples.small.push(s);
     }
   }
-  const paints = await mapPaints(store, catalogStore, clock);
   return {
     bigDesks: big.desks.length,
     smallDesks: small.desks.length,
@@ -90,13 +91,15 @@ export async function availabilityFigures(azurite: EmbeddedAzurite, iterations =
     big: percentile(samples.big, 50),
     raw: percentile(samples.raw, 50),
     small: percentile(samples.small, 50),
-    paintBig: paints[0]!,
-    paintSmall: paints[1]!,
+    mapPaints: async (options = {}) => {
+      const [paintBig, paintSmall] = await mapPaints(store, catalogStore, clock, options.timeoutMs);
+      return { big: paintBig!, small: paintSmall! };
+    },
   };
 }
 
 /** First map paint in Chromium of the two floors, through the real server serving the built tab. */
-async function mapPaints(store: TableReservationStore, catalog: TableCatalogStore, clock: ReturnType<typeof fixedClock>): Promise<number[]> {
+async function mapPaints(store: TableReservationStore, catalog: TableCatalogStore, clock: ReturnType<typeof fixedClock>, timeoutMs: number | undefined): Promise<number[]> {
   const conversations = new TableConversationStore(new AzureTableGateway({ kind: 'connection-string', connectionString: 'UseDevelopmentStorage=true' }), 'unused');
   const { server } = composeServer(
     { botId: '', botPassword: '', botType: '', botTenantId: '', teamsAppId: '', showNamesInWhoIsIn: false, authMode: 'dev', aadClientId: '', allowedTenantIds: [], tabDirectory: TAB_DIST },
@@ -105,7 +108,7 @@ async function mapPaints(store: TableReservationStore, catalog: TableCatalogStor
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   try {
     const port = (server.address() as AddressInfo).port;
-    return await firstMapPaints(`http://127.0.0.1:${port}`, ['big', 'small'], { date: DAY, runs: 5 });
+    return await firstMapPaints(`http://127.0.0.1:${port}`, ['big', 'small'], { date: DAY, runs: 5, ...(timeoutMs !== undefined && { timeoutMs }) });
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -32,6 +32,8 @@ export interface RushPhase {
   readonly booked: number;
   readonly refused: number;
   readonly errors: number;
+  /** What the failed requests were, by kind: e.g. "POST 503 STORAGE_UNAVAILABLE", "GET no answer (…)". */
+  readonly errorKinds: ReadonlyMap<string, number>;
 }
 
 export interface RushFigures {
@@ -122,12 +124,37 @@ interface FloorDesk {
   readonly state: string;
 }
 
+interface PhaseTally {
+  post: number[];
+  get: number[];
+  booked: number;
+  refused: number;
+  errors: number;
+  errorKinds: Map<string, number>;
+}
+
+function failed(out: PhaseTally, kind: string): void {
+  out.errors++;
+  out.errorKinds.set(kind, (out.errorKinds.get(kind) ?? 0) + 1);
+}
+
+/** A failed answer's status and error code, when it has one: the cause a missed goal names. */
+async function failure(method: string, res: Response): Promise<string> {
+  const body = (await res.json().catch(() => ({}))) as { code?: unknown };
+  return `${method} ${res.status}${typeof body.code === 'string' ? ` ${body.code}` : ''}`;
+}
+
 /** One person as the tab acts: read the floor, pick a free desk at random, book it. */
-async function onePerson(url: string, userId: string, floorId: string, date: string, out: { post: number[]; get: number[]; booked: number; refused: number; errors: number }): Promise<void> {
+async function onePerson(url: string, userId: string, floorId: string, date: string, out: PhaseTally): Promise<void> {
   const headers = { 'x-dev-user': userId, 'content-type': 'application/json' };
+  let step = 'GET';
   try {
     let t = performance.now();
     const floorRes = await fetch(`${url}/api/floors/${floorId}?date=${date}`, { headers });
+    if (!floorRes.ok) {
+      out.get.push(performance.now() - t);
+      return failed(out, await failure('GET', floorRes));
+    }
     const floor = (await floorRes.json()) as { desks?: FloorDesk[] };
     out.get.push(performance.now() - t);
     const free = (floor.desks ?? []).filter((d) => d.state === 'free');
@@ -137,19 +164,24 @@ async function onePerson(url: string, userId: string, floorId: string, date: str
     }
     const desk = free[Math.floor(Math.random() * free.length)]!;
     t = performance.now();
+    step = 'POST';
     const res = await fetch(`${url}/api/bookings`, { method: 'POST', headers, body: JSON.stringify({ deskId: desk.id, date, requestId: `rush-${userId}` }) });
+    if (res.status !== 201 && res.status !== 409) {
+      out.post.push(performance.now() - t);
+      return failed(out, await failure('POST', res));
+    }
     await res.arrayBuffer();
     out.post.push(performance.now() - t);
     if (res.status === 201) out.booked++;
-    else if (res.status === 409) out.refused++;
-    else out.errors++;
-  } catch {
-    out.errors++;
+    else out.refused++;
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error);
+    failed(out, `${step} no answer (${cause})`);
   }
 }
 
 async function phase(url: string, people: number, perSecond: number, prefix: string, floors: readonly string[], date: string): Promise<RushPhase> {
-  const out = { post: [] as number[], get: [] as number[], booked: 0, refused: 0, errors: 0 };
+  const out: PhaseTally = { post: [], get: [], booked: 0, refused: 0, errors: 0, errorKinds: new Map() };
   const started = performance.now();
   const all: Promise<void>[] = [];
   for (let i = 0; i < people; i++) {
@@ -159,7 +191,7 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
     all.push(onePerson(url, `${prefix}-${i}`, floors[i % floors.length]!, date, out));
   }
   await Promise.all(all);
-  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors };
+  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors, errorKinds: out.errorKinds };
 }
 
 export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean | string } = {}): Promise<RushFigures> {
@@ -217,7 +249,12 @@ export function morningRushMisses(r: RushFigures): string[] {
   const missed: string[] = [];
   if (!(r.ratio <= 10)) missed.push(`morning rush: POST p99 is ${r.ratio.toFixed(1)}× the trickle's p50 (goal <= 10)`);
   const errors = r.trickle.errors + r.rush.errors;
-  if (errors > 0) missed.push(`morning rush: ${errors} requests failed (not 201 or 409)`);
+  if (errors > 0) {
+    const kinds = new Map<string, number>();
+    for (const [k, n] of [...r.trickle.errorKinds, ...r.rush.errorKinds]) kinds.set(k, (kinds.get(k) ?? 0) + n);
+    const text = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ');
+    missed.push(`morning rush: ${errors} requests failed (${text})`);
+  }
   if (r.violations.length > 0) missed.push(`morning rush: ${r.violations.length} invariant violations (${r.violations[0]})`);
   return missed;
 }

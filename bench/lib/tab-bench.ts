@@ -71,12 +71,19 @@ export async function firstMapPaint(baseUrl: string, floorId: string, options: M
 export async function firstMapPaints(baseUrl: string, floorIds: readonly string[], options: MapPaintOptions = {}): Promise<number[]> {
   const runs = options.runs ?? 5;
   const executablePath = options.chromiumPath ?? (await chromiumPath());
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  const timeout = options.timeoutMs ?? 60_000;
+  const browser = await chromium
+    .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout })
+    .catch((error: unknown) => {
+      throw new Error(`Chromium (${executablePath}) did not start within ${timeout} ms: ${firstLine(error)}`);
+    });
   try {
     const samples = floorIds.map(() => [] as number[]);
     for (let run = -1; run < runs; run++) {
       for (let i = 0; i < floorIds.length; i++) {
-        const ms = await onePaint(browser, baseUrl, floorIds[i]!, options);
+        const ms = await onePaint(browser, baseUrl, floorIds[i]!, options).catch((error: unknown) => {
+          throw new Error(`floor ${floorIds[i]!}, ${run < 0 ? 'warm-up load' : `load ${run + 1} of ${runs}`}: ${firstLine(error)}`);
+        });
         if (run >= 0) samples[i]!.push(ms);
       }
     }
@@ -95,9 +102,15 @@ async function onePaint(browser: Browser, baseUrl: string, floorId: string, opti
     const page = await context.newPage();
     const query = new URLSearchParams({ view: 'map', floor: floorId, ...(options.date && { date: options.date }) });
     const timeout = options.timeoutMs ?? 60_000;
-    await page.goto(`${baseUrl.replace(/\/$/, '')}/tab/?${query.toString()}`, { timeout });
+    await page.goto(`${baseUrl.replace(/\/$/, '')}/tab/?${query.toString()}`, { timeout }).catch((error: unknown) => {
+      throw new Error(`the page did not load within ${timeout} ms: ${firstLine(error)}`);
+    });
     // Functions, not strings: the tab's Content-Security-Policy forbids eval, which string predicates need.
-    await page.waitForFunction((name) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(name).length > 0, PAINTED_MARK, { timeout });
+    await page
+      .waitForFunction((name) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(name).length > 0, PAINTED_MARK, { timeout })
+      .catch((error: unknown) => {
+        throw new Error(`the map was not painted within ${timeout} ms of loading: ${firstLine(error)}`);
+      });
     const mark = await page.evaluate((name) => {
       const m = (globalThis as unknown as PageGlobals).performance.getEntriesByName(name)[0]!;
       return { at: m.startTime, desks: m.detail?.desks };
@@ -112,4 +125,9 @@ async function onePaint(browser: Browser, baseUrl: string, floorId: string, opti
   } finally {
     await context.close();
   }
+}
+
+/** Playwright's messages carry a call log after the first line; the bench's last line wants the cause only. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }

@@ -4,6 +4,7 @@ import type {
   BookingCommit,
   CommitOutcome,
   DayRead,
+  PeopleDayRead,
   PersonDayRow,
   ReservationStore,
   TransitionCommit,
@@ -12,6 +13,7 @@ import type {
   VersionedWeek,
   WeekEntry,
 } from '../use-cases/ports';
+import { MAX_PEOPLE_PER_DAY_READ } from '../use-cases/ports';
 import { mapLimit } from './map-limit';
 import {
   bookingRowKey,
@@ -70,8 +72,22 @@ export const MAX_LIST_DAYS = 92;
  * conditioned on every one of them: if any ledger of the read set changed since that version (another instance,
  * another request of this process, an import's re-check), the commit fails with 412 and the booking reads afresh.
  * What such a decision cannot know is the person row, which it does not read: a second desk for the person that day
- * still fails on its create (409), and the retry reads. Refusals, and a person already on the floor that day (a
- * repeated request), are decided on a fresh read only, so a refusal is never older than the read it cites.
+ * still fails on its create (409), and the retry reads.
+ *
+ * Refusals are different, and are never told from known ledgers. A refusal commits nothing, so no If-Match can catch
+ * it being wrong, and it is what the person reads ("desk 3.12 is taken"). Told from known ledgers it could be wrong in
+ * two ways that matter: the version may predate the request (a desk freed by another instance a moment ago would be
+ * refused as taken, and nothing would ever correct it), and it cannot see the person row (a person who already has a
+ * desk that day on another floor, or through another instance, would be told DESK_TAKEN or TOO_CLOSE and offered
+ * desks they may not book, instead of ALREADY_BOOKED, the rule that comes first). So a decision on known ledgers that
+ * comes out as a refusal is only a hint: the booking then decides again on a fresh read of the ledgers AND its person
+ * row, and that decision is the answer. "Fresh" means a read sent after the request began, so that every refusal is
+ * true of a state that existed during its request, as if the request had read alone. Such reads are shared
+ * (SharedDayReads): the bookings that ask while a read of the floor-day is in flight go out together in the next one,
+ * their person rows in one filter; none is given the answer of a read sent before it asked. That makes a storm of
+ * refusals cost about one query per round trip rather than one per attempt, without weakening what a refusal means.
+ * A person already on the floor that day in the known ledgers (a repeat, or their own waitlist hold) is likewise
+ * decided on a fresh read.
  *
  * Under catalog changes (an import renames a zone or floor, moves a desk, deletes one, re-scales a floor):
  *   - A decision reads every ledger row of its floor, current zones or not, and places each booked desk where the
@@ -147,16 +163,25 @@ export class TableReservationStore implements ReservationStore {
   }
 
   async readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead> {
-    const personKey = personRowKey(userId);
+    const read = await this.readDayOfPeople(date, floorId, zoneIds, [userId]);
+    return { ledgers: read.ledgers, personDay: read.personDays.get(userId) ?? null };
+  }
+
+  async readDayOfPeople(date: CivilDate, floorId: string, zoneIds: readonly string[], userIds: readonly string[]): Promise<PeopleDayRead> {
+    if (userIds.length > MAX_PEOPLE_PER_DAY_READ) {
+      throw new RangeError(`A day read carries at most ${MAX_PEOPLE_PER_DAY_READ} person rows; asked for ${userIds.length}`);
+    }
+    const personKeys = new Map(userIds.map((u) => [personRowKey(u), u]));
     const rows = await this.gateway.queryPartition(this.tables.reservations, dayPartition(date), {
       ...prefixRange(ledgerPrefix(floorId)),
-      alsoRowKeys: [personKey],
+      alsoRowKeys: [...personKeys.keys()],
     });
-    const person = rows.find((r) => r.entity.rowKey === personKey);
-    return {
-      ledgers: this.ledgersFrom(rows, floorId, zoneIds),
-      personDay: person ? entityToPersonDay(person.entity) : null,
-    };
+    const personDays = new Map<string, PersonDayRow>();
+    for (const r of rows) {
+      const userId = personKeys.get(r.entity.rowKey);
+      if (userId !== undefined) personDays.set(userId, entityToPersonDay(r.entity));
+    }
+    return { ledgers: this.ledgersFrom(rows, floorId, zoneIds), personDays };
   }
 
   async readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null> {

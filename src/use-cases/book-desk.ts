@@ -13,6 +13,7 @@ import { KeyedMutex } from './keyed-mutex';
 import { ContentionError, type Clock, type CommitOutcome, type IdGenerator, type ReservationStore, type SiteCatalog, type VersionedLedger, type WeekEntry } from './ports';
 import { performance } from 'node:perf_hooks';
 import { knownLedgersOf, recentLedgersOf } from './recent-ledgers';
+import { sharedDayReadsOf } from './shared-day-reads';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from './retry-policy';
 
 export interface BookingDeps {
@@ -96,10 +97,14 @@ async function bookWithCatalog(deps: BookingDeps, cmd: BookDeskCommand, index: C
       // A first try that must read runs free; after a collision, and whenever the try decides on the ledgers this
       // process knows, this process's tries on the floor-day queue up: tries deciding at once on one known version
       // would all but one lose their If-Match.
-      const outcome =
+      let outcome =
         n === 0 && !attempt.decidesOnKnown()
           ? await attempt.once()
           : await locks.run(`${cmd.date}|${located.layout.floor.id}`, () => attempt.once());
+      // A refusal on known ledgers is checked on a fresh read, outside the queue: the queue is for commits, and a
+      // read held in it would make every refusal of the floor-day wait for the one before.
+      if (outcome === 'refused-on-known') outcome = await attempt.once(true);
+      if (outcome === 'refused-on-known') throw new Error('A try on a fresh read cannot refuse on known ledgers');
       if (outcome === 'stale-catalog') {
         await attempt.releaseHold();
         return outcome;
@@ -132,6 +137,12 @@ class BookingAttempt {
   private lastFloorDay: FloorDay | undefined;
   /** The known ledgers a commit of this attempt lost on: the next try reads, unless another commit moved them on. */
   private lostOn: readonly VersionedLedger[] | undefined;
+  /**
+   * Commits of this attempt that lost. After two, every try reads, even on known ledgers another commit has moved on:
+   * the loss may be the person row (a desk elsewhere that day), which no ledger shows, and on a busy floor deciding
+   * on ever newer known ledgers would lose on every try and end in contention instead of ALREADY_BOOKED.
+   */
+  private losses = 0;
 
   constructor(
     private readonly deps: BookingDeps,
@@ -159,7 +170,7 @@ class BookingAttempt {
    * on the floor that day (a repeat, or a second desk), is decided on a fresh read instead, as is a try after a
    * commit lost on the same known ledgers.
    */
-  async once(mustRead = false): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog'> {
+  async once(mustRead = false): Promise<Result<Booking, Refusal> | 'conflict' | 'stale-catalog' | 'refused-on-known'> {
     const { store, clock } = this.deps;
     const { date, actor } = this.cmd;
     const floorId = this.layout.floor.id;
@@ -168,11 +179,11 @@ class BookingAttempt {
     const known = knownLedgersOf(store);
     const cached = mustRead ? undefined : known.get(date, floorId, performance.now());
     // A person already on the floor that day (a repeat, a second desk, their own waitlist hold) is decided on a read.
-    const fromKnown = cached !== undefined && cached !== this.lostOn && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
+    const fromKnown = cached !== undefined && cached !== this.lostOn && this.losses < 2 && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
     const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
       fromKnown
         ? Promise.resolve({ ledgers: cached, personDay: null })
-        : store.readDay(date, floorId, zoneIds, actor.userId).then((r) => {
+        : sharedDayReadsOf(store).read(date, floorId, zoneIds, actor.userId).then((r) => {
             known.set(date, floorId, r.ledgers, performance.now());
             return r;
           }),
@@ -203,8 +214,9 @@ class BookingAttempt {
       others = await this.liveEntries(others, now);
       decision = decideBooking({ floorDay, deskId: this.cmd.deskId, actor, now, personDay, weekUsed: others.length, window: { policies: this.catalog.policies } });
     }
-    // A refusal is about what others hold: it is told only from a fresh read.
-    if (!decision.ok) return fromKnown ? this.once(true) : err(decision.refusal);
+    // A refusal is told only from a fresh read (one sent during this request, with the person's row): the caller
+    // then tries again on one, outside the floor-day queue.
+    if (!decision.ok) return fromKnown ? 'refused-on-known' : err(decision.refusal);
 
     if (weekRow && this.quota !== null) {
       const held = [...others, { bookingId: this.bookingId, date, heldAt: now.toISOString() }];
@@ -248,6 +260,7 @@ class BookingAttempt {
       return ok(booking);
     }
     this.lostOn = read;
+    this.losses += 1;
     if (this.cmd.requestId !== undefined) {
       // Our booking row may exist already: another request with our request id committed it (and its hold is ours).
       const mine = await store.getBooking(this.bookingId);

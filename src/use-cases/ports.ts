@@ -70,6 +70,12 @@ export interface DayRead {
   readonly personDay: PersonDayRow | null;
 }
 
+/** A floor's ledgers of a day and the rows of several people that day (absent: no row), read in one round trip. */
+export interface PeopleDayRead {
+  readonly ledgers: readonly VersionedLedger[];
+  readonly personDays: ReadonlyMap<string, PersonDayRow>;
+}
+
 export interface LedgerWrite {
   readonly zoneId: string;
   readonly floorId: string;
@@ -129,6 +135,12 @@ export interface VersionedWeek {
 }
 
 /**
+ * Azure Tables allows 15 comparisons in one filter; the partition and the ledger range take 3, so 12 person rows can
+ * ride on a day read.
+ */
+export const MAX_PEOPLE_PER_DAY_READ = 12;
+
+/**
  * The reservation store. Every method that changes bookings is one atomic, conditional write:
  * it commits entirely or not at all, and reports a conflict when any version it was given is stale.
  */
@@ -142,6 +154,11 @@ export interface ReservationStore {
   readPersonDay(date: CivilDate, userId: string): Promise<PersonDayRow | null>;
   /** A floor's ledgers and the person's row of a day, in one round trip: what every booking attempt reads. */
   readDay(date: CivilDate, floorId: string, zoneIds: readonly string[], userId: string): Promise<DayRead>;
+  /**
+   * `readDay` for several people at once (at most MAX_PEOPLE_PER_DAY_READ), in one round trip: bookings that arrive
+   * together on one floor-day share a read (SharedDayReads).
+   */
+  readDayOfPeople(date: CivilDate, floorId: string, zoneIds: readonly string[], userIds: readonly string[]): Promise<PeopleDayRead>;
   commitBooking(commit: BookingCommit): Promise<CommitOutcome>;
   getBooking(bookingId: string): Promise<VersionedBooking | null>;
   commitTransition(commit: TransitionCommit): Promise<CommitOutcome>;
