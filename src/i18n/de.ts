@@ -597,6 +597,9 @@ export const de: Messages = {
   'waitlist.error.notFound': 'Dieser Eintrag auf der Warteliste wurde nicht gefunden; vielleicht haben Sie die Liste schon verlassen.',
   'waitlist.error.notAllowed': 'Nur die Person auf der Warteliste kann sie verlassen oder auf ihr Angebot antworten.',
   'waitlist.error.expired': 'Dieses Angebot ist beendet: Der Schreibtisch ging an die nächste Person in der Reihe oder wurde gebucht.',
+  // Waitlist, tab series editor, calendar and favourites in the tab (issue 17, session 4).
+  'refusal.DESKS_FREE.one': 'Am {date} ist noch ein passender Schreibtisch frei: Buchen Sie ihn, statt zu warten.',
+  'refusal.DESKS_FREE.other': 'Am {date} sind noch {count} passende Schreibtische frei: Buchen Sie einen, statt zu warten.',
   // Der Tab holt den Chat ein (Issue 17 §6).
   'tab.released': 'Sie haben Schreibtisch {desk} am {date} freigegeben; er ist wieder frei für andere.',
   // Mehrere Standorte (issue 10 §4).

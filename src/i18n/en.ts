@@ -592,6 +592,9 @@ export const en = {
   'waitlist.error.notFound': 'This waitlist entry could not be found; you may have left the list already.',
   'waitlist.error.notAllowed': 'Only the person on the waitlist can leave it or answer its offer.',
   'waitlist.error.expired': 'This offer has ended: the desk was passed to the next person in line, or booked.',
+  // Waitlist, tab series editor, calendar and favourites in the tab (issue 17, session 4).
+  'refusal.DESKS_FREE.one': 'A desk that suits you is still free on {date}: book it rather than wait for one.',
+  'refusal.DESKS_FREE.other': '{count} desks that suit you are still free on {date}: book one rather than wait.',
   // The tab catches up with chat (issue 17 §6).
   'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
   // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.

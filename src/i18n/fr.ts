@@ -594,6 +594,9 @@ export const fr: Messages = {
   'waitlist.error.notFound': "Cette inscription sur la liste d'attente est introuvable ; vous l'avez peut-être déjà quittée.",
   'waitlist.error.notAllowed': "Seule la personne inscrite peut quitter la liste d'attente ou répondre à son offre.",
   'waitlist.error.expired': "Cette offre a pris fin : le bureau est passé à la personne suivante, ou a été réservé.",
+  // Waitlist, tab series editor, calendar and favourites in the tab (issue 17, session 4).
+  'refusal.DESKS_FREE.one': "Un bureau qui vous convient est encore libre le {date} : réservez-le plutôt que d'attendre.",
+  'refusal.DESKS_FREE.other': "{count} bureaux qui vous conviennent sont encore libres le {date} : réservez-en un plutôt que d'attendre.",
   // L'onglet rattrape le chat (issue 17 §6).
   'tab.released': 'Vous avez libéré le bureau {desk} le {date} ; il est de nouveau libre pour les autres.',
   // Plusieurs sites (issue 10 §4).

@@ -586,6 +586,9 @@ export const nl: Messages = {
   'waitlist.error.notFound': 'Deze inschrijving op de wachtlijst is niet gevonden; misschien ben je al van de lijst gegaan.',
   'waitlist.error.notAllowed': 'Alleen wie op de wachtlijst staat, kan eraf gaan of op het aanbod antwoorden.',
   'waitlist.error.expired': 'Dit aanbod is afgelopen: het bureau ging naar de volgende in de rij, of is geboekt.',
+  // Waitlist, tab series editor, calendar and favourites in the tab (issue 17, session 4).
+  'refusal.DESKS_FREE.one': 'Op {date} is er nog een bureau vrij dat bij je wens past: reserveer het in plaats van te wachten.',
+  'refusal.DESKS_FREE.other': 'Op {date} zijn er nog {count} bureaus vrij die bij je wens passen: reserveer er een in plaats van te wachten.',
   // Het tabblad haalt de chat in (issue 17 §6).
   'tab.released': 'Je hebt bureau {desk} op {date} vrijgegeven; het is weer vrij voor anderen.',
   // Meerdere sites (issue 10 §4).
