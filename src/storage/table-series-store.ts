@@ -72,6 +72,8 @@ function toEntity(s: Series): TableEntity {
     userName: s.userName ?? '',
     siteId: s.siteId,
     deskId: s.deskId ?? '',
+    zoneId: s.zoneId ?? '',
+    attributes: (s.attributes ?? []).join(','),
     weekdays: s.weekdays.join(','),
     every: s.every,
     from: s.from,
@@ -111,12 +113,18 @@ function toSeries(e: TableEntity): Series {
   });
   const userName = str('userName');
   const deskId = str('deskId');
+  // Rows written before series took a zone or features have neither property: they asked for any desk.
+  const optional = (name: string): string => (e[name] === undefined ? '' : str(name));
+  const zoneId = optional('zoneId');
+  const attributes = optional('attributes');
   return {
     id: str('seriesId'),
     userId: str('userId'),
     ...(userName && { userName }),
     siteId: str('siteId'),
     ...(deskId && { deskId }),
+    ...(zoneId && { zoneId }),
+    ...(attributes && { attributes: attributes.split(',') }),
     weekdays: str('weekdays').split(',').map(Number),
     every: every as SeriesEvery,
     from: str('from'),

@@ -13,6 +13,7 @@ import {
   type SeriesDay,
   type SeriesEvery,
 } from '../domain/series';
+import type { SuggestionPreferences } from '../domain/suggest';
 import { bookDesk, type BookingDeps } from './book-desk';
 import type { CatalogIndex } from './catalog-index';
 import { cancelBooking } from './change-booking';
@@ -33,6 +34,9 @@ export interface CreateSeriesCommand {
   readonly every?: SeriesEvery;
   readonly from: string;
   readonly until: string;
+  /** Without a desk: suggest only desks of this zone, and with all of these features. */
+  readonly zoneId?: string;
+  readonly attributes?: readonly string[];
   /** Repeating it returns the series it made, instead of a second one. */
   readonly requestId?: string;
 }
@@ -78,6 +82,7 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
   const place = siteOf(index, cmd);
   if (!place.ok) return place;
   const catalog = place.value;
+  const wish = wishOf(catalog, cmd);
 
   const id = cmd.requestId !== undefined ? seriesIdFor(cmd.actor.userId, cmd.requestId) : `s${deps.ids.newId()}`;
   if (cmd.requestId !== undefined) {
@@ -104,6 +109,7 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     ...(cmd.actor.name !== undefined && { userName: cmd.actor.name }),
     siteId: catalog.site.id,
     ...(cmd.deskId !== undefined && { deskId: cmd.deskId }),
+    ...wish,
     ...spec,
     createdAt: now.toISOString(),
     days,
@@ -130,7 +136,7 @@ async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalo
   return { series: current, refusals };
 }
 
-function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatalog, Refusal> {
+export function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatalog, Refusal> {
   if (cmd.deskId !== undefined) {
     const located = index.locateDesk(cmd.deskId);
     if (!located) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
@@ -142,6 +148,30 @@ function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatal
   const catalog = cmd.siteId !== undefined ? index.site(cmd.siteId) : index.sites[0];
   if (!catalog) throw new InvalidInputError(cmd.siteId !== undefined ? `no site "${cmd.siteId}"` : 'no site is configured', 'siteId');
   return ok(catalog);
+}
+
+/**
+ * The zone and features a series without a desk asks for, checked against the site: a wish no desk can meet would be
+ * refused every day, so it is refused once, naming the field. With a desk, the desk says it all.
+ */
+export function wishOf(catalog: SiteCatalog, cmd: Pick<CreateSeriesCommand, 'deskId' | 'zoneId' | 'attributes'>): { zoneId?: string; attributes?: readonly string[] } {
+  if (cmd.deskId !== undefined) {
+    if (cmd.zoneId !== undefined || (cmd.attributes?.length ?? 0) > 0) throw new InvalidInputError('a series for one desk takes no zone or features', cmd.zoneId !== undefined ? 'zoneId' : 'attributes');
+    return {};
+  }
+  if (cmd.zoneId !== undefined && !catalog.zones.some((z) => z.id === cmd.zoneId)) throw new InvalidInputError(`no zone ${cmd.zoneId} at site ${catalog.site.id}`, 'zoneId');
+  const attributes = [...new Set(cmd.attributes ?? [])].sort();
+  const candidates = catalog.desks.filter((d) => d.mode === 'bookable' && (cmd.zoneId === undefined || d.zoneId === cmd.zoneId));
+  if (!candidates.some((d) => attributes.every((a) => d.attributes.includes(a)))) {
+    throw new InvalidInputError('no bookable desk of the site (or of the zone) has all these features', 'attributes');
+  }
+  return { ...(cmd.zoneId !== undefined && { zoneId: cmd.zoneId }), ...(attributes.length > 0 && { attributes }) };
+}
+
+/** What a series without a desk asks the suggestion for. */
+export function seriesPreferences(series: Pick<Series, 'zoneId' | 'attributes'>): SuggestionPreferences | undefined {
+  if (series.zoneId === undefined && !series.attributes?.length) return undefined;
+  return { require: { ...(series.zoneId !== undefined && { zoneId: series.zoneId }), ...(series.attributes?.length && { attributes: series.attributes }) } };
 }
 
 /** The series owner as the rules see them when the daily pass books for them: no role widens what they may book. */
@@ -158,7 +188,8 @@ export async function bookSeriesDay(deps: BookingDeps, series: Series, date: Civ
   const requestId = dayRequestId(series.id, date);
   let deskId = series.deskId;
   if (deskId === undefined) {
-    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1 });
+    const preferences = seriesPreferences(series);
+    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1, ...(preferences && { preferences }) });
     if (!ranked.ok) {
       const mine = await ownEarlierBooking(deps, series.userId, requestId, ranked.error);
       if (mine) return { day: { date, state: 'booked', bookingId: mine.id }, booking: mine };
