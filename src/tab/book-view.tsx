@@ -19,6 +19,7 @@ import { FloorMap } from './floor-map';
 import { usePlanImage } from './use-plan-image';
 import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
+import { SeriesEditor } from './series-editor';
 import { NARROW, useMedia } from './use-media';
 import { useLiveFloor } from './use-live-floor';
 
@@ -436,6 +437,17 @@ export function BookView({ api, sites, initial }: BookViewProps) {
             <DeskList view={view} matches={matches} busy={busy} onActivate={open} />
           )}
         </>
+      )}
+
+      {view && date && floors.find((f) => f.id === floorId) && (
+        // Issue 17 §2: repeat a booking over weeks, previewed before anything is booked.
+        <SeriesEditor
+          api={api}
+          site={floors.find((f) => f.id === floorId)!.site}
+          date={date}
+          {...(selected && { desk: { id: selected.id, label: selected.label } })}
+          onDone={setNotice}
+        />
       )}
 
       {view && selected && (
