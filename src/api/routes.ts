@@ -28,6 +28,8 @@ import type { SeriesStore } from '../use-cases/series-port';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
+import { mountFavouritesRoutes } from './favourites-routes';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { WaitlistStore } from '../use-cases/waitlist-port';
 
 export interface ApiLogger {
@@ -54,6 +56,8 @@ export interface ApiDeps extends BookingDeps {
   /** Signs the calendar links of cards. */
   readonly linkKeys: LinkKeyStore;
   readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
+  /** Favourite desks (and "my data" and erasure include them); without them /api/favourites is not served. */
+  readonly favourites?: FavouritesStore;
   /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
   readonly waitlist?: WaitlistStore;
 }
@@ -225,6 +229,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountSeriesRoutes(server, deps);
   mountCalendarRoutes(server, deps);
   if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
+  if (deps.favourites) mountFavouritesRoutes(server, { ...deps, favourites: deps.favourites });
 }
 
 function parseDate(raw: unknown, fallback: string): string {

@@ -11,10 +11,12 @@ import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
+import { TableFavouritesStore } from '../storage/table-favourites-store';
 import { TableSeriesStore } from '../storage/table-series-store';
 import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
 import { calendarLinkToken } from '../use-cases/booking-calendar';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import { seriesPassJob } from '../use-cases/series-pass';
 import { createSeatwiseBot } from '../bot/seatwise-bot';
@@ -72,6 +74,8 @@ export interface AppParts {
   readonly series?: SeriesStore;
   /** The key of calendar links; without it, this process's own (links then work on this process only). */
   readonly linkKeys?: LinkKeyStore;
+  /** Favourite desks; without them, this process's memory only (tests of other parts, benches): servers pass the table's. */
+  readonly favourites?: FavouritesStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   /** The waitlist, over the reservations table; without it there is no waitlist (tests of other parts, benches). */
@@ -114,6 +118,7 @@ export function composeServer(
   const sitePrivacy = parts.oversight?.sitePrivacy;
   const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
   const linkKeys = parts.linkKeys ?? new TableLinkKeyStore(new InMemoryTableGateway(), 'keys');
+  const favourites = parts.favourites ?? new TableFavouritesStore(new InMemoryTableGateway(), 'favourites');
   // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
   // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
   const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore; series: SeriesStore } = {
@@ -138,7 +143,7 @@ export function composeServer(
   const personal = parts.oversight?.personal;
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
-    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays }, actor) }),
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, favourites }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -180,7 +185,7 @@ export function composeServer(
   // Unique per process start: a claim names its holder, and a restarted process is a new holder.
   const instanceId = `${hostname()}-${process.pid}-${randomIds.newId().slice(0, 6)}`;
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log } : undefined;
-  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, auth, log: parts.log, audit, oversight, linkKeys, favourites, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled

@@ -23,6 +23,7 @@ export interface Erasure {
   readonly weeksDeleted: number;
   readonly discussionsDeleted: number;
   readonly conversationReferenceDeleted: boolean;
+  readonly favouritesDeleted: number;
 }
 
 /**
@@ -31,7 +32,8 @@ export interface Erasure {
  *   so each desk is freed in the same transaction that ends its booking, and the zone ledgers stay right;
  * - their past rows stay for the figures but name a pseudonym instead: booking rows (the name removed), desk and
  *   person rows, ledger entries, claims, and `releasedBy` where they cancelled for someone else;
- * - their weekly-quota rows, their discussions with the bot and the bot's conversation reference are deleted.
+ * - their weekly-quota rows, their discussions with the bot, the bot's conversation reference and their favourite
+ *   desks are deleted.
  * The audit entry names the pseudonym, not the id. An erasure may be run again: it finds nothing more to do.
  */
 export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: string }): Promise<Result<Erasure, Refusal>> {
@@ -54,6 +56,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const rows = await perDay(period.dates, (date) => deps.personal.pseudonymiseDay(date, q.userId, pseudonym));
   const claims = await perDay(period.dates, (date) => deps.personal.pseudonymiseClaims(date, q.userId, pseudonym));
   const forgotten = await deps.personal.forget(q.userId);
+  const favouritesDeleted = (await deps.favourites?.forget(q.userId)) ?? 0;
   const erasure: Erasure = {
     pseudonym,
     cancelled,
@@ -62,6 +65,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
     weeksDeleted: forgotten.weeks,
     discussionsDeleted: forgotten.discussions,
     conversationReferenceDeleted: forgotten.conversationReference,
+    favouritesDeleted,
   };
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
@@ -76,6 +80,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
       weeksDeleted: erasure.weeksDeleted,
       discussionsDeleted: erasure.discussionsDeleted,
       conversationReferenceDeleted: erasure.conversationReferenceDeleted,
+      favouritesDeleted,
     },
   });
   return ok(erasure);

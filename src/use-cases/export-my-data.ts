@@ -3,6 +3,7 @@ import type { Actor, Booking, CivilDate } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
+import type { FavouriteDesk, FavouritesStore } from './favourites-port';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
 import type { Clock, ReservationStore } from './ports';
 
@@ -18,6 +19,8 @@ export interface PersonalDataDeps {
   readonly audit: Pick<AuditLog, 'append'>;
   /** SEATWISE_RETENTION_DAYS: no booking older than this (and the margin) is stored. */
   readonly retentionDays: number;
+  /** The person's favourite desks, when the deployment keeps them. */
+  readonly favourites?: Pick<FavouritesStore, 'list' | 'forget'>;
 }
 
 export interface MyData {
@@ -32,6 +35,8 @@ export interface MyData {
   readonly conversationReference: { readonly stored: boolean };
   readonly discussions: readonly { readonly conversationId: string; readonly fields: Readonly<Record<string, string | number | boolean>> }[];
   readonly claims: readonly PersonalClaim[];
+  /** Desks the person marked as favourites, with when. */
+  readonly favourites: readonly FavouriteDesk[];
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -67,7 +72,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions] = await Promise.all([
+  const [days, weeks, reference, discussions, favourites] = await Promise.all([
     perDay(period.dates, async (date) => ({
       bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId),
       claims: await deps.personal.claimsOf(actor.userId, date),
@@ -75,6 +80,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     deps.personal.weeksOf(actor.userId),
     deps.personal.hasConversationReference(actor.userId),
     deps.personal.discussionsOf(actor.userId),
+    deps.favourites?.list(actor.userId) ?? [],
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -95,5 +101,6 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     conversationReference: { stored: reference },
     discussions,
     claims: days.flatMap((d) => d.claims),
+    favourites,
   };
 }
