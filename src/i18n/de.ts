@@ -636,6 +636,14 @@ export const de: Messages = {
   'tab.calendar.saved': "Kalenderdatei gespeichert: Öffnen Sie sie, um sie Ihrem Kalender hinzuzufügen.",
   'tab.mine.cancelledTitle': "Soeben storniert",
   'tab.action.removeFromCalendar': "Aus dem Kalender entfernen",
+  'tab.favourites.title': "Ihre Schreibtische",
+  'tab.favourites.sameAsLast': "Derselbe Schreibtisch wie letztes Mal ({desk})",
+  'tab.favourites.desk': "Favorit: Schreibtisch {desk}",
+  'tab.favourites.add': "Schreibtisch {desk} zu den Favoriten hinzufügen",
+  'tab.favourites.remove': "Schreibtisch {desk} aus den Favoriten entfernen",
+  'tab.favourites.added': "Schreibtisch {desk} ist jetzt ein Favorit: Er wird Ihnen hier zuerst angeboten.",
+  'tab.favourites.removed': "Schreibtisch {desk} ist kein Favorit mehr.",
+  'tab.favourites.tooMany': "Sie können höchstens {max} Lieblingsschreibtische behalten; entfernen Sie zuerst einen.",
   // Der Tab holt den Chat ein (Issue 17 §6).
   'tab.released': 'Sie haben Schreibtisch {desk} am {date} freigegeben; er ist wieder frei für andere.',
   // Mehrere Standorte (issue 10 §4).

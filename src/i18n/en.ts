@@ -631,6 +631,14 @@ export const en = {
   'tab.calendar.saved': "Calendar file saved: open it to add it to your calendar.",
   'tab.mine.cancelledTitle': "Cancelled just now",
   'tab.action.removeFromCalendar': "Remove from calendar",
+  'tab.favourites.title': "Your desks",
+  'tab.favourites.sameAsLast': "Same desk as last time ({desk})",
+  'tab.favourites.desk': "Favourite: desk {desk}",
+  'tab.favourites.add': "Add desk {desk} to favourites",
+  'tab.favourites.remove': "Remove desk {desk} from favourites",
+  'tab.favourites.added': "Desk {desk} is now a favourite: it is offered first here.",
+  'tab.favourites.removed': "Desk {desk} is no longer a favourite.",
+  'tab.favourites.tooMany': "You can keep at most {max} favourite desks; remove one first.",
   // The tab catches up with chat (issue 17 §6).
   'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
   // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.

@@ -633,6 +633,14 @@ export const fr: Messages = {
   'tab.calendar.saved': "Fichier de calendrier enregistré : ouvrez-le pour l'ajouter à votre calendrier.",
   'tab.mine.cancelledTitle': "Annulées à l'instant",
   'tab.action.removeFromCalendar': "Retirer du calendrier",
+  'tab.favourites.title': "Vos bureaux",
+  'tab.favourites.sameAsLast': "Le même bureau que la dernière fois ({desk})",
+  'tab.favourites.desk': "Favori : bureau {desk}",
+  'tab.favourites.add': "Ajouter le bureau {desk} aux favoris",
+  'tab.favourites.remove': "Retirer le bureau {desk} des favoris",
+  'tab.favourites.added': "Le bureau {desk} est maintenant un favori : il vous est proposé en premier ici.",
+  'tab.favourites.removed': "Le bureau {desk} n'est plus un favori.",
+  'tab.favourites.tooMany': "Vous pouvez garder au plus {max} bureaux favoris ; retirez-en un d'abord.",
   // L'onglet rattrape le chat (issue 17 §6).
   'tab.released': 'Vous avez libéré le bureau {desk} le {date} ; il est de nouveau libre pour les autres.',
   // Plusieurs sites (issue 10 §4).

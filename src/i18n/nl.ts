@@ -625,6 +625,14 @@ export const nl: Messages = {
   'tab.calendar.saved': "Agendabestand opgeslagen: open het om het aan je agenda toe te voegen.",
   'tab.mine.cancelledTitle': "Zonet geannuleerd",
   'tab.action.removeFromCalendar': "Uit agenda verwijderen",
+  'tab.favourites.title': "Je bureaus",
+  'tab.favourites.sameAsLast': "Hetzelfde bureau als vorige keer ({desk})",
+  'tab.favourites.desk': "Favoriet: bureau {desk}",
+  'tab.favourites.add': "Bureau {desk} aan favorieten toevoegen",
+  'tab.favourites.remove': "Bureau {desk} uit favorieten verwijderen",
+  'tab.favourites.added': "Bureau {desk} is nu een favoriet: het wordt je hier als eerste aangeboden.",
+  'tab.favourites.removed': "Bureau {desk} is geen favoriet meer.",
+  'tab.favourites.tooMany': "Je kunt hoogstens {max} favoriete bureaus bewaren; verwijder er eerst een.",
   // Het tabblad haalt de chat in (issue 17 §6).
   'tab.released': 'Je hebt bureau {desk} op {date} vrijgegeven; het is weer vrij voor anderen.',
   // Meerdere sites (issue 10 §4).

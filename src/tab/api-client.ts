@@ -96,7 +96,7 @@ export class ApiClient {
   }
 
   /** Any JSON call of the API (the Admin tab's routes), with the same identity, language and errors as the rest. */
-  call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.request(method, path, body);
   }
 

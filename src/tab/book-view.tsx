@@ -19,6 +19,7 @@ import { FloorMap } from './floor-map';
 import { usePlanImage } from './use-plan-image';
 import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
+import { MyDesks } from './my-desks';
 import { SeriesEditor } from './series-editor';
 import { NARROW, useMedia } from './use-media';
 import { useLiveFloor } from './use-live-floor';
@@ -418,6 +419,16 @@ export function BookView({ api, sites, initial }: BookViewProps) {
               <span>{t(locale, 'tab.day.none', { date: formatDate(date, locale) })}</span>
             )}
           </div>
+          {/* Issue 17 §6: favourites first, then the same desk as last time; each opens its desk here. */}
+          <MyDesks
+            api={api}
+            {...(selected && { selected: { id: selected.id, label: selected.label } })}
+            onPick={(d) => {
+              if (d.floorId !== floorId) setFloorId(d.floorId);
+              setSelectedId(d.deskId);
+            }}
+            onNotice={setNotice}
+          />
           <p className="summary" data-testid="summary" id="floor">
             {filters.length > 0 ? t(locale, 'tab.summaryFiltered', { free, shown: shownDesks.length }) : t(locale, 'tab.summary', { free, total: view.desks.length, shown: shownDesks.length })}
             {shownDesks.length === 0 && <> {t(locale, 'tab.noMatch')}</>}
