@@ -89,7 +89,7 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     const existing = await deps.series.get(cmd.actor.userId, id);
     // A retry finishes what its first try may have left (it stopped half-way): the days still due are booked under
     // their own request ids, so a day the first try booked is found, not booked again.
-    if (existing) return ok(await bookDueDays(deps, existing.series, catalog));
+    if (existing) return ok(await bookDueDays(deps, existing.series, catalog, cmd.actor.groups));
   }
 
   const now = deps.clock.now();
@@ -120,16 +120,17 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     if (existing) return ok({ series: existing.series, refusals: new Map() });
     throw new ContentionError(`Series ${id} was neither created nor found`);
   }
-  return ok(await bookDueDays(deps, series, catalog));
+  // The days booked now are booked with the caller's groups as their token carries them now.
+  return ok(await bookDueDays(deps, series, catalog, cmd.actor.groups));
 }
 
 /** Books the pending days the booking window reaches now, one after the other, and records each on the series. */
-async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalog): Promise<SeriesOutcome> {
+async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalog, groups: readonly string[] | undefined): Promise<SeriesOutcome> {
   const last = bookingWindow({ now: deps.clock.now(), timeZone: catalog.site.timeZone, policies: catalog.policies }).lastBookableDate;
   const refusals = new Map<CivilDate, Refusal>();
   let current = series;
   for (const date of dueDays(series, last)) {
-    const outcome = await bookSeriesDay(deps, series, date);
+    const outcome = await bookSeriesDay(deps, series, date, groups);
     if (outcome.refusal) refusals.set(date, outcome.refusal);
     current = await recordDay(deps, series.userId, series.id, outcome.day);
   }
@@ -174,17 +175,27 @@ export function seriesPreferences(series: Pick<Series, 'zoneId' | 'attributes'>)
   return { require: { ...(series.zoneId !== undefined && { zoneId: series.zoneId }), ...(series.attributes?.length && { attributes: series.attributes }) } };
 }
 
-/** The series owner as the rules see them when the daily pass books for them: no role widens what they may book. */
-function ownerOf(series: Series): Actor {
-  return { userId: series.userId, ...(series.userName !== undefined && { name: series.userName }), roles: [] };
+/**
+ * The series owner as the rules see them on one day: no role widens what they may book, and their groups (zones
+ * restricted to groups) are the ones known when the day is booked, not when the series was made. A person who has
+ * left the group since is refused that zone, as the re-check after a publish would cancel them; a person not seen
+ * since the server started has none, and a restricted day is refused with its reason.
+ */
+function ownerOf(series: Series, groups: readonly string[] | undefined): Actor {
+  return { userId: series.userId, ...(series.userName !== undefined && { name: series.userName }), roles: [], ...(groups && { groups }) };
 }
 
 /**
  * Books one day of a series by the ordinary rules: its desk, or the desk the rules suggest that day. Under the day's
  * own request id, so a second attempt (a retry, another instance) finds the booking the first one made.
  */
-export async function bookSeriesDay(deps: BookingDeps, series: Series, date: CivilDate): Promise<{ day: SeriesDay; refusal?: Refusal; booking?: Booking }> {
-  const actor = ownerOf(series);
+export async function bookSeriesDay(
+  deps: BookingDeps,
+  series: Series,
+  date: CivilDate,
+  groups?: readonly string[],
+): Promise<{ day: SeriesDay; refusal?: Refusal; booking?: Booking }> {
+  const actor = ownerOf(series, groups);
   const requestId = dayRequestId(series.id, date);
   let deskId = series.deskId;
   if (deskId === undefined) {
@@ -222,7 +233,7 @@ export async function recordDay(deps: SeriesDeps, userId: string, seriesId: stri
     if (!read) throw new CorruptDataError(`Series ${seriesId} of a day being recorded is gone`);
     const { series, cancelledMeanwhile } = withDayOutcome(read.series, day);
     if (cancelledMeanwhile) {
-      if (day.bookingId) await cancelBooking(deps, { actor: ownerOf(read.series), bookingId: day.bookingId });
+      if (day.bookingId) await cancelBooking(deps, { actor: ownerOf(read.series, undefined), bookingId: day.bookingId });
       return read.series;
     }
     if (await deps.series.replace(series, read.version)) return series;

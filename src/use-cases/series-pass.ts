@@ -12,6 +12,7 @@ import { civilDateOf } from '../domain/civil-date';
 import type { CivilDate } from '../domain/model';
 import { dueDays } from '../domain/series';
 import { bookSeriesDay, recordDay, type SeriesDeps } from './book-series';
+import type { MemberGroups } from './member-groups-port';
 import { describe } from './reminders/pass-support';
 import type { ClaimStore } from './reminders/reminder-ports';
 import type { Logger } from './logger-port';
@@ -23,6 +24,8 @@ export interface SeriesPassDeps extends SeriesDeps {
   readonly log: Logger;
   /** How long a day's claim is held: covers a booking's few store round trips, with a wide margin. */
   readonly leaseMs?: number;
+  /** The groups each person's token carried when last seen: a day in a zone restricted to groups is booked with them. */
+  readonly members?: Pick<MemberGroups, 'groupsOf'>;
 }
 
 export interface SeriesPassReport {
@@ -90,7 +93,8 @@ async function bookOneDay(deps: SeriesPassDeps, userId: string, seriesId: string
     report.alreadyDone++;
     return;
   }
-  const outcome = await bookSeriesDay(deps, fresh.series, date);
+  const groups = deps.members ? (await deps.members.groupsOf([userId])).get(userId) : undefined;
+  const outcome = await bookSeriesDay(deps, fresh.series, date, groups);
   await recordDay(deps, userId, seriesId, outcome.day);
   if (outcome.day.state === 'booked') report.booked++;
   else report.refused++;
