@@ -644,6 +644,7 @@ export const de: Messages = {
   'tab.favourites.added': "Schreibtisch {desk} ist jetzt ein Favorit: Er wird Ihnen hier zuerst angeboten.",
   'tab.favourites.removed': "Schreibtisch {desk} ist kein Favorit mehr.",
   'tab.favourites.tooMany': "Sie können höchstens {max} Lieblingsschreibtische behalten; entfernen Sie zuerst einen.",
+  'calendar.linkExpired': "Dieser Kalenderlink ist abgelaufen. Öffnen Sie in Teams Meine Buchungen und wählen Sie bei der Buchung Zum Kalender hinzufügen, um eine neue Datei zu erhalten.",
   // Der Tab holt den Chat ein (Issue 17 §6).
   'tab.released': 'Sie haben Schreibtisch {desk} am {date} freigegeben; er ist wieder frei für andere.',
   // Mehrere Standorte (issue 10 §4).

@@ -639,6 +639,7 @@ export const en = {
   'tab.favourites.added': "Desk {desk} is now a favourite: it is offered first here.",
   'tab.favourites.removed': "Desk {desk} is no longer a favourite.",
   'tab.favourites.tooMany': "You can keep at most {max} favourite desks; remove one first.",
+  'calendar.linkExpired': "This calendar link has expired. In Teams, open My bookings and choose Add to calendar on the booking for a new file.",
   // The tab catches up with chat (issue 17 §6).
   'tab.released': 'You released desk {desk} on {date}; it is free for others again.',
   // Several sites (issue 10 §4): the bot asks once per conversation which site a person means.

@@ -641,6 +641,7 @@ export const fr: Messages = {
   'tab.favourites.added': "Le bureau {desk} est maintenant un favori : il vous est proposé en premier ici.",
   'tab.favourites.removed': "Le bureau {desk} n'est plus un favori.",
   'tab.favourites.tooMany': "Vous pouvez garder au plus {max} bureaux favoris ; retirez-en un d'abord.",
+  'calendar.linkExpired': "Ce lien d'agenda a expiré. Dans Teams, ouvrez Mes réservations et choisissez Ajouter au calendrier sur la réservation pour obtenir un nouveau fichier.",
   // L'onglet rattrape le chat (issue 17 §6).
   'tab.released': 'Vous avez libéré le bureau {desk} le {date} ; il est de nouveau libre pour les autres.',
   // Plusieurs sites (issue 10 §4).

@@ -633,6 +633,7 @@ export const nl: Messages = {
   'tab.favourites.added': "Bureau {desk} is nu een favoriet: het wordt je hier als eerste aangeboden.",
   'tab.favourites.removed': "Bureau {desk} is geen favoriet meer.",
   'tab.favourites.tooMany': "Je kunt hoogstens {max} favoriete bureaus bewaren; verwijder er eerst een.",
+  'calendar.linkExpired': "Deze agendalink is verlopen. Open in Teams Mijn reserveringen en kies Toevoegen aan agenda bij de reservering voor een nieuw bestand.",
   // Het tabblad haalt de chat in (issue 17 §6).
   'tab.released': 'Je hebt bureau {desk} op {date} vrijgegeven; het is weer vrij voor anderen.',
   // Meerdere sites (issue 10 §4).

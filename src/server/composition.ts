@@ -15,7 +15,7 @@ import { TableFavouritesStore } from '../storage/table-favourites-store';
 import { TableSeriesStore } from '../storage/table-series-store';
 import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
-import { calendarLinkToken } from '../use-cases/booking-calendar';
+import { calendarLinkParams } from '../use-cases/booking-calendar';
 import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import { seriesPassJob } from '../use-cases/series-pass';
@@ -131,7 +131,7 @@ export function composeServer(
     locks: new KeyedMutex(),
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
-    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys) }),
+    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys, clock) }),
   };
   const adapter = new SeatwiseAdapter({
     MicrosoftAppId: config.botId,
@@ -224,9 +224,11 @@ export function composeServer(
 }
 
 /** The signed link of a booking's calendar file: a browser opens it without a Teams sign-in. */
-function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string, locale: string) => Promise<string> {
-  return async (bookingId, locale) =>
-    `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${await calendarLinkToken(keys, bookingId)}&lang=${encodeURIComponent(locale)}`;
+function calendarLink(publicUrl: string, keys: LinkKeyStore, clock: Clock): (bookingId: string, locale: string) => Promise<string> {
+  return async (bookingId, locale) => {
+    const { token, expires } = await calendarLinkParams(keys, bookingId, clock.now());
+    return `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${token}&exp=${expires}&lang=${encodeURIComponent(locale)}`;
+  };
 }
 
 /**
