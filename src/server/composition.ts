@@ -192,7 +192,7 @@ export function composeServer(
       ? startScheduler(
           withOfferPass(
             {
-              jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log, ...(parts.members && { members: parts.members }) })],
+              jobs: [seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log, keepEndedDays: retentionDays, ...(parts.members && { members: parts.members }) })],
               ...deps,
               claims: parts.claims,
               conversations: parts.conversations,

@@ -1,3 +1,4 @@
+import type { CivilDate } from '../domain/model';
 import { MAX_SERIES_SPAN_DAYS, type Series, type SeriesDay, type SeriesDayState, type SeriesEvery } from '../domain/series';
 import { CorruptDataError } from '../use-cases/ports';
 import type { SeriesStore, VersionedSeries } from '../use-cases/series-port';
@@ -50,6 +51,18 @@ export class TableSeriesStore implements SeriesStore {
     await this.init();
     const rows = await this.gateway.queryPartition(this.table, PARTITION);
     return rows.filter((r) => r.entity['pending'] === true).map(toVersioned);
+  }
+
+  async listEndedBefore(date: CivilDate): Promise<VersionedSeries[]> {
+    await this.init();
+    const rows = await this.gateway.queryPartition(this.table, PARTITION);
+    return rows.filter((r) => typeof r.entity['until'] === 'string' && r.entity['until'] < date).map(toVersioned);
+  }
+
+  async remove(series: Pick<Series, 'userId' | 'id'>, expectedVersion: string): Promise<boolean> {
+    await this.init();
+    const op = { kind: 'delete', partitionKey: PARTITION, rowKey: rowKey(series.userId, series.id), etag: expectedVersion } as const;
+    return (await this.gateway.transact(this.table, PARTITION, [op])) === 'ok';
   }
 
   async replace(series: Series, expectedVersion: string): Promise<boolean> {

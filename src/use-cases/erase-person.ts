@@ -24,6 +24,7 @@ export interface Erasure {
   readonly discussionsDeleted: number;
   readonly conversationReferenceDeleted: boolean;
   readonly favouritesDeleted: number;
+  readonly seriesDeleted: number;
 }
 
 /**
@@ -32,8 +33,8 @@ export interface Erasure {
  *   so each desk is freed in the same transaction that ends its booking, and the zone ledgers stay right;
  * - their past rows stay for the figures but name a pseudonym instead: booking rows (the name removed), desk and
  *   person rows, ledger entries, claims, and `releasedBy` where they cancelled for someone else;
- * - their weekly-quota rows, their discussions with the bot, the bot's conversation reference and their favourite
- *   desks are deleted.
+ * - their recurring series (first, so that no pending day is booked again), weekly-quota rows, discussions with the
+ *   bot, the bot's conversation reference and favourite desks are deleted.
  * The audit entry names the pseudonym, not the id. An erasure may be run again: it finds nothing more to do.
  */
 export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: string }): Promise<Result<Erasure, Refusal>> {
@@ -42,6 +43,8 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const index = await deps.catalog.current();
   const period = storedPeriod(index, deps.clock.now(), deps.retentionDays);
   const pseudonym = deps.pseudonymOf(q.userId);
+  // First, so that the daily pass books none of their pending days after their bookings are cancelled below.
+  const seriesDeleted = deps.series ? await forgetSeries(deps.series, q.userId) : 0;
 
   let cancelled = 0;
   const found = await perDay(period.dates, async (date) => (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === q.userId));
@@ -66,6 +69,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
     discussionsDeleted: forgotten.discussions,
     conversationReferenceDeleted: forgotten.conversationReference,
     favouritesDeleted,
+    seriesDeleted,
   };
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
@@ -81,7 +85,24 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
       discussionsDeleted: erasure.discussionsDeleted,
       conversationReferenceDeleted: erasure.conversationReferenceDeleted,
       favouritesDeleted,
+      seriesDeleted,
     },
   });
   return ok(erasure);
+}
+
+/** Removes each series of the person, re-reading one that changed meanwhile (the daily pass recording a day). */
+async function forgetSeries(store: NonNullable<ErasureDeps['series']>, userId: string): Promise<number> {
+  let removed = 0;
+  for (const s of await store.listOfUser(userId)) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const read = await store.get(userId, s.id);
+      if (!read) break;
+      if (await store.remove(read.series, read.version)) {
+        removed++;
+        break;
+      }
+    }
+  }
+  return removed;
 }

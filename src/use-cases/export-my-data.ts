@@ -5,6 +5,8 @@ import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
 import type { FavouriteDesk, FavouritesStore } from './favourites-port';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
+import type { SeriesStore } from './series-port';
+import type { Series } from '../domain/series';
 import type { Clock, ReservationStore } from './ports';
 
 /** Days read before the retention cut-off too: a retention pass missed while every instance was down. */
@@ -21,6 +23,8 @@ export interface PersonalDataDeps {
   readonly retentionDays: number;
   /** The person's favourite desks, when the deployment keeps them. */
   readonly favourites?: Pick<FavouritesStore, 'list' | 'forget'>;
+  /** The person's recurring series (their days and what became of each). */
+  readonly series?: Pick<SeriesStore, 'listOfUser' | 'get' | 'remove'>;
 }
 
 export interface MyData {
@@ -37,6 +41,7 @@ export interface MyData {
   readonly claims: readonly PersonalClaim[];
   /** Desks the person marked as favourites, with when. */
   readonly favourites: readonly FavouriteDesk[];
+  readonly series: readonly Series[];
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -72,7 +77,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions, favourites] = await Promise.all([
+  const [days, weeks, reference, discussions, favourites, series] = await Promise.all([
     perDay(period.dates, async (date) => ({
       bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId),
       claims: await deps.personal.claimsOf(actor.userId, date),
@@ -81,6 +86,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     deps.personal.hasConversationReference(actor.userId),
     deps.personal.discussionsOf(actor.userId),
     deps.favourites?.list(actor.userId) ?? [],
+    deps.series?.listOfUser(actor.userId) ?? [],
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -102,5 +108,6 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     discussions,
     claims: days.flatMap((d) => d.claims),
     favourites,
+    series,
   };
 }

@@ -63,6 +63,19 @@ describe('favourite desks and the same desk as last time (/api/favourites), with
     expect((await api.call('GET', '/api/favourites', { user: 'alice' })).body.favourites).toHaveLength(10);
   });
 
+  it('puts the person’s series in their data export; an erasure deletes them, so the daily pass books nothing more for them', async () => {
+    const made = await api.call('POST', '/api/series', { user: 'alice', body: { deskId: 'f1-0-5', weekdays: [2], from: '2026-12-01', until: '2027-01-26' } });
+    expect(made.status).toBe(201);
+    expect(made.body.pending.length).toBeGreaterThan(0);
+    const data = (await api.call('GET', '/api/me/data', { user: 'alice' })).body;
+    expect(data.series).toEqual([expect.objectContaining({ id: made.body.id, userId: 'alice', deskId: 'f1-0-5' })]);
+
+    const erased = await api.call('DELETE', '/api/admin/people/alice', { user: 'dpo', roles: 'admin' });
+    expect(erased.body).toMatchObject({ seriesDeleted: 1 });
+    expect((await api.call('GET', '/api/series', { user: 'alice' })).body).toEqual([]);
+    expect((await api.call('GET', '/api/bookings', { user: 'alice' })).body).toEqual([]);
+  });
+
   it('puts favourites in the person’s data export, and an erasure deletes them', async () => {
     await api.call('PUT', '/api/favourites/f1-1-3', { user: 'alice' });
     api.clock.advance(1000);

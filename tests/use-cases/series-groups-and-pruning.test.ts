@@ -56,3 +56,22 @@ describe('a series in a zone restricted to groups', () => {
     expect(await day('ex')).toMatchObject({ state: 'refused', code: 'DESK_UNAVAILABLE' });
   });
 });
+
+describe('ended series are pruned by the daily pass once past the retention period', () => {
+  it('removes a series whose last day is more than the kept days ago, and keeps one that ended since', async () => {
+    const { deps, clock } = await world();
+    const old = await createSeries(deps, { actor: anActor('ann'), deskId: 'f1-0-0', weekdays: [2], from: '2026-12-01', until: '2026-12-08' });
+    const recent = await createSeries(deps, { actor: anActor('ann'), deskId: 'f1-0-0', weekdays: [4], from: '2026-12-03', until: '2026-12-31' });
+    expect(old.ok && recent.ok).toBe(true);
+    const keep = { ...deps, keepEndedDays: 30 };
+
+    clock.set('2027-01-07T08:00:00Z');
+    expect((await runSeriesPass(keep)).pruned).toBe(0);
+    clock.set('2027-01-08T08:00:00Z');
+    expect((await runSeriesPass(keep)).pruned).toBe(1);
+    expect((await deps.series.listOfUser('ann')).map((s) => s.until)).toEqual(['2026-12-31']);
+    clock.set('2027-01-31T08:00:00Z');
+    expect((await runSeriesPass(keep)).pruned).toBe(1);
+    expect(await deps.series.listOfUser('ann')).toEqual([]);
+  });
+});
