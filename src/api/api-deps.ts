@@ -7,6 +7,7 @@ import type { PersonalDataStore } from '../use-cases/personal-data-port';
 import type { PlanImages } from '../use-cases/plan-image-port';
 import type { CatalogStore } from '../use-cases/ports';
 import type { DelegationStore } from '../use-cases/delegation-port';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { MemberGroups } from '../use-cases/member-groups-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { SitePrivacyStore } from '../use-cases/site-privacy-port';
@@ -40,6 +41,8 @@ export interface ApiDeps extends BookingDeps {
   /** Signs the calendar links of cards. */
   readonly linkKeys: LinkKeyStore;
   readonly mapUrl?: (date: string, floorId?: string) => string | undefined;
+  /** Favourite desks (and "my data" and erasure include them); without them /api/favourites is not served. */
+  readonly favourites?: FavouritesStore;
   /** The waitlist; without it (tests of other routes) /api/waitlist is not served. */
   readonly waitlist?: WaitlistStore;
   /** Who may book for whom (booking for someone, issue 17 §3). */

@@ -7,7 +7,7 @@ import { bookingCalendarEntry, type CalendarDeps, type CalendarEntry } from '../
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { authenticatedRoute, fail, refuse } from './api-errors';
 import type { Authenticator } from './authenticate';
-import { localeOf } from './http';
+import { localeOf, sendError } from './http';
 import type { ApiLogger } from './api-deps';
 
 export interface CalendarApiDeps extends CalendarDeps {
@@ -29,7 +29,7 @@ export function mountCalendarRoutes(server: restify.Server, deps: CalendarApiDep
   const signedIn = route(async (req, res, caller, locale) => {
     const id = String(req.params['id'] ?? '');
     const entry = await bookingCalendarEntry(deps, id, { actor: caller });
-    if (!entry.ok) return refuse(res, entry.error, locale, await deps.catalog.current());
+    if (!entry.ok) return entry.error === 'expired' ? sendError(res, 403, 'LINK_EXPIRED', t(locale, 'calendar.linkExpired')) : refuse(res, entry.error, locale, await deps.catalog.current());
     send(res, entry.value, locale, deps);
   });
 
@@ -44,8 +44,11 @@ export function mountCalendarRoutes(server: restify.Server, deps: CalendarApiDep
     try {
       const index = await deps.catalog.current();
       if (typeof token !== 'string' || !TOKEN.test(token)) return refuse(res, { code: 'NOT_ALLOWED', details: { code: 'NOT_ALLOWED', action: 'calendar' }, alternatives: [] }, locale, index);
-      const entry = await bookingCalendarEntry(deps, String(req.params['id'] ?? ''), { token });
-      if (!entry.ok) return refuse(res, entry.error, locale, index);
+      const exp = req.query?.['exp'];
+      const expires = typeof exp === 'string' && /^\d{1,12}$/.test(exp) ? Number(exp) : undefined;
+      const entry = await bookingCalendarEntry(deps, String(req.params['id'] ?? ''), { token, ...(expires !== undefined && { expires }) });
+      // A link past its end is refused as any link that grants nothing, with a code and a sentence of its own.
+      if (!entry.ok) return entry.error === 'expired' ? sendError(res, 403, 'LINK_EXPIRED', t(locale, 'calendar.linkExpired')) : refuse(res, entry.error, locale, index);
       send(res, entry.value, locale, deps);
     } catch (error) {
       fail(res, error, locale, deps.log);

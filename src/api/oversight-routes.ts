@@ -66,7 +66,7 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
   // Anyone, about themselves only: the caller is the token's identity, never an id from the request.
   server.get('/api/me/data', route(async (_req, res, caller, locale) => {
     if (!ports.personal) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
-    const data = await exportMyData({ ...deps, personal: ports.personal, retentionDays }, caller);
+    const data = await exportMyData({ ...deps, personal: ports.personal, retentionDays, ...(deps.favourites && { favourites: deps.favourites }) }, caller);
     res.header('Content-Disposition', 'attachment; filename="seatwise-my-data.json"');
     res.json(200, data);
   }));
@@ -74,7 +74,7 @@ export function mountOversightRoutes(server: restify.Server, deps: ApiDeps): voi
   server.del('/api/admin/people/:userId', roleRoute(deps, ['admin'])(async (req, res, caller, locale) => {
     if (!ports.personal || !ports.pseudonymOf) return sendError(res, 503, 'STORAGE_UNAVAILABLE', errorMessage('STORAGE_UNAVAILABLE', locale));
     const userId = String(req.params['userId'] ?? '');
-    const result = await erasePerson({ ...deps, personal: ports.personal, retentionDays, pseudonymOf: ports.pseudonymOf }, { actor: caller, userId });
+    const result = await erasePerson({ ...deps, personal: ports.personal, retentionDays, pseudonymOf: ports.pseudonymOf, ...(deps.favourites && { favourites: deps.favourites }) }, { actor: caller, userId });
     if (!result.ok) return refuse(res, result.error, locale, await deps.catalog.current());
     res.json(200, result.value);
   }));

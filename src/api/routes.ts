@@ -24,6 +24,7 @@ import { bookForSomeone } from '../use-cases/book-for-someone';
 import { PERSON_ID_PATTERN } from '../domain/delegation';
 import { mountDelegationRoutes } from './delegation-routes';
 import { mountDeskRoutes } from './desk-routes';
+import { mountFavouritesRoutes } from './favourites-routes';
 
 import type { BookingDto, BookingWindowDto, FloorViewDto, MeDto, SiteDto } from '../api-contract/api-types';
 import type { ApiDeps } from './api-deps';
@@ -200,6 +201,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   if (deps.waitlist) mountWaitlistRoutes(server, { ...deps, waitlist: deps.waitlist });
   mountDelegationRoutes(server, deps);
   mountDeskRoutes(server, deps);
+  if (deps.favourites) mountFavouritesRoutes(server, { ...deps, favourites: deps.favourites });
 }
 
 function parseDate(raw: unknown, fallback: string): string {

@@ -7,6 +7,7 @@ import { describeAlternative, describeRefusal, errorMessage } from '../i18n/desc
 import { t, type Locale } from '../i18n/messages';
 import { cancelSeries, createSeries, getMySeries, listMySeries, NO_FREE_DESK, summarise, type SeriesDeps } from '../use-cases/book-series';
 import type { CatalogIndex } from '../use-cases/catalog-index';
+import { previewSeries } from '../use-cases/preview-series';
 import { InvalidInputError } from '../use-cases/errors';
 import type { Authenticator } from './authenticate';
 import { authenticatedRoute, refuse } from './api-errors';
@@ -30,9 +31,25 @@ const seriesBody = z
     every: z.union([z.literal(1), z.literal(2)]).optional(),
     from: date,
     until: date,
+    zoneId: z.string().regex(ID).optional(),
+    attributes: z.array(z.string().regex(/^[a-z0-9][a-z0-9 _-]{0,31}$/)).max(8).optional(),
     requestId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional(),
   })
   .strict();
+
+/** The command of a parsed body, without what it does not name. */
+function commandOf(body: z.infer<typeof seriesBody>) {
+  return {
+    weekdays: body.weekdays,
+    from: body.from,
+    until: body.until,
+    ...(body.deskId !== undefined && { deskId: body.deskId }),
+    ...(body.siteId !== undefined && { siteId: body.siteId }),
+    ...(body.every !== undefined && { every: body.every }),
+    ...(body.zoneId !== undefined && { zoneId: body.zoneId }),
+    ...(body.attributes !== undefined && { attributes: body.attributes }),
+  };
+}
 
 /**
  * Recurring series: POST makes one and books what the window reaches now, GET lists the caller's, DELETE cancels one
@@ -46,19 +63,30 @@ export function mountSeriesRoutes(server: restify.Server, deps: SeriesApiDeps): 
     if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
     const body = parsed.data;
     const index = await deps.catalog.current();
-    const result = await createSeries(deps, {
-      actor: caller,
-      weekdays: body.weekdays,
-      from: body.from,
-      until: body.until,
-      ...(body.deskId !== undefined && { deskId: body.deskId }),
-      ...(body.siteId !== undefined && { siteId: body.siteId }),
-      ...(body.every !== undefined && { every: body.every }),
-      ...(body.requestId !== undefined && { requestId: body.requestId }),
-    });
+    const result = await createSeries(deps, { actor: caller, ...commandOf(body), ...(body.requestId !== undefined && { requestId: body.requestId }) });
     if (!result.ok) return refuse(res, result.error, locale, index);
     const { series, refusals } = result.value;
     res.json(201, seriesDto(series, series.days, locale, index, refusals));
+  }));
+
+  // What POST would book and refuse now, and why, without booking anything: the tab shows it before Confirm.
+  server.post('/api/series/preview', route(async (req, res, caller, locale) => {
+    const parsed = seriesBody.safeParse(await readJson(req));
+    if (!parsed.success) return sendError(res, 400, 'INVALID_INPUT', describeZodError(parsed.error, locale), { field: zodField(parsed.error) });
+    const index = await deps.catalog.current();
+    const result = await previewSeries(deps, { actor: caller, ...commandOf(parsed.data) });
+    if (!result.ok) return refuse(res, result.error, locale, index);
+    const lookup = lookupOf(index);
+    res.json(200, {
+      siteId: result.value.siteId,
+      lastBookableDate: result.value.lastBookableDate,
+      days: result.value.days.map((d) => {
+        if (d.state === 'book') return { date: d.date, state: d.state, deskId: d.deskId, deskLabel: index.locateDesk(d.deskId)?.desk.label ?? d.deskId };
+        if (d.state === 'pending') return { date: d.date, state: d.state };
+        const message = d.refusal ? describeRefusal(d.refusal, locale, lookup) : d.code === NO_FREE_DESK ? t(locale, 'series.noFreeDesk') : undefined;
+        return { date: d.date, state: d.state, code: d.code, ...(message !== undefined && { message }) };
+      }),
+    });
   }));
 
   server.get('/api/series', route(async (_req, res, caller, locale) => {
@@ -91,17 +119,23 @@ export function mountSeriesRoutes(server: restify.Server, deps: SeriesApiDeps): 
   }));
 }
 
-/** A series in the Everyday API's shape: its days sorted into booked, refused (with the rule) and pending. */
-export function seriesDto(series: Series, days: readonly SeriesDay[], locale: Locale, index: CatalogIndex, refusals: ReadonlyMap<string, Refusal> = new Map()) {
-  const lookup = {
+function lookupOf(index: CatalogIndex) {
+  return {
     deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
     zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
   };
+}
+
+/** A series in the Everyday API's shape: its days sorted into booked, refused (with the rule) and pending. */
+export function seriesDto(series: Series, days: readonly SeriesDay[], locale: Locale, index: CatalogIndex, refusals: ReadonlyMap<string, Refusal> = new Map()) {
+  const lookup = lookupOf(index);
   const of = (state: SeriesDay['state']) => days.filter((d) => d.state === state);
   return {
     id: series.id,
     siteId: series.siteId,
     ...(series.deskId !== undefined && { deskId: series.deskId, deskLabel: index.locateDesk(series.deskId)?.desk.label ?? series.deskId }),
+    ...(series.zoneId !== undefined && { zoneId: series.zoneId }),
+    ...(series.attributes !== undefined && { attributes: series.attributes }),
     weekdays: series.weekdays,
     every: series.every,
     from: series.from,

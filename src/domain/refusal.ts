@@ -13,6 +13,7 @@ export const REFUSAL_CODES = [
   'NOT_ALLOWED',
   'BOOKING_NOT_FOUND',
   'NOT_ACTIVE',
+  'DESKS_FREE',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -71,7 +72,9 @@ export type RefusalDetails =
   | { readonly code: 'UNKNOWN_DESK'; readonly deskId: string }
   | { readonly code: 'NOT_ALLOWED'; readonly action: string }
   | { readonly code: 'BOOKING_NOT_FOUND'; readonly bookingId: string }
-  | { readonly code: 'NOT_ACTIVE'; readonly bookingId: string; readonly status: string };
+  | { readonly code: 'NOT_ACTIVE'; readonly bookingId: string; readonly status: string }
+  // Joining a waitlist while desks that suit the person are free: they can book one now (the alternatives).
+  | { readonly code: 'DESKS_FREE'; readonly date: CivilDate; readonly free: number; readonly zoneId?: string };
 
 /** Something the person could book instead: another free desk that day, or the same desk another day. */
 export interface Alternative {

@@ -81,6 +81,10 @@ export interface Series extends SeriesSpec {
   readonly siteId: string;
   /** The desk asked for; without it each day gets the desk the rules suggest. */
   readonly deskId?: string;
+  /** Without a desk: only desks of this zone are suggested. */
+  readonly zoneId?: string;
+  /** Without a desk: only desks with all of these features are suggested. */
+  readonly attributes?: readonly string[];
   readonly createdAt: string;
   readonly days: readonly SeriesDay[];
 }

@@ -115,17 +115,28 @@ export function nextOffer(input: NextOfferInput): OfferChoice | null {
     if (entry.state !== 'waiting' || input.booked.has(entry.userId)) continue;
     const groups = input.groupsOf?.(entry.userId);
     const actor: Pick<Actor, 'userId' | 'groups'> = { userId: entry.userId, ...(groups && { groups }) };
-    let best: { desk: Desk; floorDay: FloorDay; blocks: number } | undefined;
-    for (const floorDay of input.floorDays) {
-      const free = floorDay.layout.desks.filter((d) => matchesWish(entry, floorDay.layout.site.id, d) && floorDay.verdict(d, actor).state === 'free');
-      for (const desk of free) {
-        const blocks = free.filter((o) => o.id !== desk.id && tooClose(desk, o, floorDay.minDistanceM)).length;
-        if (!best || blocks < best.blocks || (blocks === best.blocks && desk.id < best.desk.id)) best = { desk, floorDay, blocks };
-      }
-    }
+    const best = freeDesksForWish(entry, input.floorDays, actor)[0];
     if (best) return { entry, desk: best.desk, floorDay: best.floorDay };
   }
   return null;
+}
+
+/**
+ * The desks free for `actor` by every rule that day that match the wish, best first: the one that blocks the fewest
+ * other matching free desks under D, then by id. Used to choose an offer, and to tell someone who asks to wait that
+ * they need not (a waitlist for a day with a suitable free desk would only hold a place nobody needs).
+ */
+export function freeDesksForWish(
+  wish: Pick<WaitlistEntry, 'siteId' | 'zoneId' | 'attributes'>,
+  floorDays: readonly FloorDay[],
+  actor: Pick<Actor, 'userId' | 'groups'>,
+): { desk: Desk; floorDay: FloorDay }[] {
+  const ranked: { desk: Desk; floorDay: FloorDay; blocks: number }[] = [];
+  for (const floorDay of floorDays) {
+    const free = floorDay.layout.desks.filter((d) => matchesWish(wish, floorDay.layout.site.id, d) && floorDay.verdict(d, actor).state === 'free');
+    for (const desk of free) ranked.push({ desk, floorDay, blocks: free.filter((o) => o.id !== desk.id && tooClose(desk, o, floorDay.minDistanceM)).length });
+  }
+  return ranked.sort((a, b) => a.blocks - b.blocks || (a.desk.id < b.desk.id ? -1 : a.desk.id > b.desk.id ? 1 : 0)).map(({ desk, floorDay }) => ({ desk, floorDay }));
 }
 
 /** The hold's ledger entry: a booking's shape under the hold id. */

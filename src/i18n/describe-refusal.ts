@@ -76,6 +76,8 @@ function sentenceFor(d: RefusalDetails, locale: Locale, lookup: RefusalLookup): 
         oneOf('refusal.NOT_ACTIVE', d.status, ['booked', 'checked-in', 'released', 'cancelled-by-admin']),
         { status: d.status },
       );
+    case 'DESKS_FREE':
+      return translate(locale, pluralKey(locale, 'refusal.DESKS_FREE', d.free), { count: d.free, date: date(d.date) });
     default:
       return unreachable(d);
   }

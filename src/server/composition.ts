@@ -11,10 +11,12 @@ import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
 import { InMemoryTableGateway } from '../storage/in-memory/in-memory-table-gateway';
 import { TableAuditLog } from '../storage/table-audit-log';
+import { TableFavouritesStore } from '../storage/table-favourites-store';
 import { TableSeriesStore } from '../storage/table-series-store';
 import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
-import { calendarLinkToken } from '../use-cases/booking-calendar';
+import { calendarLinkParams } from '../use-cases/booking-calendar';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import { seriesPassJob } from '../use-cases/series-pass';
 import { noticeRetryJob, type BackgroundWork } from '../use-cases/admin-notices';
@@ -76,6 +78,8 @@ export interface AppParts {
   readonly series?: SeriesStore;
   /** The key of calendar links; without it, this process's own (links then work on this process only). */
   readonly linkKeys?: LinkKeyStore;
+  /** Favourite desks; without them, this process's memory only (tests of other parts, benches): servers pass the table's. */
+  readonly favourites?: FavouritesStore;
   /** Claims of reminders and releases; without them no scheduler runs (tests of the bot and the API). */
   readonly claims?: ClaimStore;
   /** The waitlist, over the reservations table; without it there is no waitlist (tests of other parts, benches). */
@@ -121,6 +125,7 @@ export function composeServer(
   const series = parts.series ?? new TableSeriesStore(new InMemoryTableGateway(), 'series');
   const linkKeys = parts.linkKeys ?? new TableLinkKeyStore(new InMemoryTableGateway(), 'keys');
   const delegations = parts.delegations ?? new TableDelegationStore(new InMemoryTableGateway(), 'delegations');
+  const favourites = parts.favourites ?? new TableFavouritesStore(new InMemoryTableGateway(), 'favourites');
   // The site's own "colleagues can see names" choice travels with the deps the bot hands to "who is in"
   // (src/use-cases/who-is-in.ts reads it when present; SEATWISE_SHOW_NAMES is the default for sites without one).
   const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore; series: SeriesStore } = {
@@ -133,7 +138,7 @@ export function composeServer(
     locks: new KeyedMutex(),
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
-    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys) }),
+    ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys, clock) }),
   };
   const adapter = new SeatwiseAdapter({
     MicrosoftAppId: config.botId,
@@ -145,7 +150,7 @@ export function composeServer(
   const personal = parts.oversight?.personal;
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION.retentionDays;
   const bot = createSeatwiseBot(adapter, deps, {
-    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, delegations, ...(parts.members && { members: parts.members }) }, actor) }),
+    ...(personal && { myData: (actor: Actor) => exportMyData({ ...deps, personal, audit, retentionDays, delegations, favourites, ...(parts.members && { members: parts.members }) }, actor) }),
     botAppId: config.botId,
     conversations: parts.conversations,
     discussions: parts.discussions ?? new InMemoryDiscussions(),
@@ -193,7 +198,7 @@ export function composeServer(
       void task().catch((error: unknown) => parts.log.error({ err: error instanceof Error ? error.message : String(error) }, `${what} failed`)),
   };
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log, background } : undefined;
-  mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
+  mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, favourites, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
   const scheduler =
     parts.claims && notifier && reminders?.enabled
@@ -201,7 +206,7 @@ export function composeServer(
           withOfferPass(
             {
               jobs: [
-                seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log }),
+                seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log, keepEndedDays: retentionDays, ...(parts.members && { members: parts.members }) }),
                 noticeRetryJob({ ...deps, claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log }),
               ],
               ...deps,
@@ -235,9 +240,11 @@ export function composeServer(
 }
 
 /** The signed link of a booking's calendar file: a browser opens it without a Teams sign-in. */
-function calendarLink(publicUrl: string, keys: LinkKeyStore): (bookingId: string, locale: string) => Promise<string> {
-  return async (bookingId, locale) =>
-    `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${await calendarLinkToken(keys, bookingId)}&lang=${encodeURIComponent(locale)}`;
+function calendarLink(publicUrl: string, keys: LinkKeyStore, clock: Clock): (bookingId: string, locale: string) => Promise<string> {
+  return async (bookingId, locale) => {
+    const { token, expires } = await calendarLinkParams(keys, bookingId, clock.now());
+    return `${publicUrl}/api/bookings/${encodeURIComponent(bookingId)}/ics?token=${token}&exp=${expires}&lang=${encodeURIComponent(locale)}`;
+  };
 }
 
 /**

@@ -10,11 +10,13 @@ import type { TableGateway } from '../storage/table-gateway';
 import { TableConversationStore } from '../storage/table-conversation-store';
 import { TableAuditLog } from '../storage/table-audit-log';
 import { TableDiscussionStore } from '../storage/table-discussion-store';
+import { TableFavouritesStore } from '../storage/table-favourites-store';
 import { TableSeriesStore } from '../storage/table-series-store';
 import { TableDelegationStore } from '../storage/table-delegation-store';
 import type { DelegationStore } from '../use-cases/delegation-port';
 import { TableLinkKeyStore } from '../storage/table-link-key-store';
 import type { LinkKeyStore } from '../use-cases/calendar-link-port';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { AuditLog } from '../use-cases/audit-port';
 import { StorageUnavailableError } from '../use-cases/ports';
@@ -57,6 +59,8 @@ export interface Stores {
   readonly waitlist: WaitlistStore;
   /** Who may book for whom. */
   readonly delegations: DelegationStore;
+  /** Favourite desks, per person. */
+  readonly favourites: FavouritesStore;
   readonly gateway: TableGateway;
   /** Where the data is, for the start-up log; never a secret. */
   readonly description: string;
@@ -131,12 +135,14 @@ export async function openStores(config: Pick<AppConfig, 'storage' | 'tablePrefi
     await untilStorageAnswers(() => Promise.all([series.init(), delegations.init()]), log);
     // The series table holds the link key too, in a partition of its own.
     const linkKeys = new TableLinkKeyStore(gateway, names.series);
+    // And people's favourite desks, a partition per person.
+    const favourites = new TableFavouritesStore(gateway, names.series);
     log(`storage: ${description}`);
     const close = async (): Promise<void> => {
       await azurite?.stop();
     };
     const waitlist = new TableWaitlistStore(gateway, names.reservations);
-    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, waitlist, delegations, gateway, description, health, close };
+    return { reservations, catalog, conversations, discussions, audit, series, linkKeys, waitlist, delegations, favourites, gateway, description, health, close };
   } catch (error) {
     await azurite?.stop();
     throw error;

@@ -1,3 +1,4 @@
+import type { CivilDate } from '../domain/model';
 import { MAX_SERIES_SPAN_DAYS, type Series, type SeriesDay, type SeriesDayState, type SeriesEvery } from '../domain/series';
 import { CorruptDataError } from '../use-cases/ports';
 import type { SeriesStore, VersionedSeries } from '../use-cases/series-port';
@@ -52,6 +53,18 @@ export class TableSeriesStore implements SeriesStore {
     return rows.filter((r) => r.entity['pending'] === true).map(toVersioned);
   }
 
+  async listEndedBefore(date: CivilDate): Promise<VersionedSeries[]> {
+    await this.init();
+    const rows = await this.gateway.queryPartition(this.table, PARTITION);
+    return rows.filter((r) => typeof r.entity['until'] === 'string' && r.entity['until'] < date).map(toVersioned);
+  }
+
+  async remove(series: Pick<Series, 'userId' | 'id'>, expectedVersion: string): Promise<boolean> {
+    await this.init();
+    const op = { kind: 'delete', partitionKey: PARTITION, rowKey: rowKey(series.userId, series.id), etag: expectedVersion } as const;
+    return (await this.gateway.transact(this.table, PARTITION, [op])) === 'ok';
+  }
+
   async replace(series: Series, expectedVersion: string): Promise<boolean> {
     await this.init();
     const op = { kind: 'replace', entity: toEntity(series), etag: expectedVersion } as const;
@@ -72,6 +85,8 @@ function toEntity(s: Series): TableEntity {
     userName: s.userName ?? '',
     siteId: s.siteId,
     deskId: s.deskId ?? '',
+    zoneId: s.zoneId ?? '',
+    attributes: (s.attributes ?? []).join(','),
     weekdays: s.weekdays.join(','),
     every: s.every,
     from: s.from,
@@ -111,12 +126,18 @@ function toSeries(e: TableEntity): Series {
   });
   const userName = str('userName');
   const deskId = str('deskId');
+  // Rows written before series took a zone or features have neither property: they asked for any desk.
+  const optional = (name: string): string => (e[name] === undefined ? '' : str(name));
+  const zoneId = optional('zoneId');
+  const attributes = optional('attributes');
   return {
     id: str('seriesId'),
     userId: str('userId'),
     ...(userName && { userName }),
     siteId: str('siteId'),
     ...(deskId && { deskId }),
+    ...(zoneId && { zoneId }),
+    ...(attributes && { attributes: attributes.split(',') }),
     weekdays: str('weekdays').split(',').map(Number),
     every: every as SeriesEvery,
     from: str('from'),

@@ -19,6 +19,8 @@ import { FloorMap } from './floor-map';
 import { usePlanImage } from './use-plan-image';
 import { useLocale } from './locale';
 import { OutcomeRegion, type Notice } from './outcome-region';
+import { MyDesks } from './my-desks';
+import { SeriesEditor } from './series-editor';
 import { NARROW, useMedia } from './use-media';
 import { useLiveFloor } from './use-live-floor';
 import { BookForPicker, useBookFor } from './book-for-picker';
@@ -420,6 +422,16 @@ export function BookView({ api, sites, initial }: BookViewProps) {
               <span>{t(locale, 'tab.day.none', { date: formatDate(date, locale) })}</span>
             )}
           </div>
+          {/* Issue 17 §6: favourites first, then the same desk as last time; each opens its desk here. */}
+          <MyDesks
+            api={api}
+            {...(selected && { selected: { id: selected.id, label: selected.label } })}
+            onPick={(d) => {
+              if (d.floorId !== floorId) setFloorId(d.floorId);
+              setSelectedId(d.deskId);
+            }}
+            onNotice={setNotice}
+          />
           <p className="summary" data-testid="summary" id="floor">
             {filters.length > 0 ? t(locale, 'tab.summaryFiltered', { free, shown: shownDesks.length }) : t(locale, 'tab.summary', { free, total: view.desks.length, shown: shownDesks.length })}
             {shownDesks.length === 0 && <> {t(locale, 'tab.noMatch')}</>}
@@ -439,6 +451,17 @@ export function BookView({ api, sites, initial }: BookViewProps) {
             <DeskList view={view} matches={matches} busy={busy} onActivate={open} />
           )}
         </>
+      )}
+
+      {view && date && floors.find((f) => f.id === floorId) && (
+        // Issue 17 §2: repeat a booking over weeks, previewed before anything is booked.
+        <SeriesEditor
+          api={api}
+          site={floors.find((f) => f.id === floorId)!.site}
+          date={date}
+          {...(selected && { desk: { id: selected.id, label: selected.label } })}
+          onDone={setNotice}
+        />
       )}
 
       {view && selected && (

@@ -8,11 +8,14 @@ import { bookingStatusLabel } from '../i18n/describe-refusal';
 import { formatDate, t } from '../i18n/messages';
 import { ApiError, type ApiClient } from './api-client';
 import type { BookingDto, SiteDto } from './api-types';
+import { calendarFileName, saveCalendarFile } from './calendar-file';
 import { civilDateIn } from './civil-dates';
 import { useConnectivity } from './connectivity';
 import { dayTitle } from './day-label';
 import { useLocale } from './locale';
+import { describeSeries, MySeries } from './my-series';
 import { OutcomeRegion, type Notice } from './outcome-region';
+import type { MyBookingDto, SeriesDto } from './series-types';
 import { POLL_MS } from './use-live-floor';
 import { usePolling } from './use-polling';
 
@@ -25,7 +28,10 @@ export interface MyBookingsViewProps {
 export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps) {
   const locale = useLocale();
   const { offline, epoch } = useConnectivity();
-  const [bookings, setBookings] = useState<readonly BookingDto[] | undefined>(undefined);
+  const [bookings, setBookings] = useState<readonly MyBookingDto[] | undefined>(undefined);
+  const [series, setSeries] = useState<readonly SeriesDto[]>([]);
+  // Cancelled in this visit: each offers its calendar cancellation (GET /api/bookings lists active bookings only).
+  const [cancelledHere, setCancelledHere] = useState<readonly MyBookingDto[]>([]);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -34,9 +40,10 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
   const load = useCallback(async () => {
     const mine = ++seq.current;
     try {
-      const list = await api.bookings();
+      const [list, repeating] = await Promise.all([api.bookings(), api.call<SeriesDto[]>('GET', '/api/series')]);
       if (mine !== seq.current) return;
       setBookings(list);
+      setSeries(repeating);
       setLoadError(undefined);
     } catch (error) {
       if (mine !== seq.current) return;
@@ -63,7 +70,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
     };
   }, [sites]);
 
-  const run = async (b: BookingDto, work: () => Promise<string | Notice>): Promise<void> => {
+  const run = async (b: Pick<BookingDto, 'id'>, work: () => Promise<string | Notice>): Promise<void> => {
     setBusy((s) => new Set(s).add(b.id));
     try {
       const done = await work();
@@ -86,9 +93,10 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
 
   const label = (b: BookingDto): string => b.deskLabel ?? b.deskId;
 
-  const cancel = (b: BookingDto, date: string): Promise<void> =>
+  const cancel = (b: MyBookingDto, date: string): Promise<void> =>
     run(b, async () => {
       await api.cancel(b.id);
+      setCancelledHere((c) => [b, ...c.filter((x) => x.id !== b.id)]);
       return {
         kind: 'success',
         text: t(locale, 'tab.cancelled', { desk: label(b), date }),
@@ -98,6 +106,21 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
         },
       };
     });
+
+  /** Every day of the series from `from` on (default: the site's today); the days before stay. */
+  const cancelRest = (s: SeriesDto, from?: string): Promise<void> =>
+    run({ id: s.id }, async () => {
+      await api.call('DELETE', `/api/series/${encodeURIComponent(s.id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`);
+      return t(locale, 'tab.mine.series.cancelled');
+    });
+
+  const addToCalendar = (b: MyBookingDto, cancelled: boolean): Promise<void> =>
+    run(b, async () => {
+      await saveCalendarFile(api, b.id, calendarFileName(b.date, cancelled));
+      return t(locale, 'tab.calendar.saved');
+    });
+
+  const seriesById = useMemo(() => new Map(series.map((s) => [s.id, s])), [series]);
 
   const undoExpired = useCallback(() => setNotice((n) => (n?.undo ? { kind: n.kind, text: n.text } : n)), []);
 
@@ -134,7 +157,10 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
               const title = dayTitle(b.date, locale, today);
               return (
                 <TableRow key={b.id} data-booking-id={b.id}>
-                  <TableCell>{title}</TableCell>
+                  <TableCell>
+                    {title}
+                    {b.seriesId && <span className="series-mark">{` · ${t(locale, 'tab.mine.series.ofSeries')}`}</span>}
+                  </TableCell>
                   <TableCell>{label(b)}</TableCell>
                   <TableCell>
                     {b.zoneName && b.floorName ? t(locale, 'tab.mine.place', { zone: b.zoneName, floor: b.floorName }) : (b.floorName ?? b.zoneName ?? '')}
@@ -157,12 +183,36 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
                         <Button
                           size="small"
                           disabled={busy.has(b.id) || offline}
-                          aria-label={t(locale, 'tab.action.cancelDesk', { desk: label(b), date })}
+                          aria-label={
+                            b.seriesId
+                              ? t(locale, 'tab.action.onDesk', { action: t(locale, 'tab.action.cancelDay'), desk: label(b), date })
+                              : t(locale, 'tab.action.cancelDesk', { desk: label(b), date })
+                          }
                           onClick={() => void cancel(b, date)}
                         >
-                          {t(locale, 'tab.action.cancel')}
+                          {t(locale, b.seriesId ? 'tab.action.cancelDay' : 'tab.action.cancel')}
                         </Button>
                       )}
+                      {b.seriesId && seriesById.has(b.seriesId) && (
+                        <Button
+                          size="small"
+                          disabled={busy.has(b.seriesId) || offline}
+                          data-testid="cancel-rest"
+                          aria-label={t(locale, 'tab.action.cancelRestOf', { series: describeSeries(seriesById.get(b.seriesId)!, locale) })}
+                          onClick={() => void cancelRest(seriesById.get(b.seriesId!)!, b.date)}
+                        >
+                          {t(locale, 'tab.action.cancelRest')}
+                        </Button>
+                      )}
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        disabled={busy.has(b.id) || offline}
+                        aria-label={t(locale, 'tab.action.onDesk', { action: t(locale, 'card.addToCalendar'), desk: label(b), date })}
+                        onClick={() => void addToCalendar(b, false)}
+                      >
+                        {t(locale, 'card.addToCalendar')}
+                      </Button>
                       {b.floorId && (
                         <Button size="small" appearance="subtle" onClick={() => onShowOnMap(b)}>
                           {t(locale, 'tab.action.showOnMap')}
@@ -175,6 +225,29 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
             })}
           </TableBody>
         </Table>
+      )}
+      <MySeries series={series} busy={busy} offline={offline} onCancelRest={(s) => void cancelRest(s)} locale={locale} />
+      {cancelledHere.length > 0 && (
+        <section aria-labelledby="cancelled-here-title" data-testid="cancelled-here">
+          <h2 id="cancelled-here-title" className="list-caption">
+            {t(locale, 'tab.mine.cancelledTitle')}
+          </h2>
+          <ul>
+            {cancelledHere.map((b) => (
+              <li key={b.id}>
+                {`${formatDate(b.date, locale)} · ${label(b)} `}
+                <Button
+                  size="small"
+                  disabled={busy.has(b.id) || offline}
+                  aria-label={t(locale, 'tab.action.onDesk', { action: t(locale, 'tab.action.removeFromCalendar'), desk: label(b), date: formatDate(b.date, locale) })}
+                  onClick={() => void addToCalendar(b, true)}
+                >
+                  {t(locale, 'tab.action.removeFromCalendar')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <OutcomeRegion notice={notice} onDismiss={() => setNotice(undefined)} onUndoExpired={undoExpired} locale={locale} />
     </div>

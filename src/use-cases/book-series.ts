@@ -13,6 +13,7 @@ import {
   type SeriesDay,
   type SeriesEvery,
 } from '../domain/series';
+import type { SuggestionPreferences } from '../domain/suggest';
 import { bookDesk, type BookingDeps } from './book-desk';
 import type { CatalogIndex } from './catalog-index';
 import { cancelBooking } from './change-booking';
@@ -33,6 +34,9 @@ export interface CreateSeriesCommand {
   readonly every?: SeriesEvery;
   readonly from: string;
   readonly until: string;
+  /** Without a desk: suggest only desks of this zone, and with all of these features. */
+  readonly zoneId?: string;
+  readonly attributes?: readonly string[];
   /** Repeating it returns the series it made, instead of a second one. */
   readonly requestId?: string;
 }
@@ -78,13 +82,14 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
   const place = siteOf(index, cmd);
   if (!place.ok) return place;
   const catalog = place.value;
+  const wish = wishOf(catalog, cmd);
 
   const id = cmd.requestId !== undefined ? seriesIdFor(cmd.actor.userId, cmd.requestId) : `s${deps.ids.newId()}`;
   if (cmd.requestId !== undefined) {
     const existing = await deps.series.get(cmd.actor.userId, id);
     // A retry finishes what its first try may have left (it stopped half-way): the days still due are booked under
     // their own request ids, so a day the first try booked is found, not booked again.
-    if (existing) return ok(await bookDueDays(deps, existing.series, catalog));
+    if (existing) return ok(await bookDueDays(deps, existing.series, catalog, cmd.actor.groups));
   }
 
   const now = deps.clock.now();
@@ -104,6 +109,7 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     ...(cmd.actor.name !== undefined && { userName: cmd.actor.name }),
     siteId: catalog.site.id,
     ...(cmd.deskId !== undefined && { deskId: cmd.deskId }),
+    ...wish,
     ...spec,
     createdAt: now.toISOString(),
     days,
@@ -114,23 +120,24 @@ export async function createSeries(deps: SeriesDeps, cmd: CreateSeriesCommand): 
     if (existing) return ok({ series: existing.series, refusals: new Map() });
     throw new ContentionError(`Series ${id} was neither created nor found`);
   }
-  return ok(await bookDueDays(deps, series, catalog));
+  // The days booked now are booked with the caller's groups as their token carries them now.
+  return ok(await bookDueDays(deps, series, catalog, cmd.actor.groups));
 }
 
 /** Books the pending days the booking window reaches now, one after the other, and records each on the series. */
-async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalog): Promise<SeriesOutcome> {
+async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalog, groups: readonly string[] | undefined): Promise<SeriesOutcome> {
   const last = bookingWindow({ now: deps.clock.now(), timeZone: catalog.site.timeZone, policies: catalog.policies }).lastBookableDate;
   const refusals = new Map<CivilDate, Refusal>();
   let current = series;
   for (const date of dueDays(series, last)) {
-    const outcome = await bookSeriesDay(deps, series, date);
+    const outcome = await bookSeriesDay(deps, series, date, groups);
     if (outcome.refusal) refusals.set(date, outcome.refusal);
     current = await recordDay(deps, series.userId, series.id, outcome.day);
   }
   return { series: current, refusals };
 }
 
-function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatalog, Refusal> {
+export function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatalog, Refusal> {
   if (cmd.deskId !== undefined) {
     const located = index.locateDesk(cmd.deskId);
     if (!located) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
@@ -144,21 +151,56 @@ function siteOf(index: CatalogIndex, cmd: CreateSeriesCommand): Result<SiteCatal
   return ok(catalog);
 }
 
-/** The series owner as the rules see them when the daily pass books for them: no role widens what they may book. */
-function ownerOf(series: Series): Actor {
-  return { userId: series.userId, ...(series.userName !== undefined && { name: series.userName }), roles: [] };
+/**
+ * The zone and features a series without a desk asks for, checked against the site: a wish no desk can meet would be
+ * refused every day, so it is refused once, naming the field. With a desk, the desk says it all.
+ */
+export function wishOf(catalog: SiteCatalog, cmd: Pick<CreateSeriesCommand, 'deskId' | 'zoneId' | 'attributes'>): { zoneId?: string; attributes?: readonly string[] } {
+  if (cmd.deskId !== undefined) {
+    if (cmd.zoneId !== undefined || (cmd.attributes?.length ?? 0) > 0) throw new InvalidInputError('a series for one desk takes no zone or features', cmd.zoneId !== undefined ? 'zoneId' : 'attributes');
+    return {};
+  }
+  if (cmd.zoneId !== undefined && !catalog.zones.some((z) => z.id === cmd.zoneId)) throw new InvalidInputError(`no zone ${cmd.zoneId} at site ${catalog.site.id}`, 'zoneId');
+  const attributes = [...new Set(cmd.attributes ?? [])].sort();
+  const candidates = catalog.desks.filter((d) => d.mode === 'bookable' && (cmd.zoneId === undefined || d.zoneId === cmd.zoneId));
+  if (!candidates.some((d) => attributes.every((a) => d.attributes.includes(a)))) {
+    throw new InvalidInputError('no bookable desk of the site (or of the zone) has all these features', 'attributes');
+  }
+  return { ...(cmd.zoneId !== undefined && { zoneId: cmd.zoneId }), ...(attributes.length > 0 && { attributes }) };
+}
+
+/** What a series without a desk asks the suggestion for. */
+export function seriesPreferences(series: Pick<Series, 'zoneId' | 'attributes'>): SuggestionPreferences | undefined {
+  if (series.zoneId === undefined && !series.attributes?.length) return undefined;
+  return { require: { ...(series.zoneId !== undefined && { zoneId: series.zoneId }), ...(series.attributes?.length && { attributes: series.attributes }) } };
+}
+
+/**
+ * The series owner as the rules see them on one day: no role widens what they may book, and their groups (zones
+ * restricted to groups) are the ones known when the day is booked, not when the series was made. A person who has
+ * left the group since is refused that zone, as the re-check after a publish would cancel them; a person not seen
+ * since the server started has none, and a restricted day is refused with its reason.
+ */
+function ownerOf(series: Series, groups: readonly string[] | undefined): Actor {
+  return { userId: series.userId, ...(series.userName !== undefined && { name: series.userName }), roles: [], ...(groups && { groups }) };
 }
 
 /**
  * Books one day of a series by the ordinary rules: its desk, or the desk the rules suggest that day. Under the day's
  * own request id, so a second attempt (a retry, another instance) finds the booking the first one made.
  */
-export async function bookSeriesDay(deps: BookingDeps, series: Series, date: CivilDate): Promise<{ day: SeriesDay; refusal?: Refusal; booking?: Booking }> {
-  const actor = ownerOf(series);
+export async function bookSeriesDay(
+  deps: BookingDeps,
+  series: Series,
+  date: CivilDate,
+  groups?: readonly string[],
+): Promise<{ day: SeriesDay; refusal?: Refusal; booking?: Booking }> {
+  const actor = ownerOf(series, groups);
   const requestId = dayRequestId(series.id, date);
   let deskId = series.deskId;
   if (deskId === undefined) {
-    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1 });
+    const preferences = seriesPreferences(series);
+    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1, ...(preferences && { preferences }) });
     if (!ranked.ok) {
       const mine = await ownEarlierBooking(deps, series.userId, requestId, ranked.error);
       if (mine) return { day: { date, state: 'booked', bookingId: mine.id }, booking: mine };
@@ -191,7 +233,7 @@ export async function recordDay(deps: SeriesDeps, userId: string, seriesId: stri
     if (!read) throw new CorruptDataError(`Series ${seriesId} of a day being recorded is gone`);
     const { series, cancelledMeanwhile } = withDayOutcome(read.series, day);
     if (cancelledMeanwhile) {
-      if (day.bookingId) await cancelBooking(deps, { actor: ownerOf(read.series), bookingId: day.bookingId });
+      if (day.bookingId) await cancelBooking(deps, { actor: ownerOf(read.series, undefined), bookingId: day.bookingId });
       return read.series;
     }
     if (await deps.series.replace(series, read.version)) return series;

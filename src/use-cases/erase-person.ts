@@ -27,6 +27,8 @@ export interface Erasure {
   readonly delegationsDeleted: number;
   /** The groups their token carried (the Members table) were deleted. */
   readonly memberGroupsDeleted: boolean;
+  readonly favouritesDeleted: number;
+  readonly seriesDeleted: number;
 }
 
 /**
@@ -35,8 +37,9 @@ export interface Erasure {
  *   so each desk is freed in the same transaction that ends its booking, and the zone ledgers stay right;
  * - their past rows stay for the figures but name a pseudonym instead: booking rows (the name removed), desk and
  *   person rows, ledger entries, claims, and `releasedBy` where they cancelled for someone else;
- * - their weekly-quota rows, their discussions with the bot, the bot's conversation reference and the groups their
- *   token carried (the Members table) are deleted.
+ * - their recurring series (first, so that no pending day is booked again), weekly-quota rows, discussions with the
+ *   bot, the bot's conversation reference, favourite desks, delegations and the groups their token carried (the
+ *   Members table) are deleted.
  * The audit entry names the pseudonym, not the id. An erasure may be run again: it finds nothing more to do.
  */
 export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: string }): Promise<Result<Erasure, Refusal>> {
@@ -45,6 +48,8 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const index = await deps.catalog.current();
   const period = storedPeriod(index, deps.clock.now(), deps.retentionDays);
   const pseudonym = deps.pseudonymOf(q.userId);
+  // First, so that the daily pass books none of their pending days after their bookings are cancelled below.
+  const seriesDeleted = deps.series ? await forgetSeries(deps.series, q.userId) : 0;
 
   let cancelled = 0;
   const found = await perDay(period.dates, async (date) => (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === q.userId));
@@ -61,6 +66,7 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
   const forgotten = await deps.personal.forget(q.userId);
   const delegationsDeleted = (await deps.delegations?.forget(q.userId)) ?? 0;
   const memberGroupsDeleted = deps.members ? await deps.members.forget(q.userId) : false;
+  const favouritesDeleted = (await deps.favourites?.forget(q.userId)) ?? 0;
   const erasure: Erasure = {
     pseudonym,
     cancelled,
@@ -71,6 +77,8 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
     conversationReferenceDeleted: forgotten.conversationReference,
     delegationsDeleted,
     memberGroupsDeleted,
+    favouritesDeleted,
+    seriesDeleted,
   };
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
@@ -87,7 +95,25 @@ export async function erasePerson(deps: ErasureDeps, q: { actor: Actor; userId: 
       conversationReferenceDeleted: erasure.conversationReferenceDeleted,
       delegationsDeleted,
       memberGroupsDeleted,
+      favouritesDeleted,
+      seriesDeleted,
     },
   });
   return ok(erasure);
+}
+
+/** Removes each series of the person, re-reading one that changed meanwhile (the daily pass recording a day). */
+async function forgetSeries(store: NonNullable<ErasureDeps['series']>, userId: string): Promise<number> {
+  let removed = 0;
+  for (const s of await store.listOfUser(userId)) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const read = await store.get(userId, s.id);
+      if (!read) break;
+      if (await store.remove(read.series, read.version)) {
+        removed++;
+        break;
+      }
+    }
+  }
+  return removed;
 }

@@ -4,7 +4,10 @@ import { effectivePolicy } from '../domain/policy';
 import type { AuditLog } from './audit-port';
 import type { CatalogIndex } from './catalog-index';
 import type { MemberGroups, MemberRecord } from './member-groups-port';
+import type { FavouriteDesk, FavouritesStore } from './favourites-port';
 import type { PersonalClaim, PersonalDataStore } from './personal-data-port';
+import type { SeriesStore } from './series-port';
+import type { Series } from '../domain/series';
 import type { Clock, ReservationStore } from './ports';
 import type { Delegation } from '../domain/delegation';
 import type { DelegationStore } from './delegation-port';
@@ -25,6 +28,10 @@ export interface PersonalDataDeps {
   readonly delegations?: Pick<DelegationStore, 'delegatesOf' | 'ownersFor' | 'forget'>;
   /** The groups each person's token carried (the Members table): personal data like the rest. */
   readonly members?: Pick<MemberGroups, 'describe' | 'forget'>;
+  /** The person's favourite desks, when the deployment keeps them. */
+  readonly favourites?: Pick<FavouritesStore, 'list' | 'forget'>;
+  /** The person's recurring series (their days and what became of each). */
+  readonly series?: Pick<SeriesStore, 'listOfUser' | 'get' | 'remove'>;
 }
 
 export interface MyData {
@@ -43,6 +50,9 @@ export interface MyData {
   readonly delegations: { readonly given: readonly Delegation[]; readonly received: readonly Delegation[] };
   /** The groups and roles last seen on the person's token, kept to enforce zones restricted to groups; null: none. */
   readonly memberGroups: MemberRecord | null;
+  /** Desks the person marked as favourites, with when. */
+  readonly favourites: readonly FavouriteDesk[];
+  readonly series: readonly Series[];
 }
 
 /** The days that can hold someone's bookings: retention behind, the longest booking horizon ahead (UTC ± a day). */
@@ -78,7 +88,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
   const index = await deps.catalog.current();
   const now = deps.clock.now();
   const period = storedPeriod(index, now, deps.retentionDays);
-  const [days, weeks, reference, discussions, given, received, memberGroups] = await Promise.all([
+  const [days, weeks, reference, discussions, given, received, memberGroups, favourites, series] = await Promise.all([
     perDay(period.dates, async (date) => ({
       // Bookings the person made for colleagues carry their id too (bookedBy).
       bookings: (await deps.store.listBookingsOfDay(date)).filter((b) => b.userId === actor.userId || b.bookedBy === actor.userId),
@@ -90,6 +100,8 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     deps.delegations?.delegatesOf(actor.userId) ?? [],
     deps.delegations?.ownersFor(actor.userId) ?? [],
     deps.members ? deps.members.describe(actor.userId) : Promise.resolve(null),
+    deps.favourites?.list(actor.userId) ?? [],
+    deps.series?.listOfUser(actor.userId) ?? [],
   ]);
   const bookings = days.flatMap((d) => d.bookings);
   await deps.audit.append({
@@ -112,5 +124,7 @@ export async function exportMyData(deps: PersonalDataDeps, actor: Actor): Promis
     claims: days.flatMap((d) => d.claims),
     delegations: { given, received },
     memberGroups,
+    favourites,
+    series,
   };
 }

@@ -8,13 +8,15 @@
  * it over and books under the same per-day request id, which finds the booking the dead holder made, if it made one.
  */
 import { bookingWindow, type BookingWindow } from '../domain/booking-window';
-import { civilDateOf } from '../domain/civil-date';
+import { addDays, civilDateOf } from '../domain/civil-date';
 import type { CivilDate } from '../domain/model';
 import { dueDays } from '../domain/series';
 import { bookSeriesDay, recordDay, type SeriesDeps } from './book-series';
+import type { MemberGroups } from './member-groups-port';
 import { describe } from './reminders/pass-support';
 import type { ClaimStore } from './reminders/reminder-ports';
 import type { Logger } from './logger-port';
+import { DEFAULT_RETENTION } from './purge-expired';
 
 export interface SeriesPassDeps extends SeriesDeps {
   readonly claims: ClaimStore;
@@ -23,6 +25,13 @@ export interface SeriesPassDeps extends SeriesDeps {
   readonly log: Logger;
   /** How long a day's claim is held: covers a booking's few store round trips, with a wide margin. */
   readonly leaseMs?: number;
+  /**
+   * How long an ended series is kept (SEATWISE_RETENTION_DAYS): its days' bookings are purged after that, and a row
+   * that only names a person and days would outlive them.
+   */
+  readonly keepEndedDays?: number;
+  /** The groups each person's token carried when last seen: a day in a zone restricted to groups is booked with them. */
+  readonly members?: Pick<MemberGroups, 'groupsOf'>;
 }
 
 export interface SeriesPassReport {
@@ -36,12 +45,14 @@ export interface SeriesPassReport {
   busy: number;
   /** Days that failed on an error (storage down…): left to the lease, retried by a later pass. */
   errors: number;
+  /** Ended series removed, past the retention period. */
+  pruned: number;
 }
 
 const DEFAULT_LEASE_MS = 120_000;
 
 export async function runSeriesPass(deps: SeriesPassDeps, options: { signal?: AbortSignal } = {}): Promise<SeriesPassReport> {
-  const report: SeriesPassReport = { booked: 0, refused: 0, alreadyDone: 0, busy: 0, errors: 0 };
+  const report: SeriesPassReport = { booked: 0, refused: 0, alreadyDone: 0, busy: 0, errors: 0, pruned: 0 };
   const index = await deps.catalog.current();
   const windows = new Map<string, BookingWindow>();
   for (const { series } of await deps.series.listWithPendingDays()) {
@@ -62,6 +73,12 @@ export async function runSeriesPass(deps: SeriesPassDeps, options: { signal?: Ab
         deps.log.warn({ seriesId: series.id, date, err: describe(error) }, 'series day not booked; a later pass retries it');
       }
     }
+  }
+  // A removal that loses to a write (a cancel at the same moment) is tried again by the next day's pass.
+  const cutoff = addDays(civilDateOf(deps.clock.now(), 'UTC'), -(deps.keepEndedDays ?? DEFAULT_RETENTION.retentionDays));
+  for (const ended of await deps.series.listEndedBefore(cutoff)) {
+    if (options.signal?.aborted) return report;
+    if (await deps.series.remove(ended.series, ended.version)) report.pruned++;
   }
   return report;
 }
@@ -90,7 +107,8 @@ async function bookOneDay(deps: SeriesPassDeps, userId: string, seriesId: string
     report.alreadyDone++;
     return;
   }
-  const outcome = await bookSeriesDay(deps, fresh.series, date);
+  const groups = deps.members ? (await deps.members.groupsOf([userId])).get(userId) : undefined;
+  const outcome = await bookSeriesDay(deps, fresh.series, date, groups);
   await recordDay(deps, userId, seriesId, outcome.day);
   if (outcome.day.state === 'booked') report.booked++;
   else report.refused++;
@@ -141,7 +159,7 @@ export function seriesPassJob(deps: SeriesPassDeps, schedule = new SeriesPassSch
       } finally {
         schedule.ran(now, timeZones, report);
       }
-      if (report.booked + report.refused + report.busy + report.errors > 0) deps.log.info({ ...report }, 'series pass');
+      if (report.booked + report.refused + report.busy + report.errors + report.pruned > 0) deps.log.info({ ...report }, 'series pass');
     },
   };
 }

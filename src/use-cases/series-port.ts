@@ -1,3 +1,4 @@
+import type { CivilDate } from '../domain/model';
 import type { Series } from '../domain/series';
 
 export interface VersionedSeries {
@@ -19,4 +20,8 @@ export interface SeriesStore {
   listWithPendingDays(): Promise<VersionedSeries[]>;
   /** False when `expectedVersion` is stale. */
   replace(series: Series, expectedVersion: string): Promise<boolean>;
+  /** Series whose last day is before `date`: what pruning removes. */
+  listEndedBefore(date: CivilDate): Promise<VersionedSeries[]>;
+  /** False when `expectedVersion` is stale (someone changed it meanwhile) or it is gone already. */
+  remove(series: Pick<Series, 'userId' | 'id'>, expectedVersion: string): Promise<boolean>;
 }

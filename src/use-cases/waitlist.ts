@@ -1,11 +1,12 @@
 import { bookingWindow, checkBookingWindow } from '../domain/booking-window';
 import { isCivilDate } from '../domain/civil-date';
-import { dateOfBookingId, err, ok, type Actor, type CivilDate, type Result } from '../domain/model';
-import { refusal, type Refusal } from '../domain/refusal';
-import { isOpen, positionOf, type WaitlistEntry } from '../domain/waitlist';
+import { dateOfBookingId, err, ok, type Actor, type CivilDate, type FloorLayout, type Result } from '../domain/model';
+import { MAX_ALTERNATIVES, refusal, type Refusal } from '../domain/refusal';
+import { freeDesksForWish, isOpen, positionOf, type WaitlistEntry } from '../domain/waitlist';
 import type { BookingDeps } from './book-desk';
 import { InvalidInputError } from './errors';
-import { ContentionError } from './ports';
+import { readFloorDay } from './floor-availability';
+import { ContentionError, type SiteCatalog } from './ports';
 import type { WaitlistStore } from './waitlist-port';
 import { endOffer } from './waitlist-offers';
 
@@ -54,6 +55,11 @@ export async function joinWaitlist(deps: WaitlistDeps, cmd: JoinWaitlistCommand)
   if (personDay) {
     return err(refusal({ code: 'ALREADY_BOOKED', date: cmd.date, existingBookingId: personDay.bookingId, existingDeskId: personDay.deskId }));
   }
+  const free = await freeForWish(deps, site, cmd.date, { siteId: site.site.id, ...(cmd.zoneId !== undefined && { zoneId: cmd.zoneId }), attributes }, cmd.actor);
+  if (free.length > 0) {
+    const alternatives = free.slice(0, MAX_ALTERNATIVES).map(({ desk }) => ({ kind: 'desk' as const, deskId: desk.id, deskLabel: desk.label, floorId: desk.floorId, date: cmd.date }));
+    return err(refusal({ code: 'DESKS_FREE', date: cmd.date, free: free.length, ...(cmd.zoneId !== undefined && { zoneId: cmd.zoneId }) }, alternatives));
+  }
   const entry: WaitlistEntry = {
     id: `${cmd.date}.${deps.ids.newId()}`,
     date: cmd.date,
@@ -74,6 +80,23 @@ export async function joinWaitlist(deps: WaitlistDeps, cmd: JoinWaitlistCommand)
     return ok({ entry: current, position: positionOf(day.map((v) => v.entry), current), created: joined.created });
   }
   throw new ContentionError(`Joining the waitlist of ${cmd.date}: the entry changed five times in a row`);
+}
+
+/**
+ * What the person could book right now instead of waiting, from one read of each floor's ledgers. Advice, as the map
+ * is: a desk that goes between this read and their booking is refused then by the booking's own checks.
+ */
+async function freeForWish(
+  deps: WaitlistDeps,
+  site: SiteCatalog,
+  date: CivilDate,
+  wish: Pick<WaitlistEntry, 'siteId' | 'zoneId' | 'attributes'>,
+  actor: Actor,
+): Promise<ReturnType<typeof freeDesksForWish>> {
+  const index = await deps.catalog.current();
+  const layouts = site.floors.map((f) => index.floor(f.id)?.layout).filter((l): l is FloorLayout => l !== undefined);
+  const floorDays = await Promise.all(layouts.map((layout) => readFloorDay(deps, layout, site.policies, date)));
+  return freeDesksForWish(wish, floorDays, actor);
 }
 
 /** The caller's open entries, from today to the end of the longest booking window, with their places in line. */

@@ -87,4 +87,30 @@ describe('a booking as a calendar file', () => {
     const bobs = (await api.call('POST', '/api/bookings', { user: BOB.aadObjectId, body: { deskId: 'f1-1-19', date: '2026-12-04' } })).body;
     expect((await fetch(`${api.url}/api/bookings/${bobs.id}/ics${link.search}`)).status).toBe(403);
   });
+
+  it('makes the signed link stop working 60 days after the card, saying so in the card’s language; a stretched end is refused', async () => {
+    const say = async (text: string) => cardsOf((await post(api.url, messageActivity(ALICE, text, { locale: 'de-DE' }))).json)[0]!;
+    const confirm = actionsOf(await say('Donnerstag einen Schreibtisch buchen')).find((a) => a.verb === 'book.confirm')!;
+    const booked = invokeCard((await post(api.url, executeActivity(ALICE, confirm.data, { locale: 'de-DE' }))).json);
+    const link = new URL(JSON.stringify(booked).match(/"type":"Action\.OpenUrl","title":"Zum Kalender hinzufügen","url":"([^"]+)"/)![1]!);
+    const exp = Number(link.searchParams.get('exp'));
+    expect(exp).toBe(Date.parse(NOW) / 1000 + 60 * 86_400);
+    const open = (search: string) => fetch(`${api.url}${link.pathname}${search}`);
+
+    api.clock.set(new Date((exp - 60) * 1000).toISOString());
+    expect((await open(link.search)).status).toBe(200);
+    api.clock.set(new Date(exp * 1000).toISOString());
+    const expired = await open(link.search);
+    expect(expired.status).toBe(403);
+    const body = (await expired.json()) as { code: string; message: string };
+    expect(body).toEqual({ code: 'LINK_EXPIRED', message: expect.stringMatching(/^Dieser Kalenderlink ist abgelaufen\..*Zum Kalender hinzufügen/) });
+
+    // Moving the end in the link breaks its signature; so does dropping it.
+    const stretched = new URLSearchParams(link.search);
+    stretched.set('exp', String(exp + 86_400));
+    expect(((await (await open(`?${stretched}`)).json()) as { code: string }).code).toBe('NOT_ALLOWED');
+    const bare = new URLSearchParams(link.search);
+    bare.delete('exp');
+    expect(((await (await open(`?${bare}`)).json()) as { code: string }).code).toBe('NOT_ALLOWED');
+  });
 });

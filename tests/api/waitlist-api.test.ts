@@ -87,7 +87,26 @@ describe('the waitlist API (/api/waitlist), over HTTP on Azurite', () => {
     expect([past.status, past.body.code]).toEqual([409, 'OUTSIDE_WINDOW']);
   });
 
+  it('refuses with 409 DESKS_FREE, in the caller’s language, a day when desks that suit them are free, and names them', async () => {
+    const r = await call('POST', '/api/waitlist', 'carol', { date: DAY }, { 'accept-language': 'fr-BE' });
+    expect([r.status, r.body.code]).toEqual([409, 'DESKS_FREE']);
+    expect(r.body.message).toMatch(/4 bureaux qui vous conviennent sont encore libres le jeudi 3 décembre/);
+    expect(r.body.alternatives).toHaveLength(3);
+    expect(r.body.alternatives[0]).toMatchObject({ kind: 'desk', date: DAY, deskId: expect.stringMatching(/^f1-/) });
+    expect((await call('GET', '/api/waitlist', 'carol')).body).toEqual([]);
+  });
+
+  it('accepts a wait for a full zone while the other zone has room', async () => {
+    await call('POST', '/api/bookings', 'alice', { deskId: 'f1-0-0', date: DAY });
+    await call('POST', '/api/bookings', 'bob', { deskId: 'f1-0-1', date: DAY });
+    const full = await call('POST', '/api/waitlist', 'carol', { date: DAY, zoneId: 'f1-z0' });
+    expect([full.status, full.body.position]).toEqual([201, 1]);
+    const open = await call('POST', '/api/waitlist', 'dave', { date: DAY, zoneId: 'f1-z1' });
+    expect([open.status, open.body.code, open.body.alternatives.map((a: { deskId: string }) => a.deskId).sort()]).toEqual([409, 'DESKS_FREE', ['f1-1-0', 'f1-1-1']]);
+  });
+
   it('lets only the owner leave (403 for others, in their language), and says 404 for an unknown entry', async () => {
+    await fillTheDay();
     const carol = await call('POST', '/api/waitlist', 'carol', { date: DAY });
     const dave = await call('POST', '/api/waitlist', 'dave', { date: DAY });
     const forbidden = await call('DELETE', `/api/waitlist/${carol.body.id}`, 'dave', undefined, { 'accept-language': 'nl' });

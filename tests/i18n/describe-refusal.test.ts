@@ -149,6 +149,8 @@ const CASES: Record<string, Case> = {
     ]),
   ),
   BOOKING_NOT_FOUND: { refusal: refusal({ code: 'BOOKING_NOT_FOUND', bookingId: 'b-1' }), numbers: [] },
+  'DESKS_FREE one': { refusal: refusal({ code: 'DESKS_FREE', date: '2026-12-03', free: 1 }), numbers: [3] },
+  'DESKS_FREE other': { refusal: refusal({ code: 'DESKS_FREE', date: '2026-12-03', free: 7, zoneId: 'hq-3-b' }), numbers: [7, 3] },
   ...Object.fromEntries(
     [...STATUSES, 'archived'].map((status) => [
       `NOT_ACTIVE ${status}`,

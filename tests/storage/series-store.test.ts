@@ -28,6 +28,36 @@ describe.each([
   ['in memory', () => new InMemoryTableGateway() as TableGateway],
   ['on Azurite', () => new AzureTableGateway({ kind: 'connection-string', connectionString: testConnectionString() }) as TableGateway],
 ])('the series store %s', (_name, gateway) => {
+  it('keeps a series’ zone and features, and reads a row written before series had them as asking for any desk', async () => {
+    const g = gateway();
+    const table = uniqueTableName('ser');
+    const store = new TableSeriesStore(g, table);
+    const wish = aSeries({ id: 'swish000001', zoneId: 'f1-z1', attributes: ['monitor', 'standing'] });
+    expect(await store.create(wish)).toBe(true);
+    expect((await store.get(wish.userId, wish.id))?.series).toEqual(wish);
+    const plain = aSeries();
+    await store.create(plain);
+    const row = (await g.queryPartition(table, 'series')).find((r) => r.entity['seriesId'] === plain.id)!;
+    const { zoneId: _z, attributes: _a, ...older } = row.entity;
+    await g.transact(table, 'series', [{ kind: 'replace', entity: older as typeof row.entity, etag: row.etag }]);
+    expect((await store.get(plain.userId, plain.id))?.series).toEqual(plain);
+  });
+
+  it('lists the series ended before a day, and removes one only at the version read', async () => {
+    const store = new TableSeriesStore(gateway(), uniqueTableName('ser'));
+    await store.create(aSeries({ id: 'sended00001', until: '2026-12-10' }));
+    await store.create(aSeries({ id: 'slater00001', until: '2026-12-31' }));
+    const ended = await store.listEndedBefore('2026-12-11');
+    expect(ended.map((v) => v.series.id)).toEqual(['sended00001']);
+    const stale = ended[0]!;
+    const current = (await store.get(stale.series.userId, stale.series.id))!;
+    expect(await store.replace({ ...current.series, days: [] }, current.version)).toBe(true);
+    expect(await store.remove(stale.series, stale.version)).toBe(false);
+    const fresh = (await store.listEndedBefore('2026-12-11'))[0]!;
+    expect(await store.remove(fresh.series, fresh.version)).toBe(true);
+    expect((await store.listOfUser(stale.series.userId)).map((s) => s.id)).toEqual(['slater00001']);
+  });
+
   it('round-trips a series of a person whose id holds key-forbidden characters, and lists it for them only', async () => {
     const store = new TableSeriesStore(gateway(), uniqueTableName('ser'));
     expect(await store.create(aSeries())).toBe(true);

@@ -155,11 +155,11 @@ describe('the daily series pass', () => {
     const zones = ['Europe/Brussels'];
     const at = (iso: string) => new Date(iso);
     expect(schedule.due(at('2026-12-01T08:00:00Z'), zones)).toBe(true);
-    schedule.ran(at('2026-12-01T08:00:00Z'), zones, { booked: 1, refused: 0, alreadyDone: 0, busy: 0, errors: 0 });
+    schedule.ran(at('2026-12-01T08:00:00Z'), zones, { booked: 1, refused: 0, alreadyDone: 0, busy: 0, errors: 0, pruned: 0 });
     expect(schedule.due(at('2026-12-01T22:59:00Z'), zones)).toBe(false);
     // Midnight in Brussels is 23:00 UTC in December.
     expect(schedule.due(at('2026-12-01T23:00:00Z'), zones)).toBe(true);
-    schedule.ran(at('2026-12-01T23:00:00Z'), zones, { booked: 0, refused: 0, alreadyDone: 0, busy: 1, errors: 0 });
+    schedule.ran(at('2026-12-01T23:00:00Z'), zones, { booked: 0, refused: 0, alreadyDone: 0, busy: 1, errors: 0, pruned: 0 });
     expect(schedule.due(at('2026-12-01T23:04:00Z'), zones)).toBe(false);
     expect(schedule.due(at('2026-12-01T23:05:00Z'), zones)).toBe(true);
   });
