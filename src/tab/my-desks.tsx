@@ -49,7 +49,8 @@ export function MyDesks({ api, selected, onPick, onNotice }: MyDesksProps) {
     void load();
   }, [load, epoch]);
 
-  const isFavourite = selected !== undefined && (mine?.favourites.some((f) => f.deskId === selected.id) ?? false);
+  const isFavourite =
+    selected !== undefined && (mine?.favourites.some((f) => f.deskId === selected.id) ?? false);
 
   const toggle = async (): Promise<void> => {
     if (!selected) return;
@@ -57,9 +58,18 @@ export function MyDesks({ api, selected, onPick, onNotice }: MyDesksProps) {
     try {
       const path = `/api/favourites/${encodeURIComponent(selected.id)}`;
       setMine(await api.call<MyDesksDto>(isFavourite ? 'DELETE' : 'PUT', path));
-      onNotice({ kind: 'success', text: t(locale, isFavourite ? 'tab.favourites.removed' : 'tab.favourites.added', { desk: selected.label }) });
+      onNotice({
+        kind: 'success',
+        text: t(locale, isFavourite ? 'tab.favourites.removed' : 'tab.favourites.added', {
+          desk: selected.label,
+        }),
+      });
     } catch (error) {
-      onNotice({ kind: 'refusal', title: t(locale, 'tab.failed'), text: error instanceof ApiError && error.body ? error.body.message : String(error) });
+      onNotice({
+        kind: 'refusal',
+        title: t(locale, 'tab.failed'),
+        text: error instanceof ApiError && error.body ? error.body.message : String(error),
+      });
     } finally {
       setBusy(false);
     }
@@ -67,24 +77,37 @@ export function MyDesks({ api, selected, onPick, onNotice }: MyDesksProps) {
 
   const last = mine?.lastDesk;
   const favourites = mine?.favourites ?? [];
-  if (favourites.length === 0 && !last && !selected) return null;
+  // The slot keeps its one-row height whether or not there is anything in it yet, so the map below never jumps
+  // when the favourites arrive or a desk is selected (a desk under the pointer would slip away from it).
+  if (favourites.length === 0 && !last && !selected) return <div className="my-desks-slot" />;
   return (
-    <nav className="my-desks" aria-label={t(locale, 'tab.favourites.title')} data-testid="my-desks">
-      {favourites.map((f) => (
-        <Button key={f.deskId} size="small" data-testid="favourite" onClick={() => onPick(f)}>
-          {t(locale, 'tab.favourites.desk', { desk: f.label })}
-        </Button>
-      ))}
-      {last && (
-        <Button size="small" data-testid="same-as-last" onClick={() => onPick(last)}>
-          {t(locale, 'tab.favourites.sameAsLast', { desk: last.label })}
-        </Button>
-      )}
-      {selected && (
-        <Button size="small" appearance="subtle" data-testid="favourite-toggle" aria-pressed={isFavourite} disabled={busy || offline || !mine} onClick={() => void toggle()}>
-          {t(locale, isFavourite ? 'tab.favourites.remove' : 'tab.favourites.add', { desk: selected.label })}
-        </Button>
-      )}
-    </nav>
+    <div className="my-desks-slot">
+      <nav className="my-desks" aria-label={t(locale, 'tab.favourites.title')} data-testid="my-desks">
+        {favourites.map((f) => (
+          <Button key={f.deskId} size="small" data-testid="favourite" onClick={() => onPick(f)}>
+            {t(locale, 'tab.favourites.desk', { desk: f.label })}
+          </Button>
+        ))}
+        {last && (
+          <Button size="small" data-testid="same-as-last" onClick={() => onPick(last)}>
+            {t(locale, 'tab.favourites.sameAsLast', { desk: last.label })}
+          </Button>
+        )}
+        {selected && (
+          <Button
+            size="small"
+            appearance="subtle"
+            data-testid="favourite-toggle"
+            aria-pressed={isFavourite}
+            disabled={busy || offline || !mine}
+            onClick={() => void toggle()}
+          >
+            {t(locale, isFavourite ? 'tab.favourites.remove' : 'tab.favourites.add', {
+              desk: selected.label,
+            })}
+          </Button>
+        )}
+      </nav>
+    </div>
   );
 }

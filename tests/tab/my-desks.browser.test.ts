@@ -90,4 +90,24 @@ describe('favourite desks and the same desk as last time in the Book tab', () =>
     expect(stored.favourites.map((f) => f.deskId)).toEqual(['f1-1-0']);
     expect(errors).toEqual([]);
   });
+
+  it('keeps the map where it is when a desk is picked and the favourites bar fills in (a phone, 390 px)', async () => {
+    const context = await userContext(browser, 'gil', { viewport: { width: 390, height: 844 }, bypassCSP: true });
+    contexts.push(context);
+    await context.clock.setFixedTime(new Date(NOW));
+    const page = await context.newPage();
+    const { errors } = watchPage(page, server.url);
+    await page.goto(`${server.url}/tab/?view=map&floor=f1&date=2026-12-02`);
+    await waitForMap(page);
+    const map = page.locator('svg.map-svg');
+    // From the top of the page, not of the viewport: opening a desk may scroll the page, which is not a jump.
+    const top = async (): Promise<number> => map.evaluate((el) => el.getBoundingClientRect().top + el.ownerDocument.defaultView!.scrollY);
+    const before = await top();
+
+    await deskOnMap(page, '2.00').click();
+    await see.visible(page.getByTestId('desk-panel'));
+    await see.text(page.getByTestId('favourite-toggle'), 'Add desk 2.00 to favourites');
+    expect(await top()).toBe(before);
+    expect(errors).toEqual([]);
+  });
 });
