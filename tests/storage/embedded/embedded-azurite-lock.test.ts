@@ -138,7 +138,8 @@ describe('one embedded store per data folder', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => client.createEntity({ partitionKey: 'p', rowKey: `r${i}`, n: i })));
     const written = Date.now();
     // What /healthz calls lastSavedAt: once it is past the last confirmed write, that write is on disk.
-    for (let i = 0; i < 200 && (lastSaveTime(dir)?.getTime() ?? 0) <= written; i++) await new Promise((r) => setTimeout(r, 50));
+    // The store's own report of that save comes over IPC just after the file is written: wait for both.
+    for (let i = 0; i < 200 && ((lastSaveTime(dir)?.getTime() ?? 0) <= written || !store.lastSave?.()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(lastSaveTime(dir)!.getTime()).toBeGreaterThan(written);
     expect(store.lastSave?.()).toMatchObject({ tookMs: expect.any(Number), intervalMs: expect.any(Number) });
     process.kill(store.pid, 'SIGKILL');
