@@ -409,7 +409,6 @@ export const de: Messages = {
 
   // The Admin tab (issue 15): the floor editor, publishing and the audit log.
   'tab.view.admin': 'Verwaltung',
-  'tab.admin.notAdmin': 'Diese Seite ist für das Facility-Management: Sie erfordert die Administratorrolle von Seatwise, die Ihr Konto nicht hat. Wenden Sie sich an die Seatwise-Administration, wenn Sie sie brauchen.',
   'tab.admin.site': 'Standort',
   'tab.admin.floor': 'Etage',
   'tab.admin.undo': 'Rückgängig',

@@ -404,7 +404,6 @@ export const en = {
 
   // The Admin tab (issue 15): the floor editor, publishing and the audit log.
   'tab.view.admin': 'Admin',
-  'tab.admin.notAdmin': 'This page is for facility managers: it needs the Seatwise admin role, which your account does not have. Ask your Seatwise administrator if you need it.',
   'tab.admin.site': 'Site',
   'tab.admin.floor': 'Floor',
   'tab.admin.undo': 'Undo',

@@ -406,7 +406,6 @@ export const fr: Messages = {
 
   // The Admin tab (issue 15): the floor editor, publishing and the audit log.
   'tab.view.admin': 'Administration',
-  'tab.admin.notAdmin': "Cette page est destinée aux gestionnaires des bâtiments : elle demande le rôle d'administrateur de Seatwise, que votre compte n'a pas. Adressez-vous à l'administrateur de Seatwise si vous en avez besoin.",
   'tab.admin.site': 'Site',
   'tab.admin.floor': 'Étage',
   'tab.admin.undo': 'Annuler la modification',

@@ -398,7 +398,6 @@ export const nl: Messages = {
 
   // The Admin tab (issue 15): the floor editor, publishing and the audit log.
   'tab.view.admin': 'Beheer',
-  'tab.admin.notAdmin': 'Deze pagina is voor facilitair beheerders: ze vraagt de beheerdersrol van Seatwise, die uw account niet heeft. Vraag het aan de beheerder van Seatwise als u ze nodig hebt.',
   'tab.admin.site': 'Vestiging',
   'tab.admin.floor': 'Verdieping',
   'tab.admin.undo': 'Ongedaan maken',
