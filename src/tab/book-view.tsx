@@ -11,6 +11,7 @@ import type { ApiClient } from './api-client';
 import type { AlternativeDto, DeskDto, SiteDto } from './api-types';
 import { sortAttributes } from './attributes';
 import { BookForPicker, useBookFor } from './book-for-picker';
+import { personName } from './delegation-api';
 import { useConnectivity } from './connectivity';
 import { DayPicker } from './day-picker';
 import { DayStatus } from './day-status';
@@ -29,6 +30,7 @@ import { useLiveFloor } from './use-live-floor';
 import { NARROW, useMedia } from './use-media';
 import { usePlanImage } from './use-plan-image';
 import { useShownDay } from './use-shown-day';
+import { WaitlistChooser, type WaitlistWish } from './waitlist-chooser';
 
 export type { Layout } from './map-options';
 export type { Notice } from './outcome-region';
@@ -57,10 +59,19 @@ export function BookView({ api, sites, initial }: BookViewProps) {
   const [focusRequest, setFocusRequest] = useState<{ readonly deskId: string } | undefined>(initial.deskId ? { deskId: initial.deskId } : undefined);
   // Undefined until the first answer (today's floor) gives the window to resolve the asked-for day against.
   const [date, setDate] = useState<string | undefined>(undefined);
-  const live = useLiveFloor(api, floorId, date);
+  const live = useLiveFloor(api, floorId, date, { ...(bookForChoice.forPersonId && { forPersonId: bookForChoice.forPersonId }) });
   const view = live.data;
   const shown = useShownDay(view, { date, setDate, asked: initial.date }, locale, setNotice);
   const planSrc = usePlanImage(api, view?.floor.planImageUrl);
+  // A colleague who withdraws the delegation while their day is shown: the server refuses it, and the tab says so and
+  // shows the caller's own day again.
+  const refusedFor = live.error?.code === 'NOT_ALLOWED' ? bookForChoice.people.find((p) => p.id === bookForChoice.forPersonId) : undefined;
+  useEffect(() => {
+    if (!refusedFor) return;
+    setNotice({ kind: 'info', text: t(locale, 'floorFor.withdrawn', { name: personName(refusedFor) }) });
+    bookForChoice.withdrawn();
+    // Once per refusal: the choice it ends is what the refusal was about.
+  }, [refusedFor]);
   const site = floors.find((f) => f.id === floorId)?.site;
 
   // The link says where the person is: "Show on map", a reload or a shared link opens the same floor and day.
@@ -76,19 +87,42 @@ export function BookView({ api, sites, initial }: BookViewProps) {
   }, [floorId, date, layout]);
 
   const summaries = useDaySummaries(api, floorId, view, epoch);
-  const myDay = useMyDay(api, date, view, locale);
+  const ownDay = useMyDay(api, date, view, locale);
+  // Under "Book for" the map is the colleague's day: the caller's own booking, counts and waitlist are not about it.
+  const forSomeone = view?.forPerson !== undefined;
+  const myDay = forSomeone ? undefined : ownDay;
 
   const matches = useCallback((desk: DeskDto) => filters.every((f) => desk.attributes.includes(f)), [filters]);
   const attributes = useMemo(() => sortAttributes(view?.desks.flatMap((d) => d.attributes) ?? []), [view]);
 
-  const joinWaitlist = async (day: string): Promise<void> => {
+  const joinWaitlist = async (day: string, wish: WaitlistWish): Promise<void> => {
     if (offline) return;
     try {
-      const place = await api.joinWaitlist(day, site?.id);
+      const place = await api.joinWaitlist(day, site?.id, wish);
       setNotice({ kind: 'success', title: t(locale, 'waitlist.joined.title'), text: t(locale, 'waitlist.joined.text', { date: formatDate(day, locale), position: place.position }) });
     } catch (error) {
       setNotice(actions.failed(error, t(locale, 'tab.failed')));
     }
+  };
+
+  // "Notify me if a place frees up" first asks what to wait for: any desk, the zone of the desk looked at, features.
+  const offerWaitlist = (day: string, deskId?: string): void => {
+    const zoneId = deskId ? view?.desks.find((d) => d.id === deskId)?.zoneId : undefined;
+    const zone = zoneId ? view?.zones.find((z) => z.id === zoneId) : undefined;
+    setNotice({
+      kind: 'info',
+      text: '',
+      body: (
+        <WaitlistChooser
+          siteName={site?.name ?? ''}
+          {...(zone && { zone: { id: zone.id, name: zone.name } })}
+          attributes={attributes}
+          disabled={offline}
+          onJoin={(wish) => void joinWaitlist(day, wish)}
+          onCancel={() => setNotice(undefined)}
+        />
+      ),
+    });
   };
 
   const actions = useDeskActions({
@@ -104,7 +138,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
     setNotice,
     focusDesk: (deskId) => setFocusRequest({ deskId }),
     refresh: live.refresh,
-    offerWaitlist: (day) => void joinWaitlist(day),
+    ...(!forSomeone && { offerWaitlist }),
   });
 
   const open = (desk: DeskDto): void => setSelectedId(desk.id);
@@ -161,7 +195,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
       </a>
       <div className="controls">
         <BookForPicker choice={bookForChoice} />
-        <DayPicker date={date} window={shown.window} days={shown.days} today={shown.today} summaries={summaries} labelOf={labelOf} onPick={pickDate} />
+        <DayPicker date={date} window={shown.window} days={shown.days} today={shown.today} summaries={forSomeone ? undefined : summaries} labelOf={labelOf} onPick={pickDate} />
         <FloorPicker
           sites={sites}
           floorId={floorId}
@@ -236,7 +270,7 @@ export function BookView({ api, sites, initial }: BookViewProps) {
           // A desk picked inside the panel (a nearest free desk) replaces the panel's content; the focus stays there.
           onSelect={setSelectedId}
           onClose={closePanel}
-          onJoinWaitlist={() => void joinWaitlist(view.date)}
+          {...(!forSomeone && { onJoinWaitlist: () => offerWaitlist(view.date, selected.id) })}
           onRelease={(d) => void actions.release(d)}
         />
       )}

@@ -20,6 +20,7 @@ const ROOM_ON = 3;
 /** The line above the map: the desk the person holds that day, or, when the day is full for them, days with room. */
 export function DayStatus({ date, view, myDay, summaries, onPick }: DayStatusProps) {
   const locale = useLocale();
+  if (view.forPerson) return <ForPersonStatus date={date} view={view} />;
   const freeForMe = view.desks.filter((d) => d.state === 'free').length;
   const roomOn =
     freeForMe === 0 && !myDay
@@ -44,6 +45,29 @@ export function DayStatus({ date, view, myDay, summaries, onPick }: DayStatusPro
       ) : (
         <span>{t(locale, 'tab.day.none', { date: formatDate(date, locale) })}</span>
       )}
+    </div>
+  );
+}
+
+/**
+ * Under "Book for", the colleague's day: whose it is, their desk that day or that they have none, and what would
+ * refuse booking for them whatever the desk (one desk a day, their weekly quota).
+ */
+function ForPersonStatus({ date, view }: { date: string; view: FloorViewDto }) {
+  const locale = useLocale();
+  const person = view.forPerson!;
+  const name = person.name ?? person.id;
+  const theirs = view.desks.find((d) => d.state === 'mine');
+  return (
+    <div className="day-status" data-testid="day-status" data-for-person={person.id}>
+      <span>{t(locale, 'floorFor.showing', { name })}</span>{' '}
+      <span data-testid="for-person-day">
+        {person.refusal
+          ? person.refusal.message
+          : theirs
+            ? t(locale, 'floorFor.mine', { name, desk: theirs.label, date: formatDate(date, locale) })
+            : t(locale, 'floorFor.none', { name, date: formatDate(date, locale) })}
+      </span>
     </div>
   );
 }

@@ -28,8 +28,8 @@ export interface DeskActionsDeps {
   readonly focusDesk: (deskId: string) => void;
   /** Reads the shown floor again; resolves when it is shown. */
   readonly refresh: () => Promise<void>;
-  /** "Notify me if a place frees up" for a day: the Book view decides what to wait for. */
-  readonly offerWaitlist: (day: string) => void;
+  /** "Notify me if a place frees up" for a day, after a refusal about a desk: the person then says what to wait for. Absent, not offered. */
+  readonly offerWaitlist?: (day: string, deskId?: string) => void;
 }
 
 export interface DeskActions {
@@ -40,7 +40,7 @@ export interface DeskActions {
   readonly release: (desk: DeskDto) => Promise<void>;
   readonly move: (desk: DeskDto, from: MyDay) => Promise<void>;
   /** A failure as the page's notice: a refusal with its alternatives (and the waitlist when the day is full), or an error. */
-  readonly failed: (error: unknown, title: string, day?: string) => Notice;
+  readonly failed: (error: unknown, title: string, day?: string, deskId?: string) => Notice;
 }
 
 export function useDeskActions(deps: DeskActionsDeps): DeskActions {
@@ -60,12 +60,13 @@ export function useDeskActions(deps: DeskActionsDeps): DeskActions {
     }
   };
 
-  const failed = (error: unknown, title: string, day?: string): Notice => {
+  const failed = (error: unknown, title: string, day?: string, deskId?: string): Notice => {
     if (error instanceof ApiError && error.body && (error.status === 409 || error.status === 403 || error.status === 404)) {
       const alternatives = error.body.alternatives ?? [];
       // No desk left that day for this rule: offer to wait for one (issue 17, the waitlist).
-      const full = day !== undefined && WAITLIST_CODES.includes(error.body.code) && !alternatives.some((a) => a.kind === 'desk' && a.date === day);
-      return { kind: 'refusal', title, text: error.body.message, alternatives, ...(full && { waitlist: { run: () => deps.offerWaitlist(day) } }) };
+      const offer = deps.offerWaitlist;
+      const full = offer !== undefined && day !== undefined && WAITLIST_CODES.includes(error.body.code) && !alternatives.some((a) => a.kind === 'desk' && a.date === day);
+      return { kind: 'refusal', title, text: error.body.message, alternatives, ...(full && { waitlist: { run: () => offer(day, deskId) } }) };
     }
     return { kind: 'error', title: t(locale, 'tab.failed'), text: error instanceof Error ? error.message : String(error) };
   };
@@ -83,7 +84,7 @@ export function useDeskActions(deps: DeskActionsDeps): DeskActions {
         // from the panel leaves the focus there, on its new Cancel button.
         if (elsewhere) deps.focusDesk(deskId);
       } catch (error) {
-        setNotice(failed(error, t(locale, 'tab.refused'), day));
+        setNotice(failed(error, t(locale, 'tab.refused'), day, deskId));
         await refresh();
       }
     });
