@@ -6,7 +6,8 @@ import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
-import type { PolicyRules } from '../domain/policy';
+import { effectivePolicy } from '../domain/policy';
+import type { Refusal } from '../domain/refusal';
 import { floorViewerOf, personalRefusal, type FloorViewer } from '../use-cases/floor-availability';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
@@ -95,15 +96,19 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     // "Book for": the colleague's day, checked as booking for them is; the caller stays who the token says.
     const viewer = await floorViewerOf(deps, caller, optionalPersonId(req.query?.['forPersonId']));
     if (!viewer.ok) return refuse(res, viewer.error, locale, index);
-    const { ledgers, floorDay } = await views.read(found.layout, found.catalog.policies, date, performance.now());
+    const colleague = viewer.value.colleague;
+    // The colleague's own refusals are read alongside the floor, not after it.
+    const [{ ledgers, floorDay }, theirRefusal] = await Promise.all([
+      views.read(found.layout, found.catalog.policies, date, performance.now()),
+      colleague ? personalRefusal(deps, colleague.id, date, effectivePolicy(found.catalog.policies, date).rules) : undefined,
+    ]);
     const personal =
-      viewer.value.colleague !== undefined ||
+      colleague !== undefined ||
       ledgers.some((l) => l.entries.some((e) => e.userId === caller.userId)) ||
       found.layout.zones.some((z) => (z.allowedGroups?.length ?? 0) > 0);
     const key = `${locale}|${today}`;
     let body = personal ? undefined : bodies.get(floorDay)?.get(key);
     if (!body) {
-      const colleague = viewer.value.colleague;
       const window = bookingWindow({ now: deps.clock.now(), timeZone, policies: found.catalog.policies });
       const rules = floorDay.policy.rules;
       const view: FloorViewDto = {
@@ -129,7 +134,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
           reason: describeDeskReason(v.reason, locale),
           ...(v.reason.kind === 'mine' && (colleague ? theirDesk(colleague, v.reason.checkedIn, locale) : { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn })),
         })),
-        ...(colleague && { forPerson: await forPersonDto(deps, colleague, date, rules, index, locale) }),
+        ...(colleague && { forPerson: forPersonDto(colleague, theirRefusal, date, index, locale) }),
       };
       body = Buffer.from(JSON.stringify(view));
       if (!personal) {
@@ -230,9 +235,8 @@ function theirDesk(colleague: Colleague, checkedIn: boolean, locale: Locale): Pi
 }
 
 /** Who the view is for, and what would refuse booking for them that day whatever the desk. */
-async function forPersonDto(deps: ApiDeps, colleague: Colleague, date: string, rules: PolicyRules, index: CatalogIndex, locale: Locale): Promise<ForPersonDto> {
+function forPersonDto(colleague: Colleague, r: Refusal | undefined, date: string, index: CatalogIndex, locale: Locale): ForPersonDto {
   const name = colleague.name ?? colleague.id;
-  const r = await personalRefusal(deps, colleague.id, date, rules);
   const d = r?.details;
   const message =
     d?.code === 'ALREADY_BOOKED'

@@ -66,9 +66,10 @@ export interface FloorViewerDeps {
 export async function floorViewerOf(deps: FloorViewerDeps, caller: Actor, forPersonId: string | undefined): Promise<Result<FloorViewer, Refusal>> {
   if (forPersonId === undefined || forPersonId === caller.userId) return ok({ actor: caller });
   if (!isPersonId(forPersonId)) throw new InvalidInputError('forPersonId is not a person id', 'forPersonId');
-  const delegation = await deps.delegations.get(forPersonId, caller.userId);
+  // Both read at once: a delegate's view is polled like any other, and the groups are wasted only on a refusal.
+  const [delegation, members] = await Promise.all([deps.delegations.get(forPersonId, caller.userId), deps.members?.groupsOf([forPersonId])]);
   if (mayBookFor(caller, forPersonId, delegation !== null) === 'refused') return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
-  const groups = (await deps.members?.groupsOf([forPersonId]))?.get(forPersonId) ?? [];
+  const groups = members?.get(forPersonId) ?? [];
   return ok({ actor: { userId: forPersonId, groups }, colleague: { id: forPersonId, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) } });
 }
 
