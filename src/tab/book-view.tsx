@@ -253,8 +253,9 @@ export function BookView({ api, sites, initial }: BookViewProps) {
         </>
       )}
 
-      {view && date && site && (
-        // Issue 17 §2: repeat a booking over weeks, previewed before anything is booked.
+      {view && date && site && !forSomeone && (
+        // Issue 17 §2: repeat a booking over weeks, previewed before anything is booked. A series is the caller's
+        // own, so it is not offered while the map shows a colleague's day.
         <SeriesEditor api={api} site={site} date={date} {...(selected && { desk: { id: selected.id, label: selected.label } })} onDone={setNotice} />
       )}
 
