@@ -73,9 +73,11 @@ export interface DeskDto {
   readonly state: DeskState;
   /** Why the desk has its state, in the caller's language. */
   readonly reason: string;
-  /** Only for 'mine'. */
+  /** Only for 'mine' (and not when the view is a colleague's: their booking is their business). */
   readonly bookingId?: string;
   readonly checkedIn?: boolean;
+  /** The state in words when it is not the caller's own ("Ann's desk" in a colleague's view); else the tab words it. */
+  readonly stateText?: string;
 }
 
 export interface FloorViewDto {
@@ -84,6 +86,17 @@ export interface FloorViewDto {
   readonly policy: PolicyDto;
   readonly zones: readonly ZoneDto[];
   readonly desks: readonly DeskDto[];
+  /** Present when asked with ?forPersonId=: the view is that colleague's day, not the caller's. */
+  readonly forPerson?: ForPersonDto;
+}
+
+/** The colleague whose day a floor view shows ("Book for"). */
+export interface ForPersonDto {
+  readonly id: string;
+  /** The name they gave when they named the caller; absent, the tab shows the id. */
+  readonly name?: string;
+  /** Why booking for them that day would be refused whatever the desk (one desk a day, the weekly quota), in words. */
+  readonly refusal?: { readonly code: string; readonly message: string };
 }
 
 export interface BookingDto {

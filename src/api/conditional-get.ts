@@ -43,7 +43,11 @@ export function mountConditionalGet(server: restify.Server, deps: ApiDeps): void
     const found = index.floor(floorId);
     if (!found) return undefined;
     const today = civilDateOf(deps.clock.now(), found.layout.site.timeZone);
-    const raw = new URL(req.url ?? '/', 'http://x').searchParams.get('date');
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    // A colleague's day ("Book for") depends on their bookings elsewhere and their week, which this floor's ledgers
+    // do not version: always answered in full (a delegate's view is rare, and checked each time by the route).
+    if (query.has('forPersonId')) return undefined;
+    const raw = query.get('date');
     const date = raw === null || raw === '' ? today : raw;
     if (!isCivilDate(date)) return undefined;
     const caller = await deps.auth.authenticate(req.headers);

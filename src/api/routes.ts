@@ -5,6 +5,10 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
+import { formatDate, t, type Locale } from '../i18n/messages';
+import { effectivePolicy } from '../domain/policy';
+import type { Refusal } from '../domain/refusal';
+import { floorViewerOf, personalRefusal, type FloorViewer } from '../use-cases/floor-availability';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -26,7 +30,7 @@ import { mountDelegationRoutes } from './delegation-routes';
 import { mountDeskRoutes } from './desk-routes';
 import { mountFavouritesRoutes } from './favourites-routes';
 
-import type { BookingDto, BookingWindowDto, FloorViewDto, MeDto, SiteDto } from '../api-contract/api-types';
+import type { BookingDto, BookingWindowDto, DeskDto, FloorViewDto, ForPersonDto, MeDto, SiteDto } from '../api-contract/api-types';
 import type { ApiDeps } from './api-deps';
 
 export type { ApiDeps, ApiLogger } from './api-deps';
@@ -89,9 +93,19 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
     const timeZone = found.layout.site.timeZone;
     const today = civilDateOf(deps.clock.now(), timeZone);
     const date = parseDate(req.query?.['date'], today);
-    const { ledgers, floorDay } = await views.read(found.layout, found.catalog.policies, date, performance.now());
+    // "Book for": the colleague's day, checked as booking for them is; the caller stays who the token says.
+    const viewer = await floorViewerOf(deps, caller, optionalPersonId(req.query?.['forPersonId']));
+    if (!viewer.ok) return refuse(res, viewer.error, locale, index);
+    const colleague = viewer.value.colleague;
+    // The colleague's own refusals are read alongside the floor, not after it.
+    const [{ ledgers, floorDay }, theirRefusal] = await Promise.all([
+      views.read(found.layout, found.catalog.policies, date, performance.now()),
+      colleague ? personalRefusal(deps, colleague.id, date, effectivePolicy(found.catalog.policies, date).rules) : undefined,
+    ]);
     const personal =
-      ledgers.some((l) => l.entries.some((e) => e.userId === caller.userId)) || found.layout.zones.some((z) => (z.allowedGroups?.length ?? 0) > 0);
+      colleague !== undefined ||
+      ledgers.some((l) => l.entries.some((e) => e.userId === caller.userId)) ||
+      found.layout.zones.some((z) => (z.allowedGroups?.length ?? 0) > 0);
     const key = `${locale}|${today}`;
     let body = personal ? undefined : bodies.get(floorDay)?.get(key);
     if (!body) {
@@ -109,7 +123,7 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
           timeZone,
         },
         zones: floorDay.zoneSummaries().map((z) => ({ id: z.zone.id, name: z.zone.name, outline: z.zone.outline, capacity: z.capacity, booked: z.booked })),
-        desks: floorDay.verdicts(caller).map((v) => ({
+        desks: floorDay.verdicts(viewer.value.actor).map((v) => ({
           id: v.desk.id,
           label: v.desk.label,
           x: v.desk.x,
@@ -118,8 +132,9 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
           attributes: v.desk.attributes,
           state: v.state,
           reason: describeDeskReason(v.reason, locale),
-          ...(v.reason.kind === 'mine' && { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn }),
+          ...(v.reason.kind === 'mine' && (colleague ? theirDesk(colleague, v.reason.checkedIn, locale) : { bookingId: v.reason.bookingId, checkedIn: v.reason.checkedIn })),
         })),
+        ...(colleague && { forPerson: forPersonDto(colleague, theirRefusal, date, index, locale) }),
       };
       body = Buffer.from(JSON.stringify(view));
       if (!personal) {
@@ -202,6 +217,34 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
   mountDelegationRoutes(server, deps);
   mountDeskRoutes(server, deps);
   if (deps.favourites) mountFavouritesRoutes(server, { ...deps, favourites: deps.favourites });
+}
+
+function optionalPersonId(raw: unknown): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !PERSON_ID_PATTERN.test(raw)) throw new InvalidInputError('forPersonId must be 1 to 128 letters, digits or . _ : @ -', 'forPersonId');
+  return raw;
+}
+
+type Colleague = NonNullable<FloorViewer['colleague']>;
+
+/** The colleague's own desk in their view: named as theirs, without its booking id (the delegate cannot act on it). */
+function theirDesk(colleague: Colleague, checkedIn: boolean, locale: Locale): Pick<DeskDto, 'reason' | 'stateText' | 'checkedIn'> {
+  const name = colleague.name ?? colleague.id;
+  const text = t(locale, checkedIn ? 'floorFor.theirsCheckedIn' : 'floorFor.theirs', { name });
+  return { reason: text, stateText: t(locale, 'floorFor.theirs', { name }), checkedIn };
+}
+
+/** Who the view is for, and what would refuse booking for them that day whatever the desk. */
+function forPersonDto(colleague: Colleague, r: Refusal | undefined, date: string, index: CatalogIndex, locale: Locale): ForPersonDto {
+  const name = colleague.name ?? colleague.id;
+  const d = r?.details;
+  const message =
+    d?.code === 'ALREADY_BOOKED'
+      ? t(locale, 'floorFor.alreadyBooked', { name, desk: index.locateDesk(d.existingDeskId)?.desk.label ?? d.existingDeskId, date: formatDate(date, locale) })
+      : d?.code === 'QUOTA_EXCEEDED'
+        ? t(locale, 'floorFor.quota', { name, quota: d.quota, week: Number(d.isoWeek.slice(d.isoWeek.indexOf('W') + 1)) })
+        : undefined;
+  return { id: colleague.id, ...(colleague.name !== undefined && { name: colleague.name }), ...(d && message !== undefined && { refusal: { code: d.code, message } }) };
 }
 
 function parseDate(raw: unknown, fallback: string): string {

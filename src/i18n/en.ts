@@ -794,6 +794,21 @@ export const en = {
   'tab.admin.groups.zone': "Groups allowed in {zone}",
   'tab.admin.groups.everyone': "Everyone may book here.",
   'tab.admin.groups.only': "Only members of these groups may book here.",
+  // Book tab, session 5 (issues 14, 17): a colleague's day under "Book for", and what the waitlist waits for.
+  'floorFor.theirs': "{name}'s desk",
+  'floorFor.theirsCheckedIn': "{name}'s desk (checked in)",
+  'floorFor.alreadyBooked': "{name} already has desk {desk} on {date}: one desk a day.",
+  'floorFor.quota': "{name} cannot book more that week: the weekly limit is {quota} (week {week}).",
+  'floorFor.showing': "You are booking for {name}: the map shows their day.",
+  'floorFor.mine': "{name} has desk {desk} on {date}.",
+  'floorFor.none': "{name} has no desk on {date} yet.",
+  'waitlist.choose.title': "What should we wait for?",
+  'waitlist.choose.any': "Any desk at {site}",
+  'waitlist.choose.zone': "A desk in {zone}",
+  'waitlist.choose.features': "A desk with these features",
+  'waitlist.choose.join': "Put me on the waitlist",
+  'waitlist.choose.cancel': "Not now",
+  'floorFor.withdrawn': "{name} no longer lets you book for them: the map shows your own day again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

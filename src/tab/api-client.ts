@@ -48,9 +48,10 @@ export class ApiClient {
    * The floor on a day. Polled every second or so, so it is a conditional GET: the last answer's ETag goes along, and
    * a 304 means the floor is as it was (the server skips sending it; the tab skips re-rendering it).
    */
-  async floor(floorId: string, date: string | undefined, signal?: AbortSignal): Promise<FloorViewDto> {
-    const query = date ? `?date=${encodeURIComponent(date)}` : '';
-    const path = `/api/floors/${encodeURIComponent(floorId)}${query}`;
+  async floor(floorId: string, date: string | undefined, signal?: AbortSignal, forPersonId?: string): Promise<FloorViewDto> {
+    // With forPersonId, the day of a colleague one may book for ("Book for"); the server checks that one may.
+    const params = new URLSearchParams({ ...(date && { date }), ...(forPersonId && { forPersonId }) }).toString();
+    const path = `/api/floors/${encodeURIComponent(floorId)}${params ? `?${params}` : ''}`;
     const cached = this.conditional.get(path);
     const answer = await this.request<FloorViewDto>('GET', path, undefined, signal, cached?.etag);
     if ((answer as unknown) !== NOT_MODIFIED) return answer;
@@ -82,8 +83,9 @@ export class ApiClient {
   }
 
   /** Puts the caller on a day's waitlist: a freed desk is then held for them in turn (see DESIGN.md, Everyday API). */
-  joinWaitlist(date: string, siteId?: string): Promise<{ id: string; position: number }> {
-    return this.request('POST', '/api/waitlist', { date, ...(siteId && { siteId }) });
+  joinWaitlist(date: string, siteId?: string, wish: { zoneId?: string; attributes?: readonly string[] } = {}): Promise<{ id: string; position: number }> {
+    const { zoneId, attributes } = wish;
+    return this.request('POST', '/api/waitlist', { date, ...(siteId && { siteId }), ...(zoneId && { zoneId }), ...(attributes && attributes.length > 0 && { attributes }) });
   }
 
   /** Gives a checked-in desk back for the rest of the day (the person leaves early). */

@@ -29,6 +29,7 @@ import { LocaleContext, localeOutsideTeams } from './locale';
 import { DelegatesPanel } from './delegates-panel';
 import { DeskArrival, deskOfSubEntity } from './desk-arrival';
 import { QrSheet } from './admin/qr-sheet';
+import { usePolling } from './use-polling';
 
 /** While the server does not answer, ask it this often whether it is back (a cheap GET /healthz). */
 export const RECONNECT_MS = 1500;
@@ -111,16 +112,16 @@ export function App() {
       setConnectivity((c) => (c.offline ? c : { offline: true, ...(lastAnswer.current && { asOf: lastAnswer.current }), epoch: c.epoch }));
     }
   }, []);
-  useEffect(() => {
-    if (!connectivity.offline) return;
-    const timer = setInterval(() => {
+  const probe = useCallback(
+    () =>
       fetch('/healthz', { cache: 'no-store' }).then(
         (res) => res.ok && reachable(true),
         () => undefined,
-      );
-    }, RECONNECT_MS);
-    return () => clearInterval(timer);
-  }, [connectivity.offline, reachable]);
+      ),
+    [reachable],
+  );
+  // The tab's one polling hook: a hidden tab does not probe, and one that comes back probes at once.
+  usePolling(probe, RECONNECT_MS, connectivity.offline);
 
   const api = useMemo(() => {
     if (!host) return undefined;

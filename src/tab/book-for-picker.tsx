@@ -1,6 +1,7 @@
 /**
- * "Book for" in the Book tab: shown only to someone a colleague named as their delegate. The map stays the caller's
- * own view; the choice only says whose booking the Book button makes (the server checks the delegation again).
+ * "Book for" in the Book tab: shown only to someone a colleague named as their delegate. Choosing a colleague shows
+ * the map as their day (their booking, their groups' zones, their one-desk and quota refusals) and makes the Book
+ * button book for them; the server checks the delegation on both.
  */
 import { Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -18,12 +19,15 @@ export interface BookForChoice {
   readonly book: (deskId: string, date: string) => Promise<BookingDto>;
   /** The sentence after a booking for a colleague; undefined when the caller booked for themselves. */
   readonly bookedText: (deskLabel: string, date: string) => string | undefined;
+  /** The server refused the chosen colleague (they withdrew the delegation): back to oneself, the list read again. */
+  readonly withdrawn: () => void;
 }
 
 export function useBookFor(api: ApiClient): BookForChoice {
   const locale = useLocale();
   const [people, setPeople] = useState<readonly PersonDto[]>([]);
   const [forPersonId, choose] = useState<string | undefined>(undefined);
+  const [reads, setReads] = useState(0);
   useEffect(() => {
     let live = true;
     // Without the list (an older server, a failure) the tab books for the caller, as before.
@@ -34,7 +38,7 @@ export function useBookFor(api: ApiClient): BookForChoice {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, reads]);
   const chosen = people.find((p) => p.id === forPersonId);
   return {
     people,
@@ -42,6 +46,10 @@ export function useBookFor(api: ApiClient): BookForChoice {
     choose,
     book: (deskId, date) => bookFor(api, deskId, date, chosen?.id),
     bookedText: (desk, date) => (chosen ? t(locale, 'delegation.bookFor.booked', { desk, name: personName(chosen), date: formatDate(date, locale) }) : undefined),
+    withdrawn: () => {
+      choose(undefined);
+      setReads((n) => n + 1);
+    },
   };
 }
 

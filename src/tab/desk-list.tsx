@@ -60,7 +60,7 @@ export function DeskList({ view, matches, busy, onActivate }: DeskListProps) {
                   <svg viewBox="0 0 1 1" width="16" height="16" aria-hidden="true" focusable="false">
                     <DeskShape state={d.state} x={0.5} y={0.5} s={0.7} ids={ids} />
                   </svg>
-                  {deskStateLabel(d.state, locale)}
+                  {d.stateText ?? deskStateLabel(d.state, locale)}
                 </span>
               </TableCell>
               <TableCell>{d.reason}</TableCell>

@@ -72,7 +72,7 @@ export function DeskPanel({ desk, view, mine, busy, onBook, onCancel, onMove, on
   }, [desk.state]);
 
   const distance = formatNumber(view.policy.minDistanceM, locale);
-  const stateText = deskStateLabel(desk.state, locale);
+  const stateText = desk.stateText ?? deskStateLabel(desk.state, locale);
   const disabled = offline || busy;
   const elsewhere = mine && mine.deskId !== desk.id ? mine : undefined;
 

@@ -28,7 +28,7 @@ interface DeskProps {
 const EQUIPMENT_MARK: Readonly<Record<string, string>> = { monitor: '▭', standing: '↕', docking: '⌁', accessible: '♿', quiet: '◌', window: '◫' };
 
 export function deskName(desk: DeskDto, locale: Locale): string {
-  const state = deskStateLabel(desk.state, locale);
+  const state = desk.stateText ?? deskStateLabel(desk.state, locale);
   if (desk.attributes.length === 0) return t(locale, 'tab.desk.name', { desk: desk.label, state });
   return t(locale, 'tab.desk.nameWith', { desk: desk.label, state, equipment: desk.attributes.map((a) => attributeLabel(a, locale)).join(', ') });
 }
@@ -193,7 +193,7 @@ export function MapTooltip({ id, svgRef, frameRef, desk, s, box, locale }: Toolt
 
 /** The desk's reason when it says more than its state, which its name already gives. */
 export function extraReason(desk: DeskDto, locale: Locale): string | undefined {
-  return desk.reason && desk.reason !== deskStateLabel(desk.state, locale) ? desk.reason : undefined;
+  return desk.reason && desk.reason !== (desk.stateText ?? deskStateLabel(desk.state, locale)) ? desk.reason : undefined;
 }
 
 export function Legend({ locale }: { locale: Locale }) {

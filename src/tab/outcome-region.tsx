@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { t, type Locale } from '../i18n/messages';
 import type { AlternativeDto } from './api-types';
 
@@ -12,6 +12,8 @@ export interface Notice {
   readonly undo?: { readonly label: string; readonly run: () => void };
   /** A refusal on a day with no desk left offers the waitlist. */
   readonly waitlist?: { readonly run: () => void };
+  /** A small form the outcome asks for (what the waitlist should wait for), under the text. */
+  readonly body?: ReactNode;
 }
 
 /** How long Undo is offered after a cancel. */
@@ -44,6 +46,7 @@ export function OutcomeRegion({ notice, onDismiss, onAlternative, onUndoExpired,
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
         {notice.text}
+        {notice.body}
         {notice.alternatives && notice.alternatives.length > 0 && onAlternative && (
           <div className="alternatives">
             <span>{t(locale, 'tab.alternatives')}</span>

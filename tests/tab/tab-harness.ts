@@ -15,6 +15,7 @@ import { composeServer, type ServerConfig } from '../../src/server/composition';
 import { TableWaitlistStore } from '../../src/storage/table-waitlist-store';
 import { TableConversationStore } from '../../src/storage/table-conversation-store';
 import { TablePlanImages } from '../../src/storage/table-plan-images';
+import { TableMemberGroups } from '../../src/storage/table-member-groups';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { fixedClock, sequentialIds } from '../support/builders';
 import type { StoreHarness } from '../support/stores';
@@ -89,8 +90,11 @@ export interface TabServer {
 }
 
 /** The real server in dev auth mode with the built tab mounted at /tab, over a store harness, on a free port. */
-export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCatalog[], now: string): Promise<TabServer> {
+/** `members`: remember the groups each caller's token carries, as a deployment does (zones kept for groups). */
+export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCatalog[], now: string, options: { members?: boolean } = {}): Promise<TabServer> {
   for (const c of catalogs) await h.catalog.replaceSiteCatalog(c);
+  const members = options.members ? new TableMemberGroups(h.gateway, `${h.tables.catalog}members`.slice(0, 63)) : undefined;
+  await members?.init();
   const conversations = new TableConversationStore(h.gateway, `${h.tables.catalog}conv`.slice(0, 63));
   await conversations.init();
   const planImages = new TablePlanImages(h.gateway, `${h.tables.catalog}plans`.slice(0, 63));
@@ -114,6 +118,7 @@ export async function startTabServer(h: StoreHarness, catalogs: readonly SiteCat
     conversations,
     waitlist: new TableWaitlistStore(h.gateway, h.tables.reservations),
     planImages,
+    ...(members && { members }),
     clock,
     ids: sequentialIds('tab'),
     log: pino({ level: 'silent' }),

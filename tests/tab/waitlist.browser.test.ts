@@ -68,6 +68,9 @@ describe('the waitlist in the Book tab', () => {
     const join = panel.getByTestId('panel-waitlist');
     await see.text(join, 'Laat het me weten als er een plek vrijkomt');
     await join.click();
+    // It asks what to wait for; "any desk" is the first choice.
+    await see.text(page.getByTestId('waitlist-chooser'), 'Elk bureau in');
+    await page.getByTestId('waitlist-chooser').getByTestId('waitlist-join').click();
     await see.text(page.getByTestId('notice'), 'Je staat op de wachtlijst');
     await see.text(page.getByTestId('notice'), 'nummer 1');
 

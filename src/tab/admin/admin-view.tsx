@@ -10,6 +10,7 @@ import { t } from '../../i18n/messages';
 import { ApiError, type ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
 import { useLocale } from '../locale';
+import { SitePicker } from '../site-picker';
 import { AuditPanel } from './audit-panel';
 import { PlanImagePanel } from './plan-image-panel';
 import { PolicyPanel } from './policy-panel';
@@ -168,15 +169,7 @@ export function AdminView({ api, sites }: { api: ApiClient; sites: readonly Site
     <div className="admin-view">
       <div className="admin-choosers">
         <QrSheetLink siteId={siteId} />
-        <Field label={t(locale, 'tab.admin.site')}>
-          <Select value={siteId} onChange={(_e, d) => setSiteId(d.value)} disabled={dirty}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SitePicker sites={sites} value={siteId} onChange={setSiteId} label={t(locale, 'tab.admin.site')} disabled={dirty} />
         {doc && (
           <Field label={t(locale, 'tab.admin.floor')}>
             <Select

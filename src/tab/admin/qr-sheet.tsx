@@ -3,12 +3,13 @@
  * and floor, and a code that opens the Book tab at that desk in Teams. The codes come from the server as bits and are
  * drawn here as SVG, so nothing here renders markup it was sent.
  */
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n/messages';
 import type { ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
 import { useLocale } from '../locale';
+import { SitePicker } from '../site-picker';
 import './qr-sheet.css';
 
 interface DeskCodeDto {
@@ -92,15 +93,7 @@ export function QrSheet({ api, sites }: { api: ApiClient; sites: readonly SiteDt
         <p>{t(locale, 'qr.intro')}</p>
         <div className="qr-control-row">
           {sites.length > 1 && (
-            <Field label={t(locale, 'qr.site')}>
-              <Select value={siteId} onChange={(_e, d) => setSiteId(d.value)}>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <SitePicker sites={sites} value={siteId} onChange={setSiteId} label={t(locale, 'qr.site')} />
           )}
           <Button appearance="primary" onClick={() => window.print()} disabled={!sheet}>
             {t(locale, 'qr.print')}

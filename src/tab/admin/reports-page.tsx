@@ -11,6 +11,7 @@ import type { ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
 import { addDays, civilDateIn } from '../civil-dates';
 import { useLocale } from '../locale';
+import { SitePicker } from '../site-picker';
 import { OutcomesChart, PeaksChart } from './occupancy-charts';
 import { outcomesPer, peaksPer, periodLabel, type OccupancyReportDto, type Per } from './occupancy-figures';
 import './reports-page.css';
@@ -92,15 +93,7 @@ export function ReportsPage({ api, sites }: { api: ApiClient; sites: readonly Si
           void show(draft);
         }}
       >
-        <Field label={t(locale, 'tab.report.site')}>
-          <Select value={draft.siteId} onChange={(_e, d) => set({ siteId: d.value, floorId: '' })}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SitePicker sites={sites} value={draft.siteId} onChange={(siteId) => set({ siteId, floorId: '' })} label={t(locale, 'tab.report.site')} />
         <Field label={t(locale, 'tab.report.floor')}>
           <Select value={draft.floorId} onChange={(_e, d) => set({ floorId: d.value })} data-testid="report-floor">
             <option value="">{t(locale, 'tab.report.allFloors')}</option>
