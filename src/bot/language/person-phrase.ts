@@ -61,7 +61,7 @@ const NOT_A_NAME = new Set(
 
 // Words that end a name: prepositions and conjunctions of the four languages (and NOT_A_NAME's words).
 const ENDS_A_NAME = new Set(
-  'on at in to from until till by with and or next this le au a en et ou avec jusqu des dans op om in naar tot met en of vanaf am um im an ab bis mit und oder zum zur ins'.split(' '),
+  'for pour voor fur fuer on at in to from until till by with and or next this le au a en et ou avec jusqu des dans op om in naar tot met en of vanaf am um im an ab bis mit und oder zum zur ins'.split(' '),
 );
 
 const TOKEN = /^[a-z][a-z'-]*$/;
