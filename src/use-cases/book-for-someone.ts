@@ -108,9 +108,10 @@ export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Pr
  */
 export async function colleagueAsActor(deps: Pick<BookForDeps, 'delegations' | 'members'>, actor: Actor, forPersonId: string): Promise<Result<Actor, Refusal>> {
   if (!isPersonId(forPersonId)) return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
-  const delegation = await deps.delegations.get(forPersonId, actor.userId);
+  // Both reads at once: the groups are only used once the delegation is found, and a chat turn waits for both.
+  const [delegation, known] = await Promise.all([deps.delegations.get(forPersonId, actor.userId), deps.members?.groupsOf([forPersonId])]);
   if (mayBookFor(actor, forPersonId, delegation !== null) === 'refused') return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
-  const groups = (await deps.members?.groupsOf([forPersonId]))?.get(forPersonId) ?? [];
+  const groups = known?.get(forPersonId) ?? [];
   return ok({ userId: forPersonId, roles: [], groups, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) });
 }
 
