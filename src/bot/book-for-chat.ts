@@ -55,6 +55,8 @@ export class BookForChat {
     if (!ports) return statusCard({ title: t(locale, 'chat.ask.title'), text: t(locale, 'bookFor.chat.unavailable'), tone: 'attention' }, locale);
     // "book Ann's desk": a desk for Ann, or the desk Ann usually sits at? Asked, never guessed.
     if (person.kind === 'possessive') return questionCard(t(locale, 'bookFor.chat.possessive', { name: person.name }), locale);
+    // "for Ann and me": one booking is one person's; asked again one at a time rather than book half of it.
+    if (person.kind === 'several') return questionCard(t(locale, 'bookFor.chat.onePerson'), locale);
     const site = turn.site;
     const wish = site ? await this.wishOf(cmd, site) : {};
     const base = (id: string): Omit<BookForSuggestData, 'date'> => ({ verb: BOOK_FOR_VERBS.suggest, forPersonId: id, ...wish });

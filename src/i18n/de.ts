@@ -816,5 +816,6 @@ export const de: Messages = {
   'bookFor.chat.whichDay': 'Für welchen Tag soll ich für {name} buchen?',
   'bookFor.chat.oneDay': 'Im Chat buche ich für {name} einen Tag nach dem anderen; noch ist nichts gebucht. Welcher Tag zuerst?',
   'bookFor.chat.noSeries': 'Wiederkehrende Buchungen für andere sind im Chat nicht möglich; es wurde nichts gebucht. Buchen Sie die Tage von {name} einzeln, z. B. „buche einen Platz für {name} am Dienstag“.',
+  'bookFor.chat.onePerson': 'Ich buche für eine Person nach der anderen; noch ist nichts gebucht. Schreiben Sie „buche einen Platz für Ann am Donnerstag“ und buchen Sie danach Ihren eigenen mit „buche einen Platz am Donnerstag“.',
   'bookFor.chat.unavailable': 'Buchen für andere ist hier nicht möglich; es wurde nichts gebucht.',
 };

@@ -811,6 +811,7 @@ export const en = {
   'bookFor.chat.whichDay': 'Which day should I book for {name}?',
   'bookFor.chat.oneDay': 'In chat I book for {name} one day at a time, so nothing is booked yet. Which day first?',
   'bookFor.chat.noSeries': "Repeated bookings for someone else are not possible in chat, so nothing was booked. Book {name}'s days one at a time, e.g. \"book a desk for {name} on Tuesday\".",
+  'bookFor.chat.onePerson': 'I book for one person at a time, so nothing is booked yet. Say "book a desk for Ann on Thursday", then book your own desk with "book a desk on Thursday".',
   'bookFor.chat.unavailable': 'Booking for colleagues is not available here, so nothing was booked.',
 } as const;
 

@@ -813,5 +813,6 @@ export const fr: Messages = {
   'bookFor.chat.whichDay': 'Quel jour dois-je réserver pour {name} ?',
   'bookFor.chat.oneDay': 'Dans le chat, je réserve pour {name} un jour à la fois : rien n\'est encore réservé. Quel jour d\'abord ?',
   'bookFor.chat.noSeries': 'Les réservations répétées pour quelqu\'un d\'autre ne sont pas possibles dans le chat : rien n\'a été réservé. Réservez les jours de {name} un par un, par ex. « réserve un bureau pour {name} mardi ».',
+  'bookFor.chat.onePerson': 'Je réserve pour une personne à la fois : rien n\'est encore réservé. Dites « réserve un bureau pour Ann jeudi », puis réservez le vôtre avec « réserve un bureau jeudi ».',
   'bookFor.chat.unavailable': 'Réserver pour un collègue n\'est pas possible ici : rien n\'a été réservé.',
 };

@@ -805,5 +805,6 @@ export const nl: Messages = {
   'bookFor.chat.whichDay': 'Welke dag moet ik voor {name} boeken?',
   'bookFor.chat.oneDay': 'In de chat boek ik voor {name} één dag tegelijk, dus er is nog niets geboekt. Welke dag eerst?',
   'bookFor.chat.noSeries': 'Herhaalde boekingen voor iemand anders kunnen niet in de chat, dus er is niets geboekt. Boek de dagen van {name} één voor één, bv. "boek een bureau voor {name} op dinsdag".',
+  'bookFor.chat.onePerson': 'Ik boek voor één persoon tegelijk, dus er is nog niets geboekt. Zeg "boek een bureau voor Ann donderdag" en boek daarna uw eigen bureau met "boek een bureau donderdag".',
   'bookFor.chat.unavailable': 'Boeken voor een collega kan hier niet, dus er is niets geboekt.',
 };

@@ -141,7 +141,7 @@ describe('booking a desk for a colleague in chat', () => {
     expect(textOf(await say('book a desk for ann peeters on friday'))).toContain('A desk for Ann Peeters on Friday 4 December');
   });
 
-  it('"for my manager" asks which colleague; "Ann\'s desk" asks what is meant; neither books', async () => {
+  it('"for my manager" asks which colleague; "Ann and me" and "Ann\'s desk" ask what is meant; none books', async () => {
     await delegate('ann', 'Ann Peeters');
     await delegate('carl', 'Carl Janssens');
     const manager = await say('buche einen Platz für meinen Chef am Freitag', DAN, 'de-DE');
@@ -149,6 +149,10 @@ describe('booking a desk for a colleague in chat', () => {
     expect(actionsOf(manager).map((a) => a.title)).toEqual(['Ann Peeters', 'Carl Janssens']);
     const carl = await click(manager, 'bookFor.suggest', DAN, 'Carl Janssens');
     expect(textOf(carl)).toContain('Ein Platz für Carl Janssens am Freitag, 4. Dezember');
+    // Two people in one request: asked one at a time, rather than book Ann's half and drop Dan's.
+    const both = await say('réserve un bureau pour Ann et moi jeudi', DAN, 'fr-BE');
+    expect(textOf(both)).toContain('Je réserve pour une personne à la fois');
+    expect(verbs(both)).toEqual([]);
     const possessive = await say("book Ann's desk for Thursday");
     expect(textOf(possessive)).toContain('Do you mean a desk for Ann?');
     expect(verbs(possessive)).toEqual([]);

@@ -51,7 +51,11 @@ export type Command =
   | { kind: 'unknown' };
 
 /** The person a booking is for, as the message names them; which colleague that is, the bot finds out. */
-export type ForPerson = { readonly kind: 'named' | 'possessive'; readonly name: string } | { readonly kind: 'someone' };
+export type ForPerson =
+  | { readonly kind: 'named'; readonly name: string }
+  | { readonly kind: 'possessive'; readonly name: string }
+  | { readonly kind: 'someone' }
+  | { readonly kind: 'several' };
 
 export interface ParseContext {
   /** The instant of the message. */
@@ -92,7 +96,14 @@ const INSTEAD_OF = /\b(?:instead\s+of|au\s+lieu\s+d[eu]|in\s+plaats\s+van|(?:an)
 const UNKNOWN: Command = { kind: 'unknown' };
 
 function forPersonOf(p: PersonPhrase): ForPerson {
-  return p.kind === 'someone' ? { kind: 'someone' } : { kind: p.kind, name: p.name };
+  switch (p.kind) {
+    case 'someone':
+    case 'several':
+      return { kind: p.kind };
+    case 'named':
+    case 'possessive':
+      return { kind: p.kind, name: p.name };
+  }
 }
 
 function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): ParsedMessage {

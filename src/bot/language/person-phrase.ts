@@ -19,7 +19,9 @@ export type PersonPhrase =
   /** "for my manager", "pour un collègue", "voor iemand", "für meinen Chef": a colleague, but not which one. */
   | { readonly kind: 'someone'; readonly span: readonly [number, number] }
   /** "book Ann's desk": could be a desk for Ann, or the desk Ann usually has; the bot asks which. */
-  | { readonly kind: 'possessive'; readonly name: string; readonly span: readonly [number, number] };
+  | { readonly kind: 'possessive'; readonly name: string; readonly span: readonly [number, number] }
+  /** "for Ann and me", "for Ann and Bob", "for us": more than one person, which one request cannot book. */
+  | { readonly kind: 'several'; readonly span: readonly [number, number] };
 
 const MARKER = /\b(?:for|pour|voor|fur|fuer)\s+/g;
 
@@ -65,6 +67,11 @@ const ENDS_A_NAME = new Set(
 );
 
 const TOKEN = /^[a-z][a-z'-]*$/;
+// "for us", "pour nous", "voor ons", "für uns": the caller and others.
+const US = new Set(['us', 'nous', 'ons', 'uns']);
+const ME = new Set(['me', 'myself', 'moi', 'mij', 'mezelf', 'mich', 'mir']);
+// "Ann and me", "Ann et moi", "Ann en ik", "Ann und ich": a second person after the name.
+const AND_ANOTHER = /^\s*(?:and|et|en|und|&)\s+([a-z][a-z'-]*)/;
 const MAX_NAME_TOKENS = 3;
 
 function isCalendarWord(word: string): boolean {
@@ -106,6 +113,7 @@ export function findPersonPhrase(
     if (someone) return { kind: 'someone', span: [marker.index ?? 0, from + someone[0].length] };
     const words = [...rest.matchAll(/[^\s,;:!?.()]+/g)].slice(0, MAX_NAME_TOKENS + 1);
     const first = words[0];
+    if (first && first.index === 0 && US.has(first[0])) return { kind: 'several', span: [marker.index ?? 0, from + first[0].length] };
     // The name must follow the marker at once: "for, Ann" or "for 2 days" is no name.
     if (!first || first.index !== 0 || !canStartName(first[0])) continue;
     let end = from + first[0].length;
@@ -117,6 +125,10 @@ export function findPersonPhrase(
     }
     // Whatever the date reader can read is a day or a length, not a person ("for Christmas", "pour Noël").
     if (isDateLike(marker.index ?? 0, end)) continue;
+    const another = AND_ANOTHER.exec(text.slice(end));
+    if (another && (ME.has(another[1]!) || another[1] === 'ik' || another[1] === 'ich' || canStartName(another[1]!))) {
+      return { kind: 'several', span: [marker.index ?? 0, end + another[0].length] };
+    }
     return { kind: 'named', name: sourceSlice(folded, from, end), span: [marker.index ?? 0, end] };
   }
   return undefined;
