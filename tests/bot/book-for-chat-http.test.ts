@@ -90,9 +90,9 @@ describe('booking a desk for a colleague in chat', () => {
     expect(cardsTo('ann')[0]!.text).toContain('Dan Delegate');
   });
 
-  it('finds the colleague by first name, full name or surname, whatever the case and accents', async () => {
+  it('finds the colleague by first name, full name or surname, whatever the case, accents or word order of the request', async () => {
     await api.call('PUT', '/api/me/delegates/dan', { user: 'ann', name: 'Anaïs Lefèvre' });
-    for (const phrase of ['book a desk for anais on thursday', 'book a desk for ANAÏS LEFEVRE on thursday', 'book a desk for Lefèvre on thursday']) {
+    for (const phrase of ['book a desk for anais on thursday', 'book a desk for ANAÏS LEFEVRE on thursday', 'book a desk for Lefèvre on thursday', 'book Anaïs a desk on Thursday', 'Anais needs a desk on Thursday']) {
       const card = await say(phrase);
       expect({ phrase, text: textOf(card).includes('A desk for Anaïs Lefèvre on Thursday 3 December') }).toEqual({ phrase, text: true });
     }

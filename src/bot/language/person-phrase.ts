@@ -1,6 +1,7 @@
 /**
  * "book a desk for Ann on Thursday", "réserve un bureau pour Ann jeudi", "boek een bureau voor Ann donderdag",
- * "buche einen Platz für Ann am Donnerstag": the colleague a booking is for (issue 17 §3).
+ * "buche einen Platz für Ann am Donnerstag", "book Ann a desk", "Ann needs a desk": the colleague a booking is for
+ * (issue 17 §3).
  *
  * The words after "for / pour / voor / für" are only a person when nothing else can read them: a day ("for
  * tomorrow", "pour demain", "voor morgen", "für morgen"), a length ("for two days"), a desk, a zone, or an ordinary
@@ -25,6 +26,14 @@ export type PersonPhrase =
 
 const MARKER = /\b(?:for|pour|voor|fur|fuer)\s+/g;
 
+const DESK = '(?:standing\\s+)?(?:desk|seat|spot|place|workstation|bureau|werkplek|plek|plaats|schreibtisch|arbeitsplatz|platz|tisch)';
+// "book Ann a desk", "get Ann a seat", "buche Ann einen Platz": the person as the indirect object of the verb.
+const INDIRECT = new RegExp(
+  `\\b(?:book|reserve|get|find|grab|buche|buch|reserviere|besorge)\\s+([a-z][a-z'-]*(?:\\s+[a-z][a-z'-]*)?)\\s+(?:a|an|one|einen|eine|ein)\\s+${DESK}\\b`,
+);
+// "Ann needs a desk", "Ann braucht einen Platz", "Ann a besoin d'un bureau", "Ann heeft een bureau nodig".
+const SUBJECT = /^\s*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:needs|wants|would\s+like|braucht|mochte|moechte|will|a\s+besoin|voudrait|veut|heeft|wil|zou\s+graag)\b/;
+
 // "my manager", "a colleague", "mon chef", "un collègue", "mijn baas", "een collega", "meinen Chef", "einen Kollegen".
 const SOMEONE = new RegExp(
   '^(?:' +
@@ -41,8 +50,9 @@ const SOMEONE = new RegExp(
 // lengths, and ordinary nouns people book a desk "for".
 const NOT_A_NAME = new Set(
   [
-    // oneself
+    // oneself, and pronouns
     'me myself us moi nous mij mezelf ons mich mir uns',
+    'you he she we they it tu il on vous ils elles ik jij hij zij ze wij jullie ich du er es wir ihr sie',
     // articles, determiners, pronouns
     'the a an this that these those next every each all any some whole half my your our his her their it them him',
     'le la les l un une des du de ce cet cette ces chaque tout toute tous toutes prochain prochaine demi mon ma mes ton ta son sa notre votre leur lui elle eux',
@@ -105,6 +115,15 @@ export function findPersonPhrase(
   if (possessive && canStartName(possessive[1]!)) {
     const start = possessive.index;
     return { kind: 'possessive', name: sourceSlice(folded, start, start + possessive[1]!.length), span: [start, start + possessive[0].length] };
+  }
+  for (const re of [INDIRECT, SUBJECT]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    const names = m[1]!.split(/\s+/);
+    if (names.length === 1 && US.has(names[0]!)) return { kind: 'several', span: [start, start + m[1]!.length] };
+    if (!names.every(canStartName) || isDateLike(start, start + m[1]!.length)) continue;
+    return { kind: 'named', name: sourceSlice(folded, start, start + m[1]!.length), span: [start, start + m[1]!.length] };
   }
   for (const marker of text.matchAll(MARKER)) {
     const from = (marker.index ?? 0) + marker[0].length;
