@@ -41,6 +41,8 @@ const SOMEONE = new RegExp(
       "(?:my|our|a|an)\\s+(?:manager|boss|colleague|co-?worker|teammate|team\\s+mate|assistant|director|lead|supervisor|line\\s+manager)|some(?:one|body)(?:\\s+else)?|another\\s+(?:person|colleague)",
       "(?:mon|ma|notre|un|une)\\s+(?:chef(?:fe)?|manager|responsable|collegue|directeur|directrice|assistante?|superieur(?:e)?|n\\+1)|quelqu\\s?'?\\s?un(?:\\s+d'autre)?",
       '(?:mijn|onze|een)\\s+(?:manager|baas|leidinggevende|collega|directeur|chef|assistente?)|iemand(?:\\s+anders)?',
+      // "for her", "pour elle", "voor haar", "für ihn": someone, but who is for the caller to say.
+      'him|her|them|lui|elle|eux|hem|haar|hen|ihn|ihm',
       '(?:meine[nm]?|unsere[nm]?|eine[nm]?)\\s+(?:chef(?:in)?|manager(?:in)?|vorgesetzte[nr]?|kollege[n]?|kollegin|assistent(?:en|in)?|direktor(?:in)?)|jemand(?:en|em)?(?:\\s+andere[nm]?)?',
     ].join('|') +
     ')\\b',
