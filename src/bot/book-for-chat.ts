@@ -62,27 +62,23 @@ export class BookForChat {
     const base = (id: string): Omit<BookForSuggestData, 'date'> => ({ verb: BOOK_FOR_VERBS.suggest, forPersonId: id, ...wish });
     // One day named: each colleague button goes straight to that day's desk; otherwise to the question of the day.
     const dayOf = cmd.dates.length === 1 && !cmd.series && turn.unplaced.length === 0 ? { date: cmd.dates[0]! } : {};
-    let colleague: Colleague;
     if (person.kind === 'someone') {
       const all = await colleaguesOf(ports, actor);
       if (all.length === 0) return this.nobody(locale);
-      if (all.length > 1) {
-        return choiceForCard({ title: t(locale, 'bookFor.chat.who.title'), text: t(locale, 'bookFor.chat.someone'), choices: all.map((c) => ({ title: c.name, data: { ...base(c.id), ...dayOf } })) });
-      }
-      colleague = all[0]!;
-    } else {
-      const found = await findColleague(ports, actor, person.name);
-      if (found.kind === 'none') {
-        if (found.canBookFor.length === 0) return this.nobody(locale);
-        const people = formatList(found.canBookFor.map((c) => c.name), locale);
-        return statusCard({ title: t(locale, 'bookFor.chat.who.title'), text: t(locale, 'bookFor.chat.unknown', { name: person.name, people }), tone: 'attention' }, locale);
-      }
-      if (found.kind === 'several') {
-        const text = t(locale, 'bookFor.chat.several', { name: person.name });
-        return choiceForCard({ title: t(locale, 'bookFor.chat.who.title'), text, choices: found.colleagues.map((c) => ({ title: c.name, data: { ...base(c.id), ...dayOf } })) });
-      }
-      colleague = found.colleague;
+      // Asked even when one colleague delegated: "my manager" may be someone who has not, and a tap costs little.
+      return choiceForCard({ title: t(locale, 'bookFor.chat.who.title'), text: t(locale, 'bookFor.chat.someone'), choices: all.map((c) => ({ title: c.name, data: { ...base(c.id), ...dayOf } })) });
     }
+    const found = await findColleague(ports, actor, person.name);
+    if (found.kind === 'none') {
+      if (found.canBookFor.length === 0) return this.nobody(locale);
+      const people = formatList(found.canBookFor.map((c) => c.name), locale);
+      return statusCard({ title: t(locale, 'bookFor.chat.who.title'), text: t(locale, 'bookFor.chat.unknown', { name: person.name, people }), tone: 'attention' }, locale);
+    }
+    if (found.kind === 'several') {
+      const text = t(locale, 'bookFor.chat.several', { name: person.name });
+      return choiceForCard({ title: t(locale, 'bookFor.chat.who.title'), text, choices: found.colleagues.map((c) => ({ title: c.name, data: { ...base(c.id), ...dayOf } })) });
+    }
+    const colleague = found.colleague;
     if (cmd.series) return statusCard({ title: t(locale, 'bookFor.chat.notBooked.title', { name: colleague.name }), text: t(locale, 'bookFor.chat.noSeries', { name: colleague.name }), tone: 'attention' }, locale);
     if (turn.unplaced.length > 0) return questionCard(t(locale, 'chat.ask.unplaced', { words: turn.unplaced.join(', ') }), locale);
     if (!site) return this.pickDay(colleague, base(colleague.id), [], locale);

@@ -153,6 +153,11 @@ describe('booking a desk for a colleague in chat', () => {
     const both = await say('réserve un bureau pour Ann et moi jeudi', DAN, 'fr-BE');
     expect(textOf(both)).toContain('Je réserve pour une personne à la fois');
     expect(verbs(both)).toEqual([]);
+    // Asked even when only one colleague delegated: "my manager" may be someone else.
+    await api.call('DELETE', '/api/me/delegates/dan', { user: 'carl' });
+    const onlyAnn = await say('book a desk for my manager on Friday');
+    expect(actionsOf(onlyAnn).map((a) => [a.verb, a.title])).toEqual([['bookFor.suggest', 'Ann Peeters']]);
+    expect(verbs(onlyAnn)).not.toContain('bookFor.confirm');
     const possessive = await say("book Ann's desk for Thursday");
     expect(textOf(possessive)).toContain('Do you mean a desk for Ann?');
     expect(verbs(possessive)).toEqual([]);
