@@ -1,6 +1,16 @@
 import type { CivilDate } from '../domain/model';
 import type { BookingDeps } from '../use-cases/book-desk';
 import type { SeriesStore } from '../use-cases/series-port';
+import type { BookForDeps } from '../use-cases/book-for-someone';
+import type { DelegationStore } from '../use-cases/delegation-port';
+
+/** What booking for a colleague in chat needs besides the booking ports (src/bot/book-for-chat.ts). */
+export interface BookForChatPorts {
+  readonly delegations: DelegationStore;
+  readonly members?: BookForDeps['members'];
+  /** How the colleague is told; a function because the notifier is wired after the bot. */
+  readonly notices?: () => BookForDeps['notices'] | undefined;
+}
 
 /** What the bot's handlers are given: the booking use cases' ports, and the links and choices only a chat shows. */
 export interface BotDeps extends BookingDeps {
@@ -12,4 +22,6 @@ export interface BotDeps extends BookingDeps {
   readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
   /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
   readonly series?: SeriesStore;
+  /** Booking for a colleague who delegated to the caller; without it the chat says it cannot. */
+  readonly bookFor?: BookForChatPorts;
 }

@@ -43,6 +43,7 @@ import { findSiteName } from './language/find-site-name';
 import { foldPhrase } from './language/fold-text';
 import { parseMessage, type Command } from './language/parse-message';
 import { MyBookingsHandlers } from './my-bookings-handlers';
+import { BookForChat } from './book-for-chat';
 import { previewSeries, seriesRequestOf } from './series-chat';
 import type { BotDeps } from './bot-deps';
 
@@ -77,6 +78,7 @@ type BookCommand = Extract<Command, { kind: 'book' }>;
  */
 export class BotHandlers {
   private readonly mine: MyBookingsHandlers;
+  private readonly forSomeone: BookForChat;
 
   constructor(
     private readonly deps: BotDeps,
@@ -84,6 +86,7 @@ export class BotHandlers {
     private readonly memory: DiscussionStore,
   ) {
     this.mine = new MyBookingsHandlers(deps);
+    this.forSomeone = new BookForChat(deps);
   }
 
   /**
@@ -127,6 +130,8 @@ export class BotHandlers {
     const site = turn?.site ?? (await this.onlySite());
     const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId, ...(site && { site }), ...(turn?.text !== undefined && { text: turn.text }) };
     if (!chat.site && NEEDS_SITE.has(cmd.kind)) return this.askSite(chat.text, locale);
+    // "for Ann": the colleague's own flow (book-for-chat.ts), which never books for the caller.
+    if (cmd.kind === 'book' && cmd.forPerson) return this.forSomeone.message(cmd, cmd.forPerson, actor, locale, chat);
     // A repeat of weekdays is a series: its own flow (series-chat.ts) shows what was understood and books on Confirm.
     const series = this.deps.series ? seriesRequestOf(cmd, chat.unplaced) : undefined;
     if (series && cmd.kind === 'book') return previewSeries({ ...this.deps, series: this.deps.series! }, cmd, series, locale, activityId);

@@ -14,6 +14,8 @@ import type { Actor } from '../domain/model';
 import type { MyData } from '../use-cases/export-my-data';
 import { seriesAction } from './series-chat';
 import { parseSeriesActionData, SERIES_VERBS } from './series-cards';
+import { BookForChat } from './book-for-chat';
+import { BOOK_FOR_VERBS, parseBookForAction } from './book-for-cards';
 import { t, type Locale } from '../i18n/messages';
 
 export interface SeatwiseBotOptions {
@@ -129,6 +131,18 @@ export function createSeatwiseBot(adapter: TeamsAdapter, deps: BotDeps, options:
       const locale = cardLanguageOf(data) ?? localeOf(context);
       if (!actor || !parsed || !seriesStore) return errorCard('stale', locale);
       return withCardLanguage(await withinDeadline(context, locale, seriesAction({ ...deps, series: seriesStore }, parsed, actor, locale)), locale);
+    });
+  }
+
+  // Booking for a colleague (book-for-chat.ts): the clicker is the activity's sender; the card names only the colleague.
+  const forSomeone = new BookForChat(deps);
+  for (const verb of Object.values(BOOK_FOR_VERBS)) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const actor = callerOf(context);
+      const parsed = parseBookForAction(data);
+      const locale = cardLanguageOf(data) ?? localeOf(context);
+      if (!actor || !parsed) return errorCard('stale', locale);
+      return withCardLanguage(await withinDeadline(context, locale, forSomeone.action(parsed, actor, locale, context.activity.id ?? deps.ids.newId())), locale);
     });
   }
 

@@ -809,6 +809,25 @@ export const en = {
   'waitlist.choose.join': "Put me on the waitlist",
   'waitlist.choose.cancel': "Not now",
   'floorFor.withdrawn': "{name} no longer lets you book for them: the map shows your own day again.",
+  // Booking for a colleague in chat (issue 17 §3).
+  'bookFor.chat.title': 'A desk for {name} on {date}',
+  'bookFor.chat.theirs': "This booking will be {name}'s: it counts in their weekly quota, they get the check-in reminder, and Seatwise tells them in Teams.",
+  'bookFor.chat.notBooked.title': 'Not booked for {name}',
+  'bookFor.chat.already': '{name} already has desk {desk} on {date}.',
+  'bookFor.chat.quota': '{name} has already booked as many days as allowed in week {week} ({quota}).',
+  'bookFor.chat.noneFree': 'No desk is free for {name} on {date}.',
+  'bookFor.chat.booked.title': 'Booked for {name}',
+  'bookFor.chat.who.title': 'Who is it for?',
+  'bookFor.chat.unknown': 'I cannot find "{name}" among the colleagues who let you book for them. You can book for: {people}.',
+  'bookFor.chat.nobody': 'Nobody has named you as someone who may book for them, so you can book only for yourself. A colleague can name you in the Seatwise tab, under "Who can book for me".',
+  'bookFor.chat.several': 'More than one colleague who lets you book for them matches "{name}". Which one?',
+  'bookFor.chat.someone': 'Which colleague is it for?',
+  'bookFor.chat.possessive': 'Do you mean a desk for {name}? Then say "book a desk for {name} on Thursday". To book a particular desk for yourself, give its number, e.g. "book desk 3.12 on Thursday".',
+  'bookFor.chat.whichDay': 'Which day should I book for {name}?',
+  'bookFor.chat.oneDay': 'In chat I book for {name} one day at a time, so nothing is booked yet. Which day first?',
+  'bookFor.chat.noSeries': "Repeated bookings for someone else are not possible in chat, so nothing was booked. Book {name}'s days one at a time, e.g. \"book a desk for {name} on Tuesday\".",
+  'bookFor.chat.onePerson': 'I book for one person at a time, so nothing is booked yet. Say "book a desk for Ann on Thursday", then book your own desk with "book a desk on Thursday".',
+  'bookFor.chat.unavailable': 'Booking for colleagues is not available here, so nothing was booked.',
 } as const;
 
 export type MessageKey = keyof typeof en;

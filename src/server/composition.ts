@@ -137,6 +137,8 @@ export function composeServer(
     ids: parts.ids ?? randomIds,
     locks: new KeyedMutex(),
     showNamesInWhoIsIn: config.showNamesInWhoIsIn,
+    // Booking for a colleague in chat; the notices are read when a booking is made, being wired further down.
+    bookFor: { delegations, ...(parts.members && { members: parts.members }), notices: () => notices },
     ...(config.teamsAppId && { mapUrl: tabDeepLink(config.teamsAppId) }),
     ...(config.publicUrl && { calendarUrl: calendarLink(config.publicUrl, linkKeys, clock) }),
   };

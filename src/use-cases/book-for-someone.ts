@@ -88,14 +88,9 @@ export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Pr
     return own.ok ? ok({ booking: own.value }) : own;
   }
   if (!isPersonId(forPersonId)) throw new InvalidInputError('forPersonId is not a person id', 'forPersonId');
-  const delegation = await deps.delegations.get(forPersonId, cmd.actor.userId);
-  const verdict = mayBookFor(cmd.actor, forPersonId, delegation !== null);
-  if (verdict === 'refused') return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
-
-  const groups = (await deps.members?.groupsOf([forPersonId]))?.get(forPersonId) ?? [];
-  // The colleague as the rules see them: their id, the name they gave when delegating, their groups, and no roles.
-  const owner: Actor = { userId: forPersonId, roles: [], groups, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) };
-  const booked = await bookDesk(deps, { ...rest, actor: owner, bookedBy: cmd.actor.userId });
+  const acting = await colleagueAsActor(deps, cmd.actor, forPersonId);
+  if (!acting.ok) return acting;
+  const booked = await bookDesk(deps, { ...rest, actor: acting.value, bookedBy: cmd.actor.userId });
   if (!booked.ok) return err(toDelegate(booked.error));
   // A repeated request id can answer with a booking the colleague made themselves: nothing to tell them then.
   if (booked.value.bookedBy !== cmd.actor.userId) return ok({ booking: booked.value });
@@ -104,6 +99,20 @@ export async function bookForSomeone(deps: BookForDeps, cmd: BookForCommand): Pr
     return 'not-delivered' as const;
   });
   return ok({ booking: booked.value, notice });
+}
+
+/**
+ * The colleague as the rules see them, when the actor may book for them (see mayBookFor): their id, the name they
+ * gave when delegating, their groups, and no roles. Read afresh each time, so a delegation withdrawn a second ago
+ * refuses. The chat uses it to suggest a desk by the colleague's rules before anything is booked.
+ */
+export async function colleagueAsActor(deps: Pick<BookForDeps, 'delegations' | 'members'>, actor: Actor, forPersonId: string): Promise<Result<Actor, Refusal>> {
+  if (!isPersonId(forPersonId)) return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
+  // Both reads at once: the groups are only used once the delegation is found, and a chat turn waits for both.
+  const [delegation, known] = await Promise.all([deps.delegations.get(forPersonId, actor.userId), deps.members?.groupsOf([forPersonId])]);
+  if (mayBookFor(actor, forPersonId, delegation !== null) === 'refused') return err(refusal({ code: 'NOT_ALLOWED', action: 'book-for' }));
+  const groups = known?.get(forPersonId) ?? [];
+  return ok({ userId: forPersonId, roles: [], groups, ...(delegation?.ownerName !== undefined && { name: delegation.ownerName }) });
 }
 
 /**

@@ -15,6 +15,7 @@ import { detectLanguage } from './detect-language';
 import { extractConstraints } from './extract-constraints';
 import { extractDates, type DateExtraction, type SeriesReading } from './extract-dates';
 import { blankOut, foldText } from './fold-text';
+import { findPersonPhrase, type PersonPhrase } from './person-phrase';
 import { sanitizeMessageText } from './sanitize-message-text';
 
 export type Command =
@@ -27,6 +28,8 @@ export type Command =
       zoneName?: string;
       attributes: string[];
       sameAsLastTime: boolean;
+      /** "for Ann", "for my manager", "Ann's desk": the colleague it is for, as typed (see person-phrase.ts). */
+      forPerson?: ForPerson;
     }
   | { kind: 'my-bookings' }
   /** "cancel Thursday", "cancel my booking": dates [] means the next booking (or ask which). */
@@ -46,6 +49,13 @@ export type Command =
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'unknown' };
+
+/** The person a booking is for, as the message names them; which colleague that is, the bot finds out. */
+export type ForPerson =
+  | { readonly kind: 'named'; readonly name: string }
+  | { readonly kind: 'possessive'; readonly name: string }
+  | { readonly kind: 'someone' }
+  | { readonly kind: 'several' };
 
 export interface ParseContext {
   /** The instant of the message. */
@@ -85,6 +95,17 @@ const INSTEAD_OF = /\b(?:instead\s+of|au\s+lieu\s+d[eu]|in\s+plaats\s+van|(?:an)
 
 const UNKNOWN: Command = { kind: 'unknown' };
 
+function forPersonOf(p: PersonPhrase): ForPerson {
+  switch (p.kind) {
+    case 'someone':
+    case 'several':
+      return { kind: p.kind };
+    case 'named':
+    case 'possessive':
+      return { kind: p.kind, name: p.name };
+  }
+}
+
 function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): ParsedMessage {
   const text = sanitizeMessageText(input);
   const folded = foldText(text);
@@ -104,6 +125,16 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   // 3rd, even though it is still the 2nd in UTC.
   const read = (masked: string): DateExtraction =>
     canResolveDates ? extractDates(folded, masked, { today: civilDateOf(ctx.now, ctx.timeZone), locale }) : { dates: [] };
+  const intent = detectIntent(folded.text);
+  // "for Ann" in a booking is taken out before the days are read; words the date reader can read are never a person.
+  const person =
+    canResolveDates && (intent === 'book' || intent === undefined)
+      ? findPersonPhrase(folded, dateText, (start, end) => {
+          const found = read(blankOut(blankOut(dateText, end, dateText.length), 0, start));
+          return found.dates.length > 0 || found.unparsedText !== undefined;
+        })
+      : undefined;
+  if (person) dateText = blankOut(dateText, person.span[0], person.span[1]);
   const extraction = read(dateText);
   const { dates } = extraction;
   const unparsed =
@@ -111,8 +142,8 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
       ? { unplaced: [] as string[] }
       : { unparsedDateText: extraction.unparsedText, unplaced: extraction.unparsedText.split(', ') };
 
-  const intent = detectIntent(folded.text);
   const asksForDesk =
+    person !== undefined ||
     constraints.mentionsDesk ||
     constraints.deskLabel !== undefined ||
     constraints.zoneName !== undefined ||
@@ -128,6 +159,7 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
     if (constraints.deskLabel !== undefined) command.deskLabel = constraints.deskLabel;
     if (constraints.zoneName !== undefined) command.zoneName = constraints.zoneName;
     if (extraction.series !== undefined) command.series = extraction.series;
+    if (person) command.forPerson = forPersonOf(person);
     return { command, locale, ...unparsed };
   };
 

@@ -20,6 +20,14 @@ function day(date: string): string {
  */
 function reading(parsed: ParsedMessage): string {
   const c = parsed.command;
+  // A booking for someone reads as its own reading followed by whom it is for: "book 12-03 for Ann",
+  // "book 12-04 for someone", "book 12-03 for several", "book 12-03 for Ann's?" (a possessive, which the bot asks about).
+  if (c.kind === 'book' && c.forPerson) {
+    const { forPerson, ...rest } = c;
+    const who =
+      forPerson.kind === 'someone' || forPerson.kind === 'several' ? forPerson.kind : forPerson.kind === 'possessive' ? `${forPerson.name}'s?` : forPerson.name;
+    return `${reading({ ...parsed, command: rest })} for ${who}`;
+  }
   if (parsed.unplaced.length > 0) return `${c.kind} ask`;
   // A recurring series: its weekdays (ISO, 1 = Monday), "other" for every other week, and its first and last days
   // ("open" when the text gave no end and the bot proposes one).
