@@ -319,6 +319,7 @@ function mountHeadcountPlanRoutes(server: restify.Server, deps: ApiDeps, adminDe
       changed: v.changed,
       kept: v.kept,
       switchedOff: v.switchedOff,
+      offFrom: v.offFrom,
       recheckComplete: v.complete,
       cancelled: v.cancelled.length,
       cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),

@@ -799,4 +799,14 @@ export const de: Messages = {
   'tab.admin.groups.zone': "Zugelassene Gruppen in {zone}",
   'tab.admin.groups.everyone': "Alle dürfen hier buchen.",
   'tab.admin.groups.only': "Nur Mitglieder dieser Gruppen dürfen hier buchen.",
+  // Admin tab, session 4 (issue 15): desks off from a date, import problem places.
+  'refusal.DESK_UNAVAILABLE.plan-off': "Platz {desk} kann nicht gebucht werden: Der Plan für sichere Belegung schaltet ihn ab dem {date} ab.",
+  'deskReason.unavailable.plan-off': "Nicht buchbar: vom Plan für sichere Belegung ab dem {date} abgeschaltet",
+  'tab.admin.headcount.date': "Die übrigen Plätze abschalten ab",
+  'tab.admin.headcount.dateHelp': "Der Plan folgt den an diesem Tag geltenden Regeln. Buchungen davor bleiben bestehen; ab diesem Tag werden Buchungen der weggelassenen Plätze storniert und ihre Inhaber benachrichtigt.",
+  'tab.admin.headcount.from': "Die übrigen Plätze werden ab dem {date} abgeschaltet.",
+  'tab.admin.headcount.confirmFrom': "{count} Plätze ab dem {date} abschalten und veröffentlichen? Ihre Buchungen ab diesem Tag werden storniert und die Inhaber in Teams benachrichtigt; frühere Buchungen bleiben bestehen.",
+  'tab.admin.headcount.publishedFrom': "Plan als Version {revision} veröffentlicht: {off} Plätze ab dem {date} abgeschaltet, {cancelled} Buchungen storniert; die Inhaber werden in Teams benachrichtigt.",
+  'admin.problems.place': "{field}, Zeile {line}, Spalte {column}",
+  'admin.problems.placeLine': "{field}, Zeile {line}",
 };
