@@ -165,6 +165,8 @@ export function updateDesk(doc: SiteDoc, floorId: string, deskId: string, patch:
       // "Placed by position" and "bookable" are the format's defaults: leave them out rather than write them.
       if (next['zoneId'] === undefined || next['zoneId'] === null || next['zoneId'] === '') delete next['zoneId'];
       if (next['mode'] === 'bookable') delete next['mode'];
+      // A desk off now has no later day to switch off from; the format refuses both at once.
+      if (next['mode'] === 'off') delete next['offFrom'];
       if (Array.isArray(next['attributes']) && next['attributes'].length === 0) delete next['attributes'];
       return next as unknown as DeskDoc;
     }),
