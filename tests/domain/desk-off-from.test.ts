@@ -1,6 +1,7 @@
 import { desksOn, deskModeOn } from '../../src/domain/model';
 import { effectivePolicy } from '../../src/domain/policy';
 import { recheckDay } from '../../src/domain/policy-recheck';
+import { rankSuggestions } from '../../src/domain/suggest';
 import type { Booking } from '../../src/domain/model';
 import { describeRefusal } from '../../src/i18n/describe-refusal';
 import { aDesk, aFloor, aPolicy, aSite, aZone } from '../support/builders';
@@ -64,5 +65,14 @@ describe('the re-check of a desk switched off from a date', () => {
 
   it('cancels a booking of the date, with plan-off and the date', () => {
     expect(recheckOn(FRIDAY).cancel.map((c) => c.refusal.details)).toEqual([{ code: 'DESK_UNAVAILABLE', deskId: 'd1', deskLabel: 'd1', why: 'plan-off', offFrom: FRIDAY }]);
+  });
+});
+
+describe('suggestions around a desk switched off from a date', () => {
+  it('suggest it, as favourite, before the date, and never from it', () => {
+    const desks = [aDesk({ id: 'd1', x: 1, y: 1, offFrom: FRIDAY }), aDesk({ id: 'd2', x: 5, y: 1 })];
+    const ranked = (date: string) => rankSuggestions({ floorDays: [aFloorDay({ desks, date })], actor: { userId: 'alice' }, preferences: { favouriteDeskIds: ['d1'] } }).map((s) => s.desk.id);
+    expect(ranked(TODAY)).toEqual(['d1', 'd2']);
+    expect(ranked(FRIDAY)).toEqual(['d2']);
   });
 });
