@@ -71,7 +71,7 @@ describe('the re-check of a desk switched off from a date', () => {
 describe('suggestions around a desk switched off from a date', () => {
   it('suggest it, as favourite, before the date, and never from it', () => {
     const desks = [aDesk({ id: 'd1', x: 1, y: 1, offFrom: FRIDAY }), aDesk({ id: 'd2', x: 5, y: 1 })];
-    const ranked = (date: string) => rankSuggestions({ floorDays: [aFloorDay({ desks, date })], actor: { userId: 'alice' }, preferences: { favouriteDeskIds: ['d1'] } }).map((s) => s.desk.id);
+    const ranked = (date: string) => rankSuggestions({ floorDays: [aFloorDay({ desks, date })], actor: { userId: 'alice' }, preferences: { prefer: { favouriteDeskIds: ['d1'] } } }).map((s) => s.desk.id);
     expect(ranked(TODAY)).toEqual(['d1', 'd2']);
     expect(ranked(FRIDAY)).toEqual(['d2']);
   });
