@@ -319,6 +319,7 @@ function mountHeadcountPlanRoutes(server: restify.Server, deps: ApiDeps, adminDe
       changed: v.changed,
       kept: v.kept,
       switchedOff: v.switchedOff,
+      offFrom: v.offFrom,
       recheckComplete: v.complete,
       cancelled: v.cancelled.length,
       cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),
@@ -371,7 +372,13 @@ function problemField(field: string): string {
 function invalidCatalog(res: restify.Response, problems: readonly PublishProblem[], locale: Locale): void {
   const first = problems[0];
   const field = problemField(first?.field ?? 'site');
-  const shown = first?.line !== undefined ? `${field}:${first.line}${first.column ? `:${first.column}` : ''}` : field;
+  // The sentence names the place as the person's file has it: the path inside the site file (the body's own `site.`
+  // prefix left out, or it reads "site.site.timeZone"), and the line and column in words when the file's text was sent.
+  const path = field === 'site' ? field : field.replace(/^site\./, '');
+  const shown =
+    first?.line !== undefined
+      ? t(locale, first.column ? 'admin.problems.place' : 'admin.problems.placeLine', { field: path, line: first.line, column: first.column ?? '' })
+      : path;
   sendError(res, 400, 'INVALID_INPUT', translate(locale, pluralKey(locale, 'admin.problems', problems.length), { count: problems.length, field: shown }), {
     field,
     problems: problems.slice(0, 200).map((p) => ({ ...p, field: problemField(p.field), problem: p.problem.slice(0, 500) })),

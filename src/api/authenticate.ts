@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isRole, type Actor, type Role } from '../domain/model';
+import { hasGroupsOverage, type GroupDirectory } from './graph-group-directory';
 
 /**
  * Why the caller is refused, as the caller is told it (in their language):
@@ -54,7 +55,8 @@ function rolesFrom(values: readonly unknown[]): Role[] {
 /**
  * What a zone may be restricted to: the Entra group ids of the token's `groups` claim and every app-role value of its
  * `roles` claim (Seatwise's own and any other the organisation defines). Only short, printable values are kept.
- * A token with too many groups carries none (Entra's "overage"); such a person is then treated as in no group.
+ * A token with too many groups carries none (Entra's "overage"): the Entra authenticator then asks its group
+ * directory (Microsoft Graph) when it has one, and otherwise treats the person as in no group.
  */
 function groupsFrom(...lists: readonly unknown[][]): string[] {
   const groups = new Set<string>();
@@ -94,6 +96,8 @@ export interface EntraOptions {
   /** The key set; by default Microsoft's, fetched once and cached (refreshed when an unknown key id appears). */
   readonly jwks?: JWTVerifyGetKey;
   readonly jwksUrl?: string;
+  /** Where the groups of a token with too many to carry are found (Microsoft Graph); without it, such a person has none. */
+  readonly directory?: GroupDirectory;
 }
 
 export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -147,7 +151,9 @@ export class EntraAuthenticator implements Authenticator {
     const name = typeof payload['name'] === 'string' ? payload['name'].slice(0, 100) : undefined;
     const rawRoles = Array.isArray(payload['roles']) ? payload['roles'] : [];
     const roles = rolesFrom(rawRoles);
-    const groups = groupsFrom(Array.isArray(payload['groups']) ? payload['groups'] : [], rawRoles);
+    const fromToken = Array.isArray(payload['groups']) ? payload['groups'] : [];
+    const resolved = this.options.directory && hasGroupsOverage(payload) ? ((await this.options.directory.memberGroupsOf(tid, oid)) ?? []) : [];
+    const groups = groupsFrom(fromToken, [...resolved], rawRoles);
     return { userId: oid, tenantId: tid, ...(name && { name }), roles, ...(groups.length > 0 && { groups }) };
   }
 }

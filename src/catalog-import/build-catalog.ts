@@ -43,6 +43,7 @@ export function buildCatalog(draft: SiteDraft): SiteCatalog {
         y: desk.y,
         attributes: desk.attributes ?? [],
         mode: desk.mode ?? 'bookable',
+        ...(desk.offFrom !== undefined ? { offFrom: desk.offFrom } : {}),
       });
     }
   });

@@ -7,7 +7,7 @@ import { csvDeskSchema, MAX_INPUT_CHARS, type DeskInput } from './schemas';
 import { clip, stripBom } from './text';
 import { describeIssue, valueAt } from './zod-problems';
 
-const CSV_COLUMNS = ['floorId', 'id', 'label', 'x', 'y', 'zoneId', 'attributes', 'mode'] as const;
+const CSV_COLUMNS = ['floorId', 'id', 'label', 'x', 'y', 'zoneId', 'attributes', 'mode', 'offFrom'] as const;
 const REQUIRED_CSV_COLUMNS = ['floorId', 'id', 'label', 'x', 'y'];
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -91,6 +91,7 @@ export function readDesksCsv(text: string, name: string, problems: Problems): Cs
           }
           break;
         case 'zoneId':
+        case 'offFrom':
           if (value !== '') raw[column] = value;
           break;
         case 'attributes':

@@ -243,9 +243,27 @@ const deskFields = {
     .transform((a) => [...new Set(a)])
     .optional(),
   mode: z.enum(DESK_MODES).optional(),
+  // The safe-headcount plan's switch-off: the desk keeps its mode before this day and is off from it on.
+  offFrom: z
+    .string()
+    .refine(isCivilDate, (s) => ({ message: `"${clip(s)}" is not a date written YYYY-MM-DD` }))
+    .optional(),
 };
-export const deskSchema = z.object(deskFields).strict();
-export const csvDeskSchema = z.object({ ...deskFields, floorId: idSchema }).strict();
+
+/** A desk already off cannot switch off again from a later day: the file would say two things at once. */
+function offFromNeedsAMode(desk: { mode?: string | undefined; offFrom?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (desk.offFrom !== undefined && desk.mode === 'off')
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['offFrom'],
+      message: 'the desk is already off; leave offFrom out, or set mode to bookable or assigned',
+    });
+}
+
+const deskObject = z.object(deskFields).strict();
+const csvDeskObject = z.object({ ...deskFields, floorId: idSchema }).strict();
+export const deskSchema = deskObject.superRefine(offFromNeedsAMode);
+export const csvDeskSchema = csvDeskObject.superRefine(offFromNeedsAMode);
 
 export const documentKeys = ['$schema', 'site', 'floors', 'policies'];
 export const REQUIRED_DOCUMENT_KEYS = ['site', 'floors', 'policies'];
@@ -263,7 +281,7 @@ export const KNOWN_FIELDS = [
   ...Object.keys(siteSchema.shape),
   ...Object.keys(floorSchema.shape),
   ...Object.keys(zoneSchema.shape),
-  ...Object.keys(csvDeskSchema.shape),
+  ...Object.keys(csvDeskObject.shape),
   ...Object.keys(policySchema.shape),
   ...Object.keys(rulesSchema.shape),
   ...Object.keys(planSchema.shape),

@@ -1,7 +1,7 @@
 import { distance, roundMetres, tooClose } from './geometry';
-import type { Actor, CivilDate, Desk, FloorLayout, LedgerEntry, Zone } from './model';
+import { modeUnavailability, type Actor, type CivilDate, type Desk, type FloorLayout, type LedgerEntry, type Zone } from './model';
 import { capacityOfZone, type EffectivePolicy } from './policy';
-import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal } from './refusal';
+import { MAX_ALTERNATIVES, refusal, type Alternative, type Refusal, type UnavailableWhy } from './refusal';
 
 /** A desk's state on the map, from one person's point of view. */
 export type DeskState = 'free' | 'mine' | 'taken' | 'too-close' | 'zone-full' | 'unavailable';
@@ -18,7 +18,7 @@ export type DeskReason =
       readonly minDistanceM: number;
     }
   | { readonly kind: 'zone-full'; readonly zoneName: string; readonly capacity: number; readonly booked: number }
-  | { readonly kind: 'unavailable'; readonly why: 'mode-off' | 'mode-assigned' | 'restricted-zone' };
+  | { readonly kind: 'unavailable'; readonly why: UnavailableWhy; readonly offFrom?: CivilDate };
 
 export interface DeskVerdict {
   readonly desk: Desk;
@@ -40,6 +40,8 @@ interface LayoutIndex {
   readonly desksById: ReadonlyMap<string, Desk>;
   readonly zonesById: ReadonlyMap<string, Zone>;
   readonly bookableByZone: ReadonlyMap<string, number>;
+  /** Bookable desks that switch off from a date: on and after it they leave their zone's bookable count. */
+  readonly offFromDesks: readonly Desk[];
 }
 
 /** What never changes for a layout, computed once per layout object (the catalog keeps them for its lifetime). */
@@ -51,14 +53,25 @@ function layoutIndex(layout: FloorLayout): LayoutIndex {
   const desksById = new Map<string, Desk>();
   const zonesById = new Map<string, Zone>();
   const bookableByZone = new Map<string, number>();
+  const offFromDesks: Desk[] = [];
   for (const z of layout.zones) zonesById.set(z.id, z);
   for (const d of layout.desks) {
     desksById.set(d.id, d);
     if (d.mode === 'bookable') bookableByZone.set(d.zoneId, (bookableByZone.get(d.zoneId) ?? 0) + 1);
+    if (d.mode === 'bookable' && d.offFrom !== undefined) offFromDesks.push(d);
   }
-  const index = { desksById, zonesById, bookableByZone };
+  const index = { desksById, zonesById, bookableByZone, offFromDesks };
   layoutIndexes.set(layout, index);
   return index;
+}
+
+/** Each zone's bookable desks on `date`: a percentage capacity follows the desks the plan leaves bookable that day. */
+function bookableOn(index: LayoutIndex, date: CivilDate): ReadonlyMap<string, number> {
+  const gone = index.offFromDesks.filter((d) => date >= d.offFrom!);
+  if (gone.length === 0) return index.bookableByZone;
+  const counts = new Map(index.bookableByZone);
+  for (const d of gone) counts.set(d.zoneId, counts.get(d.zoneId)! - 1);
+  return counts;
 }
 
 /**
@@ -88,7 +101,7 @@ export class FloorDay {
     const index = layoutIndex(layout);
     this.desksById = index.desksById;
     this.zonesById = index.zonesById;
-    this.bookableByZone = index.bookableByZone;
+    this.bookableByZone = bookableOn(index, date);
     for (const o of occupied) this.addOccupied(o, o.zoneId);
   }
 
@@ -194,7 +207,10 @@ export class FloorDay {
         : { desk, state: 'taken', reason: { kind: 'taken', checkedIn: occupant.checkedIn } };
     }
     const unavailable = this.unavailability(desk, actor);
-    if (unavailable) return { desk, state: 'unavailable', reason: { kind: 'unavailable', why: unavailable } };
+    if (unavailable) {
+      const offFrom = unavailable === 'plan-off' ? desk.offFrom : undefined;
+      return { desk, state: 'unavailable', reason: { kind: 'unavailable', why: unavailable, ...(offFrom !== undefined && { offFrom }) } };
+    }
     const zone = this.zonesById.get(desk.zoneId);
     if (zone) {
       const s = this.zoneSummary(zone);
@@ -230,9 +246,9 @@ export class FloorDay {
   private unavailability(
     desk: Desk,
     actor: Pick<Actor, 'groups'>,
-  ): 'mode-off' | 'mode-assigned' | 'restricted-zone' | undefined {
-    if (desk.mode === 'off') return 'mode-off';
-    if (desk.mode === 'assigned') return 'mode-assigned';
+  ): UnavailableWhy | undefined {
+    const byMode = modeUnavailability(desk, this.date);
+    if (byMode) return byMode;
     const zone = this.zonesById.get(desk.zoneId);
     const allowed = zone?.allowedGroups;
     if (allowed && allowed.length > 0 && !allowed.some((g) => actor.groups?.includes(g))) return 'restricted-zone';
@@ -252,7 +268,13 @@ export class FloorDay {
       case 'taken':
         return refusal({ code: 'DESK_TAKEN', deskId: desk.id, deskLabel: desk.label, date: this.date });
       case 'unavailable':
-        return refusal({ code: 'DESK_UNAVAILABLE', deskId: desk.id, deskLabel: desk.label, why: v.reason.why });
+        return refusal({
+          code: 'DESK_UNAVAILABLE',
+          deskId: desk.id,
+          deskLabel: desk.label,
+          why: v.reason.why,
+          ...(v.reason.offFrom !== undefined && { offFrom: v.reason.offFrom }),
+        });
       case 'zone-full':
         return refusal({
           code: 'ZONE_FULL',

@@ -69,6 +69,41 @@ export interface Desk {
   readonly y: number;
   readonly attributes: readonly string[];
   readonly mode: DeskMode;
+  /**
+   * The first day the desk is switched off (the safe-headcount plan publishes it): before it the desk keeps `mode`,
+   * so bookings already made for those days stand.
+   */
+  readonly offFrom?: CivilDate;
+}
+
+/** The desk's mode on `date`: switched off on and after `offFrom`, else its own. */
+export function deskModeOn(desk: Pick<Desk, 'mode' | 'offFrom'>, date: CivilDate): DeskMode {
+  // Civil dates written YYYY-MM-DD sort as text.
+  return desk.offFrom !== undefined && date >= desk.offFrom ? 'off' : desk.mode;
+}
+
+/**
+ * The desks as they are on `date`, each with the mode it has that day. The same array when no desk has switched off
+ * by then, so callers that cache by layout keep their caches.
+ */
+export function desksOn(desks: readonly Desk[], date: CivilDate): readonly Desk[] {
+  if (!desks.some((d) => d.offFrom !== undefined && date >= d.offFrom && d.mode !== 'off')) return desks;
+  return desks.map((d) => (d.offFrom !== undefined && date >= d.offFrom && d.mode !== 'off' ? { ...d, mode: 'off' } : d));
+}
+
+/** The latest `offFrom` on or before `date`: two days with the same one see the same desks switched off. */
+export function offFromInForce(desks: readonly Desk[], date: CivilDate): CivilDate | undefined {
+  let latest: CivilDate | undefined;
+  for (const d of desks) if (d.offFrom !== undefined && d.offFrom <= date && (latest === undefined || d.offFrom > latest)) latest = d.offFrom;
+  return latest;
+}
+
+/** Why a desk cannot be booked on `date` for its mode, or undefined when its mode allows booking. */
+export function modeUnavailability(desk: Pick<Desk, 'mode' | 'offFrom'>, date: CivilDate): 'mode-off' | 'mode-assigned' | 'plan-off' | undefined {
+  if (desk.mode === 'off') return 'mode-off';
+  if (desk.offFrom !== undefined && date >= desk.offFrom) return 'plan-off';
+  if (desk.mode === 'assigned') return 'mode-assigned';
+  return undefined;
 }
 
 /** Everything the rules need to know about one floor's layout. */

@@ -67,7 +67,9 @@ export type RefusalDetails =
       readonly code: 'DESK_UNAVAILABLE';
       readonly deskId: string;
       readonly deskLabel: string;
-      readonly why: 'mode-off' | 'mode-assigned' | 'restricted-zone';
+      readonly why: UnavailableWhy;
+      /** For `plan-off`: the first day the desk is off. */
+      readonly offFrom?: CivilDate;
     }
   | { readonly code: 'UNKNOWN_DESK'; readonly deskId: string }
   | { readonly code: 'NOT_ALLOWED'; readonly action: string }
@@ -75,6 +77,12 @@ export type RefusalDetails =
   | { readonly code: 'NOT_ACTIVE'; readonly bookingId: string; readonly status: string }
   // Joining a waitlist while desks that suit the person are free: they can book one now (the alternatives).
   | { readonly code: 'DESKS_FREE'; readonly date: CivilDate; readonly free: number; readonly zoneId?: string };
+
+/**
+ * Why a desk's mode refuses it: switched off, assigned, switched off from a date by the safe-headcount plan (on and
+ * after that day), or in a zone restricted to groups the person is not in.
+ */
+export type UnavailableWhy = 'mode-off' | 'mode-assigned' | 'plan-off' | 'restricted-zone';
 
 /** Something the person could book instead: another free desk that day, or the same desk another day. */
 export interface Alternative {

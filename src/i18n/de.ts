@@ -833,4 +833,14 @@ export const de: Messages = {
   'bookFor.chat.noSeries': 'Wiederkehrende Buchungen für andere sind im Chat nicht möglich; es wurde nichts gebucht. Buchen Sie die Tage von {name} einzeln, z. B. „buche einen Platz für {name} am Dienstag“.',
   'bookFor.chat.onePerson': 'Ich buche für eine Person nach der anderen; noch ist nichts gebucht. Schreiben Sie „buche einen Platz für Ann am Donnerstag“ und buchen Sie danach Ihren eigenen mit „buche einen Platz am Donnerstag“.',
   'bookFor.chat.unavailable': 'Buchen für andere ist hier nicht möglich; es wurde nichts gebucht.',
+  // Admin tab, session 4 (issue 15): desks off from a date, import problem places.
+  'refusal.DESK_UNAVAILABLE.plan-off': "Platz {desk} kann nicht gebucht werden: Der Plan für sichere Belegung schaltet ihn ab dem {date} ab.",
+  'deskReason.unavailable.plan-off': "Nicht buchbar: vom Plan für sichere Belegung ab dem {date} abgeschaltet",
+  'tab.admin.headcount.date': "Die übrigen Plätze abschalten ab",
+  'tab.admin.headcount.dateHelp': "Der Plan folgt den an diesem Tag geltenden Regeln. Buchungen davor bleiben bestehen; ab diesem Tag werden Buchungen der weggelassenen Plätze storniert und ihre Inhaber benachrichtigt.",
+  'tab.admin.headcount.from': "Die übrigen Plätze werden ab dem {date} abgeschaltet.",
+  'tab.admin.headcount.confirmFrom': "{count} Plätze ab dem {date} abschalten und veröffentlichen? Ihre Buchungen ab diesem Tag werden storniert und die Inhaber in Teams benachrichtigt; frühere Buchungen bleiben bestehen.",
+  'tab.admin.headcount.publishedFrom': "Plan als Version {revision} veröffentlicht: {off} Plätze ab dem {date} abgeschaltet, {cancelled} Buchungen storniert; die Inhaber werden in Teams benachrichtigt.",
+  'admin.problems.place': "{field}, Zeile {line}, Spalte {column}",
+  'admin.problems.placeLine': "{field}, Zeile {line}",
 };

@@ -63,7 +63,10 @@ function sentenceFor(d: RefusalDetails, locale: Locale, lookup: RefusalLookup): 
         week: weekNumber(d.isoWeek),
       });
     case 'DESK_UNAVAILABLE':
-      return translate(locale, `refusal.DESK_UNAVAILABLE.${d.why}`, { desk: desk(d.deskId, d.deskLabel) });
+      return translate(locale, `refusal.DESK_UNAVAILABLE.${d.why}`, {
+        desk: desk(d.deskId, d.deskLabel),
+        ...(d.offFrom !== undefined && { date: date(d.offFrom) }),
+      });
     case 'UNKNOWN_DESK':
       return t(locale, 'refusal.UNKNOWN_DESK', { desk: desk(d.deskId) });
     case 'NOT_ALLOWED':
@@ -176,7 +179,9 @@ export function describeDeskReason(reason: DeskReason, locale: Locale): string {
         capacity: reason.capacity,
       });
     case 'unavailable':
-      return translate(locale, `deskReason.unavailable.${reason.why}`);
+      return translate(locale, `deskReason.unavailable.${reason.why}`, {
+        ...(reason.offFrom !== undefined && { date: formatDate(reason.offFrom, locale) }),
+      });
     default:
       return unreachable(reason);
   }

@@ -828,6 +828,16 @@ export const en = {
   'bookFor.chat.noSeries': "Repeated bookings for someone else are not possible in chat, so nothing was booked. Book {name}'s days one at a time, e.g. \"book a desk for {name} on Tuesday\".",
   'bookFor.chat.onePerson': 'I book for one person at a time, so nothing is booked yet. Say "book a desk for Ann on Thursday", then book your own desk with "book a desk on Thursday".',
   'bookFor.chat.unavailable': 'Booking for colleagues is not available here, so nothing was booked.',
+  // Admin tab, session 4 (issue 15): desks off from a date, import problem places.
+  'refusal.DESK_UNAVAILABLE.plan-off': "Desk {desk} cannot be booked: it is switched off by the safe-headcount plan from {date}.",
+  'deskReason.unavailable.plan-off': "Not bookable: switched off by the safe-headcount plan from {date}",
+  'tab.admin.headcount.date': "Switch the other desks off from",
+  'tab.admin.headcount.dateHelp': "The plan follows the rules in force that day. Bookings before it stand; from that day on, bookings of the desks left out are cancelled and their owners told.",
+  'tab.admin.headcount.from': "The other desks switch off from {date}.",
+  'tab.admin.headcount.confirmFrom': "Switch off {count} desks from {date} and publish? Their bookings from that day on are cancelled and their owners told in Teams; earlier bookings stand.",
+  'tab.admin.headcount.publishedFrom': "Plan published as version {revision}: {off} desks are off from {date}, {cancelled} bookings cancelled; their owners are told in Teams.",
+  'admin.problems.place': "{field}, line {line}, column {column}",
+  'admin.problems.placeLine': "{field}, line {line}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -830,4 +830,14 @@ export const fr: Messages = {
   'bookFor.chat.noSeries': 'Les réservations répétées pour quelqu\'un d\'autre ne sont pas possibles dans le chat : rien n\'a été réservé. Réservez les jours de {name} un par un, par ex. « réserve un bureau pour {name} mardi ».',
   'bookFor.chat.onePerson': 'Je réserve pour une personne à la fois : rien n\'est encore réservé. Dites « réserve un bureau pour Ann jeudi », puis réservez le vôtre avec « réserve un bureau jeudi ».',
   'bookFor.chat.unavailable': 'Réserver pour un collègue n\'est pas possible ici : rien n\'a été réservé.',
+  // Admin tab, session 4 (issue 15): desks off from a date, import problem places.
+  'refusal.DESK_UNAVAILABLE.plan-off': "Le bureau {desk} ne peut pas être réservé : le plan d'occupation sûre le désactive à partir du {date}.",
+  'deskReason.unavailable.plan-off': "Non réservable : désactivé par le plan d'occupation sûre à partir du {date}",
+  'tab.admin.headcount.date': "Désactiver les autres bureaux à partir du",
+  'tab.admin.headcount.dateHelp': "Le plan suit les règles en vigueur ce jour-là. Les réservations antérieures restent ; à partir de ce jour, celles des bureaux écartés sont annulées et leurs titulaires prévenus.",
+  'tab.admin.headcount.from': "Les autres bureaux sont désactivés à partir du {date}.",
+  'tab.admin.headcount.confirmFrom': "Désactiver {count} bureaux à partir du {date} et publier ? Leurs réservations à partir de ce jour sont annulées et leurs titulaires prévenus dans Teams ; les réservations antérieures restent.",
+  'tab.admin.headcount.publishedFrom': "Plan publié en version {revision} : {off} bureaux désactivés à partir du {date}, {cancelled} réservations annulées ; leurs titulaires sont prévenus dans Teams.",
+  'admin.problems.place': "{field}, ligne {line}, colonne {column}",
+  'admin.problems.placeLine': "{field}, ligne {line}",
 };

@@ -822,4 +822,14 @@ export const nl: Messages = {
   'bookFor.chat.noSeries': 'Herhaalde boekingen voor iemand anders kunnen niet in de chat, dus er is niets geboekt. Boek de dagen van {name} één voor één, bv. "boek een bureau voor {name} op dinsdag".',
   'bookFor.chat.onePerson': 'Ik boek voor één persoon tegelijk, dus er is nog niets geboekt. Zeg "boek een bureau voor Ann donderdag" en boek daarna uw eigen bureau met "boek een bureau donderdag".',
   'bookFor.chat.unavailable': 'Boeken voor een collega kan hier niet, dus er is niets geboekt.',
+  // Admin tab, session 4 (issue 15): desks off from a date, import problem places.
+  'refusal.DESK_UNAVAILABLE.plan-off': "Bureau {desk} kan niet geboekt worden: het veilige-bezettingsplan schakelt het uit vanaf {date}.",
+  'deskReason.unavailable.plan-off': "Niet reserveerbaar: uitgeschakeld door het veilige-bezettingsplan vanaf {date}",
+  'tab.admin.headcount.date': "De andere bureaus uitschakelen vanaf",
+  'tab.admin.headcount.dateHelp': "Het plan volgt de regels die op die dag gelden. Boekingen ervoor blijven staan; vanaf die dag worden boekingen van de weggelaten bureaus geannuleerd en hun eigenaars verwittigd.",
+  'tab.admin.headcount.from': "De andere bureaus worden uitgeschakeld vanaf {date}.",
+  'tab.admin.headcount.confirmFrom': "{count} bureaus uitschakelen vanaf {date} en publiceren? Hun boekingen vanaf die dag worden geannuleerd en de eigenaars verwittigd in Teams; eerdere boekingen blijven staan.",
+  'tab.admin.headcount.publishedFrom': "Plan gepubliceerd als versie {revision}: {off} bureaus uitgeschakeld vanaf {date}, {cancelled} boekingen geannuleerd; hun eigenaars worden verwittigd in Teams.",
+  'admin.problems.place': "{field}, regel {line}, kolom {column}",
+  'admin.problems.placeLine': "{field}, regel {line}",
 };

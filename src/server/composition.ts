@@ -4,6 +4,7 @@ import { SeatwiseAdapter } from './seatwise-adapter';
 import type restify from 'restify';
 import type { BotDeps } from '../bot/bot-handlers';
 import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
+import { GraphGroupDirectory } from '../api/graph-group-directory';
 import { mountApi } from '../api/routes';
 import { RememberingAuthenticator } from '../api/remembering-authenticator';
 import type { MemberGroups } from '../use-cases/member-groups-port';
@@ -99,8 +100,10 @@ export interface AppParts {
 
 export type ServerConfig = Pick<
   AppConfig,
-  'botId' | 'botPassword' | 'botType' | 'botTenantId' | 'teamsAppId' | 'showNamesInWhoIsIn' | 'authMode' | 'aadClientId' | 'allowedTenantIds'
+  'botId' | 'botPassword' | 'botType' | 'botTenantId' | 'teamsAppId' | 'showNamesInWhoIsIn' | 'authMode' | 'aadClientId' | 'aadClientSecret' | 'allowedTenantIds'
 > & {
+  /** Microsoft's sign-in and Graph addresses, for the groups overage (tests may point them elsewhere). */
+  readonly graph?: { readonly loginUrl?: string; readonly graphUrl?: string };
   /** Tokens are checked against these keys instead of Microsoft's (tests sign their own). */
   readonly jwksUrl?: string;
   /** The built tab (dist/tab), served at /tab; without it there is no tab. */
@@ -169,7 +172,14 @@ export function composeServer(
   const tokens =
     config.authMode === 'dev'
       ? new DevAuthenticator()
-      : new EntraAuthenticator({ clientId: config.aadClientId, allowedTenantIds: config.allowedTenantIds, ...(config.jwksUrl && { jwksUrl: config.jwksUrl }) });
+      : new EntraAuthenticator({
+          clientId: config.aadClientId,
+          allowedTenantIds: config.allowedTenantIds,
+          ...(config.jwksUrl && { jwksUrl: config.jwksUrl }),
+          ...(config.aadClientSecret && {
+            directory: new GraphGroupDirectory({ clientId: config.aadClientId, clientSecret: config.aadClientSecret, log: parts.log, clock: parts.clock, ...config.graph }),
+          }),
+        });
   const auth = parts.members ? new RememberingAuthenticator(tokens, parts.members, parts.log) : tokens;
   // Admin and oversight routes (and "my data" in the bot, above) record what they do in the audit log.
   const oversight = {

@@ -19,6 +19,12 @@ export interface AppConfig {
   readonly botType: string;
   readonly botTenantId: string;
   readonly aadClientId: string;
+  /**
+   * AAD_CLIENT_SECRET, the tab app registration's secret: when set (with AUTH_MODE=entra), the groups of a person
+   * whose token has too many to carry them are asked of Microsoft Graph with it (application permission
+   * GroupMember.Read.All). Unset: such a person is in no group.
+   */
+  readonly aadClientSecret?: string;
   readonly allowedTenantIds: readonly string[];
   /** The Teams app id of the manifest, for deep links to the tab; empty leaves "Open map" out of cards. */
   readonly teamsAppId: string;
@@ -65,6 +71,7 @@ const schema = z.object({
   BOT_TYPE: z.string().default(''),
   BOT_TENANT_ID: z.string().default(''),
   AAD_CLIENT_ID: z.string().default(''),
+  AAD_CLIENT_SECRET: z.string().optional(),
   ALLOWED_TENANT_IDS: z.string().default(''),
   TEAMS_APP_ID: z.string().max(64).default(''),
   SEATWISE_SHOW_NAMES: z.enum(['true', 'false']).default('false'),
@@ -130,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botType: e.BOT_TYPE,
     botTenantId: e.BOT_TENANT_ID,
     aadClientId: e.AAD_CLIENT_ID,
+    ...(e.AAD_CLIENT_SECRET && { aadClientSecret: e.AAD_CLIENT_SECRET }),
     allowedTenantIds: e.ALLOWED_TENANT_IDS.split(',').map((s) => s.trim()).filter(Boolean),
     teamsAppId: e.TEAMS_APP_ID,
     showNamesInWhoIsIn: e.SEATWISE_SHOW_NAMES === 'true',

@@ -14,14 +14,22 @@ function groupsIn(entity: Record<string, unknown>, userId: string): readonly str
   }
 }
 
+/**
+ * How long an instance trusts its memory of the groups it last saved. Another instance may erase the row meanwhile
+ * (an erasure, or the person's own "delete my data"); after this long the next request writes it again.
+ */
+export const MEMBER_GROUPS_TRUST_MS = 5 * 60_000;
+
 /** One row per person (`member|<id>`), upserted when their groups change; read by point queries, a few at a time. */
 export class TableMemberGroups implements MemberGroups {
-  private readonly lastSaved = new Map<string, string>();
+  /** What this instance last wrote for each person, and when: a write of the same groups is skipped for a while. */
+  private readonly lastSaved = new Map<string, { json: string; at: number }>();
 
   constructor(
     private readonly gateway: TableGateway,
     private readonly table: string,
     private readonly clock: { now(): Date } = { now: () => new Date() },
+    private readonly trustMs = MEMBER_GROUPS_TRUST_MS,
   ) {}
 
   async init(): Promise<void> {
@@ -30,12 +38,20 @@ export class TableMemberGroups implements MemberGroups {
 
   async remember(userId: string, groups: readonly string[]): Promise<void> {
     const json = JSON.stringify([...new Set(groups)].sort());
-    if (this.lastSaved.get(userId) === json) return;
+    const now = this.clock.now();
+    const last = this.lastSaved.get(userId);
+    if (last && last.json === json && now.getTime() - last.at < this.trustMs) return;
     const pk = `member|${encodeKeyPart(userId)}`;
     await this.gateway.transact(this.table, pk, [
-      { kind: 'upsert', entity: { partitionKey: pk, rowKey: 'groups', userId, groups: json, seenAt: this.clock.now().toISOString() } },
+      { kind: 'upsert', entity: { partitionKey: pk, rowKey: 'groups', userId, groups: json, seenAt: now.toISOString() } },
     ]);
-    this.lastSaved.set(userId, json);
+    this.lastSaved.set(userId, { json, at: now.getTime() });
+    if (this.lastSaved.size > 10_000) this.dropStale(now.getTime());
+  }
+
+  /** Memories past their trust are of no use: dropped, so that the map stays the size of the people recently seen. */
+  private dropStale(now: number): void {
+    for (const [userId, last] of this.lastSaved) if (now - last.at >= this.trustMs) this.lastSaved.delete(userId);
   }
 
   async groupsOf(userIds: readonly string[]): Promise<Map<string, readonly string[]>> {

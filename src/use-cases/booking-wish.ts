@@ -1,6 +1,6 @@
 import { bookableDays } from '../domain/booking-window';
 import { addDays, civilDateOf } from '../domain/civil-date';
-import type { Actor, CivilDate } from '../domain/model';
+import { deskModeOn, type Actor, type CivilDate, type Desk } from '../domain/model';
 import type { SuggestionPreferences } from '../domain/suggest';
 import type { BookingDeps } from './book-desk';
 import type { Discussion } from './discussion-port';
@@ -46,7 +46,9 @@ export async function planBooking(deps: BookingDeps, wish: BookingWish): Promise
   const wantedDesk = wish.deskLabel ? index.findDeskByLabel(site.site.id, wish.deskLabel) : undefined;
   const lastDesk = wish.sameAsLastTime ? await lastDeskOf(deps, actor, site) : undefined;
   const favourite = wantedDesk?.id ?? lastDesk;
-  const missing = wish.attributes.filter((a) => !site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)));
+  // A desk switched off from a day still counts for the days before it.
+  const bookableSome = (d: Desk) => (dates.length === 0 ? d.mode === 'bookable' : dates.some((date) => deskModeOn(d, date) === 'bookable'));
+  const missing = wish.attributes.filter((a) => !site.desks.some((d) => bookableSome(d) && d.attributes.includes(a)));
   const attributes = wish.attributes.filter((a) => !missing.includes(a));
   const zoneId =
     wish.zoneIds.length > 1 && dates.length === 1

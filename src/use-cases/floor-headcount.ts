@@ -1,6 +1,6 @@
 import { isCivilDate } from '../domain/civil-date';
 import { maxSafeHeadcount, type HeadcountResult } from '../domain/headcount';
-import { isAdmin, type Actor, type Result, ok, err } from '../domain/model';
+import { desksOn, isAdmin, type Actor, type Result, ok, err } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
 import { refusal, type Refusal } from '../domain/refusal';
 import type { CatalogIndex } from './catalog-index';
@@ -16,5 +16,5 @@ export async function floorHeadcount(
   const found = (await deps.catalog.current()).floor(q.floorId);
   if (!found) return null;
   const minDistanceM = effectivePolicy(found.catalog.policies, q.date).rules.minDistanceM;
-  return ok({ ...maxSafeHeadcount(found.layout.desks, minDistanceM), minDistanceM });
+  return ok({ ...maxSafeHeadcount(desksOn(found.layout.desks, q.date), minDistanceM), minDistanceM });
 }

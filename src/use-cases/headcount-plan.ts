@@ -6,7 +6,7 @@
  */
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { planProblems, safeHeadcountPlan, type SafeHeadcountPlan } from '../domain/headcount';
-import { err, isAdmin, ok, type Actor, type CivilDate, type Result } from '../domain/model';
+import { desksOn, err, isAdmin, ok, type Actor, type CivilDate, type DeskMode, type Result } from '../domain/model';
 import { effectivePolicy, type ZoneCapacityRule } from '../domain/policy';
 import { actorOf, type AdminDeps } from './admin-deps';
 import { InvalidInputError } from './errors';
@@ -52,7 +52,7 @@ export async function planFloor(deps: Deps, q: PlanQuery): Promise<Result<FloorP
 export interface PublishPlanCommand extends PlanQuery {
   /** The revision the plan was shown on: a publish since then refuses the plan rather than switching off the wrong desks. */
   readonly revision: number;
-  /** The desks to keep, as shown; the floor's other bookable desks switch off. */
+  /** The desks to keep, as shown; the floor's other bookable desks switch off from `date` (default: today). */
   readonly deskIds: readonly string[];
 }
 
@@ -60,6 +60,8 @@ export interface PublishPlanOutcome extends PublishOutcome {
   readonly floorId: string;
   readonly kept: number;
   readonly switchedOff: readonly string[];
+  /** The first day the switched-off desks are off: the plan's day, or today when that day has come. */
+  readonly offFrom: CivilDate;
 }
 
 export async function publishPlan(deps: AdminDeps, cmd: PublishPlanCommand): Promise<Result<PublishPlanOutcome, PlanRefusal>> {
@@ -75,10 +77,11 @@ export async function publishPlan(deps: AdminDeps, cmd: PublishPlanCommand): Pro
   const keep = new Set(cmd.deskIds);
   const switchedOff = rules.desks.filter((d) => d.mode === 'bookable' && !keep.has(d.id)).map((d) => d.id);
   const off = new Set(switchedOff);
+  const today = civilDateOf(deps.clock.now(), found.site.timeZone);
   const doc = toSiteDocument(found);
   const site = {
     ...doc,
-    floors: doc.floors.map((f) => (f.id !== cmd.floorId ? f : { ...f, desks: (f.desks ?? []).map((d) => (off.has(d.id) ? { ...d, mode: 'off' as const } : d)) })),
+    floors: doc.floors.map((f) => (f.id !== cmd.floorId ? f : { ...f, desks: (f.desks ?? []).map((d) => planned(d, rules.date, today, off.has(d.id), keep.has(d.id))) })),
   };
   const published = await publishSite(deps, { actor: cmd.actor, siteId: found.site.id, site, revision: cmd.revision });
   if (!published.ok) return err({ kind: 'publish', refusal: published.error });
@@ -93,7 +96,19 @@ export async function publishPlan(deps: AdminDeps, cmd: PublishPlanCommand): Pro
       params: { floorId: cmd.floorId, date: rules.date, minDistanceM: rules.minDistanceM, kept: keep.size, switchedOff: switchedOff.length, revision: v.revision },
     });
   }
-  return ok({ ...v, floorId: cmd.floorId, kept: keep.size, switchedOff });
+  return ok({ ...v, floorId: cmd.floorId, kept: keep.size, switchedOff, offFrom: rules.date > today ? rules.date : today });
+}
+
+/**
+ * A desk under a plan that starts on `from`. Left out, it switches off from that day, or at once when that day has
+ * come; bookings of earlier days stand. Kept, it loses a later switch-off of an earlier plan: from `from` on, this
+ * plan says which desks are bookable.
+ */
+function planned<D extends { mode?: DeskMode; offFrom?: string }>(desk: D, from: CivilDate, today: CivilDate, switchOff: boolean, kept: boolean): D {
+  const { offFrom: _offFrom, ...rest } = desk;
+  if (switchOff) return (from <= today ? { ...rest, mode: 'off' } : { ...rest, offFrom: from }) as D;
+  if (kept && desk.offFrom !== undefined && desk.offFrom > from) return rest as D;
+  return desk;
 }
 
 /** The stored catalog holding the floor, read fresh: the plan names its revision. */
@@ -108,7 +123,8 @@ function rulesOn(catalog: SiteCatalog, deps: Pick<Deps, 'clock'>, floorId: strin
   if (day !== undefined && !isCivilDate(day)) throw new InvalidInputError('date must be a real day written YYYY-MM-DD', 'date');
   const date = day ?? civilDateOf(deps.clock.now(), catalog.site.timeZone);
   const policy = effectivePolicy(catalog.policies, date);
-  const desks = catalog.desks.filter((d) => d.floorId === floorId);
+  // The desks as they are that day: one a plan already switches off by then is not a candidate.
+  const desks = desksOn(catalog.desks.filter((d) => d.floorId === floorId), date);
   const capacities = new Map<string, ZoneCapacityRule>();
   for (const zone of catalog.zones.filter((z) => z.floorId === floorId)) capacities.set(zone.id, policy.capacityRuleFor(zone.id));
   return { date, desks, capacities, minDistanceM: policy.rules.minDistanceM };

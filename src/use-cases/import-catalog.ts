@@ -102,6 +102,7 @@ export function toSiteDocument(catalog: SiteCatalog, onProblem?: (message: strin
           zoneId: d.zoneId,
           attributes: [...d.attributes],
           mode: d.mode,
+          ...(d.offFrom !== undefined ? { offFrom: d.offFrom } : {}),
         })),
     })),
     policies: catalog.policies.map((p) => ({
@@ -131,6 +132,7 @@ export interface SiteDocument {
       zoneId?: string;
       attributes?: string[];
       mode?: DeskMode;
+      offFrom?: string;
     }[];
   }[];
   policies: { effectiveFrom: string; rules: PolicyRules; zoneCapacity?: Record<string, ZoneCapacityRule> }[];

@@ -1,6 +1,6 @@
 import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
 import { maxSafeHeadcount, type HeadcountResult } from '../domain/headcount';
-import { isActive, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
+import { deskModeOn, desksOn, isActive, offFromInForce, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
 import { capacityOfZone, effectivePolicy } from '../domain/policy';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
@@ -168,7 +168,7 @@ async function dayFigures(store: OccupancyDeps['store'], index: CatalogIndex, ca
 export function countDay(index: CatalogIndex, catalog: SiteCatalog, date: CivilDate, bookings: readonly Booking[]): ZoneDayFigures[] {
   const policy = effectivePolicy(catalog.policies, date);
   const bookable = new Map<string, number>();
-  for (const d of catalog.desks) if (d.mode === 'bookable') bookable.set(d.zoneId, (bookable.get(d.zoneId) ?? 0) + 1);
+  for (const d of catalog.desks) if (deskModeOn(d, date) === 'bookable') bookable.set(d.zoneId, (bookable.get(d.zoneId) ?? 0) + 1);
   const rows = new Map<string, { -readonly [K in keyof ZoneDayFigures]: ZoneDayFigures[K] }>();
   const rowOf = (floorId: string, zoneId: string, capacity: number) => {
     const key = `${floorId}\u0000${zoneId}`;
@@ -207,14 +207,18 @@ function byFloorZone(a: ZoneDayFigures, b: ZoneDayFigures): number {
   return a.floorId.localeCompare(b.floorId) || a.zoneId.localeCompare(b.zoneId);
 }
 
-/** Safe-headcount results per floor layout and distance: the exact solver is costly and a layout rarely changes. */
-const headcounts = new WeakMap<FloorLayout, Map<number, HeadcountResult>>();
+/**
+ * Safe-headcount results per floor layout, distance and the latest switch-off date passed (days that share it see
+ * the same desks): the exact solver is costly and a layout rarely changes.
+ */
+const headcounts = new WeakMap<FloorLayout, Map<string, HeadcountResult>>();
 
-function safeHeadcount(layout: FloorLayout, minDistanceM: number): HeadcountResult {
-  let byDistance = headcounts.get(layout);
-  if (!byDistance) headcounts.set(layout, (byDistance = new Map()));
-  let result = byDistance.get(minDistanceM);
-  if (!result) byDistance.set(minDistanceM, (result = maxSafeHeadcount(layout.desks, minDistanceM)));
+function safeHeadcount(layout: FloorLayout, minDistanceM: number, date: CivilDate): HeadcountResult {
+  let byKey = headcounts.get(layout);
+  if (!byKey) headcounts.set(layout, (byKey = new Map()));
+  const key = `${minDistanceM}|${offFromInForce(layout.desks, date) ?? ''}`;
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = maxSafeHeadcount(desksOn(layout.desks, date), minDistanceM)));
   return result;
 }
 
@@ -226,7 +230,7 @@ function floorFigures(index: CatalogIndex, catalog: SiteCatalog, rows: readonly 
     if (!f) {
       const layout = index.floor(r.floorId)?.layout;
       const minDistanceM = effectivePolicy(catalog.policies, r.date).rules.minDistanceM;
-      const hc = layout ? safeHeadcount(layout, minDistanceM) : undefined;
+      const hc = layout ? safeHeadcount(layout, minDistanceM, r.date) : undefined;
       f = { date: r.date, floorId: r.floorId, held: 0, capacity: 0, safeMaxHeadcount: hc?.count ?? 0, safeMaxMethod: hc?.method ?? 'exact', minDistanceM };
       out.set(key, f);
     }

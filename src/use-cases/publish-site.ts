@@ -19,16 +19,21 @@ export interface SiteExport {
   readonly revision: number;
 }
 
-const DESK_COLUMNS = ['floorId', 'id', 'label', 'x', 'y', 'zoneId', 'attributes', 'mode'] as const;
+const DESK_COLUMNS = ['floorId', 'id', 'label', 'x', 'y', 'zoneId', 'attributes', 'mode', 'offFrom'] as const;
 
 export async function exportSite(deps: Pick<AdminDeps, 'catalogStore'>, siteId: string): Promise<SiteExport | null> {
   const catalog = await deps.catalogStore.getSiteCatalog(siteId);
   if (!catalog) return null;
   const doc = toSiteDocument(catalog);
+  // The offFrom column only when a desk has one, so files of sites without a dated plan stay as they were.
+  const dated = catalog.desks.some((d) => d.offFrom !== undefined);
+  const columns = dated ? DESK_COLUMNS : DESK_COLUMNS.slice(0, -1);
   const rows = doc.floors.flatMap((f) =>
-    (f.desks ?? []).map((d) => [f.id, d.id, d.label, String(d.x), String(d.y), d.zoneId ?? '', (d.attributes ?? []).join(';'), d.mode ?? 'bookable']),
+    (f.desks ?? []).map((d) =>
+      [f.id, d.id, d.label, String(d.x), String(d.y), d.zoneId ?? '', (d.attributes ?? []).join(';'), d.mode ?? 'bookable', d.offFrom ?? ''].slice(0, columns.length),
+    ),
   );
-  const desksCsv = [DESK_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const desksCsv = [columns as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return {
     site: { ...doc, floors: doc.floors.map(({ desks: _desks, ...floor }) => floor) },
     desksCsv,

@@ -1,4 +1,4 @@
-import type { Actor, CivilDate } from '../domain/model';
+import { deskModeOn, type Actor, type CivilDate } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
 import type { Suggestion, SuggestionPreferences } from '../domain/suggest';
 import type { BookingDeps } from './book-desk';
@@ -37,7 +37,7 @@ export async function suggestForDay(deps: BookingDeps, q: DaySuggestionQuery): P
   }
   if (top) return { kind: 'suggested', suggestion: top, otherDeskCount: ranked.value.length - 1 };
   const zoneId = preferences.require?.zoneId;
-  const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && d.mode === 'bookable') : [];
+  const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && deskModeOn(d, date) === 'bookable') : [];
   // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.
   for (const desk of inZone) {
     const why = await checkDesk(deps, { actor, deskId: desk.id, date });

@@ -1,6 +1,6 @@
 import { bookingWindow, checkBookingWindow } from '../domain/booking-window';
 import { isCivilDate } from '../domain/civil-date';
-import { dateOfBookingId, err, ok, type Actor, type CivilDate, type FloorLayout, type Result } from '../domain/model';
+import { dateOfBookingId, deskModeOn, err, ok, type Actor, type CivilDate, type FloorLayout, type Result } from '../domain/model';
 import { MAX_ALTERNATIVES, refusal, type Refusal } from '../domain/refusal';
 import { freeDesksForWish, isOpen, positionOf, type WaitlistEntry } from '../domain/waitlist';
 import type { BookingDeps } from './book-desk';
@@ -45,7 +45,7 @@ export async function joinWaitlist(deps: WaitlistDeps, cmd: JoinWaitlistCommand)
   if (cmd.zoneId !== undefined && !site.zones.some((z) => z.id === cmd.zoneId)) throw new InvalidInputError(`no zone ${cmd.zoneId} at site ${site.site.id}`, 'zoneId');
   const attributes = [...new Set(cmd.attributes ?? [])];
   // A wish no desk can meet would wait forever: say so now.
-  if (attributes.length > MAX_ATTRIBUTES || !attributes.every((a) => site.desks.some((d) => d.mode === 'bookable' && d.attributes.includes(a)))) {
+  if (attributes.length > MAX_ATTRIBUTES || !attributes.every((a) => site.desks.some((d) => deskModeOn(d, cmd.date) === 'bookable' && d.attributes.includes(a)))) {
     throw new InvalidInputError('attributes must be features some bookable desk of the site has', 'attributes');
   }
   const now = deps.clock.now();

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { desksOn } from '../../src/domain/model';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
@@ -7,6 +8,8 @@ import { asAdmin, fakeConnector, startAdminServer, untilCards, type AdminServer 
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const NOW = '2026-12-01T08:00:00Z';
 const THURSDAY = '2026-12-03';
+const FRIDAY = '2026-12-04';
+const MONDAY = '2026-12-07';
 // Two zones of 4 × 5 desks 1 m apart, side by side: with D 1.5 m even diagonal neighbours are too close, so distance
 // alone allows 12 desks on the floor (every other column and row); a capacity of 4 per zone leaves 8.
 const catalog = gridCatalog({ zones: 2, cols: 4, rows: 5, pitch: 1, policy: { zoneCapacity: { kind: 'count', value: 4 }, minDistanceM: 1.5 } });
@@ -65,8 +68,10 @@ describe('the safe-headcount plan through the admin API', () => {
     expect((await untilCards(connector, 1)).map((c) => c.conversationId)).toEqual([personalConversationId('alice')]);
 
     const stored = (await h.catalog.getSiteCatalog('site-1'))!;
-    expect(stored.desks.filter((d) => d.mode === 'bookable').map((d) => d.id).sort()).toEqual([...plan.deskIds].sort());
-    expect(stored.desks.filter((d) => d.mode === 'off')).toHaveLength(32);
+    expect(desksOn(stored.desks, THURSDAY).filter((d) => d.mode === 'bookable').map((d) => d.id).sort()).toEqual([...plan.deskIds].sort());
+    // Thursday is ahead: the desks switch off from that day, and keep their mode before it.
+    expect(stored.desks.filter((d) => d.offFrom === THURSDAY && d.mode === 'bookable')).toHaveLength(32);
+    expect(published.body.offFrom).toBe(THURSDAY);
     // Every desk still bookable can be booked on the same day: the plan is what the booking tab now offers.
     const floor = (await api.call('GET', `/api/floors/f1?date=${THURSDAY}`, { user: 'carol' })).body;
     expect(floor.desks.filter((d: { state: string }) => d.state === 'free')).toHaveLength(7);
@@ -79,6 +84,46 @@ describe('the safe-headcount plan through the admin API', () => {
     // The same plan again is now on an older revision.
     const again = await api.call('POST', '/api/admin/floors/f1/headcount-plan/publish', asAdmin({ body: { revision: plan.revision, deskIds: plan.deskIds } }));
     expect([again.status, again.body.code, again.body.revision]).toEqual([409, 'CATALOG_CHANGED', 2]);
+  });
+
+  it('switches the other desks off from the date only: bookings before it stand, those from it are cancelled and told', async () => {
+    const plan = (await api.call('GET', `/api/admin/floors/f1/headcount-plan?date=${FRIDAY}`, asAdmin())).body;
+    const offDesk = plan.offDeskIds[0] as string;
+    const otherOff = plan.offDeskIds[plan.offDeskIds.length - 1] as string;
+    for (const who of ['alice', 'bob', 'carol']) await api.tables.conversations.save(who, referenceFor(who));
+    const book = (user: string, deskId: string, date: string) => api.call('POST', '/api/bookings', { user, body: { deskId, date }, locale: 'en' });
+    const thursday = await book('alice', offDesk, THURSDAY);
+    const friday = await book('bob', offDesk, FRIDAY);
+    const monday = await book('carol', offDesk, MONDAY);
+    expect([thursday.status, friday.status, monday.status]).toEqual([201, 201, 201]);
+
+    const published = await api.call('POST', '/api/admin/floors/f1/headcount-plan/publish', asAdmin({ body: { revision: plan.revision, deskIds: plan.deskIds, date: FRIDAY }, locale: 'en' }));
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ offFrom: FRIDAY, cancelled: 2, notices: { queued: 2 } });
+    expect(published.body.cancellations.map((c: { bookingId: string }) => c.bookingId).sort()).toEqual([friday.body.id, monday.body.id].sort());
+    expect((await untilCards(connector, 2)).map((c) => c.conversationId).sort()).toEqual([personalConversationId('bob'), personalConversationId('carol')].sort());
+    const mine = await api.call('GET', `/api/bookings?from=${THURSDAY}&to=${THURSDAY}`, { user: 'alice' });
+    expect(mine.body.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([[thursday.body.id, 'booked']]);
+
+    // Thursday: the desk is still a desk (alice holds it); from Friday it is off, and says so with the date.
+    const floorOn = async (date: string) => (await api.call('GET', `/api/floors/f1?date=${date}`, { user: 'dave', locale: 'en' })).body.desks as { id: string; state: string; reason?: string }[];
+    expect((await floorOn(THURSDAY)).find((d) => d.id === offDesk)).toMatchObject({ state: 'taken' });
+    expect((await floorOn(THURSDAY)).find((d) => d.id === otherOff)!.state).not.toBe('unavailable');
+    const fridayDesk = (await floorOn(FRIDAY)).find((d) => d.id === otherOff)!;
+    expect(fridayDesk).toMatchObject({ state: 'unavailable', reason: 'Not bookable: switched off by the safe-headcount plan from Friday 4 December' });
+    const refused = await book('dave', otherOff, MONDAY);
+    expect([refused.status, refused.body.code]).toEqual([409, 'DESK_UNAVAILABLE']);
+    expect(refused.body.message).toBe(`Desk ${catalog.desks.find((d) => d.id === otherOff)!.label} cannot be booked: it is switched off by the safe-headcount plan from Friday 4 December.`);
+    const before = await book('dave', otherOff, THURSDAY);
+    expect(before.body.code).not.toBe('DESK_UNAVAILABLE');
+
+    // The export carries the date, and publishing the export again changes nothing.
+    const exported = (await api.call('GET', '/api/admin/sites/site-1/export', asAdmin())).body;
+    expect(exported.desksCsv.split('\r\n')[0]).toBe('floorId,id,label,x,y,zoneId,attributes,mode,offFrom');
+    expect(exported.desksCsv).toContain(`,${offDesk},`);
+    expect(exported.desksCsv.split('\r\n').find((l: string) => l.includes(`,${offDesk},`))).toMatch(new RegExp(`,bookable,${FRIDAY}$`));
+    const again = await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body: { site: exported.site, desksCsv: exported.desksCsv, revision: exported.revision } }));
+    expect([again.status, again.body.changed]).toEqual([200, false]);
   });
 
   it('refuses a set of desks that is not safe, naming the field, and writes nothing', async () => {

@@ -108,6 +108,21 @@ describe('export and publish a site in the import format', () => {
     expect((await h.catalog.getSiteCatalog('site-1'))?.revision).toBe(1);
   });
 
+  it('names the first problem of a sent site file by its path and its line and column in words, not the body path', async () => {
+    const exported = (await api.call('GET', '/api/admin/sites/site-1/export', asAdmin())).body as Publish;
+    // Line 5, column 17 is the value of "timeZone" in this rendering.
+    const siteJson = JSON.stringify({ ...exported.site, site: { ...exported.site.site, timeZone: 'Europe/Brusels' } }, null, 2);
+    expect(siteJson.split('\n')[4]!.indexOf('"Europe/Brusels"')).toBe(16);
+    const r = await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body: { siteJson, desksCsv: exported.desksCsv }, locale: 'en' }));
+    expect([r.status, r.body.field]).toEqual([400, 'site.site.timeZone']);
+    expect(r.body.message).toBe('It cannot be saved: 1 problem was found, in "site.timeZone, line 5, column 17". Nothing was changed.');
+    expect(r.body.problems).toEqual([expect.objectContaining({ field: 'site.site.timeZone', line: 5, column: '17' })]);
+    const french = await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body: { siteJson, desksCsv: exported.desksCsv }, locale: 'fr-BE' }));
+    expect(french.body.message).toContain('« site.timeZone, ligne 5, colonne 17 »');
+    const csv = await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body: { ...exported, desksCsv: exported.desksCsv.replace('f1,f1-0-1,1.01,3,1,', 'f1,f1-0-1,1.01,abc,1,') }, locale: 'en' }));
+    expect(csv.body.message).toContain('in "desksCsv, line 3, column x"');
+  });
+
   it('refuses a body that describes another site than the address', async () => {
     const exported = (await api.call('GET', '/api/admin/sites/site-1/export', asAdmin())).body as Publish;
     const other = { ...exported, site: { ...exported.site, site: { ...exported.site.site, id: 'site-2' } } };

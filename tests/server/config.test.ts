@@ -31,6 +31,11 @@ describe('configuration is read once and refuses unsafe production settings', ()
     expect(loadConfig({ ...prod, HOST: '::' }).host).toBe('::');
   });
 
+  it('reads AAD_CLIENT_SECRET, which resolves the groups overage through Microsoft Graph, and leaves it out when unset', () => {
+    expect(loadConfig({ ...prod, AAD_CLIENT_SECRET: 'shh' }).aadClientSecret).toBe('shh');
+    expect(loadConfig(prod)).not.toHaveProperty('aadClientSecret');
+  });
+
   it('accepts a complete production configuration', () => {
     expect(loadConfig(prod)).toMatchObject({ authMode: 'entra', storage: { kind: 'endpoint' }, allowedTenantIds: ['tenant-a', 'tenant-b'], seedDemo: false });
   });

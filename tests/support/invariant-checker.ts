@@ -88,10 +88,20 @@ export async function checkInvariants(
       const zoneOf = (b: TableEntity) => desks.get(String(b['deskId']))?.zoneId ?? String(b['zoneId']);
       for (const zone of catalog.zones) {
         const rule = policy.zoneCapacity?.[zone.id] ?? policy.rules.zoneCapacity;
-        const bookable = catalog.desks.filter((d) => d.zoneId === zone.id && d.mode === 'bookable').length;
+        // A desk switched off from a day no longer counts from that day on (written out here, not through the domain).
+        const bookable = catalog.desks.filter((d) => d.zoneId === zone.id && d.mode === 'bookable' && !(d.offFrom !== undefined && d.offFrom <= date)).length;
         const cap = rule.kind === 'count' ? rule.value : Math.floor((bookable * rule.value) / 100 + 1e-9);
         const n = siteLive.filter((b) => zoneOf(b) === zone.id).length;
         if (n > cap) violations.push(`${date}: zone ${zone.id} holds ${n}, over its capacity ${cap}`);
+      }
+      // A desk switched off from a day holds no booking on or after it: the publish's re-check cancels those, and a
+      // booking made against the layout before the publish is refused once the revision on the ledgers shows it.
+      // Checked-in bookings stay, as for every re-check: the person is at the desk.
+      for (const b of siteLive) {
+        const desk = desks.get(String(b['deskId']));
+        if (desk?.offFrom !== undefined && desk.offFrom <= date && b['status'] === 'booked') {
+          violations.push(`${date}: booking ${String(b['bookingId'])} holds desk ${desk.id}, switched off from ${desk.offFrom}`);
+        }
       }
       for (let i = 0; i < siteLive.length; i++) {
         for (let j = i + 1; j < siteLive.length; j++) {

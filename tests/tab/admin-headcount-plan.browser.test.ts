@@ -13,6 +13,7 @@ import { ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer
 jest.setTimeout(240_000);
 
 const NOW = '2026-12-01T08:00:00.000Z';
+const WEDNESDAY = '2026-12-02';
 const THURSDAY = '2026-12-03';
 
 /** 20 × 10 m. Zone West: a bench of four desks 1 m apart (D is 1.5 m, so two of them can be used) and one desk alone. */
@@ -103,13 +104,18 @@ async function screenPoint(page: Page, [x, y]: [number, number]): Promise<[numbe
 }
 
 describe('the safe-headcount plan in the Admin tab', () => {
-  it('shows the plan over the floor and publishes it as the plan; the booking of a switched-off desk is cancelled', async () => {
-    // Bob has booked B2; with the bench at 1 m and D 1.5 m, the plan keeps B1 and B3 (and B5) and switches B2 and B4 off.
+  it('shows the plan over the floor and publishes it from a date; a booking of a switched-off desk from that day is cancelled, one before it stands', async () => {
+    // Bob has booked B2 on Thursday, Carol B4 on Wednesday; with the bench at 1 m and D 1.5 m, the plan keeps B1 and
+    // B3 (and B5) and switches B2 and B4 off, from Thursday.
     const booked = await api('POST', '/api/bookings', 'bob', '', { deskId: 'bench-1-2', date: THURSDAY });
     expect(booked.status).toBe(201);
+    const before = await api('POST', '/api/bookings', 'carol', '', { deskId: 'bench-1-4', date: WEDNESDAY });
+    expect(before.status).toBe(201);
     const { page, errors } = await openAdmin();
     const panel = page.getByTestId('admin-headcount');
+    await panel.getByLabel('Switch the other desks off from').fill(THURSDAY);
     await panel.getByTestId('admin-headcount-compute').click();
+    await see.text(page.getByTestId('admin-headcount-from'), 'The other desks switch off from Thursday 3 December.');
     await see.text(panel, 'At most 3 people can work on Bench floor at once, with desks 1.5 m apart; the plan keeps 3 desks.');
     await see.text(panel, 'Method: exact');
     await see.text(page.getByTestId('admin-headcount-off'), 'Desks to switch off (2): B2, B4');
@@ -129,20 +135,24 @@ describe('the safe-headcount plan in the Admin tab', () => {
 
     // Nothing changes before the admin confirms.
     await panel.getByTestId('admin-headcount-publish').click();
-    await see.text(panel, 'Switch off 2 desks and publish?');
+    await see.text(panel, 'Switch off 2 desks from Thursday 3 December and publish?');
     expect((await api('GET', '/api/admin/sites/bench/export', 'ada', 'admin')).body.revision).toBe(1);
     expect(await runAxe(page)).toEqual([]);
     await panel.getByTestId('admin-headcount-confirm').click();
-    await see.text(page.getByTestId('admin-headcount-outcome'), 'Plan published as version 2: 2 desks switched off, 1 bookings cancelled');
+    await see.text(page.getByTestId('admin-headcount-outcome'), 'Plan published as version 2: 2 desks are off from Thursday 3 December, 1 bookings cancelled');
 
     const exported = (await api('GET', '/api/admin/sites/bench/export', 'ada', 'admin')).body;
-    const modes = Object.fromEntries((exported.desksCsv as string).trim().split(/\r?\n/).slice(1).map((l) => [l.split(',')[2], l.split(',')[7]]));
-    expect(modes).toEqual({ B1: 'bookable', B2: 'off', B3: 'bookable', B4: 'off', B5: 'bookable' });
+    const modes = Object.fromEntries((exported.desksCsv as string).trim().split(/\r?\n/).slice(1).map((l) => [l.split(',')[2], l.split(',').slice(7).join(' ')]));
+    expect(modes).toEqual({ B1: 'bookable ', B2: `bookable ${THURSDAY}`, B3: 'bookable ', B4: `bookable ${THURSDAY}`, B5: 'bookable ' });
     const bobs = (await api('GET', `/api/bookings?from=${THURSDAY}&to=${THURSDAY}`, 'bob')).body as { id: string; status: string }[];
     expect(bobs.filter((b) => b.id === booked.body.id && b.status !== 'cancelled-by-admin')).toEqual([]);
-    // The editor loaded the published version: the switched-off desks show as such, and the page says it is up to date.
+    const carols = (await api('GET', `/api/bookings?from=${WEDNESDAY}&to=${WEDNESDAY}`, 'carol')).body as { id: string; status: string }[];
+    expect(carols.map((b) => [b.id, b.status])).toEqual([[before.body.id, 'booked']]);
+    // The editor loaded the published version: the desks switched off from Thursday show as such, with the day.
     await see.text(page.locator('.admin-status'), 'version 2');
-    await see.count(plan.locator('.admin-desk.mode-off'), 2);
+    await see.count(plan.locator('.admin-desk.off-from'), 2);
+    await plan.locator('[data-desk="bench-1-4"]').click();
+    await see.text(page.getByTestId('admin-desk-form'), 'switched off by the safe-headcount plan from Thursday 3 December');
     expect(errors).toEqual([]);
   });
 });

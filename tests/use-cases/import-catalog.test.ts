@@ -777,3 +777,29 @@ describe('a drawn floor plan', () => {
     ]);
   });
 });
+
+describe('a desk switched off from a date (offFrom), in both files', () => {
+  it('reads offFrom from the JSON and the CSV, and a desk without it has none', () => {
+    const doc = aSiteDocument();
+    doc.floors[0].desks[0].offFrom = '2027-01-04';
+    const csv = 'floorId,id,label,x,y,offFrom\ngh-1,gh-1-8,8,3,3,2027-01-11\ngh-1,gh-1-9,9,5,3,\n';
+    const catalog = parseCatalogFiles({ siteJson: json(doc), desksCsv: csv })[0]!;
+    expect(catalog.desks.find((d) => d.id === doc.floors[0].desks[0].id)).toMatchObject({ mode: 'bookable', offFrom: '2027-01-04' });
+    expect(catalog.desks.find((d) => d.id === 'gh-1-8')).toMatchObject({ mode: 'bookable', offFrom: '2027-01-11' });
+    expect(catalog.desks.find((d) => d.id === 'gh-1-9')).not.toHaveProperty('offFrom');
+  });
+
+  it('names the field of a day that is not a date, and of a desk already off', () => {
+    const doc = aSiteDocument();
+    doc.floors[0].desks[0].offFrom = '2027-02-30';
+    doc.floors[0].desks[1].mode = 'off';
+    doc.floors[0].desks[1].offFrom = '2027-01-04';
+    const csv = 'floorId,id,label,x,y,offFrom\ngh-1,gh-1-8,8,3,3,next monday\n';
+    const problems = problemsOf({ siteJson: json(doc), desksCsv: csv });
+    expect(problems).toEqual([
+      expect.stringMatching(/floors\[0\]\.desks\[0\]\.offFrom: "2027-02-30" is not a date written YYYY-MM-DD$/),
+      expect.stringMatching(/floors\[0\]\.desks\[1\]\.offFrom: the desk is already off; leave offFrom out, or set mode to bookable or assigned$/),
+      'desks.csv line 2, column "offFrom": "next monday" is not a date written YYYY-MM-DD',
+    ]);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { formatNumber, t } from '../../i18n/messages';
+import { formatDate, formatNumber, t } from '../../i18n/messages';
 import { attributeLabel } from '../attributes';
 import { useLocale } from '../locale';
 import type { PlanOverlay } from './headcount-plan-panel';
@@ -230,7 +230,7 @@ export function FloorEditor({ floor, selected, onSelect, edits, planSrc, overlay
             <g
               key={d.id}
               data-desk={d.id}
-              className={`admin-desk${d.id === selected ? ' selected' : ''}${d.mode && d.mode !== 'bookable' ? ` mode-${d.mode}` : ''}${zoneOfDesk(floor, d) ? '' : ' no-zone'}${overlay?.keep.has(d.id) ? ' plan-keep' : ''}${overlay?.off.has(d.id) ? ' plan-off' : ''}`}
+              className={`admin-desk${d.id === selected ? ' selected' : ''}${d.mode && d.mode !== 'bookable' ? ` mode-${d.mode}` : ''}${zoneOfDesk(floor, d) ? '' : ' no-zone'}${overlay?.keep.has(d.id) ? ' plan-keep' : ''}${overlay?.off.has(d.id) ? ' plan-off' : ''}${d.offFrom ? ' off-from' : ''}`}
             >
               <rect x={d.x - DESK_SIZE_M / 2} y={d.y - DESK_SIZE_M / 2} width={DESK_SIZE_M} height={DESK_SIZE_M} rx={0.1} />
               {overlay?.off.has(d.id) && (
@@ -322,7 +322,10 @@ function DeskForm({ floor, desk, edits }: { floor: FloorDoc; desk: DeskDoc; edit
           ))}
         </Select>
       </Field>
-      <Field label={t(locale, 'tab.admin.deskMode')}>
+      <Field
+        label={t(locale, 'tab.admin.deskMode')}
+        {...(desk.offFrom && { hint: t(locale, 'deskReason.unavailable.plan-off', { date: formatDate(desk.offFrom, locale) }) })}
+      >
         <Select value={desk.mode ?? 'bookable'} onChange={(_e, d) => edits.update(desk.id, { mode: d.value as DeskMode })}>
           {(['bookable', 'assigned', 'off'] as const).map((mode) => (
             <option key={mode} value={mode}>

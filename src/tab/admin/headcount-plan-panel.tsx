@@ -4,9 +4,9 @@
  * server computes it on the published floor; shown over the plan, and published as a plan it switches the other
  * desks off through the ordinary publish, so the people whose bookings that cancels are told like after any publish.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { formatNumber, t } from '../../i18n/messages';
+import { formatDate, formatNumber, t } from '../../i18n/messages';
 import { ApiError, type ApiClient } from '../api-client';
 import { useLocale } from '../locale';
 import type { FloorDoc } from './site-document';
@@ -48,6 +48,8 @@ interface Props {
 export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }: Props) {
   const locale = useLocale();
   const [plan, setPlan] = useState<HeadcountPlanDto | undefined>();
+  /** The first day the desks left out are off; empty means today. Bookings before it stand. */
+  const [from, setFrom] = useState('');
   const [shown, setShown] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -67,7 +69,8 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
     setMessage(undefined);
     setConfirming(false);
     try {
-      setPlan(await api.call<HeadcountPlanDto>('GET', `/api/admin/floors/${encodeURIComponent(floor.id)}/headcount-plan`));
+      const query = from ? `?date=${encodeURIComponent(from)}` : '';
+      setPlan(await api.call<HeadcountPlanDto>('GET', `/api/admin/floors/${encodeURIComponent(floor.id)}/headcount-plan${query}`));
       setShown(true);
     } catch (error) {
       failed(error);
@@ -81,12 +84,15 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
     setBusy(true);
     setMessage(undefined);
     try {
-      const r = await api.call<{ revision: number; cancelled: number; switchedOff: readonly string[] }>(
+      const r = await api.call<{ revision: number; cancelled: number; switchedOff: readonly string[]; offFrom: string }>(
         'POST',
         `/api/admin/floors/${encodeURIComponent(floor.id)}/headcount-plan/publish`,
         { revision: plan.revision, deskIds: plan.deskIds, date: plan.date },
       );
-      setMessage({ intent: 'success', text: t(locale, 'tab.admin.headcount.published', { revision: r.revision, off: r.switchedOff.length, cancelled: r.cancelled }) });
+      setMessage({
+        intent: 'success',
+        text: t(locale, 'tab.admin.headcount.publishedFrom', { revision: r.revision, off: r.switchedOff.length, cancelled: r.cancelled, date: formatDate(r.offFrom, locale) }),
+      });
       setPlan(undefined);
       onPublished();
     } catch (error) {
@@ -104,6 +110,19 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
       <h2 id="admin-headcount-title">{t(locale, 'tab.admin.headcount.legend')}</h2>
       <p className="admin-help">{t(locale, 'tab.admin.headcount.help')}</p>
       <div className="admin-actions">
+        <Field label={t(locale, 'tab.admin.headcount.date')} hint={t(locale, 'tab.admin.headcount.dateHelp')}>
+          <Input
+            type="date"
+            value={from}
+            onChange={(_e, d) => {
+              setFrom(d.value);
+              // A plan is of its day's rules: a new day needs a new plan.
+              setPlan(undefined);
+              setConfirming(false);
+            }}
+            data-testid="admin-headcount-date"
+          />
+        </Field>
         <Button onClick={() => void compute()} disabled={busy} data-testid="admin-headcount-compute">
           {t(locale, 'tab.admin.headcount.compute')}
         </Button>
@@ -139,6 +158,7 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
               ))}
             </TableBody>
           </Table>
+          <p data-testid="admin-headcount-from">{t(locale, 'tab.admin.headcount.from', { date: formatDate(plan.date, locale) })}</p>
           <p data-testid="admin-headcount-off">
             {t(locale, 'tab.admin.headcount.offList', { count: offLabels.length, desks: offLabels.length > 0 ? offLabels.join(', ') : t(locale, 'tab.admin.headcount.none') })}
           </p>
@@ -153,7 +173,7 @@ export function HeadcountPlanPanel({ api, floor, dirty, onOverlay, onPublished }
             </Button>
           ) : (
             <div className="admin-actions" role="group" aria-label={t(locale, 'tab.admin.headcount.publish')}>
-              <span>{t(locale, 'tab.admin.headcount.confirm', { count: plan.offDeskIds.length })}</span>
+              <span>{t(locale, 'tab.admin.headcount.confirmFrom', { count: plan.offDeskIds.length, date: formatDate(plan.date, locale) })}</span>
               <Button appearance="primary" disabled={busy} onClick={() => void publish()} data-testid="admin-headcount-confirm">
                 {t(locale, 'tab.admin.headcount.confirmYes')}
               </Button>

@@ -16,6 +16,8 @@ export interface DeskDoc {
   readonly zoneId?: string | null;
   readonly attributes?: readonly string[];
   readonly mode?: DeskMode;
+  /** The first day the safe-headcount plan switches the desk off; carried through so a publish keeps it. */
+  readonly offFrom?: string;
 }
 
 export interface ZoneDoc {
@@ -91,7 +93,7 @@ export function withDesksFromCsv(site: SiteDoc, desksCsv: string): SiteDoc {
   const [header, ...lines] = parseCsv(desksCsv);
   if (!header) return site;
   const col = (name: string): number => header.findIndex((h) => h.trim() === name);
-  const at = { floorId: col('floorId'), id: col('id'), label: col('label'), x: col('x'), y: col('y'), zoneId: col('zoneId'), attributes: col('attributes'), mode: col('mode') };
+  const at = { floorId: col('floorId'), id: col('id'), label: col('label'), x: col('x'), y: col('y'), zoneId: col('zoneId'), attributes: col('attributes'), mode: col('mode'), offFrom: col('offFrom') };
   const byFloor = new Map<string, DeskDoc[]>();
   for (const line of lines) {
     const get = (i: number): string => (i >= 0 ? (line[i] ?? '').trim() : '');
@@ -105,6 +107,7 @@ export function withDesksFromCsv(site: SiteDoc, desksCsv: string): SiteDoc {
       ...(get(at.zoneId) && { zoneId: get(at.zoneId) }),
       ...(attributes.length > 0 && { attributes }),
       ...((mode === 'assigned' || mode === 'off') && { mode }),
+      ...(get(at.offFrom) && { offFrom: get(at.offFrom) }),
     };
     const list = byFloor.get(get(at.floorId)) ?? [];
     list.push(desk);
@@ -162,6 +165,8 @@ export function updateDesk(doc: SiteDoc, floorId: string, deskId: string, patch:
       // "Placed by position" and "bookable" are the format's defaults: leave them out rather than write them.
       if (next['zoneId'] === undefined || next['zoneId'] === null || next['zoneId'] === '') delete next['zoneId'];
       if (next['mode'] === 'bookable') delete next['mode'];
+      // A desk off now has no later day to switch off from; the format refuses both at once.
+      if (next['mode'] === 'off') delete next['offFrom'];
       if (Array.isArray(next['attributes']) && next['attributes'].length === 0) delete next['attributes'];
       return next as unknown as DeskDoc;
     }),
