@@ -3,7 +3,7 @@
  * server process over it, runs `morningRush`, prints the line, and exits 1 when a goal is missed.
  * With `--profile`, the server runs under `node --cpu-prof` and leaves its profile in ./.cpu-profiles/; with
  * `--compiled`, it runs dist/server/main.js (after `npm run build`), so the profile has the real function names.
- * `--entry=a/main.js,b/main.js` runs the rush against each compiled server in turn, alternating `--rounds=N` times
+ * `--entry=a/main.js,b/main.js` runs the rush against each server in turn (a .ts entry runs under tsx), alternating `--rounds=N` times
  * (default 1) over one Azurite, and prints each line with the load average it ran under: a before/after comparison
  * on a shared machine.
  */
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
       for (let round = 1; round <= rounds; round++) {
         for (const entry of entries) {
           const before = loadavg()[0]!.toFixed(1);
-          const result = await morningRush(azurite, { compiled: entry });
+          const result = await morningRush(azurite, { compiled: entry, profile: process.argv.includes('--profile') });
           console.log(`${entry} round ${round} (load ${before} → ${loadavg()[0]!.toFixed(1)}): ${morningRushLine(result)}`);
         }
       }

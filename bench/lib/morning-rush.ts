@@ -8,6 +8,7 @@
  * The server runs in its own process so that the load generator does not share its event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,8 @@ export interface RushPhase {
   readonly errors: number;
   /** What the failed requests were, by kind: e.g. "POST 503 STORAGE_UNAVAILABLE", "GET no answer (…)". */
   readonly errorKinds: ReadonlyMap<string, number>;
+  /** The server process's CPU time (user + system, all threads) during the phase, when the OS tells (Linux). */
+  readonly serverCpuMs?: number;
 }
 
 export interface RushFigures {
@@ -69,7 +72,10 @@ async function startServer(connectionString: string, prefix: string, profile: bo
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir=.cpu-profiles'] : [];
   // The compiled server (npm run build) gives a profile real function names; tsx is what npm start runs. A path
   // names another build's main.js, e.g. one of an earlier commit, to compare two builds on the same Azurite.
-  const entry = typeof compiled === 'string' ? [compiled] : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
+  // A .ts path runs under tsx, so tsx and a compiled build can take turns on one Azurite; node options may precede
+  // the path, separated by spaces (e.g. "--enable-source-maps dist/server/main.js").
+  const named = typeof compiled === 'string' ? compiled.split(' ') : [];
+  const entry = typeof compiled === 'string' ? (compiled.endsWith('.ts') ? ['--import', 'tsx', ...named] : named) : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
@@ -180,7 +186,25 @@ async function onePerson(url: string, userId: string, floorId: string, date: str
   }
 }
 
-async function phase(url: string, people: number, perSecond: number, prefix: string, floors: readonly string[], date: string): Promise<RushPhase> {
+/**
+ * A process's CPU time in ms from /proc (Linux), or undefined elsewhere. On a shared machine the wall-clock figures
+ * mostly measure the neighbours; CPU time per person is what two builds can be compared on.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The fields after the command name (in parentheses, may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+async function phase(url: string, people: number, perSecond: number, prefix: string, floors: readonly string[], date: string, serverPid?: number): Promise<RushPhase> {
+  const cpuBefore = processCpuMs(serverPid);
   const out: PhaseTally = { post: [], get: [], booked: 0, refused: 0, errors: 0, errorKinds: new Map() };
   const started = performance.now();
   const all: Promise<void>[] = [];
@@ -191,7 +215,9 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
     all.push(onePerson(url, `${prefix}-${i}`, floors[i % floors.length]!, date, out));
   }
   await Promise.all(all);
-  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors, errorKinds: out.errorKinds };
+  const cpuAfter = processCpuMs(serverPid);
+  const serverCpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors, errorKinds: out.errorKinds, serverCpuMs };
 }
 
 export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean | string } = {}): Promise<RushFigures> {
@@ -211,8 +237,8 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
   try {
     // Warm-up on another day, so that the first measured requests do not pay for compilation and table creation.
     await phase(url, 10, 10, 'warm', floors, days[2] ?? date);
-    const trickle = await phase(url, 20, 2, 'trickle', floors, date);
-    const rush = await phase(url, 600, 120, 'rush', floors, date);
+    const trickle = await phase(url, 20, 2, 'trickle', floors, date, child.pid);
+    const rush = await phase(url, 600, 120, 'rush', floors, date, child.pid);
     const report = await checkInvariants(gateway, names.reservations, catalogs);
     const ratio = percentile([...rush.postMs], 99) / percentile([...trickle.postMs], 50);
     return { trickle, rush, ratio, violations: report.violations, date };
@@ -230,6 +256,7 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
 }
 
 const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : 'n/a');
+const cpuPerPerson = (p: RushPhase): string => (p.serverCpuMs === undefined ? 'n/a' : (p.serverCpuMs / p.people).toFixed(1));
 
 /** One line for the bench summary. */
 export function morningRushLine(r: RushFigures): string {
@@ -240,6 +267,7 @@ export function morningRushLine(r: RushFigures): string {
     `trickle ${t.people} at 2/s: POST p50 ${ms(percentile(t.postMs, 50))} ms   ` +
     `rush ${u.people} at 120/s: POST p50 ${ms(percentile(u.postMs, 50))} p99 ${ms(percentile(u.postMs, 99))} ms, floor GET p50 ${ms(percentile(u.getMs, 50))} p99 ${ms(percentile(u.getMs, 99))} ms   ` +
     `ratio rush POST p99 / trickle POST p50 ${r.ratio.toFixed(1)} (goal <= 10)   ` +
+    `server CPU per person trickle ${cpuPerPerson(t)} rush ${cpuPerPerson(u)} ms   ` +
     `booked ${t.booked + u.booked}, refused ${t.refused + u.refused}, errors ${t.errors + u.errors}, violations ${r.violations.length} (${r.date})`
   );
 }

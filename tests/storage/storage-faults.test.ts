@@ -34,6 +34,39 @@ describe('storage that is down surfaces as StorageUnavailableError, with nothing
     await expect(store.readPersonDay('2026-12-03', 'alice')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
   });
 
+  it('gives up on a service that takes the request and never answers, for reads, queries and writes, after its deadline', async () => {
+    // Each call has its own deadline (azure-table-gateway.ts); a query's covers all its pages.
+    const held: net.Socket[] = [];
+    const silent = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      const gateway = new AzureTableGateway(
+        {
+          kind: 'connection-string',
+          connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
+        },
+        { maxSdkRetries: 0, timeoutMs: 300 },
+      );
+      const row = (rowKey: string) => ({ partitionKey: 'p', rowKey, n: 1 });
+      const calls: Array<[string, () => Promise<unknown>]> = [
+        ['get', () => gateway.get('t', 'p', 'r')],
+        ['query', () => gateway.queryPartition('t', 'p')],
+        ['single write', () => gateway.transact('t', 'p', [{ kind: 'upsert', entity: row('a') }])],
+        ['batch', () => gateway.transact('t', 'p', [{ kind: 'create', entity: row('a') }, { kind: 'create', entity: row('b') }])],
+      ];
+      for (const [, call] of calls) {
+        const started = Date.now();
+        await expect(call()).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: expect.stringMatching(/did not answer .* within 300 ms/) });
+        // Well within the test's own 5 s: the deadline ended the call, not the socket.
+        expect(Date.now() - started).toBeLessThan(4_000);
+      }
+    } finally {
+      for (const s of held) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
   it('reports a throttled account (503 ServerBusy, 429) as StorageUnavailableError with a retry delay', async () => {
     for (const status of [503, 429]) {
       const http = await import('node:http');

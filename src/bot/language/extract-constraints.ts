@@ -74,12 +74,44 @@ function byLongestFirst(a: string, b: string): number {
   return b.length - a.length;
 }
 
-function knownLabelAt(text: string, at: number, labels: readonly string[]): string | undefined {
-  for (const label of [...labels].sort(byLongestFirst)) {
-    const folded = foldPhrase(label);
-    if (folded.length === 0) continue;
-    const re = new RegExp(`^${escapeRegExp(folded)}(?![a-z0-9])`);
-    if (re.test(text.slice(at))) return label;
+interface KnownLabel {
+  readonly label: string;
+  readonly folded: string;
+}
+
+interface LabelVocabulary {
+  /** Longest first (stable: equal lengths keep the caller's order), each with its folded form. */
+  readonly byLength: readonly KnownLabel[];
+  /** Those that hold a letter and a digit and so may stand alone, each with its pattern. */
+  readonly standalone: ReadonlyArray<KnownLabel & { readonly pattern: RegExp }>;
+}
+
+// The bot hands every message the labels of every site (a new array each turn, the same labels): folding them and
+// compiling their patterns took most of a message's parse (about 2 ms for 120 desks, 240 folds and up to 120 regular
+// expressions), so the work is kept for the last few label lists seen.
+const vocabularies = new Map<string, LabelVocabulary>();
+const MAX_VOCABULARIES = 8;
+
+function labelVocabulary(labels: readonly string[]): LabelVocabulary {
+  const key = labels.join('\u0000');
+  const known = vocabularies.get(key);
+  if (known) return known;
+  const byLength = [...labels].sort(byLongestFirst).map((label) => ({ label, folded: foldPhrase(label) }));
+  const standalone = byLength
+    .filter((l) => /[a-z]/.test(l.folded) && /\d/.test(l.folded))
+    .map((l) => ({ ...l, pattern: new RegExp(`(?<![a-z0-9.])${escapeRegExp(l.folded)}(?![a-z0-9])`, 'g') }));
+  const vocabulary = { byLength, standalone };
+  if (vocabularies.size >= MAX_VOCABULARIES) vocabularies.delete(vocabularies.keys().next().value!);
+  vocabularies.set(key, vocabulary);
+  return vocabulary;
+}
+
+function knownLabelAt(text: string, at: number, labels: LabelVocabulary): KnownLabel | undefined {
+  const rest = text.slice(at);
+  for (const known of labels.byLength) {
+    // The folded label, then no letter or digit: what `^label(?![a-z0-9])` matched, without compiling it.
+    if (known.folded.length === 0 || !rest.startsWith(known.folded)) continue;
+    if (!/[a-z0-9]/.test(rest.charAt(known.folded.length))) return known;
   }
   return undefined;
 }
@@ -90,7 +122,7 @@ interface DeskLabelFind {
 }
 
 /** Every desk label the text names; the first is the one asked for, all of them are kept out of the dates. */
-function findDeskLabels(folded: FoldedText, labels: readonly string[]): DeskLabelFind[] {
+function findDeskLabels(folded: FoldedText, labels: LabelVocabulary): DeskLabelFind[] {
   const text = folded.text;
   const found: DeskLabelFind[] = [];
   const keyword = new RegExp(`\\b${DESK_NOUN}${LABEL_LEAD}`, 'g');
@@ -98,7 +130,7 @@ function findDeskLabels(folded: FoldedText, labels: readonly string[]): DeskLabe
     const at = (match.index ?? 0) + match[0].length;
     const known = knownLabelAt(text, at, labels);
     if (known !== undefined) {
-      found.push({ label: known, span: [at, at + foldPhrase(known).length] });
+      found.push({ label: known.label, span: [at, at + known.folded.length] });
       continue;
     }
     const typed = TYPED_LABEL.exec(text.slice(at))?.[1]?.replace(/[._-]+$/, '');
@@ -113,10 +145,9 @@ function findDeskLabels(folded: FoldedText, labels: readonly string[]): DeskLabe
     found.push({ label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] });
   }
   // A known label that cannot be mistaken for a number or a date may stand alone: "book A-101 Thursday".
-  for (const label of [...labels].sort(byLongestFirst)) {
-    const f = foldPhrase(label);
-    if (!/[a-z]/.test(f) || !/\d/.test(f)) continue;
-    for (const m of text.matchAll(new RegExp(`(?<![a-z0-9.])${escapeRegExp(f)}(?![a-z0-9])`, 'g'))) {
+  for (const { label, folded: f, pattern } of labels.standalone) {
+    // matchAll reads a copy of the pattern, so the shared one keeps its lastIndex at 0.
+    for (const m of text.matchAll(pattern)) {
       const span: [number, number] = [m.index ?? 0, (m.index ?? 0) + f.length];
       if (!found.some((d) => d.span[0] < span[1] && span[0] < d.span[1])) found.push({ label, span });
     }
@@ -164,7 +195,7 @@ export function extractConstraints(folded: FoldedText, vocabulary: ConstraintVoc
   const labels = (vocabulary.deskLabels ?? []).filter((l) => typeof l === 'string' && l.trim().length > 0);
   const names = (vocabulary.zoneNames ?? []).filter((n) => typeof n === 'string' && n.trim().length > 0);
   const spans: Array<readonly [number, number]> = [];
-  const desks = findDeskLabels(folded, labels);
+  const desks = findDeskLabels(folded, labelVocabulary(labels));
   const desk = desks[0];
   for (const d of desks) spans.push(d.span);
   const zone = findZone(folded, names);

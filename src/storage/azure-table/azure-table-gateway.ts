@@ -35,15 +35,13 @@ export class AzureTableGateway implements TableGateway {
   async ensureTables(tables: readonly string[]): Promise<void> {
     const service = this.serviceClient();
     for (const table of tables) {
-      await this.call(`create table ${table}`, () => service.createTable(table, { abortSignal: this.signal() }));
+      await this.call(`create table ${table}`, () => this.withDeadline((abortSignal) => service.createTable(table, { abortSignal })));
     }
   }
 
   async get(table: string, partitionKey: string, rowKey: string): Promise<StoredEntity | null> {
     try {
-      const e = await this.client(table).getEntity<Record<string, unknown>>(partitionKey, rowKey, {
-        abortSignal: this.signal(),
-      });
+      const e = await this.withDeadline((abortSignal) => this.client(table).getEntity<Record<string, unknown>>(partitionKey, rowKey, { abortSignal }));
       return toStored(e);
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 404) return null;
@@ -79,8 +77,8 @@ export class AzureTableGateway implements TableGateway {
     assertDeletesUnconditional(operations);
     try {
       // A single operation goes as a plain request: the service treats it the same, with less overhead.
-      if (operations.length === 1) await this.single(table, operations[0]!);
-      else await this.client(table).submitTransaction(operations.map(toAction), { abortSignal: this.signal() });
+      if (operations.length === 1) await this.withDeadline((abortSignal) => this.single(table, operations[0]!, abortSignal));
+      else await this.withDeadline((abortSignal) => this.client(table).submitTransaction(operations.map(toAction), { abortSignal }));
       return 'ok';
     } catch (error) {
       if (error instanceof RestError && error.statusCode !== undefined && CONFLICT_STATUSES.has(error.statusCode)) {
@@ -102,7 +100,7 @@ export class AzureTableGateway implements TableGateway {
     for (const op of operations) if (op.kind !== 'delete') assertValidEntity(op.entity);
     assertDeletesUnconditional(operations);
     try {
-      const response = await this.client(table).submitTransaction(operations.map(toAction), { abortSignal: this.signal() });
+      const response = await this.withDeadline((abortSignal) => this.client(table).submitTransaction(operations.map(toAction), { abortSignal }));
       // The service answers a batch's operations in their order; anything else and nothing is trusted.
       const answers = response.subResponses;
       if (answers.length === operations.length) {
@@ -120,9 +118,8 @@ export class AzureTableGateway implements TableGateway {
     }
   }
 
-  private async single(table: string, op: TableOperation): Promise<void> {
+  private async single(table: string, op: TableOperation, abortSignal: AbortSignal): Promise<void> {
     const client = this.client(table);
-    const abortSignal = this.signal();
     switch (op.kind) {
       case 'create':
         await client.createEntity(toSdk(op.entity), { abortSignal });
@@ -142,11 +139,14 @@ export class AzureTableGateway implements TableGateway {
   private async list(table: string, filter: string | undefined, select?: string[]): Promise<StoredEntity[]> {
     const out: StoredEntity[] = [];
     try {
-      const pages = this.client(table).listEntities<Record<string, unknown>>({
-        queryOptions: { ...(filter !== undefined && { filter }), ...(select && { select }) },
-        abortSignal: this.signal(),
+      // One deadline for every page of the query, as before.
+      await this.withDeadline(async (abortSignal) => {
+        const pages = this.client(table).listEntities<Record<string, unknown>>({
+          queryOptions: { ...(filter !== undefined && { filter }), ...(select && { select }) },
+          abortSignal,
+        });
+        for await (const e of pages) out.push(toStored(e));
       });
-      for await (const e of pages) out.push(toStored(e));
     } catch (error) {
       throw this.fault(`query ${table}${filter ? ` where ${filter}` : ''}`, error);
     }
@@ -179,8 +179,19 @@ export class AzureTableGateway implements TableGateway {
     return new StorageUnavailableError(`Table storage could not ${what}: ${message}`, { cause: error });
   }
 
-  private signal(): AbortSignal {
-    return AbortSignal.timeout(this.timeoutMs);
+  /**
+   * Runs one call with a deadline that ends with it. `AbortSignal.timeout` left a timer behind every call, and each
+   * fired `timeoutMs` later to abort a request long finished, with a new TimeoutError: in the morning rush (about
+   * 3,000 storage calls in 5 s) a burst of wasted work 10 s on, while later requests were still being served.
+   */
+  private async withDeadline<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+    try {
+      return await call(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private clientOptions() {
