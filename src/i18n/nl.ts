@@ -788,4 +788,16 @@ export const nl: Messages = {
   'tab.admin.groups.zone': "Toegelaten groepen in {zone}",
   'tab.admin.groups.everyone': "Iedereen mag hier boeken.",
   'tab.admin.groups.only': "Alleen leden van deze groepen mogen hier boeken.",
+  // Boekingen voor collega's (vervolg op issue 17): de kaart aan de eigenaar als een gemachtigde annuleert, en het tabblad.
+  'delegation.cancelCard.title': 'Een voor u geboekt bureau is geannuleerd',
+  'delegation.cancelCard.text': '{name} heeft bureau {desk} geannuleerd, dat voor u geboekt was op {date}. Het bureau is weer vrij; u kunt een ander boeken.',
+  'delegation.cancelCard.cancelledBy': 'Geannuleerd door',
+  'delegation.cancelCard.summary': '{name} heeft bureau {desk} geannuleerd dat voor u geboekt was',
+  'tab.bookedFor.heading': 'Geboekt voor anderen',
+  'tab.bookedFor.intro': 'Bureaus die je boekte voor collega\'s die je dat toestaan. Annuleren laat het hen weten in Teams.',
+  'tab.bookedFor.item': 'Bureau {desk} voor {name}',
+  'tab.bookedFor.cancel': 'Annuleren',
+  'tab.bookedFor.cancelLabel': 'Bureau {desk} voor {name} op {date} annuleren',
+  'tab.bookedFor.cancelled': 'Bureau {desk} voor {name} op {date} is geannuleerd. Ze krijgen bericht in Teams.',
+  'tab.bookedFor.more': 'Meer tonen',
 };
