@@ -127,4 +127,35 @@ describe('a delegate lists and cancels the bookings they made for a colleague, t
     expect(cards[0]!.text).toContain('A desk booked for you was cancelled');
     expect(cards[0]!.text).toContain('Fiona Manager');
   });
+
+  it('a card Teams throttled is sent by another instance’s notice job, with reminders off, once', async () => {
+    connector.done();
+    const sent: string[] = [];
+    let n = 0;
+    nock('https://smba.trafficmanager.net')
+      .persist()
+      .post(/\/v3\/conversations\/[^/]+\/activities$/)
+      .reply(() => {
+        if (++n === 1) return [429, { error: { code: 'throttled' } }, { 'Retry-After': '600' }];
+        sent.push('card');
+        return [201, { id: `act-${n}` }];
+      });
+    await api.call('PUT', '/api/me/delegates/dan', ann);
+    const id = await book(dan, 'f1-0-0', THURSDAY, 'ann');
+    expect(sent).toHaveLength(0);
+    const pending = (await api.tables.claims.listDay(THURSDAY)).filter((c) => c.kind === 'booked-for');
+    expect(pending.map((c) => [c.bookingId, c.state, c.owner])).toEqual([[id, 'pending', '']]);
+
+    // Eleven minutes later a second instance starts (no reminder settings at all): its notice job sends the card.
+    const other = await startAdminServer(h, [], new Date(Date.parse(NOW) + 11 * 60_000).toISOString(), api.tables);
+    try {
+      const deadline = Date.now() + 15_000;
+      while (sent.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sent).toHaveLength(1);
+      expect((await api.tables.claims.listDay(THURSDAY)).filter((c) => c.kind === 'booked-for').map((c) => c.state)).toEqual(['sent']);
+    } finally {
+      await other.close();
+    }
+  });
 });
