@@ -810,5 +810,4 @@ export const de: Messages = {
   'tab.bookedFor.cancel': 'Stornieren',
   'tab.bookedFor.cancelLabel': 'Schreibtisch {desk} für {name} am {date} stornieren',
   'tab.bookedFor.cancelled': 'Schreibtisch {desk} für {name} am {date} ist storniert. Die Person wird in Teams benachrichtigt.',
-  'tab.bookedFor.more': 'Mehr anzeigen',
 };

@@ -805,7 +805,6 @@ export const en = {
   'tab.bookedFor.cancel': 'Cancel',
   'tab.bookedFor.cancelLabel': 'Cancel desk {desk} booked for {name} on {date}',
   'tab.bookedFor.cancelled': 'Desk {desk} for {name} on {date} is cancelled. They are told in Teams.',
-  'tab.bookedFor.more': 'Show more',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -807,5 +807,4 @@ export const fr: Messages = {
   'tab.bookedFor.cancel': 'Annuler',
   'tab.bookedFor.cancelLabel': 'Annuler le bureau {desk} réservé pour {name} le {date}',
   'tab.bookedFor.cancelled': 'Le bureau {desk} pour {name} le {date} est annulé. La personne est prévenue dans Teams.',
-  'tab.bookedFor.more': 'Afficher plus',
 };

@@ -799,5 +799,4 @@ export const nl: Messages = {
   'tab.bookedFor.cancel': 'Annuleren',
   'tab.bookedFor.cancelLabel': 'Bureau {desk} voor {name} op {date} annuleren',
   'tab.bookedFor.cancelled': 'Bureau {desk} voor {name} op {date} is geannuleerd. Ze krijgen bericht in Teams.',
-  'tab.bookedFor.more': 'Meer tonen',
 };
