@@ -3,14 +3,14 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
-import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
+import { BOOKING_ID_PATTERN, ok, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
 import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
 import { floorViewerOf, personalRefusal, type FloorViewer } from '../use-cases/floor-availability';
 import type { CatalogIndex } from '../use-cases/catalog-index';
-import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
+import { checkIn, releaseBooking, type cancelBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
 import type { FloorDay } from '../domain/floor-day';
 import { floorViewsOf } from './conditional-get';
@@ -25,6 +25,7 @@ import { mountSeriesRoutes } from './series-routes';
 import { mountCalendarRoutes } from './calendar-routes';
 import { mountWaitlistRoutes } from './waitlist-routes';
 import { bookForSomeone } from '../use-cases/book-for-someone';
+import { cancelAsCaller, listBookedForOthers } from '../use-cases/booked-for-others';
 import { PERSON_ID_PATTERN } from '../domain/delegation';
 import { mountDelegationRoutes } from './delegation-routes';
 import { mountDeskRoutes } from './desk-routes';
@@ -205,9 +206,25 @@ export function mountApi(server: restify.Server, deps: ApiDeps): void {
       res.json(200, bookingDto(result.value, index));
     });
 
-  server.del('/api/bookings/:id', change(cancelBooking, 204));
+  // A delegate may cancel what they booked for a colleague (booked-for-others.ts); owners and admins as before.
+  server.del('/api/bookings/:id', change(async (_deps, cmd) => {
+    const r = await cancelAsCaller(deps, cmd);
+    return r.ok ? ok(r.value.booking) : r;
+  }, 204));
   server.post('/api/bookings/:id/check-in', change(checkIn, 200));
   server.post('/api/bookings/:id/release', change(releaseBooking, 200));
+  // The bookings the caller made for colleagues, paged like GET /api/bookings; each carries the owner's name.
+  server.get('/api/me/booked-for', route(async (req, res, caller) => {
+    const index = await deps.catalog.current();
+    const cursor = optionalText(req.query?.['cursor'], 'cursor');
+    const limit = optionalLimit(req.query?.['limit']);
+    const page = await listBookedForOthers(deps, { actor: caller, ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
+    if (page.nextCursor) {
+      res.header('Link', `</api/me/booked-for?cursor=${encodeURIComponent(page.nextCursor)}${limit !== undefined ? `&limit=${limit}` : ''}>; rel="next"`);
+      res.header('X-Next-Cursor', page.nextCursor);
+    }
+    res.json(200, page.bookings.map((b) => ({ ...bookingDto(b.booking, index), ...(b.ownerName !== undefined && { ownerName: b.ownerName }) })));
+  }));
   mountOversightRoutes(server, deps);
   mountDaySummaryRoutes(server, deps);
   mountAdminRoutes(server, deps);

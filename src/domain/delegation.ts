@@ -3,7 +3,9 @@
  * admin may book for anyone. The booking stays the owner's in every rule (their quota, their one desk a day, their
  * reminder); it only records who made it.
  */
+import { decideCancel, type Transition, type TransitionInput } from './lifecycle';
 import { isAdmin, type Actor } from './model';
+import { refusal } from './refusal';
 
 /** A person id as tokens and the dev header give it (Entra object ids, UPNs, dev names). */
 export const PERSON_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -50,4 +52,16 @@ export function cleanPersonName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_PERSON_NAME_LENGTH);
   return clean === '' ? undefined : clean;
+}
+
+/**
+ * A delegate cancelling a booking they made for its owner (the caller has checked that the owner still delegates to
+ * them): decided as the owner's own cancel would be (same day limits, same outcome for the owner's quota), and
+ * recorded as the delegate's act. A booking the delegate did not make stays the owner's to cancel.
+ */
+export function decideDelegateCancel(input: TransitionInput): Transition {
+  const b = input.booking;
+  if (b.bookedBy !== input.actor.userId || b.userId === input.actor.userId) return { ok: false, refusal: refusal({ code: 'NOT_ALLOWED', action: 'cancel' }) };
+  const asOwner = decideCancel({ ...input, actor: { userId: b.userId, roles: [] } });
+  return asOwner.ok ? { ok: true, booking: { ...asOwner.booking, releasedBy: input.actor.userId } } : asOwner;
 }

@@ -843,4 +843,15 @@ export const de: Messages = {
   'tab.admin.headcount.publishedFrom': "Plan als Version {revision} veröffentlicht: {off} Plätze ab dem {date} abgeschaltet, {cancelled} Buchungen storniert; die Inhaber werden in Teams benachrichtigt.",
   'admin.problems.place': "{field}, Zeile {line}, Spalte {column}",
   'admin.problems.placeLine': "{field}, Zeile {line}",
+  // Buchungen für Kolleginnen und Kollegen (Fortsetzung von Issue 17): die Karte an die Person, wenn eine vertretende Person storniert, und der Tab.
+  'delegation.cancelCard.title': 'Ein für Sie gebuchter Schreibtisch wurde storniert',
+  'delegation.cancelCard.text': '{name} hat den Schreibtisch {desk} storniert, der für Sie am {date} gebucht war. Der Schreibtisch ist wieder frei; Sie können einen anderen buchen.',
+  'delegation.cancelCard.cancelledBy': 'Storniert von',
+  'delegation.cancelCard.summary': '{name} hat den für Sie gebuchten Schreibtisch {desk} storniert',
+  'tab.bookedFor.heading': 'Für andere gebucht',
+  'tab.bookedFor.intro': 'Schreibtische, die Sie für Kolleginnen und Kollegen gebucht haben, die Ihnen das erlauben. Eine Stornierung wird ihnen in Teams mitgeteilt.',
+  'tab.bookedFor.item': 'Schreibtisch {desk} für {name}',
+  'tab.bookedFor.cancel': 'Stornieren',
+  'tab.bookedFor.cancelLabel': 'Schreibtisch {desk} für {name} am {date} stornieren',
+  'tab.bookedFor.cancelled': 'Schreibtisch {desk} für {name} am {date} ist storniert. Die Person wird in Teams benachrichtigt.',
 };

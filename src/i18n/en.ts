@@ -838,6 +838,17 @@ export const en = {
   'tab.admin.headcount.publishedFrom': "Plan published as version {revision}: {off} desks are off from {date}, {cancelled} bookings cancelled; their owners are told in Teams.",
   'admin.problems.place': "{field}, line {line}, column {column}",
   'admin.problems.placeLine': "{field}, line {line}",
+  // Delegates' own bookings for colleagues (issue 17 follow-up): the owner's card when a delegate cancels, and the tab.
+  'delegation.cancelCard.title': 'A desk booked for you was cancelled',
+  'delegation.cancelCard.text': '{name} cancelled desk {desk}, which they had booked for you on {date}. The desk is free again; you can book another one.',
+  'delegation.cancelCard.cancelledBy': 'Cancelled by',
+  'delegation.cancelCard.summary': '{name} cancelled desk {desk} booked for you',
+  'tab.bookedFor.heading': 'Booked for others',
+  'tab.bookedFor.intro': 'Desks you booked for colleagues who let you book for them. Cancelling one tells them in Teams.',
+  'tab.bookedFor.item': 'Desk {desk} for {name}',
+  'tab.bookedFor.cancel': 'Cancel',
+  'tab.bookedFor.cancelLabel': 'Cancel desk {desk} booked for {name} on {date}',
+  'tab.bookedFor.cancelled': 'Desk {desk} for {name} on {date} is cancelled. They are told in Teams.',
 } as const;
 
 export type MessageKey = keyof typeof en;

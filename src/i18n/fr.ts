@@ -840,4 +840,15 @@ export const fr: Messages = {
   'tab.admin.headcount.publishedFrom': "Plan publié en version {revision} : {off} bureaux désactivés à partir du {date}, {cancelled} réservations annulées ; leurs titulaires sont prévenus dans Teams.",
   'admin.problems.place': "{field}, ligne {line}, colonne {column}",
   'admin.problems.placeLine': "{field}, ligne {line}",
+  // Réservations faites pour des collègues (suite du ticket 17) : la carte au titulaire quand un délégué annule, et l'onglet.
+  'delegation.cancelCard.title': 'Un bureau réservé pour vous a été annulé',
+  'delegation.cancelCard.text': '{name} a annulé le bureau {desk} qu’il ou elle avait réservé pour vous le {date}. Le bureau est de nouveau libre ; vous pouvez en réserver un autre.',
+  'delegation.cancelCard.cancelledBy': 'Annulé par',
+  'delegation.cancelCard.summary': '{name} a annulé le bureau {desk} réservé pour vous',
+  'tab.bookedFor.heading': 'Réservé pour d’autres',
+  'tab.bookedFor.intro': 'Les bureaux que vous avez réservés pour des collègues qui vous y autorisent. Une annulation les prévient dans Teams.',
+  'tab.bookedFor.item': 'Bureau {desk} pour {name}',
+  'tab.bookedFor.cancel': 'Annuler',
+  'tab.bookedFor.cancelLabel': 'Annuler le bureau {desk} réservé pour {name} le {date}',
+  'tab.bookedFor.cancelled': 'Le bureau {desk} pour {name} le {date} est annulé. La personne est prévenue dans Teams.',
 };

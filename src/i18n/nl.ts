@@ -832,4 +832,15 @@ export const nl: Messages = {
   'tab.admin.headcount.publishedFrom': "Plan gepubliceerd als versie {revision}: {off} bureaus uitgeschakeld vanaf {date}, {cancelled} boekingen geannuleerd; hun eigenaars worden verwittigd in Teams.",
   'admin.problems.place': "{field}, regel {line}, kolom {column}",
   'admin.problems.placeLine': "{field}, regel {line}",
+  // Boekingen voor collega's (vervolg op issue 17): de kaart aan de eigenaar als een gemachtigde annuleert, en het tabblad.
+  'delegation.cancelCard.title': 'Een voor u geboekt bureau is geannuleerd',
+  'delegation.cancelCard.text': '{name} heeft bureau {desk} geannuleerd, dat voor u geboekt was op {date}. Het bureau is weer vrij; u kunt een ander boeken.',
+  'delegation.cancelCard.cancelledBy': 'Geannuleerd door',
+  'delegation.cancelCard.summary': '{name} heeft bureau {desk} geannuleerd dat voor u geboekt was',
+  'tab.bookedFor.heading': 'Geboekt voor anderen',
+  'tab.bookedFor.intro': 'Bureaus die je boekte voor collega\'s die je dat toestaan. Annuleren laat het hen weten in Teams.',
+  'tab.bookedFor.item': 'Bureau {desk} voor {name}',
+  'tab.bookedFor.cancel': 'Annuleren',
+  'tab.bookedFor.cancelLabel': 'Bureau {desk} voor {name} op {date} annuleren',
+  'tab.bookedFor.cancelled': 'Bureau {desk} voor {name} op {date} is geannuleerd. Ze krijgen bericht in Teams.',
 };

@@ -33,6 +33,7 @@ import type { WaitlistStore } from '../use-cases/waitlist-port';
 import { createServer } from './app';
 import { mountBotEndpoint } from './bot-endpoint';
 import { startScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
+import { startJobTicker } from './job-ticker';
 import { runOfferPass } from '../use-cases/waitlist-offers';
 import { startRetentionScheduler, type RetentionScheduler } from './retention-scheduler';
 import type { OversightPorts } from '../api/oversight-routes';
@@ -212,6 +213,10 @@ export function composeServer(
   const notices = parts.claims && notifier ? { claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log, background } : undefined;
   mountApi(server, { ...deps, delegations, ...(config.teamsAppId && { deskUrl: deskDeepLink(config.teamsAppId) }), auth, log: parts.log, audit, oversight, linkKeys, favourites, ...(parts.waitlist && { waitlist: parts.waitlist }), catalogStore: parts.catalog, ...(notices && { notices }), ...(parts.members && { members: parts.members }), ...(parts.planImages && { planImages: parts.planImages }) });
   if (config.tabDirectory) mountTab(server, { directory: config.tabDirectory });
+  // Notices left pending (throttled, or cut off by a stop) are retried by any instance that can write to people,
+  // whether or not it sends reminders.
+  const noticeRetry = parts.claims && notifier ? noticeRetryJob({ ...deps, claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log }) : undefined;
+  const intervalMs = (reminders?.intervalSeconds ?? 30) * 1000;
   const scheduler =
     parts.claims && notifier && reminders?.enabled
       ? startScheduler(
@@ -219,7 +224,7 @@ export function composeServer(
             {
               jobs: [
                 seriesPassJob({ ...deps, claims: parts.claims, instanceId, log: parts.log, keepEndedDays: retentionDays, ...(parts.members && { members: parts.members }) }),
-                noticeRetryJob({ ...deps, claims: parts.claims, conversations: parts.conversations, notifier, instanceId, log: parts.log }),
+                ...(noticeRetry ? [noticeRetry] : []),
               ],
               ...deps,
               claims: parts.claims,
@@ -227,13 +232,15 @@ export function composeServer(
               notifier,
               instanceId,
               log: parts.log,
-              intervalMs: reminders.intervalSeconds * 1000,
+              intervalMs,
             },
             parts.waitlist,
             config.waitlist,
           ),
         )
-      : undefined;
+      : noticeRetry
+        ? startJobTicker([noticeRetry], { intervalMs, log: parts.log })
+        : undefined;
   const archive = parts.oversight?.archive;
   const retention =
     parts.claims && parts.retention && archive

@@ -14,7 +14,7 @@ import { encodeKeyPart } from './key-encoding';
 import type { StoredEntity, TableEntity, TableGateway } from './table-gateway';
 
 const STATES: readonly ClaimState[] = ['pending', 'sent', 'failed', 'skipped'];
-const KINDS: readonly ClaimKind[] = ['reminder', 'release', 'cancelled', 'purge', 'series', 'offer', 'booked-for'];
+const KINDS: readonly ClaimKind[] = ['reminder', 'release', 'cancelled', 'purge', 'series', 'offer', 'booked-for', 'cancelled-for'];
 const MAX_DETAIL = 300;
 
 export function claimPartition(date: CivilDate): string {

@@ -1,12 +1,13 @@
-import type { FavouriteDesk, FavouritesStore } from '../use-cases/favourites-port';
-import { CorruptDataError } from '../use-cases/ports';
+import type { AddOutcome, FavouriteDesk, FavouritesStore } from '../use-cases/favourites-port';
+import { ContentionError, CorruptDataError } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
 import type { StoredEntity, TableGateway } from './table-gateway';
 
 /**
  * Favourite desks in table rows: one partition per person (`fav|<person>`), one row per desk. A person's list is one
  * partition query; adding is a conditional create, so adding twice keeps the first `addedAt` (the person's order), and
- * two tabs adding different desks at once never overwrite each other.
+ * two tabs adding different desks at once never overwrite each other. A guard row in the partition, rewritten with
+ * If-Match by every add, makes the count checked against the cap the count the add commits on.
  */
 export class TableFavouritesStore implements FavouritesStore {
   private ready: Promise<void> | undefined;
@@ -27,16 +28,29 @@ export class TableFavouritesStore implements FavouritesStore {
   async list(userId: string): Promise<FavouriteDesk[]> {
     await this.init();
     const rows = await this.gateway.queryPartition(this.table, partitionOf(userId));
-    return rows.map(toFavourite).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.deskId.localeCompare(b.deskId));
+    return rows.filter((r) => r.entity.rowKey !== GUARD_ROW).map(toFavourite).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.deskId.localeCompare(b.deskId));
   }
 
-  async add(userId: string, favourite: FavouriteDesk): Promise<void> {
+  async add(userId: string, favourite: FavouriteDesk, max = Infinity): Promise<AddOutcome> {
     await this.init();
     const partitionKey = partitionOf(userId);
-    // 'conflict' is the desk already there: it keeps its place.
-    await this.gateway.transact(this.table, partitionKey, [
-      { kind: 'create', entity: { partitionKey, rowKey: encodeKeyPart(favourite.deskId), deskId: favourite.deskId, addedAt: favourite.addedAt } },
-    ]);
+    const rowKey = encodeKeyPart(favourite.deskId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const rows = await this.gateway.queryPartition(this.table, partitionKey);
+      const guard = rows.find((r) => r.entity.rowKey === GUARD_ROW);
+      if (rows.some((r) => r.entity.rowKey === rowKey)) return 'present';
+      if (rows.length - (guard ? 1 : 0) >= max) return 'full';
+      // The guard row is rewritten with If-Match on the version read with the list (or created, if there was none)
+      // in the same transaction as the new desk: two adds that counted the same list cannot both commit, so the
+      // loser counts again and the cap holds. A conflict on the desk row is the same desk added meanwhile.
+      const guardEntity = { partitionKey, rowKey: GUARD_ROW, changedAt: favourite.addedAt };
+      const outcome = await this.gateway.transact(this.table, partitionKey, [
+        { kind: 'create', entity: { partitionKey, rowKey, deskId: favourite.deskId, addedAt: favourite.addedAt } },
+        guard ? { kind: 'replace', entity: guardEntity, etag: guard.etag } : { kind: 'create', entity: guardEntity },
+      ]);
+      if (outcome === 'ok') return 'added';
+    }
+    throw new ContentionError(`Adding favourite desk ${favourite.deskId} collided with other changes ${MAX_ATTEMPTS} times in a row`);
   }
 
   async remove(userId: string, deskId: string): Promise<boolean> {
@@ -60,12 +74,17 @@ export class TableFavouritesStore implements FavouritesStore {
       for (let i = 0; i < rows.length; i += 100) {
         const batch = rows.slice(i, i + 100);
         const outcome = await this.gateway.transact(this.table, partitionKey, batch.map((r) => ({ kind: 'delete' as const, partitionKey, rowKey: r.entity.rowKey, etag: '*' })));
-        if (outcome === 'ok') forgotten += batch.length;
+        if (outcome === 'ok') forgotten += batch.filter((r) => r.entity.rowKey !== GUARD_ROW).length;
       }
     }
     return forgotten;
   }
 }
+
+/** Encoded desk ids write '~' only before two hex digits, so this key is no desk's. */
+const GUARD_ROW = '~list';
+/** Two tabs of one person rarely add more than a few desks at once. */
+const MAX_ATTEMPTS = 8;
 
 function partitionOf(userId: string): string {
   return `fav|${encodeKeyPart(userId)}`;

@@ -13,6 +13,7 @@ import { civilDateIn } from './civil-dates';
 import { useConnectivity } from './connectivity';
 import { dayTitle } from './day-label';
 import { useLocale } from './locale';
+import { BookedForOthers } from './booked-for-others';
 import { describeSeries, MySeries } from './my-series';
 import { OutcomeRegion, type Notice } from './outcome-region';
 import type { MyBookingDto, SeriesDto } from './series-types';
@@ -227,6 +228,7 @@ export function MyBookingsView({ api, sites, onShowOnMap }: MyBookingsViewProps)
         </Table>
       )}
       <MySeries series={series} busy={busy} offline={offline} onCancelRest={(s) => void cancelRest(s)} locale={locale} />
+      <BookedForOthers api={api} />
       {cancelledHere.length > 0 && (
         <section aria-labelledby="cancelled-here-title" data-testid="cancelled-here">
           <h2 id="cancelled-here-title" className="list-caption">

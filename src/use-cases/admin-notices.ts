@@ -2,10 +2,7 @@
  * Telling people that an admin's change (a new policy, a published layout) cancelled their booking: one card each,
  * in their language, with the reason and the desks they can book instead.
  *
- * Exactly once, the way reminders are: the (booking, 'cancelled') claim is taken with a create before anything is
- * sent, so a second run (a retry of the request, another instance) finds it taken or finished and sends nothing;
- * the claim is marked `sendingSince` before the send and `sent` after it. Sends go through the reminders' notifier,
- * so they share its per-tenant and per-conversation rate limits.
+ * Exactly once, through the claims and the notifier of every owner's notice (./owner-notices.ts).
  *
  * In two steps, so that a change cancelling hundreds of bookings answers the admin at once: the request takes the
  * claims (each carrying the refusal to tell, so that anyone can send it later) and finds who can be written to; the
@@ -13,15 +10,16 @@
  * stopped, stays a pending claim that the scheduler's pass (`retryPendingNotices`) takes over once its lease has run
  * out, on whichever instance gets it first.
  */
-import { addDays, civilDateOf } from '../domain/civil-date';
-import type { Booking, CivilDate } from '../domain/model';
+import { addDays } from '../domain/civil-date';
+import { isActive, type Booking, type CivilDate } from '../domain/model';
 import type { RecheckCancellation } from '../domain/policy-recheck';
 import { REFUSAL_CODES, type Refusal } from '../domain/refusal';
-import { effectivePolicy } from '../domain/policy';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock, ConversationReferenceStore, ReservationStore } from './ports';
-import { describe, deskOf, isFinal, readReference, runPool } from './reminders/pass-support';
-import { settingsOf, type Claim, type ClaimStore, type HeldClaim, type Notifier, type NotifyOutcome, type ReminderSettings } from './reminders/reminder-ports';
+import { upcomingSpan } from './list-my-bookings';
+import { actorOfPayload, claimNotice, OWNER_NOTICE_KINDS, sendNotice, withReference, type ClaimedNotice, type OwnerNoticeDeps } from './owner-notices';
+import { describe, deskOf, runPool } from './reminders/pass-support';
+import { settingsOf, type Claim, type ClaimStore, type Notifier, type ProactiveMessage, type ReminderSettings } from './reminders/reminder-ports';
 import type { Logger } from './logger-port';
 
 /** Work started after the answer; the composition root decides how it runs (and logs what fails). */
@@ -62,10 +60,8 @@ export interface NoticeReport {
 const emptyReport = (): NoticeReport => ({ queued: 0, sent: 0, alreadyDone: 0, noReference: 0, failed: 0, retryLater: 0, errors: 0 });
 
 interface Ready {
-  readonly held: HeldClaim;
-  readonly booking: Booking;
+  readonly notice: ClaimedNotice;
   readonly refusal: Refusal;
-  readonly reference: Record<string, unknown>;
 }
 
 /**
@@ -91,7 +87,8 @@ export async function tellCancelledOwners(
   });
   report.queued = ready.length;
   if (ready.length === 0) return report;
-  const send = (into: NoticeReport) => runPool(ready, settings.concurrency, () => false, (r) => sendOne(deps, settings, index, r, into));
+  const send = (into: NoticeReport) =>
+    runPool(ready, settings.concurrency, () => false, (r) => sendCounted(deps, settings, r.notice, cancelledMessage(index, r.notice.booking, r.refusal), into));
   if (!deps.background) {
     await send(report);
     return report;
@@ -105,76 +102,42 @@ export async function tellCancelledOwners(
 }
 
 async function claimOne(deps: CancellationNoticeDeps, settings: ReminderSettings, { booking, refusal }: RecheckCancellation, report: NoticeReport): Promise<Ready | null> {
-  const taken = await deps.claims.acquire({
-    date: booking.date,
-    bookingId: booking.id,
+  const claimed = await claimNotice(deps, {
+    booking,
     kind: 'cancelled',
-    siteId: booking.siteId,
-    userId: booking.userId,
-    owner: deps.instanceId,
-    now: deps.clock.now(),
     leaseMs: settings.leaseMs + settings.sendBudgetMs + settings.clockSkewMs,
     payload: JSON.stringify(refusal),
+    skippedDetail: 'cancelled; no conversation reference to tell the owner',
   });
-  if (!taken.acquired) {
-    if (isFinal(taken.current) || taken.current.owner !== '') report.alreadyDone++;
-    return null;
+  switch (claimed.status) {
+    case 'claimed':
+      return { notice: claimed.notice, refusal };
+    case 'already-done':
+      report.alreadyDone++;
+      return null;
+    case 'no-reference':
+      report.noReference++;
+      return null;
+    case 'left-for-retry':
+      return null;
   }
-  const reference = await readReference(deps, booking.userId);
-  if (!reference) {
-    await deps.claims.finish(taken.held, { state: 'skipped', detail: 'cancelled; no conversation reference to tell the owner' }, deps.clock.now());
-    report.noReference++;
-    return null;
-  }
-  return { held: taken.held, booking, refusal, reference };
 }
 
-async function sendOne(deps: CancellationNoticeDeps, settings: ReminderSettings, index: CatalogIndex, r: Ready, report: NoticeReport): Promise<void> {
+function cancelledMessage(index: CatalogIndex, booking: Booking, refusal: Refusal): ProactiveMessage {
+  return { kind: 'cancelled-by-admin', booking, desk: deskOf(index, booking), refusal };
+}
+
+/** `sendNotice`, counted in a report; a fault is logged and counted, and the claim left to its lease. */
+async function sendCounted(deps: OwnerNoticeDeps, settings: ReminderSettings, notice: ClaimedNotice, message: ProactiveMessage, report: NoticeReport): Promise<void> {
   try {
-    const now = deps.clock.now();
-    const marked = await deps.claims.update(
-      r.held,
-      { sendingSince: now.toISOString(), leaseUntil: new Date(now.getTime() + settings.sendBudgetMs + settings.clockSkewMs).toISOString() },
-      now,
-    );
-    if (!marked) {
-      report.alreadyDone++;
-      return;
-    }
-    const outcome = await deps.notifier.send(
-      { userId: r.booking.userId, reference: r.reference },
-      { kind: 'cancelled-by-admin', booking: r.booking, desk: deskOf(index, r.booking), refusal: r.refusal },
-      { budgetMs: settings.sendBudgetMs },
-    );
-    await record(deps, marked, outcome, r.booking, report);
+    const outcome = await sendNotice(deps, settings, notice, message);
+    if (outcome === 'sent') report.sent++;
+    else if (outcome === 'failed') report.failed++;
+    else if (outcome === 'retry-later') report.retryLater++;
+    else report.alreadyDone++;
   } catch (error) {
     report.errors++;
-    deps.log.error({ err: describe(error), bookingId: r.booking.id }, 'telling the owner of a cancelled booking failed');
-  }
-}
-
-async function record(deps: CancellationNoticeDeps, held: HeldClaim, outcome: NotifyOutcome, booking: Booking, report: NoticeReport): Promise<void> {
-  const now = deps.clock.now();
-  switch (outcome.status) {
-    case 'sent':
-      await deps.claims.finish(held, { state: 'sent', detail: `accepted after ${outcome.attempts} request(s)` }, now);
-      report.sent++;
-      return;
-    case 'blocked':
-    case 'rejected':
-      await deps.claims.finish(held, { state: 'failed', detail: outcome.status === 'blocked' ? 'blocked: 403' : `rejected with ${outcome.httpStatus}` }, now);
-      report.failed++;
-      return;
-    case 'retry-later':
-      // Handed back with the marker kept when a request may have landed, as the reminders do; the scheduler's pass
-      // takes it over from `retryAt`.
-      await deps.claims.finish(
-        held,
-        { owner: '', leaseUntil: (outcome.retryAt ?? now).toISOString(), detail: `retry: ${outcome.reason}`, ...(outcome.ambiguous ? {} : { sendingSince: null }) },
-        now,
-      );
-      deps.log.warn({ bookingId: booking.id, reason: outcome.reason }, 'the notice of a cancelled booking was not delivered yet');
-      report.retryLater++;
+    deps.log.error({ err: describe(error), bookingId: notice.booking.id, kind: notice.held.claim.kind }, 'telling a booking’s owner failed');
   }
 }
 
@@ -183,44 +146,60 @@ export interface NoticeRetryDeps extends Omit<CancellationNoticeDeps, 'backgroun
   readonly catalog: { current(): Promise<CatalogIndex> };
 }
 
-/** Past the last day a notice can be about: a booking of yesterday (site time) is over, and so is its notice. */
-const DAYS_BEHIND = 1;
-
 /**
- * The scheduler's pass over notices left pending: throttled ones once their `retryAt` has come, and those of an
- * instance that stopped once their lease has run out. Each is taken with the claim store's takeover (one instance
- * wins it), then sent as the first run would have. Scans the days that can still hold a booking: from yesterday to
- * the farthest bookable day of any site.
+ * The scheduler's pass over owners' notices left pending (an admin's cancellation, a booking made for someone, a
+ * delegate's cancel): throttled ones once their `retryAt` has come, and those of an instance that stopped once their
+ * lease has run out. Each is taken with the claim store's takeover (one instance wins it), then sent as the first run
+ * would have, its card rebuilt from the booking and the claim's payload.
+ *
+ * Claims are kept per booking day, so the pass reads every day that can still hold a booking: from the earliest
+ * "today" of any site (site time) to the farthest day any policy version ever let people book. A notice about a day
+ * that has ended no longer matters; one about a day booked under a longer horizon than today's still does.
  */
 export async function retryPendingNotices(deps: NoticeRetryDeps, signal?: AbortSignal): Promise<NoticeReport> {
   const report = emptyReport();
   const settings = settingsOf(deps);
   const index = await deps.catalog.current();
   const now = deps.clock.now();
-  const today = civilDateOf(now, 'UTC');
-  const horizon = Math.max(0, ...index.sites.map((s) => effectivePolicy(s.policies, today).rules.horizonDays));
+  const { first, last } = upcomingSpan(index, now);
   const dates: CivilDate[] = [];
-  for (let i = -DAYS_BEHIND; i <= horizon + 1; i++) dates.push(addDays(today, i));
-  const due = (await Promise.all(dates.map((d) => deps.claims.listDay(d))))
+  for (let d = first; d <= last; d = addDays(d, 1)) dates.push(d);
+  const kinds: readonly string[] = OWNER_NOTICE_KINDS;
+  const due = (await mapInBatches(dates, DAYS_READ_AT_ONCE, (d) => deps.claims.listDay(d)))
     .flat()
-    .filter((c) => c.kind === 'cancelled' && c.state === 'pending' && Date.parse(c.leaseUntil) <= now.getTime());
+    .filter((c) => kinds.includes(c.kind) && c.state === 'pending' && Date.parse(c.leaseUntil) <= now.getTime());
   await runPool(due, settings.concurrency, () => signal?.aborted ?? false, async (c) => {
     try {
-      const r = await takeOver(deps, settings, c, report);
-      if (r) await sendOne(deps, settings, index, r, report);
+      const r = await takeOver(deps, settings, index, c, report);
+      if (r) await sendCounted(deps, settings, r.notice, r.message, report);
     } catch (error) {
       report.errors++;
-      deps.log.error({ err: describe(error), bookingId: c.bookingId }, 'retrying the notice of a cancelled booking failed');
+      deps.log.error({ err: describe(error), bookingId: c.bookingId, kind: c.kind }, 'retrying a notice to a booking’s owner failed');
     }
   });
   return report;
 }
 
-async function takeOver(deps: NoticeRetryDeps, settings: ReminderSettings, c: Claim, report: NoticeReport): Promise<Ready | null> {
+/** Claim days read side by side: enough to keep a year's horizon quick, few enough not to crowd the store. */
+const DAYS_READ_AT_ONCE = 8;
+
+async function mapInBatches<T, R>(items: readonly T[], size: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(f))));
+  return out;
+}
+
+async function takeOver(
+  deps: NoticeRetryDeps,
+  settings: ReminderSettings,
+  index: CatalogIndex,
+  c: Claim,
+  report: NoticeReport,
+): Promise<{ notice: ClaimedNotice; message: ProactiveMessage } | null> {
   const taken = await deps.claims.acquire({
     date: c.date,
     bookingId: c.bookingId,
-    kind: 'cancelled',
+    kind: c.kind,
     siteId: c.siteId,
     userId: c.userId,
     owner: deps.instanceId,
@@ -231,17 +210,39 @@ async function takeOver(deps: NoticeRetryDeps, settings: ReminderSettings, c: Cl
     report.alreadyDone++;
     return null;
   }
-  const refusal = refusalOf(taken.held.claim.payload);
+  const held = taken.held;
   const booking = (await deps.store.getBooking(c.bookingId))?.booking;
-  const reference = await readReference(deps, c.userId);
-  if (!refusal || !booking || !reference) {
-    const why = !refusal ? 'no reason stored with the claim' : !booking ? 'the booking is gone' : 'no conversation reference to tell the owner';
-    await deps.claims.finish(taken.held, { state: 'skipped', detail: `cancelled; ${why}` }, deps.clock.now());
-    if (!reference) report.noReference++;
+  const built = booking ? messageOf(index, held.claim, booking) : 'the booking is gone';
+  if (typeof built === 'string') {
+    await deps.claims.finish(held, { state: 'skipped', detail: `${c.kind}; ${built}` }, deps.clock.now());
+    return null;
+  }
+  const claimed = await withReference(deps, held, built.booking, `${c.kind}; no conversation reference to tell the owner`);
+  if (claimed.status !== 'claimed') {
+    report.noReference++;
     return null;
   }
   report.queued++;
-  return { held: taken.held, booking, refusal, reference };
+  return { notice: claimed.notice, message: built };
+}
+
+/** The card a pending claim stands for, from the booking as it is now; or why there is none to send any more. */
+function messageOf(index: CatalogIndex, claim: Claim, booking: Booking): ProactiveMessage | string {
+  const desk = deskOf(index, booking);
+  switch (claim.kind) {
+    case 'cancelled': {
+      const refusal = refusalOf(claim.payload);
+      return refusal ? { kind: 'cancelled-by-admin', booking, desk, refusal } : 'no reason stored with the claim';
+    }
+    case 'booked-for':
+      // Cancelled since: a card saying "a desk is booked for you" would now be wrong.
+      if (!isActive(booking)) return 'the booking is no longer active';
+      return { kind: 'booked-for', booking, desk, bookedByName: actorOfPayload(claim.payload) ?? booking.bookedBy ?? '' };
+    case 'cancelled-for':
+      return { kind: 'cancelled-for', booking, desk, cancelledByName: actorOfPayload(claim.payload) ?? booking.releasedBy ?? '' };
+    default:
+      return `not a notice to an owner (${claim.kind})`;
+  }
 }
 
 function refusalOf(payload: string | undefined): Refusal | null {
@@ -257,7 +258,10 @@ function refusalOf(payload: string | undefined): Refusal | null {
 /** Scans for pending notices at most this often: one partition query per day that can hold a booking. */
 const RETRY_EVERY_MS = 60_000;
 
-/** `retryPendingNotices` as a job of the reminder scheduler's ticks (src/server/scheduler.ts). */
+/**
+ * `retryPendingNotices` as a scheduled job: on the reminder scheduler's ticks, or on a ticker of its own where
+ * reminders are off (src/server/composition.ts), so that any instance with a notifier retries what was left pending.
+ */
 export function noticeRetryJob(deps: NoticeRetryDeps): { readonly name: string; run(signal: AbortSignal): Promise<void> } {
   let last = -Infinity;
   return {
@@ -267,7 +271,7 @@ export function noticeRetryJob(deps: NoticeRetryDeps): { readonly name: string; 
       if (now - last < RETRY_EVERY_MS) return;
       last = now;
       const report = await retryPendingNotices(deps, signal);
-      if (report.queued + report.errors + report.noReference > 0) deps.log.info({ ...report }, 'pending notices of cancelled bookings retried');
+      if (report.queued + report.errors + report.noReference > 0) deps.log.info({ ...report }, 'pending notices to bookings’ owners retried');
     },
   };
 }

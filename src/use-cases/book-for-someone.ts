@@ -3,9 +3,9 @@
  * colleague's in every rule (their quota, their one desk a day, their reminder), records who booked it, and tells the
  * colleague in Teams, once.
  *
- * The notice is exactly-once the way the admin's cancellation notices are: a ('booked-for', booking) claim is created
- * before anything is sent, so a repeated request (same request id) or another instance finds it taken and sends
- * nothing; it is marked `sendingSince` before the send and final after it, and sends share the notifier's rate limits.
+ * The notice is exactly-once the way every owner's notice is (./owner-notices.ts): a ('booked-for', booking) claim is
+ * created before anything is sent, so a repeated request (same request id) or another instance finds it taken and
+ * sends nothing; a send that does not fit in the request is retried by the scheduler's job.
  */
 import { canGrant, cleanPersonName, isPersonId, mayBookFor, type Delegation } from '../domain/delegation';
 import type { Actor, Booking, Result } from '../domain/model';
@@ -16,8 +16,9 @@ import type { CancellationNoticeDeps } from './admin-notices';
 import type { DelegationStore } from './delegation-port';
 import { InvalidInputError } from './errors';
 import type { MemberGroups } from './member-groups-port';
-import { describe, deskOf, isFinal, readReference } from './reminders/pass-support';
-import { settingsOf, type HeldClaim } from './reminders/reminder-ports';
+import { actorPayload, claimNotice, sendNotice, type OwnerNoticeDeps, type OwnerNoticeKind } from './owner-notices';
+import { describe, deskOf } from './reminders/pass-support';
+import { settingsOf, type ProactiveMessage, type ReminderSettings } from './reminders/reminder-ports';
 
 export interface DelegationDeps {
   readonly delegations: DelegationStore;
@@ -127,57 +128,38 @@ function toDelegate(r: Refusal): Refusal {
 async function tellOwner(deps: BookForDeps, booking: Booking, bookedBy: Actor): Promise<OwnerNotice> {
   const notices = deps.notices;
   if (!notices) return 'not-told';
-  // The delegate is waiting for the answer: the send gets one attempt's time (the notifier starts no request that
-  // could outlive the budget) and a little waiting, not a reminder pass's minute and a half. A send that does not fit
-  // is handed back pending, as a throttled reminder is.
-  const base = settingsOf(notices);
-  const settings = { ...base, sendBudgetMs: Math.min(base.sendBudgetMs, INTERACTIVE_SEND_BUDGET_MS) };
-  const taken = await notices.claims.acquire({
-    date: booking.date,
-    bookingId: booking.id,
+  const name = bookedBy.name ?? bookedBy.userId;
+  return tellOwnerNow({ ...notices, clock: deps.clock }, booking, {
     kind: 'booked-for',
-    siteId: booking.siteId,
-    userId: booking.userId,
-    owner: notices.instanceId,
-    now: deps.clock.now(),
-    leaseMs: settings.leaseMs + settings.clockSkewMs,
+    payload: actorPayload(name),
+    skippedDetail: 'booked for them; no conversation reference to tell them',
+    message: async () => ({ kind: 'booked-for', booking, desk: deskOf(await deps.catalog.current(), booking), bookedByName: name }),
   });
-  if (!taken.acquired) return isFinal(taken.current) || taken.current.owner !== '' ? 'already-told' : 'not-delivered';
-  let held: HeldClaim = taken.held;
-  const reference = await readReference(notices, booking.userId);
-  if (!reference) {
-    await notices.claims.finish(held, { state: 'skipped', detail: 'booked for them; no conversation reference to tell them' }, deps.clock.now());
-    return 'no-reference';
-  }
-  const now = deps.clock.now();
-  const marked = await notices.claims.update(
-    held,
-    { sendingSince: now.toISOString(), leaseUntil: new Date(now.getTime() + settings.sendBudgetMs + settings.clockSkewMs).toISOString() },
-    now,
-  );
-  if (!marked) return 'already-told';
-  held = marked;
-  const index = await deps.catalog.current();
-  const outcome = await notices.notifier.send(
-    { userId: booking.userId, reference },
-    { kind: 'booked-for', booking, desk: deskOf(index, booking), bookedByName: bookedBy.name ?? bookedBy.userId },
-    { budgetMs: settings.sendBudgetMs },
-  );
-  const at = deps.clock.now();
-  switch (outcome.status) {
-    case 'sent':
-      await notices.claims.finish(held, { state: 'sent', detail: `accepted after ${outcome.attempts} request(s)` }, at);
-      return 'sent';
-    case 'blocked':
-    case 'rejected':
-      await notices.claims.finish(held, { state: 'failed', detail: outcome.status === 'blocked' ? 'blocked: 403' : `rejected with ${outcome.httpStatus}` }, at);
+}
+
+/**
+ * Tells a booking's owner, within a request: the person who acted is waiting for the answer, so the send gets one
+ * attempt's time (the notifier starts no request that could outlive the budget) and a little waiting, not a reminder
+ * pass's minute and a half. A send that does not fit is handed back pending, for the scheduler's retry job.
+ */
+export async function tellOwnerNow(
+  deps: OwnerNoticeDeps & { readonly settings?: Partial<ReminderSettings> },
+  booking: Booking,
+  notice: { readonly kind: OwnerNoticeKind; readonly payload: string; readonly skippedDetail: string; readonly message: () => Promise<ProactiveMessage> },
+): Promise<OwnerNotice> {
+  const base = settingsOf(deps);
+  const settings = { ...base, sendBudgetMs: Math.min(base.sendBudgetMs, INTERACTIVE_SEND_BUDGET_MS) };
+  const claimed = await claimNotice(deps, { booking, kind: notice.kind, leaseMs: settings.leaseMs + settings.clockSkewMs, payload: notice.payload, skippedDetail: notice.skippedDetail });
+  switch (claimed.status) {
+    case 'already-done':
+      return 'already-told';
+    case 'left-for-retry':
       return 'not-delivered';
-    case 'retry-later':
-      await notices.claims.finish(
-        held,
-        { owner: '', leaseUntil: (outcome.retryAt ?? at).toISOString(), detail: `retry: ${outcome.reason}`, ...(outcome.ambiguous ? {} : { sendingSince: null }) },
-        at,
-      );
-      return 'not-delivered';
+    case 'no-reference':
+      return 'no-reference';
+    case 'claimed': {
+      const outcome = await sendNotice(deps, settings, claimed.notice, await notice.message());
+      return outcome === 'sent' ? 'sent' : outcome === 'already-done' ? 'already-told' : 'not-delivered';
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { isoWeek } from '../domain/civil-date';
+import { decideDelegateCancel } from '../domain/delegation';
 import { decideCancel, decideCheckIn, decideNoShowRelease, decideRelease, type Transition, type TransitionInput } from '../domain/lifecycle';
 import { dateOfBookingId, isActive, type Actor, type Booking, type LedgerEntry, type Result, ok, err } from '../domain/model';
 import { effectivePolicy } from '../domain/policy';
@@ -44,6 +45,8 @@ export async function cancelBookingTellingRepeat(
   return result.ok ? ok({ booking: result.value, alreadyEnded }) : result;
 }
 export const checkIn = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, decideCheckIn);
+/** A delegate's cancel of a booking they made for someone (src/use-cases/booked-for-others.ts checks the delegation). */
+export const cancelAsDelegate = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideDelegateCancel));
 export const releaseBooking = (deps: BookingDeps, cmd: ChangeBookingCommand) => changeBooking(deps, cmd, endedBySameActor(decideRelease));
 
 const SYSTEM: Actor = { userId: 'system', roles: ['admin'] };

@@ -51,10 +51,9 @@ async function lastBooking(deps: FavouritesDeps, actor: Actor, index: CatalogInd
 export async function addFavourite(deps: FavouritesDeps, cmd: { readonly actor: Actor; readonly deskId: string }): Promise<Result<MyDesks, Refusal | 'too-many'>> {
   const index = await deps.catalog.current();
   if (!index.locateDesk(cmd.deskId)) return err(refusal({ code: 'UNKNOWN_DESK', deskId: cmd.deskId }));
-  const current = await deps.favourites.list(cmd.actor.userId);
-  // Two tabs adding at once may both pass this and end at MAX + 1: harmless, and the next add is refused.
-  if (!current.some((f) => f.deskId === cmd.deskId) && current.length >= MAX_FAVOURITES) return err('too-many');
-  await deps.favourites.add(cmd.actor.userId, { deskId: cmd.deskId, addedAt: deps.clock.now().toISOString() });
+  // The store counts and writes in one conditional step, so two tabs adding at once cannot pass the cap together.
+  const added = await deps.favourites.add(cmd.actor.userId, { deskId: cmd.deskId, addedAt: deps.clock.now().toISOString() }, MAX_FAVOURITES);
+  if (added === 'full') return err('too-many');
   return ok(await myDesks(deps, cmd.actor));
 }
 

@@ -76,7 +76,7 @@ export async function listUpcomingBookings(
 }
 
 /** From the earliest "today" of any site (time zones differ) to the furthest day any policy version reaches. */
-function upcomingSpan(index: CatalogIndex, now: Date): { first: CivilDate; last: CivilDate } {
+export function upcomingSpan(index: CatalogIndex, now: Date): { first: CivilDate; last: CivilDate } {
   let first: CivilDate | undefined;
   let last: CivilDate | undefined;
   for (const s of index.sites) {

@@ -51,6 +51,20 @@ function contract(name: string, gateway: () => TableGateway): void {
       expect(await store.forget(ANN)).toBe(0);
       expect((await store.list(BOB)).map((f) => f.deskId)).toEqual(['d1']);
     });
+
+    it('never passes its limit when adds race: of six adds to a list of nine, one lands and five are told it is full', async () => {
+      for (let i = 0; i < 9; i++) await store.add(ANN, { deskId: `d${i}`, addedAt: `2026-12-01T09:00:0${i}.000Z` }, 10);
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => store.add(ANN, { deskId: `new${i}`, addedAt: '2026-12-01T10:00:00.000Z' }, 10)));
+      expect(outcomes.filter((o) => o === 'added')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'full')).toHaveLength(5);
+      expect(await store.list(ANN)).toHaveLength(10);
+      // A desk already there is 'present' even at the limit; after a removal there is room for one again.
+      expect(await store.add(ANN, { deskId: 'd0', addedAt: '2026-12-01T11:00:00.000Z' }, 10)).toBe('present');
+      await store.remove(ANN, 'd1');
+      expect(await store.add(ANN, { deskId: 'late', addedAt: '2026-12-01T11:00:00.000Z' }, 10)).toBe('added');
+      expect(await store.add(ANN, { deskId: 'later', addedAt: '2026-12-01T11:00:00.000Z' }, 10)).toBe('full');
+      expect(await store.forget(ANN)).toBe(10);
+    });
   });
 }
 

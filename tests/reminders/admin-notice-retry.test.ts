@@ -4,9 +4,13 @@ import { TableAuditLog } from '../../src/storage/table-audit-log';
 import type { AdminDeps } from '../../src/use-cases/admin-deps';
 import { noticeRetryJob, type BackgroundWork } from '../../src/use-cases/admin-notices';
 import { applyPolicyChange } from '../../src/use-cases/change-policy';
-import { anActor } from '../support/builders';
+import { TableDelegationStore } from '../../src/storage/table-delegation-store';
+import { bookForSomeone } from '../../src/use-cases/book-for-someone';
+import { cancelAsCaller } from '../../src/use-cases/booked-for-others';
+import { uniqueTableName } from '../support/azurite';
+import { anActor, aPolicy, gridCatalog } from '../support/builders';
 import { azuriteHarness } from '../support/stores';
-import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Instance, type ReminderWorld } from './support/reminder-world';
+import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Delivery, type Instance, type ReminderWorld } from './support/reminder-world';
 
 // Tuesday 1 December 2026, 09:00 in Brussels; the bookings are for Thursday.
 const NOW = '2026-12-01T08:00:00Z';
@@ -83,5 +87,102 @@ describe('notices of an admin’s cancellations: sent after the answer, and retr
     world.vt.clock.advance(11 * 60_000);
     await Promise.all([a.scheduler!.tickNow(), b.scheduler!.tickNow()]);
     expect(connector.requests).toHaveLength(6);
+  });
+});
+
+describe('notices sent inside a request (booked for someone, cancelled by their delegate): retried by the scheduler once throttled', () => {
+  let instances: Instance[] = [];
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+  afterEach(async () => {
+    await Promise.all(instances.map((i) => i.scheduler?.stop()));
+    instances = [];
+    nock.cleanAll();
+  });
+
+  const kindOf = (d: Delivery) => {
+    const text = JSON.stringify(d.activity);
+    return text.includes('A desk booked for you was cancelled') ? 'cancelled-for' : text.includes('A desk was booked for you') ? 'booked-for' : 'other';
+  };
+
+  /** Dan may book for the people named; notices go through instance A's notifier, as a request on A would send them. */
+  async function delegateOn(world: ReminderWorld, a: Instance, owners: string[]) {
+    const delegations = new TableDelegationStore(world.h.gateway, uniqueTableName('deleg'));
+    for (const o of owners) {
+      await delegations.grant({ ownerId: o, delegateId: 'dan', grantedAt: world.vt.clock.now().toISOString() });
+      await world.conversations.save(o, referenceFor(o));
+    }
+    const notices = { claims: world.claims, conversations: world.conversations, notifier: a.notifier, instanceId: a.name, log: a.log };
+    return { ...world.booking, delegations, notices };
+  }
+
+  const dan = anActor('dan', { name: 'Dan Delegate' });
+  const withRetry = (deps: Instance['deps']) => ({ ...deps, jobs: [noticeRetryJob(deps)] });
+
+  it('a card that got 429 + Retry-After goes out once from two instances’ schedulers; a booking cancelled meanwhile gets only the cancel card', async () => {
+    const world = await reminderWorld(azuriteHarness, NOW);
+    // Teams throttles every card for the first ten minutes (Retry-After: 10 minutes), then takes them all.
+    const open = world.vt.time.now() + 10 * 60_000;
+    const connector = mockConnector(world.vt, () => (world.vt.time.now() < open ? { status: 429, headers: { 'Retry-After': '600' } } : { status: 201 }));
+    const a = world.instance('instance-a', { wrap: withRetry });
+    const b = world.instance('instance-b', { wrap: withRetry });
+    instances = [a, b];
+    const deps = await delegateOn(world, a, ['ann', 'bob']);
+
+    const forAnn = await bookForSomeone(deps, { actor: dan, forPersonId: 'ann', deskId: 'f1-0-0', date: THURSDAY });
+    const forBob = await bookForSomeone(deps, { actor: dan, forPersonId: 'bob', deskId: 'f1-0-2', date: THURSDAY });
+    if (!forAnn.ok || !forBob.ok) throw new Error('booking for a colleague was refused');
+    expect([forAnn.value.notice, forBob.value.notice]).toEqual(['not-delivered', 'not-delivered']);
+    // Dan cancels Bob's before Teams took the first card: Bob is to hear of the cancel, not of a booking gone.
+    const cancelled = await cancelAsCaller(deps, { actor: dan, bookingId: forBob.value.booking.id });
+    expect(cancelled.ok && cancelled.value.ownerNotice).toBe('not-delivered');
+    expect(connector.delivered).toHaveLength(0);
+
+    await Promise.all([a.start().idle(), b.start().idle()]);
+    expect(connector.delivered).toHaveLength(0);
+
+    world.vt.clock.advance(11 * 60_000);
+    await Promise.all([a.scheduler!.tickNow(), b.scheduler!.tickNow()]);
+    expect(connector.delivered.map((d) => [d.conversationId, kindOf(d)]).sort()).toEqual([
+      ['a:1personal-ann', 'booked-for'],
+      ['a:1personal-bob', 'cancelled-for'],
+    ]);
+    expect(duplicatesOf(connector.delivered, (d) => `${d.conversationId}|${kindOf(d)}`).duplicated).toEqual([]);
+    expect(JSON.stringify(connector.delivered.map((d) => d.activity))).toContain('Dan Delegate');
+    const claims = (await world.claims.listDay(THURSDAY)).map((c) => [c.userId, c.kind, c.state]).sort();
+    expect(claims).toEqual([
+      ['ann', 'booked-for', 'sent'],
+      ['bob', 'booked-for', 'skipped'],
+      ['bob', 'cancelled-for', 'sent'],
+    ]);
+
+    const requests = connector.requests.length;
+    world.vt.clock.advance(11 * 60_000);
+    await Promise.all([a.scheduler!.tickNow(), b.scheduler!.tickNow()]);
+    expect(connector.requests).toHaveLength(requests);
+  });
+
+  it('retries a card about a day booked under a longer horizon than today’s, which a scan up to today’s horizon misses', async () => {
+    // Until 1 December people could book 60 days ahead; from then on, 14.
+    const catalog = gridCatalog({ zones: 1, cols: 4, rows: 4, pitch: 2, policies: [aPolicy({ horizonDays: 60 }, '2026-01-01'), aPolicy({ horizonDays: 14 }, '2026-12-01')] });
+    const world = await reminderWorld(azuriteHarness, '2026-11-20T08:00:00Z', catalog);
+    const connector = mockConnector(world.vt, (n) => (n === 1 ? { status: 429, headers: { 'Retry-After': '600' } } : { status: 201 }));
+    const a = world.instance('instance-a', { wrap: withRetry });
+    instances = [a];
+    const deps = await delegateOn(world, a, ['ann']);
+    const far = '2027-01-08';
+    const booked = await bookForSomeone(deps, { actor: dan, forPersonId: 'ann', deskId: 'f1-0-0', date: far });
+    if (!booked.ok) throw new Error(`refused: ${booked.error.code}`);
+    expect(booked.value.notice).toBe('not-delivered');
+    expect(connector.delivered).toHaveLength(0);
+
+    // On 2 December today's horizon ends on 16 December; the booking of 8 January still stands.
+    world.vt.clock.set('2026-12-02T08:00:00Z');
+    await a.start().idle();
+    expect(connector.delivered.map((d) => [d.conversationId, kindOf(d)])).toEqual([['a:1personal-ann', 'booked-for']]);
+    expect((await world.claims.listDay(far)).map((c) => c.state)).toEqual(['sent']);
   });
 });

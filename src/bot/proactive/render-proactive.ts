@@ -1,6 +1,7 @@
 import { adminCancelledCard, adminCancelledSummary, noShowReleasedCard, noShowReleasedSummary, reminderCard, reminderSummary, withCardLanguage } from '../cards';
 import { renderWaitlistOffer } from '../cards/waitlist-cards';
 import { renderBookedFor } from './booked-for-card';
+import { renderCancelledFor } from './cancelled-for-card';
 import { describeAlternative, describeRefusal } from '../../i18n/describe-refusal';
 import type { Locale } from '../../i18n/messages';
 import type { ProactiveMessage } from '../../use-cases/reminders/reminder-ports';
@@ -40,6 +41,9 @@ export function renderProactive(
       break;
     case 'booked-for':
       ({ card, summary } = renderBookedFor(message, locale, mapUrl));
+      break;
+    case 'cancelled-for':
+      ({ card, summary } = renderCancelledFor(message, locale, mapUrl));
       break;
     case 'no-show-released': {
       const where = { ...place, deadline: message.deadline };

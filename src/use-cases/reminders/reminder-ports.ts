@@ -13,9 +13,10 @@ import type { Logger } from '../logger-port';
  * notice that an admin's change of the rules cancelled it, a site's daily retention pass
  * (src/use-cases/purge-expired.ts; its "booking id" names the site), for 'series' the booking of one day of a
  * recurring series by the daily pass (its `bookingId` is the series id), or the card of a waitlist offer (its key is
- * the hold id), or 'booked-for': telling a person that a delegate or an admin booked a desk for them.
+ * the hold id), or 'booked-for': telling a person that a delegate or an admin booked a desk for them, or
+ * 'cancelled-for': telling them that a delegate cancelled a booking the delegate had made for them.
  */
-export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series' | 'offer' | 'booked-for';
+export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series' | 'offer' | 'booked-for' | 'cancelled-for';
 
 /**
  * - pending: someone holds (or held) the claim and the work is not finished; `leaseUntil` says until when the
@@ -168,6 +169,14 @@ export type ProactiveMessage =
       readonly desk: MessageDesk;
       /** Who booked it, as their token named them. */
       readonly bookedByName: string;
+    }
+  | {
+      /** A delegate cancelled a booking they had made for the person (src/use-cases/booked-for-others.ts). */
+      readonly kind: 'cancelled-for';
+      readonly booking: Booking;
+      readonly desk: MessageDesk;
+      /** Who cancelled it, as their token named them. */
+      readonly cancelledByName: string;
     };
 
 interface OutcomeBase {

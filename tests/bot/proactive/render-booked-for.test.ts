@@ -40,3 +40,28 @@ describe('the card telling a person that a desk was booked for them', () => {
     expect(activity['channelData']).toEqual({ notification: { alert: true } });
   });
 });
+
+describe('the card telling a person that their delegate cancelled a desk booked for them', () => {
+  const cancelled: ProactiveMessage = {
+    kind: 'cancelled-for',
+    booking: { ...booking, status: 'released', releasedBy: 'dan', releaseReason: 'cancelled', releasedAt: '2026-12-01T09:00:00.000Z' },
+    desk: { label: '3.12', zoneName: 'Zone B', floorName: '3rd floor' },
+    cancelledByName: 'Dan *Delegate*',
+  };
+  it.each([
+    ['en', 'A desk booked for you was cancelled', 'Cancelled by'],
+    ['fr', 'Un bureau réservé pour vous a été annulé', 'Annulé par'],
+    ['nl', 'Een voor u geboekt bureau is geannuleerd', 'Geannuleerd door'],
+    ['de', 'Ein für Sie gebuchter Schreibtisch wurde storniert', 'Storniert von'],
+  ] as const)('in %s names who cancelled and the desk, offers no Cancel of a booking gone, with an alert', (locale, title, cancelledBy) => {
+    const activity = renderProactive(cancelled, locale, (date, floorId) => `https://teams.microsoft.com/l/entity/app/book?context=${date}|${floorId}`);
+    const text = JSON.stringify(activity);
+    expect(text).toContain(title);
+    expect(text).toContain(cancelledBy);
+    expect(text).toContain('3.12');
+    expect(text).toContain('Dan \\\\*Delegate\\\\*');
+    expect(actionsOf(activity)).toEqual(['bookings.show', 'Action.OpenUrl']);
+    expect(activity['summary']).toContain('Dan *Delegate*');
+    expect(activity['channelData']).toEqual({ notification: { alert: true } });
+  });
+});
