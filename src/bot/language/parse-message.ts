@@ -15,6 +15,7 @@ import { detectLanguage } from './detect-language';
 import { extractConstraints } from './extract-constraints';
 import { extractDates, type DateExtraction, type SeriesReading } from './extract-dates';
 import { blankOut, foldText } from './fold-text';
+import { alternativeDays, negatesAction, noLongerNeeded, withoutDeniedDays } from './guarded-readings';
 import { sanitizeMessageText } from './sanitize-message-text';
 
 export type Command =
@@ -105,13 +106,21 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   const read = (masked: string): DateExtraction =>
     canResolveDates ? extractDates(folded, masked, { today: civilDateOf(ctx.now, ctx.timeZone), locale }) : { dates: [] };
   const extraction = read(dateText);
-  const { dates } = extraction;
+  let { dates } = extraction;
+  // "Thursday or Friday": one of the two, which only the person can say; ask rather than take both.
+  const either = extraction.unparsedText === undefined ? alternativeDays(folded, dateText, locale, (m) => read(m).dates) : undefined;
+  const unparsedText = either ?? extraction.unparsedText;
   const unparsed =
-    extraction.unparsedText === undefined
+    unparsedText === undefined
       ? { unplaced: [] as string[] }
-      : { unparsedDateText: extraction.unparsedText, unplaced: extraction.unparsedText.split(', ') };
+      : { unparsedDateText: unparsedText, unplaced: unparsedText.split(', ') };
 
-  const intent = detectIntent(folded.text);
+  // "don't cancel Thursday" asks for nothing; "I won't need my desk Thursday" is a reason, like "I can't come".
+  if (negatesAction(folded.text) && !noLongerNeeded(folded.text)) return { command: UNKNOWN, locale, unplaced: [] };
+  const intent = noLongerNeeded(folded.text) ? 'cannot-come' : detectIntent(folded.text);
+  // "not Thursday, Friday": the denied day is no part of a booking.
+  const named = dates.length > 0 && (intent === 'book' || intent === undefined);
+  if (named) dates = withoutDeniedDays(dateText, dates, (m) => read(m).dates) ?? dates;
   const asksForDesk =
     constraints.mentionsDesk ||
     constraints.deskLabel !== undefined ||
@@ -164,7 +173,7 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
       return { command: { kind: 'help' }, locale, unplaced: [] };
     case undefined:
       // A bare date ("Thursday", "jeudi"), or a desk with no verb ("Donnerstag einen Schreibtisch"), is a booking.
-      if (dates.length > 0 || unparsed.unparsedDateText !== undefined || asksForDesk) return book();
+      if (named || unparsed.unparsedDateText !== undefined || asksForDesk) return book();
       return { command: UNKNOWN, locale, unplaced: [] };
   }
 }
