@@ -799,4 +799,14 @@ export const de: Messages = {
   'tab.admin.groups.zone': "Zugelassene Gruppen in {zone}",
   'tab.admin.groups.everyone': "Alle dürfen hier buchen.",
   'tab.admin.groups.only': "Nur Mitglieder dieser Gruppen dürfen hier buchen.",
+  // Der Chat, von einem Fremden ausprobiert (Sitzung 5): eine getippte Stornierung wird bestätigt; Vorschläge bevorzugen die eigenen Plätze.
+  'chat.cancelConfirm.title': 'Diese Buchung stornieren?',
+  'chat.cancelConfirm.titleMany': 'Diese {count} Buchungen stornieren?',
+  'chat.cancelConfirm.line': 'Schreibtisch {desk} am {date}',
+  'chat.cancelConfirm.yes': 'Ja, stornieren',
+  'chat.cancelConfirm.yesMany': 'Ja, alle stornieren',
+  'chat.cancelConfirm.keep': 'Nein, behalten',
+  'chat.cancelConfirm.keepMany': 'Nein, alle behalten',
+  'card.why.myFavourite': 'Es ist einer Ihrer Lieblingsschreibtische.',
+  'card.why.lastTime': 'Es ist der Schreibtisch, den Sie letztes Mal hatten.',
 };

@@ -794,6 +794,16 @@ export const en = {
   'tab.admin.groups.zone': "Groups allowed in {zone}",
   'tab.admin.groups.everyone': "Everyone may book here.",
   'tab.admin.groups.only': "Only members of these groups may book here.",
+  // The chat, tried as a stranger (session 5): typed cancellations are confirmed; suggestions prefer one's own desks.
+  'chat.cancelConfirm.title': 'Cancel this booking?',
+  'chat.cancelConfirm.titleMany': 'Cancel these {count} bookings?',
+  'chat.cancelConfirm.line': 'Desk {desk} on {date}',
+  'chat.cancelConfirm.yes': 'Yes, cancel it',
+  'chat.cancelConfirm.yesMany': 'Yes, cancel them',
+  'chat.cancelConfirm.keep': 'No, keep it',
+  'chat.cancelConfirm.keepMany': 'No, keep them',
+  'card.why.myFavourite': 'It is one of your favourite desks.',
+  'card.why.lastTime': 'It is the desk you had last time.',
 } as const;
 
 export type MessageKey = keyof typeof en;

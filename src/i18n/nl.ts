@@ -788,4 +788,14 @@ export const nl: Messages = {
   'tab.admin.groups.zone': "Toegelaten groepen in {zone}",
   'tab.admin.groups.everyone': "Iedereen mag hier boeken.",
   'tab.admin.groups.only': "Alleen leden van deze groepen mogen hier boeken.",
+  // De chat getest door een buitenstaander (sessie 5): een getypte annulering wordt bevestigd; voorstellen kiezen eerst uw eigen bureaus.
+  'chat.cancelConfirm.title': 'Deze boeking annuleren?',
+  'chat.cancelConfirm.titleMany': 'Deze {count} boekingen annuleren?',
+  'chat.cancelConfirm.line': 'Bureau {desk} op {date}',
+  'chat.cancelConfirm.yes': 'Ja, annuleren',
+  'chat.cancelConfirm.yesMany': 'Ja, alle annuleren',
+  'chat.cancelConfirm.keep': 'Nee, houden',
+  'chat.cancelConfirm.keepMany': 'Nee, alle houden',
+  'card.why.myFavourite': 'Het is een van uw favoriete bureaus.',
+  'card.why.lastTime': 'Het is het bureau dat u de vorige keer had.',
 };
