@@ -1,5 +1,6 @@
 import type { CivilDate } from '../domain/model';
 import type { BookingDeps } from '../use-cases/book-desk';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 
 /** What the bot's handlers are given: the booking use cases' ports, and the links and choices only a chat shows. */
@@ -12,4 +13,6 @@ export interface BotDeps extends BookingDeps {
   readonly calendarUrl?: (bookingId: string, locale: string) => Promise<string | undefined>;
   /** Recurring series ("every Tuesday until 31 January"); without them, repeats book as several days. */
   readonly series?: SeriesStore;
+  /** The tab's favourite desks: suggestions offer them first when they are free (none kept: last time's desk only). */
+  readonly favourites?: Pick<FavouritesStore, 'list'>;
 }

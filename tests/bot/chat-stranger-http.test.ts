@@ -125,6 +125,35 @@ describe('the chat understands or asks: it never cancels or books a day on a gue
     });
   });
 
+  describe('the desk suggested in chat is one of the person\'s own first', () => {
+    async function favour(deskId: string): Promise<void> {
+      const res = await fetch(`${bot.url}/api/favourites/${deskId}`, { method: 'PUT', headers: { 'x-dev-user': ALICE.aadObjectId } });
+      expect(res.status).toBe(200);
+    }
+
+    it.each([
+      ['book a desk thursday', 'en-US', 'It is one of your favourite desks.'],
+      ['réserve un bureau jeudi', 'fr-BE', 'C’est un de vos bureaux favoris.'],
+      ['boek een bureau donderdag', 'nl-BE', 'Het is een van uw favoriete bureaus.'],
+      ['Donnerstag einen Schreibtisch buchen', 'de-DE', 'Es ist einer Ihrer Lieblingsschreibtische.'],
+    ])('%j offers the favourite set in the tab, and says so', async (text, locale, why) => {
+      const favourite = catalog.desks.find((d) => d.label === '2.07')!.id;
+      await favour(favourite);
+      const card = await say(text, locale);
+      expect(action(card, 'book.confirm').data['deskId']).toBe(favourite);
+      expect(textOf(card)).toContain(why);
+      expect(textOf(card)).not.toMatch(/desk you asked for|vous avez demandé|waar u om vroeg|Sie gebeten haben/);
+    });
+
+    it('"book a desk friday" after desk 2.05 on Thursday offers 2.05 again, as the desk of last time', async () => {
+      const first = await say('book desk 2.05 thursday');
+      await click(action(first, 'book.confirm').data);
+      const card = await say('book a desk friday');
+      expect(action(card, 'book.confirm').data['deskId']).toBe(catalog.desks.find((d) => d.label === '2.05')!.id);
+      expect(textOf(card)).toContain('It is the desk you had last time.');
+    });
+  });
+
   describe('days read as meant, or asked about', () => {
     it('"book a desk 12/14" is Monday 14 December: 14 cannot be a month', async () => {
       const card = await say('book a desk 12/14');
