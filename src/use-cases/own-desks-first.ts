@@ -23,11 +23,16 @@ export async function ownDesksAt(deps: OwnDesksDeps, actor: Actor, siteId?: stri
   const index = await deps.catalog.current();
   const site = siteId !== undefined ? index.site(siteId) : index.sites[0];
   if (!site) return { favourites: [] };
+  const [favourites, lastDeskId] = await Promise.all([favouritesAt(deps, actor, site), lastDeskOf(deps, actor, site)]);
+  return { favourites, ...(lastDeskId !== undefined && { lastDeskId }) };
+}
+
+/** The person's favourites at a site, in their order: one read, where the desk of last time takes one per day. */
+export async function favouritesAt(deps: Pick<OwnDesksDeps, 'favourites'>, actor: Actor, site: SiteCatalog): Promise<string[]> {
   const here = new Set(site.desks.map((d) => d.id));
-  const [favourites, lastDeskId] = await Promise.all([deps.favourites?.list(actor.userId) ?? Promise.resolve([]), lastDeskOf(deps, actor, site)]);
+  const favourites = (await deps.favourites?.list(actor.userId)) ?? [];
   // A favourite at another site, or removed by an import since, is no suggestion here.
-  const mine = favourites.map((f) => f.deskId).filter((id) => here.has(id));
-  return { favourites: mine, ...(lastDeskId !== undefined && { lastDeskId }) };
+  return favourites.map((f) => f.deskId).filter((id) => here.has(id));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Refusal } from '../domain/refusal';
 import type { Suggestion, SuggestionPreferences } from '../domain/suggest';
 import type { BookingDeps } from './book-desk';
 import { checkDesk } from './check-desk';
-import { ownDeskReason, ownDesksAt, preferOwnDesks, type OwnDeskReason, type OwnDesksDeps } from './own-desks-first';
+import { favouritesAt, lastDeskOf, ownDeskReason, preferOwnDesks, type OwnDeskReason, type OwnDesks, type OwnDesksDeps } from './own-desks-first';
 import type { SiteCatalog } from './ports';
 import { suggestDesks } from './suggest-desk';
 
@@ -37,10 +37,21 @@ export async function suggestForDay(deps: BookingDeps & Pick<OwnDesksDeps, 'favo
   const { actor, date, site, preferences, wantedDeskId } = q;
   // After the desk asked for: the person's favourites in their order, then their desk of last time, when free and
   // allowed; then the usual ranking.
-  const own = await ownDesksAt(deps, actor, site.site.id);
   const asked = preferences.prefer?.favouriteDeskIds ?? [];
   // Every free desk is ranked: the count of the others is part of the answer.
-  const ranked = await suggestDesks(deps, { actor, date, siteId: site.site.id, preferences: preferOwnDesks(preferences, own), limit: Number.MAX_SAFE_INTEGER });
+  const rank = (own: OwnDesks) => suggestDesks(deps, { actor, date, siteId: site.site.id, preferences: preferOwnDesks(preferences, own), limit: Number.MAX_SAFE_INTEGER });
+  let own: OwnDesks = { favourites: await favouritesAt(deps, actor, site) };
+  let ranked = await rank(own);
+  // The desk of last time costs a read per day of the month around: looked up only when no desk asked for or
+  // favourite came first. Ranking again is cheap (the floors' recent ledgers are cached).
+  const first = ranked.ok ? ranked.value[0]?.desk.id : undefined;
+  if (first !== undefined && !asked.includes(first) && !own.favourites.includes(first)) {
+    const lastDeskId = await lastDeskOf(deps, actor, site);
+    if (lastDeskId !== undefined && lastDeskId !== first) {
+      own = { ...own, lastDeskId };
+      ranked = await rank(own);
+    } else if (lastDeskId !== undefined) own = { ...own, lastDeskId };
+  }
   if (!ranked.ok) return { kind: 'refused', refusal: ranked.error };
   const top = ranked.value[0];
   if (wantedDeskId && top?.desk.id !== wantedDeskId) {
