@@ -1,5 +1,6 @@
 import type { CivilDate } from '../domain/model';
 import type { BookingDeps } from '../use-cases/book-desk';
+import type { FavouritesStore } from '../use-cases/favourites-port';
 import type { SeriesStore } from '../use-cases/series-port';
 import type { BookForDeps } from '../use-cases/book-for-someone';
 import type { DelegationStore } from '../use-cases/delegation-port';
@@ -24,4 +25,6 @@ export interface BotDeps extends BookingDeps {
   readonly series?: SeriesStore;
   /** Booking for a colleague who delegated to the caller; without it the chat says it cannot. */
   readonly bookFor?: BookForChatPorts;
+  /** The tab's favourite desks: suggestions offer them first when they are free (none kept: last time's desk only). */
+  readonly favourites?: Pick<FavouritesStore, 'list'>;
 }

@@ -11,6 +11,7 @@ import { chooseSite, siteOfCardAction } from '../use-cases/choose-site';
 import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import { listMyBookings } from '../use-cases/list-my-bookings';
 import { moveBooking } from '../use-cases/move-booking';
+import { ownDesksAt, preferOwnDesks } from '../use-cases/own-desks-first';
 import type { SiteCatalog } from '../use-cases/ports';
 import { suggestDesks } from '../use-cases/suggest-desk';
 import { suggestForDay } from '../use-cases/suggest-for-day';
@@ -288,7 +289,8 @@ export class BotHandlers {
     site: SiteCatalog,
   ): Promise<AdaptiveCard> {
     const index = await this.deps.catalog.current();
-    const outcomes = await bookDays(this.deps, { actor, dates, preferences, requestId, siteId: site.site.id });
+    const own = await ownDesksAt(this.deps, actor, site.site.id);
+    const outcomes = await bookDays(this.deps, { actor, dates, preferences: preferOwnDesks(preferences, own), requestId, siteId: site.site.id });
     const results: DayResult[] = outcomes.map((o) => {
       if (o.ok) return dayDone(o.date, o.booking.deskId, index);
       if (!o.refusal) return { date: o.date, ok: false, sentence: t(locale, 'chat.multi.noDesk') };
@@ -430,7 +432,7 @@ export class BotHandlers {
       {
         date,
         desk: cardDesk(top.desk.id, index),
-        why: top.why,
+        why: { ...top.why, ...(found.ownDesk !== undefined && { ownDesk: found.ownDesk }) },
         requestId,
         ...this.map(date, top.desk.floorId),
         otherDeskCount: found.otherDeskCount,

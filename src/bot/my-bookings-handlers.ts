@@ -7,6 +7,7 @@ import type { CatalogIndex } from '../use-cases/catalog-index';
 import { listMyBookings } from '../use-cases/list-my-bookings';
 import type { BotDeps } from './bot-deps';
 import { cardBooking, cardDesk, catalogNames, dayDone } from './card-view';
+import { cancelConfirmCard } from './cards/cancel-confirm-card';
 import { bookingsCard, cancelledCard, checkedInCard, errorCard, multiDayCard, releasedCard, statusCard, type AdaptiveCard, type DayResult } from './cards';
 
 /**
@@ -41,9 +42,22 @@ export class MyBookingsHandlers {
     return kind === 'cancel' ? cancelledCard(input, locale) : releasedCard(input, locale);
   }
 
+  /**
+   * "cancel Thursday" typed in chat: the bookings of those days, to confirm. Nothing is cancelled before "Yes, cancel"
+   * (the card's buttons act at once: they name one booking the person can see).
+   */
   async cancelDays(dates: readonly CivilDate[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {
     if (dates.length === 0) return this.myBookings(actor, locale);
-    return this.onBookingsOf(dates, actor, locale, 'cancel');
+    const days = await bookingsOnDays(this.deps, actor, dates);
+    const booked = days.flatMap((d) => (d.booking ? [d.booking] : []));
+    if (booked.length === 0) {
+      if (dates.length === 1) return this.noBookingOn(dates[0]!, locale);
+      const results: DayResult[] = days.map(({ date }) => ({ date, ok: false, sentence: t(locale, 'bot.noBookingOn', { date: formatDate(date, locale) }) }));
+      return multiDayCard({ results, kind: 'cancelled' }, locale);
+    }
+    const index = await this.deps.catalog.current();
+    const bookings = booked.map((b) => ({ id: b.id, date: b.date, deskLabel: cardDesk(b.deskId, index).label }));
+    return cancelConfirmCard({ bookings, notBooked: days.filter((d) => !d.booking).map((d) => d.date) }, locale);
   }
 
   async releaseDays(dates: readonly CivilDate[], actor: Actor, locale: Locale): Promise<AdaptiveCard> {

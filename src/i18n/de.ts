@@ -854,4 +854,14 @@ export const de: Messages = {
   'tab.bookedFor.cancel': 'Stornieren',
   'tab.bookedFor.cancelLabel': 'Schreibtisch {desk} für {name} am {date} stornieren',
   'tab.bookedFor.cancelled': 'Schreibtisch {desk} für {name} am {date} ist storniert. Die Person wird in Teams benachrichtigt.',
+  // Der Chat, von einem Fremden ausprobiert (Sitzung 5): eine getippte Stornierung wird bestätigt; Vorschläge bevorzugen die eigenen Plätze.
+  'chat.cancelConfirm.title': 'Diese Buchung stornieren?',
+  'chat.cancelConfirm.titleMany': 'Diese {count} Buchungen stornieren?',
+  'chat.cancelConfirm.line': 'Schreibtisch {desk} am {date}',
+  'chat.cancelConfirm.yes': 'Ja, stornieren',
+  'chat.cancelConfirm.yesMany': 'Ja, alle stornieren',
+  'chat.cancelConfirm.keep': 'Nein, behalten',
+  'chat.cancelConfirm.keepMany': 'Nein, alle behalten',
+  'card.why.myFavourite': 'Es ist einer Ihrer Lieblingsschreibtische.',
+  'card.why.lastTime': 'Es ist der Schreibtisch, den Sie letztes Mal hatten.',
 };

@@ -849,6 +849,16 @@ export const en = {
   'tab.bookedFor.cancel': 'Cancel',
   'tab.bookedFor.cancelLabel': 'Cancel desk {desk} booked for {name} on {date}',
   'tab.bookedFor.cancelled': 'Desk {desk} for {name} on {date} is cancelled. They are told in Teams.',
+  // The chat, tried as a stranger (session 5): typed cancellations are confirmed; suggestions prefer one's own desks.
+  'chat.cancelConfirm.title': 'Cancel this booking?',
+  'chat.cancelConfirm.titleMany': 'Cancel these {count} bookings?',
+  'chat.cancelConfirm.line': 'Desk {desk} on {date}',
+  'chat.cancelConfirm.yes': 'Yes, cancel it',
+  'chat.cancelConfirm.yesMany': 'Yes, cancel them',
+  'chat.cancelConfirm.keep': 'No, keep it',
+  'chat.cancelConfirm.keepMany': 'No, keep them',
+  'card.why.myFavourite': 'It is one of your favourite desks.',
+  'card.why.lastTime': 'It is the desk you had last time.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -851,4 +851,14 @@ export const fr: Messages = {
   'tab.bookedFor.cancel': 'Annuler',
   'tab.bookedFor.cancelLabel': 'Annuler le bureau {desk} réservé pour {name} le {date}',
   'tab.bookedFor.cancelled': 'Le bureau {desk} pour {name} le {date} est annulé. La personne est prévenue dans Teams.',
+  // Le chat essayé par un inconnu (session 5) : une annulation écrite est confirmée ; les suggestions préfèrent ses bureaux.
+  'chat.cancelConfirm.title': 'Annuler cette réservation ?',
+  'chat.cancelConfirm.titleMany': 'Annuler ces {count} réservations ?',
+  'chat.cancelConfirm.line': 'Bureau {desk} le {date}',
+  'chat.cancelConfirm.yes': 'Oui, l’annuler',
+  'chat.cancelConfirm.yesMany': 'Oui, les annuler',
+  'chat.cancelConfirm.keep': 'Non, la garder',
+  'chat.cancelConfirm.keepMany': 'Non, les garder',
+  'card.why.myFavourite': 'C’est un de vos bureaux favoris.',
+  'card.why.lastTime': 'C’est le bureau que vous aviez la dernière fois.',
 };

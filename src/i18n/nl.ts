@@ -843,4 +843,14 @@ export const nl: Messages = {
   'tab.bookedFor.cancel': 'Annuleren',
   'tab.bookedFor.cancelLabel': 'Bureau {desk} voor {name} op {date} annuleren',
   'tab.bookedFor.cancelled': 'Bureau {desk} voor {name} op {date} is geannuleerd. Ze krijgen bericht in Teams.',
+  // De chat getest door een buitenstaander (sessie 5): een getypte annulering wordt bevestigd; voorstellen kiezen eerst uw eigen bureaus.
+  'chat.cancelConfirm.title': 'Deze boeking annuleren?',
+  'chat.cancelConfirm.titleMany': 'Deze {count} boekingen annuleren?',
+  'chat.cancelConfirm.line': 'Bureau {desk} op {date}',
+  'chat.cancelConfirm.yes': 'Ja, annuleren',
+  'chat.cancelConfirm.yesMany': 'Ja, alle annuleren',
+  'chat.cancelConfirm.keep': 'Nee, houden',
+  'chat.cancelConfirm.keepMany': 'Nee, alle houden',
+  'card.why.myFavourite': 'Het is een van uw favoriete bureaus.',
+  'card.why.lastTime': 'Het is het bureau dat u de vorige keer had.',
 };

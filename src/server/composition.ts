@@ -135,6 +135,7 @@ export function composeServer(
   const deps: BotDeps & { readonly sitePrivacy?: SitePrivacyStore; series: SeriesStore } = {
     ...(sitePrivacy && { sitePrivacy }),
     series,
+    favourites,
     store: parts.reservations,
     catalog,
     clock,

@@ -20,9 +20,10 @@ import { cancelBooking } from './change-booking';
 import { InvalidInputError } from './errors';
 import { ContentionError, CorruptDataError, type SiteCatalog } from './ports';
 import type { SeriesStore } from './series-port';
+import { ownDesksAt, preferOwnDesks, type OwnDesks, type OwnDesksDeps } from './own-desks-first';
 import { suggestDesks } from './suggest-desk';
 
-export interface SeriesDeps extends BookingDeps {
+export interface SeriesDeps extends BookingDeps, Pick<OwnDesksDeps, 'favourites'> {
   readonly series: SeriesStore;
 }
 
@@ -129,8 +130,11 @@ async function bookDueDays(deps: SeriesDeps, series: Series, catalog: SiteCatalo
   const last = bookingWindow({ now: deps.clock.now(), timeZone: catalog.site.timeZone, policies: catalog.policies }).lastBookableDate;
   const refusals = new Map<CivilDate, Refusal>();
   let current = series;
-  for (const date of dueDays(series, last)) {
-    const outcome = await bookSeriesDay(deps, series, date, groups);
+  const due = dueDays(series, last);
+  // Read once for all the days booked now: the owner's desks do not change between them.
+  const own = due.length > 0 && series.deskId === undefined ? await ownDesksAt(deps, ownerOf(series, groups), series.siteId) : undefined;
+  for (const date of due) {
+    const outcome = await bookSeriesDay(deps, series, date, groups, own);
     if (outcome.refusal) refusals.set(date, outcome.refusal);
     current = await recordDay(deps, series.userId, series.id, outcome.day);
   }
@@ -190,17 +194,19 @@ function ownerOf(series: Series, groups: readonly string[] | undefined): Actor {
  * own request id, so a second attempt (a retry, another instance) finds the booking the first one made.
  */
 export async function bookSeriesDay(
-  deps: BookingDeps,
+  deps: BookingDeps & Pick<OwnDesksDeps, 'favourites'>,
   series: Series,
   date: CivilDate,
   groups?: readonly string[],
+  own?: OwnDesks,
 ): Promise<{ day: SeriesDay; refusal?: Refusal; booking?: Booking }> {
   const actor = ownerOf(series, groups);
   const requestId = dayRequestId(series.id, date);
   let deskId = series.deskId;
   if (deskId === undefined) {
-    const preferences = seriesPreferences(series);
-    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1, ...(preferences && { preferences }) });
+    // The owner's favourites first, then their desk of last time, as a suggestion in chat would.
+    const preferences = preferOwnDesks(seriesPreferences(series), own ?? (await ownDesksAt(deps, actor, series.siteId)));
+    const ranked = await suggestDesks(deps, { actor, date, siteId: series.siteId, limit: 1, preferences });
     if (!ranked.ok) {
       const mine = await ownEarlierBooking(deps, series.userId, requestId, ranked.error);
       if (mine) return { day: { date, state: 'booked', bookingId: mine.id }, booking: mine };

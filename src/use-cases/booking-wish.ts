@@ -1,12 +1,14 @@
 import { bookableDays } from '../domain/booking-window';
-import { addDays, civilDateOf } from '../domain/civil-date';
 import { deskModeOn, type Actor, type CivilDate, type Desk } from '../domain/model';
 import type { SuggestionPreferences } from '../domain/suggest';
 import type { BookingDeps } from './book-desk';
 import type { Discussion } from './discussion-port';
-import { listMyBookings, type ListDeps } from './list-my-bookings';
+import { lastDeskOf } from './own-desks-first';
 import type { Clock, SiteCatalog } from './ports';
 import { firstZoneWithRoom } from './suggest-for-day';
+
+/** Kept here too: the chat's wishes were its first users. */
+export { lastDeskOf } from './own-desks-first';
 
 /** What a booking request carries past the days: a desk wanted, a zone, equipment. */
 export type WishConstraints = NonNullable<Discussion['pending']>['constraints'];
@@ -81,17 +83,6 @@ export function preferencesFor(c: WishConstraints): SuggestionPreferences {
       ...(require.attributes && { attributes: require.attributes }),
     },
   };
-}
-
-/**
- * "The same desk as last time": the desk of the person's latest booking at the site in the last month, or, with none
- * in the past, of their next one.
- */
-export async function lastDeskOf(deps: ListDeps, actor: Actor, site: SiteCatalog): Promise<string | undefined> {
-  const today = civilDateOf(deps.clock.now(), site.site.timeZone);
-  const recent = (await listMyBookings(deps, { actor, from: addDays(today, -30), to: addDays(today, 30) })).filter((b) => b.siteId === site.site.id);
-  const past = recent.filter((b) => b.date <= today);
-  return (past[past.length - 1] ?? recent[0])?.deskId;
 }
 
 /** The next days the site lets anyone book, by the same rule that accepts or refuses a booking. */

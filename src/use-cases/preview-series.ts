@@ -8,6 +8,7 @@ import type { Refusal } from '../domain/refusal';
 import { checkSeriesSpec, seriesDates } from '../domain/series';
 import { NO_FREE_DESK, seriesPreferences, siteOf, wishOf, type CreateSeriesCommand, type SeriesDeps } from './book-series';
 import { InvalidInputError } from './errors';
+import { ownDesksAt, preferOwnDesks } from './own-desks-first';
 import { suggestDesks } from './suggest-desk';
 
 /** One named day as a series made now would treat it. */
@@ -56,7 +57,8 @@ export async function previewSeries(deps: SeriesDeps, cmd: Omit<CreateSeriesComm
     }
   }
 
-  const preferences = seriesPreferences(wish);
+  // As the booking of each day will: the person's favourites first, then their desk of last time.
+  const preferences = preferOwnDesks(seriesPreferences(wish), await ownDesksAt(deps, cmd.actor, catalog.site.id));
   const days: PreviewDay[] = [];
   for (const date of dates) {
     const window = checkBookingWindow({ date, now, timeZone, policies: catalog.policies });
@@ -70,7 +72,7 @@ export async function previewSeries(deps: SeriesDeps, cmd: Omit<CreateSeriesComm
     }
     let deskId = cmd.deskId;
     if (deskId === undefined) {
-      const ranked = await suggestDesks(deps, { actor: cmd.actor, date, siteId: catalog.site.id, limit: 1, ...(preferences && { preferences }) });
+      const ranked = await suggestDesks(deps, { actor: cmd.actor, date, siteId: catalog.site.id, limit: 1, preferences });
       if (!ranked.ok) {
         days.push({ date, state: 'refused', code: ranked.error.code, refusal: ranked.error });
         continue;

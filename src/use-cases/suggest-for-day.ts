@@ -3,12 +3,20 @@ import type { Refusal } from '../domain/refusal';
 import type { Suggestion, SuggestionPreferences } from '../domain/suggest';
 import type { BookingDeps } from './book-desk';
 import { checkDesk } from './check-desk';
+import { favouritesAt, lastDeskOf, ownDeskReason, preferOwnDesks, type OwnDeskReason, type OwnDesks, type OwnDesksDeps } from './own-desks-first';
 import type { SiteCatalog } from './ports';
 import { suggestDesks } from './suggest-desk';
 
 /** What a chat can propose for one day: a desk (and how many others are free), the rule that refuses, or nothing. */
 export type DaySuggestion =
-  | { readonly kind: 'suggested'; readonly suggestion: Suggestion; readonly otherDeskCount: number }
+  | {
+      readonly kind: 'suggested';
+      /** `why.favourite` is true only for a desk asked for (by name, or carried by the card). */
+      readonly suggestion: Suggestion;
+      readonly otherDeskCount: number;
+      /** Not asked for, but one of the person's favourites, or their desk of last time: why it came first. */
+      readonly ownDesk?: OwnDeskReason;
+    }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'none' };
 
@@ -25,17 +33,37 @@ export interface DaySuggestionQuery {
  * The desk to propose for a day, before anything is booked. A bare "no desk" is the last resort: the desk asked for,
  * or a zone at its cap, is answered with the rule that refuses it, whose numbers and alternatives the person can act on.
  */
-export async function suggestForDay(deps: BookingDeps, q: DaySuggestionQuery): Promise<DaySuggestion> {
+export async function suggestForDay(deps: BookingDeps & Pick<OwnDesksDeps, 'favourites'>, q: DaySuggestionQuery): Promise<DaySuggestion> {
   const { actor, date, site, preferences, wantedDeskId } = q;
+  // After the desk asked for: the person's favourites in their order, then their desk of last time, when free and
+  // allowed; then the usual ranking.
+  const asked = preferences.prefer?.favouriteDeskIds ?? [];
   // Every free desk is ranked: the count of the others is part of the answer.
-  const ranked = await suggestDesks(deps, { actor, date, siteId: site.site.id, preferences, limit: Number.MAX_SAFE_INTEGER });
+  const rank = (own: OwnDesks) => suggestDesks(deps, { actor, date, siteId: site.site.id, preferences: preferOwnDesks(preferences, own), limit: Number.MAX_SAFE_INTEGER });
+  let own: OwnDesks = { favourites: await favouritesAt(deps, actor, site) };
+  let ranked = await rank(own);
+  // The desk of last time costs a read per day of the month around: looked up only when no desk asked for or
+  // favourite came first. Ranking again is cheap (the floors' recent ledgers are cached).
+  const first = ranked.ok ? ranked.value[0]?.desk.id : undefined;
+  if (first !== undefined && !asked.includes(first) && !own.favourites.includes(first)) {
+    const lastDeskId = await lastDeskOf(deps, actor, site);
+    if (lastDeskId !== undefined && lastDeskId !== first) {
+      own = { ...own, lastDeskId };
+      ranked = await rank(own);
+    } else if (lastDeskId !== undefined) own = { ...own, lastDeskId };
+  }
   if (!ranked.ok) return { kind: 'refused', refusal: ranked.error };
   const top = ranked.value[0];
   if (wantedDeskId && top?.desk.id !== wantedDeskId) {
     const why = await checkDesk(deps, { actor, deskId: wantedDeskId, date });
     if (why) return { kind: 'refused', refusal: why };
   }
-  if (top) return { kind: 'suggested', suggestion: top, otherDeskCount: ranked.value.length - 1 };
+  if (top) {
+    const isAsked = asked.includes(top.desk.id);
+    const reason = isAsked ? undefined : ownDeskReason(top.desk.id, own);
+    const suggestion = { ...top, why: { ...top.why, favourite: isAsked } };
+    return { kind: 'suggested', suggestion, otherDeskCount: ranked.value.length - 1, ...(reason !== undefined && { ownDesk: reason }) };
+  }
   const zoneId = preferences.require?.zoneId;
   const inZone = zoneId ? site.desks.filter((d) => d.zoneId === zoneId && deskModeOn(d, date) === 'bookable') : [];
   // Some desk of the zone is refused for the cap unless it is taken itself: the first such answer says why.

@@ -138,7 +138,10 @@ describe('the chat over HTTP: it asks rather than guess, and follow-ups act on t
     it('cancelling several days answers with a cancellation summary', async () => {
       const ask = await say('book a desk Monday to Wednesday next week');
       await click(action(ask, 'book.days').data);
-      const card = await say('cancel Monday to Wednesday next week');
+      const question = await say('cancel Monday to Wednesday next week');
+      expect(textOf(question)).toMatch(/Cancel these 3 bookings\?/);
+      expect(await mine()).toHaveLength(3);
+      const card = await click(action(question, 'bookings.cancelMany').data);
       expect(textOf(card)).toMatch(/Your cancellations/);
       expect(textOf(card)).toMatch(/Cancelled: 3\. Not cancelled: 0\./);
       expect(textOf(card)).not.toMatch(/booking summary|Booked: 3/);

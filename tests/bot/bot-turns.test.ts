@@ -473,17 +473,20 @@ describe('the bot, turn by turn', () => {
 
   describe('cancel', () => {
     it.each([
-      ['en', 'cancel Thursday', 'Booking cancelled'],
-      ['fr', 'annule jeudi', 'Réservation annulée'],
-      ['nl', 'annuleer donderdag', 'Reservering geannuleerd'],
-      ['de', 'Donnerstag stornieren', 'Buchung storniert'],
-    ])('[%s] "%s" cancels the Thursday booking', async (lang, text, title) => {
+      ['en', 'cancel Thursday', 'Cancel this booking?', 'Booking cancelled'],
+      ['fr', 'annule jeudi', 'Annuler cette réservation ?', 'Réservation annulée'],
+      ['nl', 'annuleer donderdag', 'Deze boeking annuleren?', 'Reservering geannuleerd'],
+      ['de', 'Donnerstag stornieren', 'Diese Buchung stornieren?', 'Buchung storniert'],
+    ])('[%s] "%s" asks to confirm, then cancels the Thursday booking only', async (lang, text, ask, title) => {
       const L = byLang(lang);
       const today = await bookFor(ALICE, '1.00', TODAY);
       const thursday = await bookFor(ALICE, '1.00', THURSDAY);
-      const card = await t.say(ALICE, text, L.locale);
+      const question = await t.say(ALICE, text, L.locale);
+      expect(readableText(question)).toContain(ask);
+      expect(readableText(question)).toContain(L.thursday);
+      expect((await stored(thursday.id))?.status).toBe('booked');
+      const card = await t.click(ALICE, buttonOf(question, 'booking.cancel').data, L.locale);
       expect(readableText(card)).toContain(title);
-      expect(readableText(card)).toContain(L.thursday);
       expect((await stored(thursday.id))?.status).toBe('released');
       expect((await stored(today.id))?.status).toBe('booked');
     });

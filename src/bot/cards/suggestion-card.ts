@@ -28,6 +28,8 @@ export interface SuggestionWhy {
   readonly matchedAttributes: readonly string[];
   /** Free desks that booking this one would make too close for others. */
   readonly blocksFreeDesks: number;
+  /** Not asked for, but one of the person's favourites or their desk of last time (the reason it came first). */
+  readonly ownDesk?: 'favourite' | 'last-time';
 }
 
 export interface SuggestionCardInput {
@@ -60,6 +62,8 @@ export function deskFacts(desk: Omit<CardDesk, 'id' | 'label'>, locale: Locale):
 function whySentences(why: SuggestionWhy, locale: Locale): string[] {
   const out: string[] = [];
   if (why.favourite) out.push(t(locale, 'card.why.favourite'));
+  else if (why.ownDesk === 'favourite') out.push(t(locale, 'card.why.myFavourite'));
+  else if (why.ownDesk === 'last-time') out.push(t(locale, 'card.why.lastTime'));
   if (why.preferredZone) out.push(t(locale, 'card.why.preferredZone'));
   const matched = attributesText(why.matchedAttributes, locale);
   if (matched) out.push(t(locale, 'card.why.matchedAttributes', { features: matched }));

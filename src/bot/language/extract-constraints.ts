@@ -140,6 +140,9 @@ function findDeskLabels(folded: FoldedText, labels: LabelVocabulary): DeskLabelF
     // "a desk 15/12", "a desk on the 15th", "un bureau le 1er": a day, not a desk.
     if (/^\d{1,2}$/.test(typed) && /^[./-]\d{1,2}(?!\d)/.test(text.slice(at + typed.length))) continue;
     if (/^\d{1,2}(?:st|nd|rd|th|er|e|de|ste)$/.test(typed)) continue;
+    // "a desk 2026-12-10" is a date written the ISO way; "a desk 17-18 dec" is two days of December.
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(typed)) continue;
+    if (/^\d{1,2}-\d{1,2}$/.test(typed) && MONTH_AFTER.test(text.slice(at + typed.length))) continue;
     // "Platz 15.12.": a German date with its closing dot.
     if (/^\d{1,2}\.\d{1,2}$/.test(typed) && text[at + typed.length] === '.') continue;
     found.push({ label: sourceSlice(folded, at, at + typed.length), span: [at, at + typed.length] });

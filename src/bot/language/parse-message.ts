@@ -15,6 +15,7 @@ import { detectLanguage } from './detect-language';
 import { extractConstraints } from './extract-constraints';
 import { extractDates, type DateExtraction, type SeriesReading } from './extract-dates';
 import { blankOut, foldText } from './fold-text';
+import { alternativeDays, negatesAction, noLongerNeeded, withoutDeniedDays } from './guarded-readings';
 import { findPersonPhrase, type PersonPhrase } from './person-phrase';
 import { sanitizeMessageText } from './sanitize-message-text';
 
@@ -125,7 +126,8 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   // 3rd, even though it is still the 2nd in UTC.
   const read = (masked: string): DateExtraction =>
     canResolveDates ? extractDates(folded, masked, { today: civilDateOf(ctx.now, ctx.timeZone), locale }) : { dates: [] };
-  const intent = detectIntent(folded.text);
+  // "I won't need my desk Thursday" is a reason, like "I can't come".
+  const intent = noLongerNeeded(folded.text) ? 'cannot-come' : detectIntent(folded.text);
   // "for Ann" in a booking is taken out before the days are read; words the date reader can read are never a person.
   const person =
     canResolveDates && (intent === 'book' || intent === undefined)
@@ -136,12 +138,20 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
       : undefined;
   if (person) dateText = blankOut(dateText, person.span[0], person.span[1]);
   const extraction = read(dateText);
-  const { dates } = extraction;
+  let { dates } = extraction;
+  // "Thursday or Friday": one of the two, which only the person can say; ask rather than take both.
+  const either = extraction.unparsedText === undefined ? alternativeDays(folded, dateText, locale, (m) => read(m).dates) : undefined;
+  const unparsedText = either ?? extraction.unparsedText;
   const unparsed =
-    extraction.unparsedText === undefined
+    unparsedText === undefined
       ? { unplaced: [] as string[] }
-      : { unparsedDateText: extraction.unparsedText, unplaced: extraction.unparsedText.split(', ') };
+      : { unparsedDateText: unparsedText, unplaced: unparsedText.split(', ') };
 
+  // "don't cancel Thursday" asks for nothing.
+  if (negatesAction(folded.text) && !noLongerNeeded(folded.text)) return { command: UNKNOWN, locale, unplaced: [] };
+  // "not Thursday, Friday": the denied day is no part of a booking.
+  const named = dates.length > 0 && (intent === 'book' || intent === undefined);
+  if (named) dates = withoutDeniedDays(dateText, dates, (m) => read(m).dates) ?? dates;
   const asksForDesk =
     person !== undefined ||
     constraints.mentionsDesk ||
@@ -196,7 +206,7 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
       return { command: { kind: 'help' }, locale, unplaced: [] };
     case undefined:
       // A bare date ("Thursday", "jeudi"), or a desk with no verb ("Donnerstag einen Schreibtisch"), is a booking.
-      if (dates.length > 0 || unparsed.unparsedDateText !== undefined || asksForDesk) return book();
+      if (named || unparsed.unparsedDateText !== undefined || asksForDesk) return book();
       return { command: UNKNOWN, locale, unplaced: [] };
   }
 }

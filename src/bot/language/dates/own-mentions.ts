@@ -6,6 +6,7 @@ import { civil, ymdOf } from './calendar-days';
 import { type Mention, MentionList, overlaps } from './date-mentions';
 import { DAY_MONTH, EVERY_DAY, EVERY_OTHER, FRENCH_YESTERDAY, ISO_DATE, MONTH_DAY, MONTH_SCOPE, NEXT_MONTH, NEXT_WEEK, NOT_A_DATE_AFTER, NUMERIC_DATE, THIS_MONTH, THIS_WEEK, WEEKDAY_PATTERN } from './date-patterns';
 import { typoOfDayWord } from './short-mentions';
+import { VAGUE_DAY_PATTERNS } from './vague-days';
 
 // Our own finders: relative days, weekdays, weeks, months, repeats, numeric and day-month dates, and the day-like
 // words handed back unparsed.
@@ -24,7 +25,7 @@ export function findOwnMentions(text: string, today: CivilDate, locale: Locale):
   // said; they are handed back so that the bot asks, instead of booking some other day.
   // "hier" is yesterday in French only; in Dutch it is "here".
   const pastPatterns = locale === 'fr' ? [PAST_DAY_PATTERN, FRENCH_YESTERDAY] : [PAST_DAY_PATTERN];
-  for (const pattern of [...pastPatterns, PAST_WEEKDAY_PATTERN, DURATION_PATTERN, UNPLACEABLE_DAY_PATTERN]) {
+  for (const pattern of [...pastPatterns, PAST_WEEKDAY_PATTERN, DURATION_PATTERN, UNPLACEABLE_DAY_PATTERN, ...VAGUE_DAY_PATTERNS]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index ?? 0;
       list.add({ kind: 'unparsed', start, end: start + m[0].length, source: 'own' });
@@ -61,8 +62,10 @@ export function findOwnMentions(text: string, today: CivilDate, locale: Locale):
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (NOT_A_DATE_AFTER.test(text.slice(end))) continue;
-    const day = Number(m[1]);
-    const month = Number(m[3]);
+    // "12/17": 17 cannot be a month, so the only reading is month first (17 December), as en-US writes it.
+    const monthFirst = m[2] === '/' && Number(m[3]) > 12 && Number(m[1]) <= 12;
+    const day = Number(monthFirst ? m[3] : m[1]);
+    const month = Number(monthFirst ? m[1] : m[3]);
     const year = m[4] === undefined ? undefined : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
     const valid = civil(year ?? 2000, month, day) !== undefined; // 2000 is a leap year: 29/02 stays possible
     if (valid) {
