@@ -134,6 +134,11 @@ export const SHORT_WEEKDAY_WEAK: ReadonlySet<string> = new Set(
   'we sa su sun sat je ma me mar mer dim din don zon zat zo die mit so son sam mi jeu'.split(' '),
 );
 
+/**
+ * Short forms that are, first of all, an article: German "die" ("für die Besprechung") is Tuesday only as "Die.".
+ */
+export const SHORT_WEEKDAY_DOT_ONLY: ReadonlySet<string> = new Set(['die']);
+
 /** Words after which a short weekday is expected: "on Tu", "le je", "op di", "am Mi", "tot do", "sauf me". */
 export const DAY_CUE =
   /(?:\bon|\ble|\bop|\bam|\bnext|\bvolgende|\bkomende|\bna(?:e)?chste[nm]?|\bevery|\beach|\belke|\bjede[nm]?|\bchaque|\buntil|\btill|\bto|\btot|\bt\/m|\bbis|\bau|\bjusqu\s?'?\s?au|\bexcept|\bsauf|\bbehalve|\bau(?:ss|ß)er|\bnot|\bniet|\bnicht|\bpas|\bthis|\bdeze|\bce|\bdiese[nm]?|\bvan|\bvon|\bdu|\bfrom|\bfor|\bpour|\bvoor|\bfur|\bfuer)\s*$/;

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../i18n/messages';
-import { alternation, DAY_CUE, MONTH_WORDS, SHORT_WEEKDAY_WEAK, SHORT_WEEKDAYS, WEEKDAY_WORDS } from '../date-words';
+import { alternation, DAY_CUE, MONTH_WORDS, SHORT_WEEKDAY_DOT_ONLY, SHORT_WEEKDAY_WEAK, SHORT_WEEKDAYS, WEEKDAY_WORDS } from '../date-words';
 import { type Mention, overlaps } from './date-mentions';
 import { EVERY_OTHER_MARKER, LIST_GAP, RANGE_WORD, REPEAT_MARKER } from './date-patterns';
 
@@ -52,6 +52,9 @@ const SHORT_WEEKDAY_PATTERNS: Readonly<Record<Locale, RegExp>> = (() => {
   return out;
 })();
 
+// "Friday and We next week", "vendredi et me la semaine prochaine": the week the listed days are in.
+const WEEK_AFTER_DAYS =
+  /^[\s,]*(?:(?:of\s+)?(?:next|this|the\s+coming)\s+week|(?:de\s+)?(?:la\s+semaine|cette\s+semaine)|(?:volgende|deze|komende)\s+week|(?:n(?:a|ae)chste|diese|kommende)\s+woche)\b/;
 const WEEKDAY_JOIN = new RegExp(`^(?:${LIST_GAP.source.slice(1, -1)}|,?\\s*${RANGE_WORD}\\s*)$`);
 // "every Tu", "elke di", "jeden zweiten Do", "tous les ma": a short weekday right after a repeat is one for sure.
 const REPEAT_BEFORE = new RegExp(`\\b(?:(${EVERY_OTHER_MARKER})|${REPEAT_MARKER})\\s+$`);
@@ -73,22 +76,28 @@ export function findShortWeekdays(text: string, locale: Locale, taken: readonly 
     if (taken.some((t) => overlaps(t, { start, end }))) continue;
     // "mar 15" is March the 15th (found as a day-month already), and "15 mar" likewise; "do 3" is not a time.
     if (/^\s*\d/.test(text.slice(end)) && MONTH_WORDS.has(word)) continue;
+    if (SHORT_WEEKDAY_DOT_ONLY.has(word) && m[2] === undefined) continue;
     const repeat = REPEAT_BEFORE.exec(text.slice(0, start));
     const sure = m[2] !== undefined || !SHORT_WEEKDAY_WEAK.has(word) || DAY_CUE.test(text.slice(0, start)) || repeat !== null;
     candidates.push({ start, end, weekday, sure, repeat: repeat !== null, everyOther: repeat?.[1] !== undefined });
   }
   // A doubtful one joined to a weekday ("ma t/m wo", "we and th") is a weekday too; repeat until nothing changes.
-  const weekdays = (): Array<{ start: number; end: number }> => [
-    ...taken.filter((t) => t.kind === 'weekday'),
-    ...candidates.filter((c) => c.sure),
-  ];
+  // Next to a day written in full it takes a word or a sign between them, and it must end the list or lead on to
+  // another day: "Freitag mit Monitor", "vendredi je viens", "friday we will be 3" and "Freitag, die ganze Woche"
+  // name one day, not two.
+  const fullWeekdays = taken.filter((t) => t.kind === 'weekday');
+  const endsList = (c: { end: number }): boolean => {
+    const rest = text.slice(c.end);
+    const next = /^[\s,]*([a-z'/]+)/.exec(rest)?.[1];
+    return next === undefined || WEEKDAY_WORDS.has(next) || forms.has(next) || WEEKDAY_JOIN.test(next) || WEEK_AFTER_DAYS.test(rest);
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const c of candidates) {
       if (c.sure) continue;
-      const joined = weekdays().some((w) => {
+      const joined = endsList(c) && fullWeekdays.some((w) => {
         const gap = w.end <= c.start ? text.slice(w.end, c.start) : c.end <= w.start ? text.slice(c.end, w.start) : undefined;
-        return gap !== undefined && WEEKDAY_JOIN.test(gap.trim());
+        return gap !== undefined && gap.trim() !== '' && WEEKDAY_JOIN.test(gap.trim());
       });
       const pair = candidates.some((o) => {
         if (o === c) return false;
