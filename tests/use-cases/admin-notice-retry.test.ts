@@ -6,7 +6,7 @@ import { noticeRetryJob, type BackgroundWork } from '../../src/use-cases/admin-n
 import { applyPolicyChange } from '../../src/use-cases/change-policy';
 import { anActor } from '../support/builders';
 import { azuriteHarness } from '../support/stores';
-import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Instance, type ReminderWorld } from './support/reminder-world';
+import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Instance, type ReminderWorld } from './reminders/support/reminder-world';
 
 // Tuesday 1 December 2026, 09:00 in Brussels; the bookings are for Thursday.
 const NOW = '2026-12-01T08:00:00Z';
