@@ -1,29 +1,15 @@
 import type { FavouriteDesk, FavouritesStore } from '../use-cases/favourites-port';
 import { CorruptDataError } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
-import type { StoredEntity, TableGateway } from './table-gateway';
+import { OneTableStore } from './one-table-store';
+import type { StoredEntity } from './table-gateway';
 
 /**
  * Favourite desks in table rows: one partition per person (`fav|<person>`), one row per desk. A person's list is one
  * partition query; adding is a conditional create, so adding twice keeps the first `addedAt` (the person's order), and
  * two tabs adding different desks at once never overwrite each other.
  */
-export class TableFavouritesStore implements FavouritesStore {
-  private ready: Promise<void> | undefined;
-
-  constructor(
-    private readonly gateway: TableGateway,
-    private readonly table: string,
-  ) {}
-
-  init(): Promise<void> {
-    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
+export class TableFavouritesStore extends OneTableStore implements FavouritesStore {
   async list(userId: string): Promise<FavouriteDesk[]> {
     await this.init();
     const rows = await this.gateway.queryPartition(this.table, partitionOf(userId));
