@@ -6,6 +6,7 @@ import { describeRefusal, errorMessage } from '../i18n/describe-refusal';
 import { pluralKey, t, translate, type Locale } from '../i18n/messages';
 import type { AdminDeps } from '../use-cases/admin-deps';
 import type { AuditEntry } from '../use-cases/audit-port';
+import { deskView, placeNames } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { applyPolicyChange, previewPolicyChange, type ChangePolicyCommand, type PolicyPlan, type PolicyRefusal } from '../use-cases/change-policy';
 import { InvalidInputError } from '../use-cases/errors';
@@ -356,14 +357,11 @@ function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogI
     bookingId: b.id,
     date: b.date,
     deskId: b.deskId,
-    deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
+    deskLabel: deskView(b.deskId, index).label,
     userId: b.userId,
     ...(b.userName !== undefined && { userName: b.userName }),
     code: c.refusal.code,
-    reason: describeRefusal(c.refusal, locale, {
-      deskLabel: (deskId) => index.locateDesk(deskId)?.desk.label,
-      zoneName: (zoneId) => index.sites.flatMap((s) => s.zones).find((z) => z.id === zoneId)?.name,
-    }),
+    reason: describeRefusal(c.refusal, locale, placeNames(index)),
   };
 }
 

@@ -5,6 +5,7 @@ import { bookingWindow, type BookingWindow } from '../domain/booking-window';
 import { civilDateOf, isCivilDate } from '../domain/civil-date';
 import { BOOKING_ID_PATTERN, type Booking } from '../domain/model';
 import { describeDeskReason, errorMessage } from '../i18n/describe-refusal';
+import { bookingView } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { cancelBooking, checkIn, releaseBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -243,16 +244,15 @@ function windowDto(w: BookingWindow): BookingWindowDto {
 }
 
 function bookingDto(b: Booking, index: CatalogIndex): BookingDto {
-  const found = index.locateDesk(b.deskId);
-  const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
+  const view = bookingView(b, index);
   return {
     id: b.id,
     deskId: b.deskId,
-    deskLabel: found?.desk.label ?? b.deskId,
+    deskLabel: view.desk.label,
     zoneId: b.zoneId,
-    zoneName: zone?.name,
+    zoneName: view.bookedZoneName,
     floorId: b.floorId,
-    floorName: found?.layout.floor.name,
+    floorName: view.desk.floorName,
     siteId: b.siteId,
     date: b.date,
     userId: b.userId,
