@@ -8,7 +8,7 @@ import { deskArrival } from '../use-cases/desk-arrival';
 import { deskCodes } from '../use-cases/desk-codes';
 import { authenticatedRoute, roleRoute } from './api-errors';
 import { sendError } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
