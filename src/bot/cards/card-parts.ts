@@ -61,6 +61,17 @@ export function attributesText(
   return shown.length === 0 ? undefined : formatList(shown, locale);
 }
 
+/** A desk on a day, until a site-local time: what the check-in reminder and the waitlist offer both show. */
+export interface DeskUntil {
+  readonly date: string;
+  readonly deskLabel: string;
+  readonly zoneName?: string;
+  readonly floorName?: string;
+  /** Site-local HH:MM: the check-in deadline, or when an offer passes on. */
+  readonly deadline: string;
+  readonly mapUrl?: string;
+}
+
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A site-local deadline: an HH:MM as is, anything else escaped and cut. */

@@ -8,19 +8,12 @@ import {
   type AdaptiveCard,
   type CardAction,
 } from './adaptive-card';
-import { bookingButton, dayText, deadlineText, labelText, myBookingsButton, whereFacts } from './card-parts';
+import { bookingButton, dayText, deadlineText, labelText, myBookingsButton, whereFacts, type DeskUntil } from './card-parts';
 import { VERBS } from './verbs';
 
 /** The booking a proactive card is about, as people know it. */
-export interface ReminderCardInput {
+export interface ReminderCardInput extends DeskUntil {
   readonly bookingId: string;
-  readonly date: string;
-  readonly deskLabel: string;
-  readonly zoneName?: string;
-  readonly floorName?: string;
-  /** Site-local HH:MM of the check-in deadline. */
-  readonly deadline: string;
-  readonly mapUrl?: string;
 }
 
 /**

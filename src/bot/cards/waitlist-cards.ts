@@ -5,7 +5,7 @@
  */
 import { t, type Locale } from '../../i18n/messages';
 import { adaptiveCard, executeAction, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction } from './adaptive-card';
-import { dayText, deadlineText, labelText, whereFacts } from './card-parts';
+import { dayText, deadlineText, labelText, whereFacts, type DeskUntil } from './card-parts';
 import { WAITLIST_VERBS, type WaitlistActionData } from './waitlist-verbs';
 
 export { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS, type WaitlistActionData, type WaitlistVerb } from './waitlist-verbs';
@@ -36,15 +36,8 @@ export function waitlistJoinedCard(input: { readonly date: string; readonly posi
   );
 }
 
-export interface WaitlistOfferCardInput {
+export interface WaitlistOfferCardInput extends DeskUntil {
   readonly entryId: string;
-  readonly date: string;
-  readonly deskLabel: string;
-  readonly zoneName?: string;
-  readonly floorName?: string;
-  /** Site-local HH:MM when the offer passes on. */
-  readonly deadline: string;
-  readonly mapUrl?: string;
 }
 
 /** "A desk is free": the held desk, until when, and Book it / No, thanks. */
