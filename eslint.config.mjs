@@ -164,6 +164,21 @@ export default tseslint.config(
     },
   },
   {
+    // The messages and refusal sentences are bundled by the tab as well as used by the server: types from the domain only.
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/api/**', '**/api-contract/**', '**/server/**', '**/storage/**', '**/use-cases/**', '**/bot/**', '**/tab/**', '**/catalog-import/**'], message: 'i18n/ is bundled by the tab: it imports types from the domain only.' },
+            { group: ['**/domain/**'], allowTypeImports: true, message: 'i18n/ may only `import type` from the domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the composition root reads the environment.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/server/**'],

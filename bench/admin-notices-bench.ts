@@ -22,7 +22,7 @@ import { bookDesk } from '../src/use-cases/book-desk';
 import { applyPolicyChange } from '../src/use-cases/change-policy';
 import { anActor, fixedClock, gridCatalog } from '../tests/support/builders';
 import { azuriteHarnessAt, bookingDeps } from '../tests/support/stores';
-import { referenceFor } from '../tests/reminders/support/reminder-world';
+import { referenceFor } from '../tests/use-cases/reminders/support/reminder-world';
 
 function option(name: string, fallback: number): number {
   const flag = process.argv.find((a) => a.startsWith(`--${name}=`));

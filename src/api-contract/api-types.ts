@@ -7,6 +7,7 @@ import type { BookingWindow } from '../domain/booking-window';
 import type { DeskState } from '../domain/floor-day';
 import type { Alternative } from '../domain/refusal';
 import type { BookingStatus, FloorPlan, ReleaseReason } from '../domain/model';
+import type { FloorDayFigures, OccupancyReport, PlaceNames, ZoneDayFigures, ZoneWeekFigures } from '../domain/occupancy';
 
 export type { DeskState } from '../domain/floor-day';
 
@@ -141,3 +142,12 @@ export interface DaySummariesDto {
   readonly lastBookableDate: string;
   readonly days: readonly DaySummaryDto[];
 }
+
+/** GET /api/reports/occupancy: the use case's report, sent as it is. */
+export type OccupancyReportDto = OccupancyReport;
+/** One zone on one day (`rows`). */
+export type ZoneDayDto = ZoneDayFigures & PlaceNames;
+/** One zone over one ISO week (`weeks`). */
+export type ZoneWeekDto = ZoneWeekFigures & PlaceNames;
+/** One floor on one day (`floors`). */
+export type FloorDayDto = FloorDayFigures;

@@ -1,12 +1,14 @@
 import type restify from 'restify';
 import { z } from 'zod';
 import { isCivilDate, isHhMm } from '../domain/civil-date';
+import type { Result } from '../domain/model';
 import { describeRefusal, errorMessage } from '../i18n/describe-refusal';
 import { pluralKey, t, translate, type Locale } from '../i18n/messages';
 import type { AdminDeps } from '../use-cases/admin-deps';
 import type { AuditEntry } from '../use-cases/audit-port';
+import { deskView, placeNames } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
-import { applyPolicyChange, previewPolicyChange, type PolicyRefusal } from '../use-cases/change-policy';
+import { applyPolicyChange, previewPolicyChange, type ChangePolicyCommand, type PolicyPlan, type PolicyRefusal } from '../use-cases/change-policy';
 import { InvalidInputError } from '../use-cases/errors';
 import type { RecheckCancellation } from '../use-cases/recheck-bookings';
 import { exportSite, publishSite, type PublishProblem } from '../use-cases/publish-site';
@@ -136,39 +138,42 @@ export function mountAdminRoutes(server: restify.Server, deps: ApiDeps): void {
     };
   };
 
-  server.post('/api/admin/policies/preview', admin(async (req, res, caller, locale) => {
-    const cmd = await policyCommand(req, caller);
-    if (!cmd.success) return badBody(res, cmd.error, locale);
-    const result = await previewPolicyChange(adminDeps, cmd.data);
-    if (!result.ok) return policyRefused(res, result.error, locale);
-    const index = await deps.catalog.current();
-    const v = result.value;
-    res.json(200, {
-      siteId: cmd.data.siteId,
-      effectiveFrom: cmd.data.effectiveFrom,
-      revision: v.revision,
-      changes: v.changes,
-      cancellations: v.cancellations.map((c) => cancellationDto(c, locale, index)),
+  // Preview and apply take the same body and answer with the same head; apply adds what it did.
+  const policyRoute = <V extends Pick<PolicyPlan, 'changes' | 'revision'>>(
+    run: (cmd: ChangePolicyCommand) => Promise<Result<V, PolicyRefusal>>,
+    rest: (v: V, dto: (c: RecheckCancellation) => ReturnType<typeof cancellationDto>) => object,
+  ) =>
+    admin(async (req, res, caller, locale) => {
+      const cmd = await policyCommand(req, caller);
+      if (!cmd.success) return badBody(res, cmd.error, locale);
+      const result = await run(cmd.data);
+      if (!result.ok) return policyRefused(res, result.error, locale);
+      const index = await deps.catalog.current();
+      const v = result.value;
+      res.json(200, {
+        siteId: cmd.data.siteId,
+        effectiveFrom: cmd.data.effectiveFrom,
+        revision: v.revision,
+        changes: v.changes,
+        ...rest(v, (c) => cancellationDto(c, locale, index)),
+      });
     });
-  }));
 
-  server.post('/api/admin/policies', admin(async (req, res, caller, locale) => {
-    const cmd = await policyCommand(req, caller);
-    if (!cmd.success) return badBody(res, cmd.error, locale);
-    const result = await applyPolicyChange(adminDeps, cmd.data);
-    if (!result.ok) return policyRefused(res, result.error, locale);
-    const index = await deps.catalog.current();
-    const v = result.value;
-    res.json(200, {
-      siteId: cmd.data.siteId,
-      effectiveFrom: cmd.data.effectiveFrom,
-      revision: v.revision,
-      changes: v.changes,
-      recheckComplete: v.complete,
-      cancellations: v.cancelled.map((c) => cancellationDto(c, locale, index)),
-      notices: v.notices,
-    });
-  }));
+  server.post(
+    '/api/admin/policies/preview',
+    policyRoute(
+      (cmd) => previewPolicyChange(adminDeps, cmd),
+      (v, dto) => ({ cancellations: v.cancellations.map(dto) }),
+    ),
+  );
+
+  server.post(
+    '/api/admin/policies',
+    policyRoute(
+      (cmd) => applyPolicyChange(adminDeps, cmd),
+      (v, dto) => ({ recheckComplete: v.complete, cancellations: v.cancelled.map(dto), notices: v.notices }),
+    ),
+  );
 
   mountPlanImageRoutes(server, deps, admin);
   mountHeadcountPlanRoutes(server, deps, adminDeps, admin);
@@ -353,14 +358,11 @@ function cancellationDto(c: RecheckCancellation, locale: Locale, index: CatalogI
     bookingId: b.id,
     date: b.date,
     deskId: b.deskId,
-    deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
+    deskLabel: deskView(b.deskId, index).label,
     userId: b.userId,
     ...(b.userName !== undefined && { userName: b.userName }),
     code: c.refusal.code,
-    reason: describeRefusal(c.refusal, locale, {
-      deskLabel: (deskId) => index.locateDesk(deskId)?.desk.label,
-      zoneName: (zoneId) => index.sites.flatMap((s) => s.zones).find((z) => z.id === zoneId)?.name,
-    }),
+    reason: describeRefusal(c.refusal, locale, placeNames(index)),
   };
 }
 

@@ -1,8 +1,9 @@
 import type restify from 'restify';
 import { hasAnyRole, type Role } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
-import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import { errorMessage, refusalView } from '../i18n/describe-refusal';
 import { t, type Locale } from '../i18n/messages';
+import { placeNames } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { InvalidInputError } from '../use-cases/errors';
 import { ContentionError, StorageUnavailableError } from '../use-cases/ports';
@@ -18,14 +19,8 @@ const REFUSAL_STATUS: Partial<Record<Refusal['code'], 403 | 404>> = { NOT_ALLOWE
 
 /** A rule said no: 409 with the code, a sentence in the caller's language and the alternatives. */
 export function refuse(res: restify.Response, r: Refusal, locale: Locale, index: CatalogIndex): void {
-  const lookup = {
-    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-  };
-  sendError(res, REFUSAL_STATUS[r.code] ?? 409, r.code, describeRefusal(r, locale, lookup), {
-    details: r.details,
-    alternatives: r.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
-  });
+  const view = refusalView(r, locale, placeNames(index));
+  sendError(res, REFUSAL_STATUS[r.code] ?? 409, r.code, view.sentence, { details: r.details, alternatives: view.alternatives });
 }
 
 function authMessage(error: AuthError, locale: Locale): string {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ID_PATTERN, isId, REQUEST_ID_PATTERN } from '../domain/ids';
 import { BOOKING_ID_PATTERN } from '../domain/model';
 import { errorMessage } from '../i18n/describe-refusal';
+import { deskView } from '../use-cases/booking-view';
 import { floorDaySummaries } from '../use-cases/floor-day-summaries';
 import { moveToDesk } from '../use-cases/move-booking';
 import { authenticatedRoute, refuse } from './api-errors';
@@ -47,7 +48,7 @@ export function mountDaySummaryRoutes(server: restify.Server, deps: ApiDeps): vo
     const moved: BookingDto = {
       id: b.id,
       deskId: b.deskId,
-      deskLabel: index.locateDesk(b.deskId)?.desk.label ?? b.deskId,
+      deskLabel: deskView(b.deskId, index).label,
       floorId: b.floorId,
       date: b.date,
       userId: b.userId,

@@ -6,7 +6,7 @@ import { grantDelegate, listDelegations, revokeDelegate, type DelegationDeps } f
 import { InvalidInputError } from '../use-cases/errors';
 import { authenticatedRoute } from './api-errors';
 import { describeZodError, readJson, sendError, zodField } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const grantBody = z.object({ name: z.string().max(MAX_PERSON_NAME_LENGTH).optional() }).strict();
 

@@ -1,10 +1,14 @@
 import type restify from 'restify';
-import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
+import type { Refusal } from '../domain/refusal';
+import { errorMessage, refusalView } from '../i18n/describe-refusal';
+import type { Locale } from '../i18n/messages';
+import { placeNames } from '../use-cases/booking-view';
+import type { CatalogIndex } from '../use-cases/catalog-index';
 import { deskArrival } from '../use-cases/desk-arrival';
 import { deskCodes } from '../use-cases/desk-codes';
 import { authenticatedRoute, roleRoute } from './api-errors';
 import { sendError } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -22,10 +26,6 @@ export function mountDeskRoutes(server: restify.Server, deps: ApiDeps): void {
     if (!found) return sendError(res, 404, 'NOT_FOUND', errorMessage('NOT_FOUND', locale));
     const { desk, layout, date, today } = found;
     const index = await deps.catalog.current();
-    const lookup = {
-      deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-      zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-    };
     res.json(200, {
       deskId: desk.id,
       deskLabel: desk.label,
@@ -37,11 +37,7 @@ export function mountDeskRoutes(server: restify.Server, deps: ApiDeps): void {
       date,
       state: today.state,
       ...(today.state === 'mine' && { booking: { id: today.booking.id, status: today.booking.status, ...(today.booking.checkedInAt && { checkedInAt: today.booking.checkedInAt }) } }),
-      ...(today.state === 'refused' && {
-        code: today.refusal.code,
-        message: describeRefusal(today.refusal, locale, lookup),
-        alternatives: today.refusal.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
-      }),
+      ...(today.state === 'refused' && refusedToday(today.refusal, locale, index)),
     });
   }));
 
@@ -70,4 +66,9 @@ export function deskDeepLink(teamsAppId: string): (deskId: string) => string {
     const context = encodeURIComponent(JSON.stringify({ subEntityId: `desk|${deskId}` }));
     return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/book?context=${context}`;
   };
+}
+
+function refusedToday(r: Refusal, locale: Locale, index: CatalogIndex) {
+  const view = refusalView(r, locale, placeNames(index));
+  return { code: r.code, message: view.sentence, alternatives: view.alternatives };
 }

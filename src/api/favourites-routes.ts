@@ -3,7 +3,7 @@ import { t } from '../i18n/messages';
 import { addFavourite, MAX_FAVOURITES, myDesks, removeFavourite, type FavouritesDeps } from '../use-cases/favourites';
 import { authenticatedRoute, refuse } from './api-errors';
 import { sendError } from './http';
-import type { ApiDeps } from './routes';
+import type { ApiDeps } from './api-deps';
 
 const DESK_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -9,6 +9,7 @@ import { formatDate, t, type Locale } from '../i18n/messages';
 import { effectivePolicy } from '../domain/policy';
 import type { Refusal } from '../domain/refusal';
 import { floorViewerOf, personalRefusal, type FloorViewer } from '../use-cases/floor-availability';
+import { bookingView } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { checkIn, releaseBooking, type cancelBooking } from '../use-cases/change-booking';
 import { InvalidInputError } from '../use-cases/errors';
@@ -303,16 +304,15 @@ function windowDto(w: BookingWindow): BookingWindowDto {
 }
 
 function bookingDto(b: Booking, index: CatalogIndex): BookingDto {
-  const found = index.locateDesk(b.deskId);
-  const zone = found?.layout.zones.find((z) => z.id === b.zoneId);
+  const view = bookingView(b, index);
   return {
     id: b.id,
     deskId: b.deskId,
-    deskLabel: found?.desk.label ?? b.deskId,
+    deskLabel: view.desk.label,
     zoneId: b.zoneId,
-    zoneName: zone?.name,
+    zoneName: view.bookedZoneName,
     floorId: b.floorId,
-    floorName: found?.layout.floor.name,
+    floorName: view.desk.floorName,
     siteId: b.siteId,
     date: b.date,
     userId: b.userId,

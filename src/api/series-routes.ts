@@ -6,6 +6,7 @@ import type { Series, SeriesDay } from '../domain/series';
 import { describeAlternative, describeRefusal, errorMessage } from '../i18n/describe-refusal';
 import { t, type Locale } from '../i18n/messages';
 import { cancelSeries, createSeries, getMySeries, listMySeries, NO_FREE_DESK, summarise, type SeriesDeps } from '../use-cases/book-series';
+import { placeNames } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { previewSeries } from '../use-cases/preview-series';
 import { InvalidInputError } from '../use-cases/errors';
@@ -76,7 +77,7 @@ export function mountSeriesRoutes(server: restify.Server, deps: SeriesApiDeps): 
     const index = await deps.catalog.current();
     const result = await previewSeries(deps, { actor: caller, ...commandOf(parsed.data) });
     if (!result.ok) return refuse(res, result.error, locale, index);
-    const lookup = lookupOf(index);
+    const lookup = placeNames(index);
     res.json(200, {
       siteId: result.value.siteId,
       lastBookableDate: result.value.lastBookableDate,
@@ -119,16 +120,9 @@ export function mountSeriesRoutes(server: restify.Server, deps: SeriesApiDeps): 
   }));
 }
 
-function lookupOf(index: CatalogIndex) {
-  return {
-    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-  };
-}
-
 /** A series in the Everyday API's shape: its days sorted into booked, refused (with the rule) and pending. */
 export function seriesDto(series: Series, days: readonly SeriesDay[], locale: Locale, index: CatalogIndex, refusals: ReadonlyMap<string, Refusal> = new Map()) {
-  const lookup = lookupOf(index);
+  const lookup = placeNames(index);
   const of = (state: SeriesDay['state']) => days.filter((d) => d.state === state);
   return {
     id: series.id,

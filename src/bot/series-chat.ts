@@ -11,6 +11,7 @@ import { MAX_SERIES_SPAN_DAYS, seriesDates } from '../domain/series';
 import { describeRefusal } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
 import { cancelSeries, createSeries, NO_FREE_DESK, type SeriesDeps } from '../use-cases/book-series';
+import { placeNames } from '../use-cases/booking-view';
 import type { SeriesReading } from './language/extract-dates';
 import type { Command } from './language/parse-message';
 import { statusCard, toRequestId, type AdaptiveCard } from './cards';
@@ -57,10 +58,7 @@ export async function previewSeries(deps: SeriesDeps, cmd: BookCommand, reading:
 
 export async function seriesAction(deps: SeriesDeps, data: SeriesActionData, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
   const index = await deps.catalog.current();
-  const lookup = {
-    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-  };
+  const lookup = placeNames(index);
   switch (data.verb) {
     case SERIES_VERBS.dismiss:
       return statusCard({ title: t(locale, 'series.dismissed'), text: '' }, locale);

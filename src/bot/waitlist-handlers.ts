@@ -3,6 +3,7 @@ import type { Actor, Booking } from '../domain/model';
 import type { Refusal } from '../domain/refusal';
 import { describeRefusal } from '../i18n/describe-refusal';
 import { formatDate, t, type Locale } from '../i18n/messages';
+import { placeNames } from '../use-cases/booking-view';
 import type { CatalogIndex } from '../use-cases/catalog-index';
 import { InvalidInputError } from '../use-cases/errors';
 import { joinWaitlist, leaveWaitlist, type WaitlistDeps } from '../use-cases/waitlist';
@@ -79,10 +80,7 @@ export class WaitlistHandlers {
   }
 
   private lookup(index: CatalogIndex) {
-    return {
-      deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
-      zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
-    };
+    return placeNames(index);
   }
 }
 

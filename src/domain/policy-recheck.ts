@@ -1,7 +1,8 @@
 import { withAlternatives } from './book-desk-rules';
+import { addDays, daysBetween, isoWeek } from './civil-date';
 import { FloorDay, type OccupiedDesk } from './floor-day';
 import { isActive, type Actor, type Booking, type CivilDate, type Desk, type FloorLayout } from './model';
-import type { EffectivePolicy } from './policy';
+import { effectivePolicy, type EffectivePolicy, type PolicyVersion } from './policy';
 import { refusal, type Refusal } from './refusal';
 
 /** Who a policy cancellation is recorded as released by: the rules, not a person. */
@@ -108,6 +109,52 @@ export function recheckOrder(bookings: readonly Booking[]): Booking[] {
       compareInstants(a.createdAt, b.createdAt) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+/** The ISO weeks of the days `first` to `last` on which a weekly quota is in force, in date order. */
+export function quotaWeeks(policies: readonly PolicyVersion[], first: CivilDate, last: CivilDate): string[] {
+  const weeks = new Set<string>();
+  for (let d = first; daysBetween(d, last) >= 0; d = addDays(d, 1)) if (quotaOn(policies, d) !== null) weeks.add(isoWeek(d));
+  return [...weeks];
+}
+
+export interface WeekQuotaInput {
+  readonly policies: readonly PolicyVersion[];
+  readonly week: string;
+  /** The bookings of the week that count against the quota (checked-in ones included). */
+  readonly bookings: readonly Booking[];
+  /** The days re-checked: only a booking still `booked` on one of them can be cancelled; the others count and stay. */
+  readonly first: CivilDate;
+  readonly last: CivilDate;
+}
+
+/**
+ * The bookings of one ISO week that the weekly quota no longer allows. Each person's bookings are replayed in
+ * `recheckOrder`, and each is kept while the person is under the quota in force on its day; the rest are cancelled,
+ * in that order, person after person.
+ */
+export function overWeeklyQuota(input: WeekQuotaInput): RecheckCancellation[] {
+  const { policies, week, first, last } = input;
+  const byUser = new Map<string, Booking[]>();
+  for (const b of input.bookings) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+  const out: RecheckCancellation[] = [];
+  for (const list of byUser.values()) {
+    let kept = 0;
+    for (const b of recheckOrder(list)) {
+      const quota = quotaOn(policies, b.date);
+      const cancellable = b.status === 'booked' && b.date >= first && daysBetween(b.date, last) >= 0;
+      if (quota === null || kept < quota || !cancellable) {
+        kept++;
+        continue;
+      }
+      out.push({ booking: b, refusal: refusal({ code: 'QUOTA_EXCEEDED', quota, used: kept, isoWeek: week, date: b.date }) });
+    }
+  }
+  return out;
+}
+
+function quotaOn(policies: readonly PolicyVersion[], date: CivilDate): number | null {
+  return effectivePolicy(policies, date).rules.weeklyQuota;
 }
 
 /** The booking after a cancellation by the re-check: cancelled by an admin's rule, freeing the desk at once. */

@@ -255,3 +255,18 @@ function upperFirst(s: string): string {
 function unreachable(value: never): never {
   throw new Error(`Unhandled case ${JSON.stringify(value)}: describe-refusal.ts needs a sentence for it`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A refusal as the API and the chat show it
+
+/** The sentence and the alternatives, each with its words: one shape for the API's 409 body and the refusal card. */
+export function refusalView(
+  refusal: Refusal,
+  locale: Locale,
+  lookup: RefusalLookup = {},
+): { readonly sentence: string; readonly alternatives: (Alternative & { readonly text: string })[] } {
+  return {
+    sentence: describeRefusal(refusal, locale, lookup),
+    alternatives: refusal.alternatives.map((a) => ({ ...a, text: describeAlternative(a, locale) })),
+  };
+}

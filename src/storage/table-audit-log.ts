@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditLog, type AuditParamValue, type AuditQuery, type AuditRecord } from '../use-cases/audit-port';
 import { CorruptDataError } from '../use-cases/ports';
 import { MAX_STRING_PROPERTY_CHARS } from './entity-limits';
+import { OneTableStore } from './one-table-store';
 import type { TableEntity, TableGateway } from './table-gateway';
 
 const MAX_TIME = 9_999_999_999_999;
@@ -16,23 +17,13 @@ const MAX_CREATE_ATTEMPTS = 5;
  * Append-only by construction: entries are written with a create (a 409 on an existing key, never an overwrite), and
  * this class has no update or delete. A clash of the random suffix is retried with a new one.
  */
-export class TableAuditLog implements AuditLog {
+export class TableAuditLog extends OneTableStore implements AuditLog {
   constructor(
-    private readonly gateway: TableGateway,
-    private readonly table: string,
+    gateway: TableGateway,
+    table: string,
     private readonly suffix: () => string = () => randomBytes(6).toString('hex'),
-  ) {}
-
-  private ready: Promise<void> | undefined;
-
-  /** Creates the table when it does not exist; the first append or list does it too. */
-  init(): Promise<void> {
-    // A failed attempt is not kept: the next append or list tries again.
-    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
+  ) {
+    super(gateway, table);
   }
 
   async append(record: AuditRecord): Promise<AuditEntry> {

@@ -2,7 +2,8 @@ import type { Delegation } from '../domain/delegation';
 import type { DelegationStore } from '../use-cases/delegation-port';
 import { CorruptDataError } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
-import type { StoredEntity, TableEntity, TableGateway } from './table-gateway';
+import { OneTableStore } from './one-table-store';
+import type { StoredEntity, TableEntity } from './table-gateway';
 
 const ownerPartition = (ownerId: string) => `owner|${encodeKeyPart(ownerId)}`;
 const delegatePartition = (delegateId: string) => `delegate|${encodeKeyPart(delegateId)}`;
@@ -13,23 +14,7 @@ const delegatePartition = (delegateId: string) => `delegate|${encodeKeyPart(dele
  * transaction, so the index is written before the owner's row and removed after it: a crash between the two leaves
  * an index row with no owner's row, which readers skip, and never an owner's row that its delegate cannot list.
  */
-export class TableDelegationStore implements DelegationStore {
-  constructor(
-    private readonly gateway: TableGateway,
-    private readonly table: string,
-  ) {}
-
-  private ready: Promise<void> | undefined;
-
-  /** Creates the table once; every method awaits it, so a store built where nothing awaits init still works. */
-  init(): Promise<void> {
-    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
+export class TableDelegationStore extends OneTableStore implements DelegationStore {
   async grant(d: Delegation): Promise<{ created: boolean; delegation: Delegation }> {
     await this.init();
     const existing = await this.get(d.ownerId, d.delegateId);

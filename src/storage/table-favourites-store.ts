@@ -1,7 +1,8 @@
 import type { AddOutcome, FavouriteDesk, FavouritesStore } from '../use-cases/favourites-port';
 import { ContentionError, CorruptDataError } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
-import type { StoredEntity, TableGateway } from './table-gateway';
+import { OneTableStore } from './one-table-store';
+import type { StoredEntity } from './table-gateway';
 
 /**
  * Favourite desks in table rows: one partition per person (`fav|<person>`), one row per desk. A person's list is one
@@ -9,22 +10,7 @@ import type { StoredEntity, TableGateway } from './table-gateway';
  * two tabs adding different desks at once never overwrite each other. A guard row in the partition, rewritten with
  * If-Match by every add, makes the count checked against the cap the count the add commits on.
  */
-export class TableFavouritesStore implements FavouritesStore {
-  private ready: Promise<void> | undefined;
-
-  constructor(
-    private readonly gateway: TableGateway,
-    private readonly table: string,
-  ) {}
-
-  init(): Promise<void> {
-    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
+export class TableFavouritesStore extends OneTableStore implements FavouritesStore {
   async list(userId: string): Promise<FavouriteDesk[]> {
     await this.init();
     const rows = await this.gateway.queryPartition(this.table, partitionOf(userId));

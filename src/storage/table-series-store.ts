@@ -3,7 +3,8 @@ import { MAX_SERIES_SPAN_DAYS, type Series, type SeriesDay, type SeriesDayState,
 import { CorruptDataError } from '../use-cases/ports';
 import type { SeriesStore, VersionedSeries } from '../use-cases/series-port';
 import { encodeKeyPart } from './key-encoding';
-import { prefixRange, type StoredEntity, type TableEntity, type TableGateway } from './table-gateway';
+import { OneTableStore } from './one-table-store';
+import { prefixRange, type StoredEntity, type TableEntity } from './table-gateway';
 
 /**
  * Series, one row each, all in one partition: a person's series are one RowKey range (their encoded id), and the daily
@@ -13,23 +14,7 @@ import { prefixRange, type StoredEntity, type TableEntity, type TableGateway } f
 const PARTITION = 'series';
 const STATES: readonly SeriesDayState[] = ['pending', 'booked', 'refused', 'cancelled'];
 
-export class TableSeriesStore implements SeriesStore {
-  constructor(
-    private readonly gateway: TableGateway,
-    private readonly table: string,
-  ) {}
-
-  private ready: Promise<void> | undefined;
-
-  /** Creates the table once; every method awaits it, so a store built where nothing awaits init still works. */
-  init(): Promise<void> {
-    this.ready ??= this.gateway.ensureTables([this.table]).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
+export class TableSeriesStore extends OneTableStore implements SeriesStore {
   async create(series: Series): Promise<boolean> {
     await this.init();
     return (await this.gateway.transact(this.table, PARTITION, [{ kind: 'create', entity: toEntity(series) }])) === 'ok';

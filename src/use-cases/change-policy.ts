@@ -12,11 +12,10 @@
  * Applying stores the new catalog version, runs the re-check, tells each person whose booking it cancelled, and
  * records an audit entry.
  */
-import { addDays, civilDateOf, daysBetween, isoWeek, isoWeekDates } from '../domain/civil-date';
+import { addDays, civilDateOf, daysBetween, isoWeekDates } from '../domain/civil-date';
 import { err, isActive, ok, type Actor, type Booking, type CivilDate, type FloorLayout, type Result } from '../domain/model';
 import { DEFAULT_RULES, effectivePolicy, type PolicyRules, type PolicyVersion, type ZoneCapacityRule } from '../domain/policy';
-import { recheckDay, recheckOrder, type RecheckCancellation } from '../domain/policy-recheck';
-import { refusal } from '../domain/refusal';
+import { overWeeklyQuota, quotaWeeks, recheckDay, type RecheckCancellation } from '../domain/policy-recheck';
 import type { AuditEntry, AuditParamValue } from './audit-port';
 import { actorOf, groupsLookup, recheckAndTell, type AdminDeps, type AfterChange } from './admin-deps';
 import { CatalogIndex } from './catalog-index';
@@ -231,27 +230,13 @@ async function replayRecheck(
       gone.add(c.booking.id);
     }
   }
-  const quotaOn = (date: CivilDate) => effectivePolicy(catalog.policies, date).rules.weeklyQuota;
-  const weeks = new Set<string>();
-  for (let d = first; daysBetween(d, last) >= 0; d = addDays(d, 1)) if (quotaOn(d) !== null) weeks.add(isoWeek(d));
-  for (const week of weeks) {
+  for (const week of quotaWeeks(catalog.policies, first, last)) {
     const counted = (await Promise.all(isoWeekDates(week).map(dayOf)))
       .flat()
       .filter((b) => !gone.has(b.id) && (isActive(b) || b.checkedInAt !== undefined));
-    const byUser = new Map<string, Booking[]>();
-    for (const b of counted) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
-    for (const list of byUser.values()) {
-      let kept = 0;
-      for (const b of recheckOrder(list)) {
-        const quota = quotaOn(b.date);
-        const cancellable = b.status === 'booked' && b.date >= first && daysBetween(b.date, last) >= 0;
-        if (quota === null || kept < quota || !cancellable) {
-          kept++;
-          continue;
-        }
-        cancelled.push({ booking: b, refusal: refusal({ code: 'QUOTA_EXCEEDED', quota, used: kept, isoWeek: week, date: b.date }) });
-        gone.add(b.id);
-      }
+    for (const c of overWeeklyQuota({ policies: catalog.policies, week, bookings: counted, first, last })) {
+      cancelled.push(c);
+      gone.add(c.booking.id);
     }
   }
   return cancelled;

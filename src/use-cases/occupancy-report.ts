@@ -1,10 +1,11 @@
 import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek } from '../domain/civil-date';
 import { maxSafeHeadcount, type HeadcountResult } from '../domain/headcount';
 import { deskModeOn, desksOn, isActive, offFromInForce, type Booking, type CivilDate, type FloorLayout } from '../domain/model';
+import type { FloorDayFigures, OccupancyReport, PlaceNames, ZoneDayFigures, ZoneWeekFigures } from '../domain/occupancy';
 import { capacityOfZone, effectivePolicy } from '../domain/policy';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
-import type { OccupancyArchive, ZoneDayFigures } from './occupancy-port';
+import type { OccupancyArchive } from './occupancy-port';
 import type { Clock, ReservationStore, SiteCatalog } from './ports';
 
 /** The longest period a report covers, in days: a year, leap day included. */
@@ -18,6 +19,8 @@ const PARALLEL_DAYS = 8;
  */
 export const SETTLED_AFTER_DAYS = 7;
 
+export type { FloorDayFigures, OccupancyReport, PlaceNames, ZoneWeekFigures } from '../domain/occupancy';
+
 export interface OccupancyDeps {
   readonly store: Pick<ReservationStore, 'listBookingsOfDay' | 'dayVersions'>;
   readonly catalog: { current(): Promise<CatalogIndex> };
@@ -25,58 +28,6 @@ export interface OccupancyDeps {
   readonly archive?: OccupancyArchive;
   /** Says which days are settled; needed to archive. */
   readonly clock?: Clock;
-}
-
-export interface FloorDayFigures {
-  readonly date: CivilDate;
-  readonly floorId: string;
-  readonly held: number;
-  /** The sum of the floor's zone capacities that day. */
-  readonly capacity: number;
-  /** The most desks the floor can hold at once under the distance rule of that day, and whether it is exact. */
-  readonly safeMaxHeadcount: number;
-  readonly safeMaxMethod: HeadcountResult['method'];
-  readonly minDistanceM: number;
-}
-
-export interface ZoneWeekFigures {
-  /** ISO week, YYYY-Www. */
-  readonly week: string;
-  readonly floorId: string;
-  readonly zoneId: string;
-  readonly days: number;
-  readonly booked: number;
-  readonly checkedIn: number;
-  readonly noShow: number;
-  readonly cancelled: number;
-  readonly releasedEarly: number;
-  /** The busiest day's desks held, against the largest capacity of the week. */
-  readonly peakHeld: number;
-  readonly peakDate: CivilDate | null;
-  readonly capacity: number;
-}
-
-/** A floor's and a zone's names beside their ids, so a page and a spreadsheet read "Zone B", not "hq-3-b". */
-export interface PlaceNames {
-  readonly floorName: string;
-  readonly zoneName: string;
-}
-
-export interface OccupancyReport {
-  readonly siteId: string;
-  readonly from: CivilDate;
-  readonly to: CivilDate;
-  /** The floor the report was narrowed to, if any. */
-  readonly floorId?: string;
-  /** One row per day and zone, in date, floor, zone order. */
-  readonly rows: readonly (ZoneDayFigures & PlaceNames)[];
-  readonly weeks: readonly (ZoneWeekFigures & PlaceNames)[];
-  /** One row per day and floor: desks held against capacity and against the safe-headcount maximum. */
-  readonly floors: readonly FloorDayFigures[];
-  /** The site's busiest day of the period. */
-  readonly peak: { readonly date: CivilDate | null; readonly held: number; readonly capacity: number; readonly safeMaxHeadcount: number };
-  /** Days whose figures come from the archive (their bookings were purged). */
-  readonly archivedDays: readonly CivilDate[];
 }
 
 /**

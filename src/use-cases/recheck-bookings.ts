@@ -1,9 +1,8 @@
 import { ledgerOfBooking, returnQuota, unlisted } from './change-booking';
-import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeek, isoWeekDates } from '../domain/civil-date';
+import { addDays, civilDateOf, daysBetween, isCivilDate, isoWeekDates } from '../domain/civil-date';
 import { isActive, type Booking, type CivilDate, type FloorLayout, type LedgerEntry } from '../domain/model';
 import { DEFAULT_RULES, effectivePolicy } from '../domain/policy';
-import { policyCancellation, recheckDay, recheckOrder, type RecheckCancellation } from '../domain/policy-recheck';
-import { refusal } from '../domain/refusal';
+import { overWeeklyQuota, policyCancellation, quotaWeeks, recheckDay, type RecheckCancellation } from '../domain/policy-recheck';
 import type { CatalogIndex } from './catalog-index';
 import { InvalidInputError } from './errors';
 import {
@@ -142,36 +141,21 @@ async function recheckQuotas(
   last: CivilDate,
   cancelled: RecheckCancellation[],
 ): Promise<void> {
-  const quotaOn = (date: CivilDate) => effectivePolicy(catalog.policies, date).rules.weeklyQuota;
-  const weeks = new Set<string>();
-  for (let d = first; daysBetween(d, last) >= 0; d = addDays(d, 1)) if (quotaOn(d) !== null) weeks.add(isoWeek(d));
   const retry = deps.retry ?? DEFAULT_RETRY;
-  for (const week of weeks) {
+  for (const week of quotaWeeks(catalog.policies, first, last)) {
     for (let failures = 0; ; ) {
       const days = isoWeekDates(week);
       const counted = (await Promise.all(days.map((d) => deps.store.listBookingsOfDay(d))))
         .flat()
         .filter((b) => b.siteId === catalog.site.id && (isActive(b) || b.checkedInAt !== undefined));
-      const byUser = new Map<string, Booking[]>();
-      for (const b of counted) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
       let blocked = false;
-      for (const list of byUser.values()) {
-        let kept = 0;
-        for (const b of recheckOrder(list)) {
-          const quota = quotaOn(b.date);
-          const cancellable = b.status === 'booked' && b.date >= first && daysBetween(b.date, last) >= 0;
-          if (quota === null || kept < quota || !cancellable) {
-            kept++;
-            continue;
-          }
-          const outcome = await cancelOne(deps, index, b, true);
-          if (outcome === 'changed' || outcome === 'conflict') {
-            blocked = true;
-            break;
-          }
-          cancelled.push({ booking: outcome, refusal: refusal({ code: 'QUOTA_EXCEEDED', quota, used: kept, isoWeek: week, date: b.date }) });
+      for (const c of overWeeklyQuota({ policies: catalog.policies, week, bookings: counted, first, last })) {
+        const outcome = await cancelOne(deps, index, c.booking, true);
+        if (outcome === 'changed' || outcome === 'conflict') {
+          blocked = true;
+          break;
         }
-        if (blocked) break;
+        cancelled.push({ booking: outcome, refusal: c.refusal });
       }
       if (!blocked) break;
       if (++failures >= retry.maxAttempts) throw new ContentionError(`Re-checking the quotas of ${week} collided with other changes ${retry.maxAttempts} times in a row`);

@@ -3,7 +3,7 @@ import type { SiteCatalog } from '../../src/use-cases/ports';
 import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
-import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
+import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
 import { asAdmin, fakeConnector, untilCards, sharedTables, startAdminServer, type AdminServer, type Reply } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels. The plan switches desks off from Thursday; Wednesday is before it.

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
-import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
+import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
 import { asAdmin, fakeConnector, untilCards, startAdminServer, type AdminServer } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
-import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
+import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
 import { asAdmin, fakeConnector, startAdminServer, type AdminServer } from './admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { actionsOf, cardsOf, executeActivity, invokeCard, messageActivity, post, textOf, type Person } from '../support/bot-harness';
 import { gridCatalog } from '../support/builders';
 import { azuriteHarness, type StoreHarness } from '../support/stores';
-import { personalConversationId, referenceFor } from '../reminders/support/reminder-world';
+import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
 import { fakeConnector, startAdminServer, untilCards, type AdminServer } from '../api/admin-harness';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.

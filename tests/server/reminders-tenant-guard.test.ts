@@ -7,7 +7,7 @@ import { bookDesk } from '../../src/use-cases/book-desk';
 import { uniqueTableName } from '../support/azurite';
 import { anActor, fixedClock, gridCatalog, sequentialIds } from '../support/builders';
 import { bookingDeps, inMemoryHarness } from '../support/stores';
-import { referenceFor } from '../reminders/support/reminder-world';
+import { referenceFor } from '../use-cases/reminders/support/reminder-world';
 
 // Tuesday 1 December 2026, 08:45 in Brussels: after the 08:30 reminders, before the 10:00 deadline.
 const NOW = '2026-12-01T07:45:00Z';

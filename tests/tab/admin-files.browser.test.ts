@@ -4,83 +4,34 @@
  * Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { CatalogImportError, parseCatalogFiles } from '../../src/use-cases/import-catalog';
 import { azuriteHarness } from '../support/stores';
-import { ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer, userContext, watchPage, type TabServer } from './tab-harness';
+import { adminTabSession, ANNEX } from './admin-session';
+import { eventually, runAxe, see, startTabServer } from './tab-harness';
 
 jest.setTimeout(180_000);
 
 const NOW = '2026-12-01T08:00:00.000Z';
 const THURSDAY = '2026-12-03';
 
-const ANNEX = parseCatalogFiles({
-  siteJson: JSON.stringify({
-    site: { id: 'annex', name: 'Annex', timeZone: 'Europe/Brussels' },
-    floors: [
-      {
-        id: 'annex-1',
-        name: 'Annex',
-        width: 20,
-        height: 10,
-        zones: [{ id: 'annex-w', name: 'West', outline: [[0, 0], [10, 0], [10, 10], [0, 10]] }],
-        desks: [
-          { id: 'annex-1-1', label: 'W1', x: 2, y: 2 },
-          { id: 'annex-1-2', label: 'W2', x: 6, y: 2 },
-          { id: 'annex-1-3', label: 'W3', x: 2, y: 7 },
-          { id: 'annex-1-4', label: 'W4', x: 6, y: 7 },
-        ],
-      },
-    ],
-    policies: [
-      {
-        effectiveFrom: '2026-01-05',
-        rules: { zoneCapacity: { kind: 'percent', value: 100 }, minDistanceM: 1.5, horizonDays: 14, bookableWeekdays: [1, 2, 3, 4, 5], weeklyQuota: null, reminderTime: '08:30', checkInDeadline: '10:00' },
-      },
-    ],
-  }),
-});
-
-let server: TabServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await ensureTabBuilt();
-  server = await startTabServer(await azuriteHarness(), ANNEX, NOW);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = adminTabSession(NOW, async () => startTabServer(await azuriteHarness(), ANNEX, NOW));
 
 async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
-  const context = await userContext(browser, 'ada', { bypassCSP: true, acceptDownloads: true });
-  await context.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('seatwise.devRoles', 'admin'));
-  contexts.push(context);
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
-  const { errors } = watchPage(page, server.url);
-  await page.goto(`${server.url}/tab/?view=admin`);
-  await page.getByTestId('admin-plan').waitFor({ state: 'visible', timeout: 30_000 });
-  return { page, errors };
+  const opened = await session.open('ada', 'admin', { context: { acceptDownloads: true } });
+  await opened.page.getByTestId('admin-plan').waitFor({ state: 'visible', timeout: 30_000 });
+  return opened;
 }
 
 async function exported(): Promise<{ site: { floors: { zones: { id: string; name: string; allowedGroups?: string[] }[] }[] }; desksCsv: string; revision: number }> {
-  const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'ada', 'x-dev-roles': 'admin' } });
+  const res = await fetch(`${session.server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'ada', 'x-dev-roles': 'admin' } });
   expect(res.status).toBe(200);
   return (await res.json()) as never;
 }
 
 async function book(userId: string, deskId: string, groups?: string): Promise<{ status: number; code?: string }> {
   const headers: Record<string, string> = { 'x-dev-user': userId, 'content-type': 'application/json', ...(groups !== undefined && { 'x-dev-groups': groups }) };
-  const res = await fetch(`${server.url}/api/bookings`, { method: 'POST', headers, body: JSON.stringify({ deskId, date: THURSDAY }) });
+  const res = await fetch(`${session.server.url}/api/bookings`, { method: 'POST', headers, body: JSON.stringify({ deskId, date: THURSDAY }) });
   const body = (await res.json()) as { code?: string };
   return { status: res.status, ...(body.code !== undefined && { code: body.code }) };
 }

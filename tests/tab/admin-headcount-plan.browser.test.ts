@@ -5,10 +5,10 @@
  * polygon zones with the pointer (click the corners, double-click to close, Escape to drop one) and by typing corners.
  * Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { parseCatalogFiles } from '../../src/use-cases/import-catalog';
+import type { Page } from 'playwright-core';
 import { azuriteHarness } from '../support/stores';
-import { ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer, userContext, watchPage, type TabServer } from './tab-harness';
+import { adminTabSession, oneFloorSite } from './admin-session';
+import { eventually, runAxe, see, startTabServer } from './tab-harness';
 
 jest.setTimeout(240_000);
 
@@ -17,78 +17,25 @@ const WEDNESDAY = '2026-12-02';
 const THURSDAY = '2026-12-03';
 
 /** 20 × 10 m. Zone West: a bench of four desks 1 m apart (D is 1.5 m, so two of them can be used) and one desk alone. */
-const BENCH = parseCatalogFiles({
-  siteJson: JSON.stringify({
-    site: { id: 'bench', name: 'Bench office', timeZone: 'Europe/Brussels' },
-    floors: [
-      {
-        id: 'bench-1',
-        name: 'Bench floor',
-        width: 20,
-        height: 10,
-        zones: [{ id: 'bench-w', name: 'West', outline: [[0, 0], [10, 0], [10, 10], [0, 10]] }],
-        desks: [
-          { id: 'bench-1-1', label: 'B1', x: 2, y: 2 },
-          { id: 'bench-1-2', label: 'B2', x: 3, y: 2 },
-          { id: 'bench-1-3', label: 'B3', x: 4, y: 2 },
-          { id: 'bench-1-4', label: 'B4', x: 5, y: 2 },
-          { id: 'bench-1-5', label: 'B5', x: 3, y: 7 },
-        ],
-      },
-    ],
-    policies: [
-      {
-        effectiveFrom: '2026-01-05',
-        rules: {
-          zoneCapacity: { kind: 'percent', value: 100 },
-          minDistanceM: 1.5,
-          horizonDays: 14,
-          bookableWeekdays: [1, 2, 3, 4, 5],
-          weeklyQuota: null,
-          reminderTime: '08:30',
-          checkInDeadline: '10:00',
-        },
-      },
-    ],
-  }),
-});
+const BENCH = oneFloorSite({ id: 'bench', name: 'Bench office' }, { id: 'bench-1', name: 'Bench floor' }, [
+  { id: 'bench-1-1', label: 'B1', x: 2, y: 2 },
+  { id: 'bench-1-2', label: 'B2', x: 3, y: 2 },
+  { id: 'bench-1-3', label: 'B3', x: 4, y: 2 },
+  { id: 'bench-1-4', label: 'B4', x: 5, y: 2 },
+  { id: 'bench-1-5', label: 'B5', x: 3, y: 7 },
+]);
 
-let server: TabServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await ensureTabBuilt();
-  server = await startTabServer(await azuriteHarness(), BENCH, NOW);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = adminTabSession(NOW, async () => startTabServer(await azuriteHarness(), BENCH, NOW));
 
 async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
-  // axe is injected as an inline script, which the tab's Content-Security-Policy refuses (as it should).
-  const context = await userContext(browser, 'ada', { bypassCSP: true });
-  await context.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('seatwise.devRoles', 'admin'));
-  contexts.push(context);
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
   // Tall enough that the whole floor is on screen, where the pointer can reach every corner.
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  const { errors } = watchPage(page, server.url);
-  await page.goto(`${server.url}/tab/?view=admin`);
-  await page.getByTestId('admin-plan').waitFor({ state: 'visible', timeout: 30_000 });
-  return { page, errors };
+  const opened = await session.open('ada', 'admin', { viewport: { width: 1280, height: 1400 } });
+  await opened.page.getByTestId('admin-plan').waitFor({ state: 'visible', timeout: 30_000 });
+  return opened;
 }
 
 async function api(method: string, path: string, user: string, roles = '', body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${session.server.url}${path}`, {
     method,
     headers: { 'x-dev-user': user, ...(roles && { 'x-dev-roles': roles }), ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { body: JSON.stringify(body) }),

@@ -4,88 +4,27 @@
  * colleague then books one of the new desks in the booking tab. Someone without the admin role is told the page is
  * not for them, and the API refuses them anyway. Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { parseCatalogFiles } from '../../src/use-cases/import-catalog';
+import type { Page } from 'playwright-core';
 import { azuriteHarness } from '../support/stores';
-import { deskOnMap, ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer, userContext, waitForMap, watchPage, type TabServer } from './tab-harness';
+import { adminTabSession, ANNEX } from './admin-session';
+import { deskOnMap, eventually, runAxe, see, startTabServer, waitForMap } from './tab-harness';
 
 jest.setTimeout(180_000);
 
 const NOW = '2026-12-01T08:00:00.000Z';
 const THURSDAY = '2026-12-03';
 
-/** One floor, 20 × 10 m: zone West holds four desks; the east half has no zone and no desk yet. */
-const ANNEX = parseCatalogFiles({
-  siteJson: JSON.stringify({
-    site: { id: 'annex', name: 'Annex', timeZone: 'Europe/Brussels' },
-    floors: [
-      {
-        id: 'annex-1',
-        name: 'Annex',
-        width: 20,
-        height: 10,
-        zones: [{ id: 'annex-w', name: 'West', outline: [[0, 0], [10, 0], [10, 10], [0, 10]] }],
-        desks: [
-          { id: 'annex-1-1', label: 'W1', x: 2, y: 2 },
-          { id: 'annex-1-2', label: 'W2', x: 6, y: 2 },
-          { id: 'annex-1-3', label: 'W3', x: 2, y: 7 },
-          { id: 'annex-1-4', label: 'W4', x: 6, y: 7 },
-        ],
-      },
-    ],
-    policies: [
-      {
-        effectiveFrom: '2026-01-05',
-        rules: {
-          zoneCapacity: { kind: 'percent', value: 100 },
-          minDistanceM: 1.5,
-          horizonDays: 14,
-          bookableWeekdays: [1, 2, 3, 4, 5],
-          weeklyQuota: null,
-          reminderTime: '08:30',
-          checkInDeadline: '10:00',
-        },
-      },
-    ],
-  }),
-});
+const session = adminTabSession(NOW, async () => startTabServer(await azuriteHarness(), ANNEX, NOW));
 
-let server: TabServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await ensureTabBuilt();
-  server = await startTabServer(await azuriteHarness(), ANNEX, NOW);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openAs(userId: string, roles: string, query: string): Promise<{ page: Page; errors: string[] }> {
-  // axe is injected as an inline script, which the tab's Content-Security-Policy refuses (as it should).
-  const context = await userContext(browser, userId, { bypassCSP: true });
-  await context.addInitScript((r) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('seatwise.devRoles', r), roles);
-  contexts.push(context);
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
-  const { errors } = watchPage(page, server.url);
-  await page.goto(`${server.url}/tab/?${query}`);
-  return { page, errors };
+function openAs(userId: string, roles: string, query: string): Promise<{ page: Page; errors: string[] }> {
+  return session.open(userId, roles, { query });
 }
 
 const announcement = (page: Page) => page.getByTestId('admin-announcement');
 const plan = (page: Page) => page.getByTestId('admin-plan');
 
 async function exported(): Promise<{ site: { floors: { zones: { name: string }[] }[] }; desksCsv: string; revision: number }> {
-  const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'ada', 'x-dev-roles': 'admin' } });
+  const res = await fetch(`${session.server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'ada', 'x-dev-roles': 'admin' } });
   expect(res.status).toBe(200);
   return (await res.json()) as never;
 }
@@ -176,7 +115,7 @@ describe('a facility manager sets up desks and a zone in Teams, by keyboard alon
     await see.text(page.getByTestId('admin-outcome'), 'Published as version');
     const site = (await exported()).site as unknown as { floors: { planImageUrl?: string; width: number; height: number }[] };
     expect(site.floors[0]).toMatchObject({ width: 20, height: 10, planImageUrl: expect.stringMatching(/^\/api\/floors\/annex-1\/plan-image\?v=/) });
-    const stored = await fetch(`${server.url}${site.floors[0]!.planImageUrl!}`, { headers: { 'x-dev-user': 'bob' } });
+    const stored = await fetch(`${session.server.url}${site.floors[0]!.planImageUrl!}`, { headers: { 'x-dev-user': 'bob' } });
     const cleaned = await stored.text();
     expect(cleaned).toContain('<line');
     expect(cleaned).not.toMatch(/script|onload|alert/);
@@ -193,7 +132,7 @@ describe('a facility manager sets up desks and a zone in Teams, by keyboard alon
     const { page, errors } = await openAs('carl', '', 'view=admin');
     await see.text(page.getByTestId('admin-not-allowed'), 'it needs the Seatwise admin, reports or tracer role');
     expect(await page.getByTestId('admin-plan').count()).toBe(0);
-    const res = await fetch(`${server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'carl', 'x-dev-roles': 'reports' } });
+    const res = await fetch(`${session.server.url}/api/admin/sites/annex/export`, { headers: { 'x-dev-user': 'carl', 'x-dev-roles': 'reports' } });
     expect(res.status).toBe(403);
     expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);

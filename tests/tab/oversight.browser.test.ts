@@ -5,11 +5,12 @@
  * each role sees. Driven by keyboard, except date fields, which are filled (their typed order follows the browser's locale). Fixed clock: Tuesday 1 December 2026, 09:00 in Brussels.
  */
 import * as fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { releaseNoShow } from '../../src/use-cases/change-booking';
 import { fixedClock, gridCatalog } from '../support/builders';
 import { azuriteHarness, bookingDeps, type StoreHarness } from '../support/stores';
-import { ensureTabBuilt, eventually, launchChromium, runAxe, see, startTabServer, userContext, watchPage, type TabServer } from './tab-harness';
+import { adminTabSession } from './admin-session';
+import { eventually, runAxe, see, startTabServer } from './tab-harness';
 
 jest.setTimeout(180_000);
 
@@ -27,15 +28,20 @@ const PEOPLE = {
 } as const;
 type Person = keyof typeof PEOPLE;
 
-let h: StoreHarness;
-let server: TabServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+/** The server's address, known before the session hands the server over, so the bookings can be made first. */
+let serverUrl = '';
+const session = adminTabSession(NOW, async () => {
+  const h = await azuriteHarness();
+  const server = await startTabServer(h, [CATALOG], NOW);
+  serverUrl = server.url;
+  await seed(h);
+  return server;
+});
 
 async function api(method: string, path: string, user: string, roles = '', body?: unknown, accept = 'application/json'): Promise<Response> {
   const headers: Record<string, string> = { 'x-dev-user': user, 'x-dev-name': PEOPLE[user as Person] ?? user, 'x-dev-roles': roles, accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  return fetch(`${serverUrl}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
 }
 
 async function book(user: Person, deskId: string, date: string): Promise<string> {
@@ -44,11 +50,8 @@ async function book(user: Person, deskId: string, date: string): Promise<string>
   return ((await r.json()) as { id: string }).id;
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  await ensureTabBuilt();
-  h = await azuriteHarness();
-  server = await startTabServer(h, [CATALOG], NOW);
+/** The bookings the pages report on, made before the first test. */
+async function seed(h: StoreHarness): Promise<void> {
   // Tuesday: Alice checks in; Bob never does (released as a no-show); Carol cancels; Dave and Frank are booked.
   const alice = await book('u-alice', 'f1-0-0', '2026-12-01');
   expect((await api('POST', `/api/bookings/${alice}/check-in`, 'u-alice')).status).toBe(200);
@@ -64,27 +67,10 @@ beforeAll(async () => {
   // At 10:30 Bob's desk is released as a no-show, as the scheduler would.
   const late = await bookingDeps(h, [CATALOG], fixedClock('2026-12-01T09:30:00Z'));
   expect((await releaseNoShow(late, bob)).ok).toBe(true);
-});
+}
 
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openAs(userId: string, roles: string): Promise<{ page: Page; errors: string[] }> {
-  // axe is injected as an inline script, which the tab's Content-Security-Policy refuses (as it should).
-  const context = await userContext(browser, userId, { bypassCSP: true, acceptDownloads: true, locale: 'en-GB' });
-  await context.addInitScript((r) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('seatwise.devRoles', r), roles);
-  contexts.push(context);
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
-  const { errors } = watchPage(page, server.url);
-  await page.goto(`${server.url}/tab/?view=admin`);
-  return { page, errors };
+function openAs(userId: string, roles: string): Promise<{ page: Page; errors: string[] }> {
+  return session.open(userId, roles, { context: { acceptDownloads: true, locale: 'en-GB' } });
 }
 
 /** Types into a field by keyboard: focus, select what is there, type. */

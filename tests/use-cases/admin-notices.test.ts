@@ -8,7 +8,7 @@ import type { Notifier, NotifyOutcome, ProactiveMessage } from '../../src/use-ca
 import { uniqueTableName } from '../support/azurite';
 import { fixedClock, gridCatalog } from '../support/builders';
 import { azuriteHarness } from '../support/stores';
-import { CapturingLog, referenceFor } from '../reminders/support/reminder-world';
+import { CapturingLog, referenceFor } from './reminders/support/reminder-world';
 
 const catalog = gridCatalog();
 const index = new CatalogIndex([catalog]);

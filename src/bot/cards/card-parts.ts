@@ -3,7 +3,7 @@
  * whose data is checked before it is put on a card.
  */
 import { formatDate, formatList, t, translate, type Locale, type MessageKey } from '../../i18n/messages';
-import { executeAction, type ActionStyle, type ExecuteAction } from './adaptive-card';
+import { executeAction, type ActionStyle, type ExecuteAction, type Fact } from './adaptive-card';
 import { escapeMarkdown, plainText } from './markdown';
 import { parseActionData, toRequestId, VERBS, type ActionData } from './verbs';
 
@@ -59,6 +59,35 @@ export function attributesText(
     .slice(0, max)
     .map((a) => attributeText(a, locale));
   return shown.length === 0 ? undefined : formatList(shown, locale);
+}
+
+/** A desk on a day, until a site-local time: what the check-in reminder and the waitlist offer both show. */
+export interface DeskUntil {
+  readonly date: string;
+  readonly deskLabel: string;
+  readonly zoneName?: string;
+  readonly floorName?: string;
+  /** Site-local HH:MM: the check-in deadline, or when an offer passes on. */
+  readonly deadline: string;
+  readonly mapUrl?: string;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A site-local deadline: an HH:MM as is, anything else escaped and cut. */
+export function deadlineText(deadline: string): string {
+  return HH_MM.test(deadline) ? deadline : escapeMarkdown(deadline, 10);
+}
+
+/** Desk, zone and floor as the facts of a card about one desk; a zone or floor without a name is left out. */
+export function whereFacts(
+  desk: { readonly deskLabel: string; readonly zoneName?: string; readonly floorName?: string },
+  locale: Locale,
+): Fact[] {
+  const facts: Fact[] = [{ title: t(locale, 'card.fact.desk'), value: labelText(desk.deskLabel) }];
+  if (desk.zoneName?.trim()) facts.push({ title: t(locale, 'card.fact.zone'), value: nameText(desk.zoneName) });
+  if (desk.floorName?.trim()) facts.push({ title: t(locale, 'card.fact.floor'), value: nameText(desk.floorName) });
+  return facts;
 }
 
 /** "Zone B · 3rd floor", skipping what is missing; for rows of a list, so the names are cut shorter. */

@@ -1,5 +1,4 @@
 import { t, type Locale } from '../../i18n/messages';
-import { escapeMarkdown } from './markdown';
 import {
   adaptiveCard,
   factSet,
@@ -8,39 +7,13 @@ import {
   textBlock,
   type AdaptiveCard,
   type CardAction,
-  type Fact,
 } from './adaptive-card';
-import { bookingButton, dayText, labelText, myBookingsButton, nameText } from './card-parts';
+import { bookingButton, dayText, deadlineText, labelText, myBookingsButton, whereFacts, type DeskUntil } from './card-parts';
 import { VERBS } from './verbs';
 
 /** The booking a proactive card is about, as people know it. */
-export interface ReminderCardInput {
+export interface ReminderCardInput extends DeskUntil {
   readonly bookingId: string;
-  readonly date: string;
-  readonly deskLabel: string;
-  readonly zoneName?: string;
-  readonly floorName?: string;
-  /** Site-local HH:MM of the check-in deadline. */
-  readonly deadline: string;
-  readonly mapUrl?: string;
-}
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function deadlineText(deadline: string): string {
-  return HH_MM.test(deadline) ? deadline : escapeMarkdown(deadline, 10);
-}
-
-function whereFacts(
-  input: Pick<ReminderCardInput, 'deskLabel' | 'zoneName' | 'floorName'>,
-  locale: Locale,
-): Fact[] {
-  const facts: Fact[] = [{ title: t(locale, 'card.fact.desk'), value: labelText(input.deskLabel) }];
-  if (input.zoneName?.trim())
-    facts.push({ title: t(locale, 'card.fact.zone'), value: nameText(input.zoneName) });
-  if (input.floorName?.trim())
-    facts.push({ title: t(locale, 'card.fact.floor'), value: nameText(input.floorName) });
-  return facts;
 }
 
 /**

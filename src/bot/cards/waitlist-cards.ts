@@ -4,9 +4,8 @@
  * handler acts for `from.aadObjectId` alone, and an entry id only selects among that person's own entries.
  */
 import { t, type Locale } from '../../i18n/messages';
-import { adaptiveCard, executeAction, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction, type Fact } from './adaptive-card';
-import { dayText, labelText, nameText } from './card-parts';
-import { escapeMarkdown } from './markdown';
+import { adaptiveCard, executeAction, factSet, heading, openUrlAction, textBlock, type AdaptiveCard, type CardAction, type ExecuteAction } from './adaptive-card';
+import { dayText, deadlineText, labelText, whereFacts, type DeskUntil } from './card-parts';
 import { WAITLIST_VERBS, type WaitlistActionData } from './waitlist-verbs';
 
 export { isWaitlistVerb, parseWaitlistAction, WAITLIST_VERBS, type WaitlistActionData, type WaitlistVerb } from './waitlist-verbs';
@@ -37,36 +36,24 @@ export function waitlistJoinedCard(input: { readonly date: string; readonly posi
   );
 }
 
-export interface WaitlistOfferCardInput {
+export interface WaitlistOfferCardInput extends DeskUntil {
   readonly entryId: string;
-  readonly date: string;
-  readonly deskLabel: string;
-  readonly zoneName?: string;
-  readonly floorName?: string;
-  /** Site-local HH:MM when the offer passes on. */
-  readonly deadline: string;
-  readonly mapUrl?: string;
 }
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** "A desk is free": the held desk, until when, and Book it / No, thanks. */
 export function waitlistOfferCard(input: WaitlistOfferCardInput, locale: Locale): AdaptiveCard {
-  const facts: Fact[] = [{ title: t(locale, 'card.fact.desk'), value: labelText(input.deskLabel) }];
-  if (input.zoneName?.trim()) facts.push({ title: t(locale, 'card.fact.zone'), value: nameText(input.zoneName) });
-  if (input.floorName?.trim()) facts.push({ title: t(locale, 'card.fact.floor'), value: nameText(input.floorName) });
   const actions: CardAction[] = [
     waitlistButton(t(locale, 'waitlist.action.book'), { verb: WAITLIST_VERBS.book, entryId: input.entryId }, 'positive'),
     waitlistButton(t(locale, 'waitlist.action.decline'), { verb: WAITLIST_VERBS.decline, entryId: input.entryId }),
   ];
   const map = openUrlAction(t(locale, 'card.action.openMap'), input.mapUrl);
   if (map) actions.push(map);
-  const deadline = HH_MM.test(input.deadline) ? input.deadline : escapeMarkdown(input.deadline, 10);
+  const deadline = deadlineText(input.deadline);
   return adaptiveCard(
     [
       { ...heading(t(locale, 'waitlist.offer.title')), color: 'Good' },
       textBlock(t(locale, 'waitlist.offer.text', { desk: labelText(input.deskLabel), date: dayText(input.date, locale), deadline }), { spacing: 'Small' }),
-      factSet(facts),
+      factSet(whereFacts(input, locale)),
     ],
     actions,
   );

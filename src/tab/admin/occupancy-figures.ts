@@ -2,60 +2,10 @@
  * The occupancy report as the page shows it: the API's rows summed per day or per ISO week, for the charts and their
  * tables. Pure functions of the answer, so the charts, the tables and the CSV all tell the same figures.
  */
+import type { OccupancyReportDto } from '../../api-contract/api-types';
 import { INTL_LOCALES, t, type Locale } from '../../i18n/messages';
 
-/** One zone on one day (GET /api/reports/occupancy, `rows`). */
-export interface ZoneDayDto {
-  readonly date: string;
-  readonly floorId: string;
-  readonly zoneId: string;
-  readonly floorName: string;
-  readonly zoneName: string;
-  readonly booked: number;
-  readonly checkedIn: number;
-  readonly noShow: number;
-  readonly cancelled: number;
-  readonly releasedEarly: number;
-  readonly held: number;
-  readonly capacity: number;
-}
-
-/** One zone over one ISO week (`weeks`). */
-export interface ZoneWeekDto {
-  readonly week: string;
-  readonly floorId: string;
-  readonly zoneId: string;
-  readonly floorName: string;
-  readonly zoneName: string;
-  readonly days: number;
-  readonly booked: number;
-  readonly checkedIn: number;
-  readonly noShow: number;
-  readonly cancelled: number;
-  readonly releasedEarly: number;
-  readonly peakHeld: number;
-  readonly peakDate: string | null;
-  readonly capacity: number;
-}
-
-/** One floor on one day (`floors`). */
-export interface FloorDayDto {
-  readonly date: string;
-  readonly floorId: string;
-  readonly held: number;
-  readonly capacity: number;
-  readonly safeMaxHeadcount: number;
-}
-
-export interface OccupancyReportDto {
-  readonly siteId: string;
-  readonly from: string;
-  readonly to: string;
-  readonly rows: readonly ZoneDayDto[];
-  readonly weeks: readonly ZoneWeekDto[];
-  readonly floors: readonly FloorDayDto[];
-  readonly peak: { readonly date: string | null; readonly held: number; readonly capacity: number; readonly safeMaxHeadcount: number };
-}
+export type { FloorDayDto, OccupancyReportDto, ZoneDayDto, ZoneWeekDto } from '../../api-contract/api-types';
 
 export type Per = 'day' | 'week';
 

@@ -2,8 +2,8 @@ import nock from 'nock';
 import { TenantGate } from '../../../src/bot/tenant-gate';
 import { TeamsNotifier } from '../../../src/bot/proactive/teams-notifier';
 import type { ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
-import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../../reminders/support/reminder-world';
-import { VirtualTime } from '../../reminders/support/virtual-time';
+import { CapturingLog, mockConnector, referenceFor, stampingTransport } from '../../use-cases/reminders/support/reminder-world';
+import { VirtualTime } from '../../use-cases/reminders/support/virtual-time';
 import { booking } from './proactive-fixtures';
 
 const reminder: ProactiveMessage = { kind: 'check-in-reminder', booking, desk: { label: '1.03' }, deadline: '10:00' };

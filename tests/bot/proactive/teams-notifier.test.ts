@@ -11,8 +11,8 @@ import {
   referenceFor,
   stampingTransport,
   type ConnectorAnswer,
-} from '../../reminders/support/reminder-world';
-import { VirtualTime } from '../../reminders/support/virtual-time';
+} from '../../use-cases/reminders/support/reminder-world';
+import { VirtualTime } from '../../use-cases/reminders/support/virtual-time';
 import { booking } from './proactive-fixtures';
 
 const reminder: ProactiveMessage = {

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { tabDeepLink } from '../../src/server/composition';
-import { checkIn, releaseBooking } from '../../src/use-cases/change-booking';
+import { tabDeepLink } from '../../../src/server/composition';
+import { checkIn, releaseBooking } from '../../../src/use-cases/change-booking';
 import {
   ALICE,
   BOB,
@@ -9,10 +9,10 @@ import {
   post,
   startBotServer,
   textOf,
-} from '../support/bot-harness';
-import { anActor } from '../support/builders';
-import { checkInvariants } from '../support/invariant-checker';
-import { azuriteHarness } from '../support/stores';
+} from '../../support/bot-harness';
+import { anActor } from '../../support/builders';
+import { checkInvariants } from '../../support/invariant-checker';
+import { azuriteHarness } from '../../support/stores';
 import {
   cardOf,
   duplicatesOf,

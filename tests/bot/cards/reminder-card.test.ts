@@ -1,6 +1,6 @@
-import { noShowReleasedCard, reminderCard } from '../../src/bot/cards';
-import { LOCALES } from '../../src/i18n/messages';
-import { cardSize, checkCard } from '../bot/cards/card-checks';
+import { noShowReleasedCard, reminderCard } from '../../../src/bot/cards';
+import { LOCALES } from '../../../src/i18n/messages';
+import { cardSize, checkCard } from './card-checks';
 
 const input = {
   bookingId: '2026-10-25.abcdefgh12',

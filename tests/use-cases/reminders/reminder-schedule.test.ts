@@ -1,5 +1,5 @@
-import { duePasses, momentsOf } from '../../src/use-cases/reminders/reminder-schedule';
-import { aPolicy, gridCatalog } from '../support/builders';
+import { duePasses, momentsOf } from '../../../src/use-cases/reminders/reminder-schedule';
+import { aPolicy, gridCatalog } from '../../support/builders';
 
 const site = gridCatalog({
   policies: [

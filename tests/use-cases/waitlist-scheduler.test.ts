@@ -5,7 +5,7 @@ import { joinWaitlist } from '../../src/use-cases/waitlist';
 import { runOfferPass } from '../../src/use-cases/waitlist-offers';
 import { anActor, gridCatalog } from '../support/builders';
 import { inMemoryHarness } from '../support/stores';
-import { reminderWorld } from './support/reminder-world';
+import { reminderWorld } from './reminders/support/reminder-world';
 
 const DAY = '2026-12-03';
 // Two desks 2 m apart, capacity 2: two bookings fill the day.

@@ -1,5 +1,5 @@
-import type { ConnectorTransport } from '../../../src/bot/proactive/connector-transport';
-import type { SchedulerDeps } from '../../../src/server/scheduler';
+import type { ConnectorTransport } from '../../../../src/bot/proactive/connector-transport';
+import type { SchedulerDeps } from '../../../../src/server/scheduler';
 
 export class KilledError extends Error {
   constructor(what: string) {

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { checkInvariants } from '../support/invariant-checker';
-import { azuriteHarness } from '../support/stores';
+import { checkInvariants } from '../../support/invariant-checker';
+import { azuriteHarness } from '../../support/stores';
 import { duplicatesOf, mockConnector, referenceFor, reminderWorld, total } from './support/reminder-world';
 
 const DAY = '2026-10-25';

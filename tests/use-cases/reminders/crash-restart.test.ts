@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { azuriteHarness } from '../support/stores';
-import { checkInvariants } from '../support/invariant-checker';
+import { azuriteHarness } from '../../support/stores';
+import { checkInvariants } from '../../support/invariant-checker';
 import { Mortal } from './support/crash';
 import {
   duplicatesOf,

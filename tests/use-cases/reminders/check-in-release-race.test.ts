@@ -1,21 +1,21 @@
-import type { Booking } from '../../src/domain/model';
-import { bookDesk, type BookingDeps } from '../../src/use-cases/book-desk';
-import { checkIn, releaseNoShow } from '../../src/use-cases/change-booking';
-import type { SiteCatalog } from '../../src/use-cases/ports';
-import { releaseNoShows } from '../../src/use-cases/reminders/release-no-shows';
-import { momentsOf } from '../../src/use-cases/reminders/reminder-schedule';
-import type { Notifier, ProactiveMessage } from '../../src/use-cases/reminders/reminder-ports';
-import { TableClaimStore } from '../../src/storage/table-claim-store';
-import { uniqueTableName } from '../support/azurite';
-import { anActor, fixedClock, gridCatalog } from '../support/builders';
-import { checkInvariants } from '../support/invariant-checker';
+import type { Booking } from '../../../src/domain/model';
+import { bookDesk, type BookingDeps } from '../../../src/use-cases/book-desk';
+import { checkIn, releaseNoShow } from '../../../src/use-cases/change-booking';
+import type { SiteCatalog } from '../../../src/use-cases/ports';
+import { releaseNoShows } from '../../../src/use-cases/reminders/release-no-shows';
+import { momentsOf } from '../../../src/use-cases/reminders/reminder-schedule';
+import type { Notifier, ProactiveMessage } from '../../../src/use-cases/reminders/reminder-ports';
+import { TableClaimStore } from '../../../src/storage/table-claim-store';
+import { uniqueTableName } from '../../support/azurite';
+import { anActor, fixedClock, gridCatalog } from '../../support/builders';
+import { checkInvariants } from '../../support/invariant-checker';
 import {
   azuriteHarness,
   bookingDeps,
   inMemoryHarness,
   type HarnessFactory,
   type StoreHarness,
-} from '../support/stores';
+} from '../../support/stores';
 import { CapturingLog } from './support/reminder-world';
 
 const DAY = '2026-10-25';

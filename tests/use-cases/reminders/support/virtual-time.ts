@@ -1,6 +1,6 @@
-import type { NotifierTime } from '../../../src/bot/proactive/notifier-time';
-import type { SchedulerTimer } from '../../../src/server/scheduler';
-import type { Clock } from '../../../src/use-cases/ports';
+import type { NotifierTime } from '../../../../src/bot/proactive/notifier-time';
+import type { SchedulerTimer } from '../../../../src/server/scheduler';
+import type { Clock } from '../../../../src/use-cases/ports';
 
 interface Waiter {
   readonly at: number;

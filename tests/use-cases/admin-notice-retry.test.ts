@@ -10,7 +10,7 @@ import { cancelAsCaller } from '../../src/use-cases/booked-for-others';
 import { uniqueTableName } from '../support/azurite';
 import { anActor, aPolicy, gridCatalog } from '../support/builders';
 import { azuriteHarness } from '../support/stores';
-import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Delivery, type Instance, type ReminderWorld } from './support/reminder-world';
+import { duplicatesOf, mockConnector, referenceFor, reminderWorld, type Delivery, type Instance, type ReminderWorld } from './reminders/support/reminder-world';
 
 // Tuesday 1 December 2026, 09:00 in Brussels; the bookings are for Thursday.
 const NOW = '2026-12-01T08:00:00Z';

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { CorruptDataError } from '../../src/use-cases/ports';
-import { inMemoryHarness } from '../support/stores';
+import { CorruptDataError } from '../../../src/use-cases/ports';
+import { inMemoryHarness } from '../../support/stores';
 import {
   duplicatesOf,
   mockConnector,

@@ -1,0 +1,63 @@
+import type { Booking, BookingStatus } from '../domain/model';
+import type { CatalogIndex } from './catalog-index';
+
+/**
+ * How people know a desk, a booking and the places a refusal names: labels and names looked up in the catalog, since
+ * the use cases speak ids. The API's answers and the bot's cards are both built from these, so the two front doors
+ * show the same desk the same way. A desk an import removed since is shown by its id rather than dropped.
+ */
+export interface DeskView {
+  readonly id: string;
+  readonly label: string;
+  /** The zone the desk is in now. */
+  readonly zoneName?: string;
+  readonly floorName?: string;
+  readonly attributes?: readonly string[];
+}
+
+export function deskView(deskId: string, index: CatalogIndex): DeskView {
+  const found = index.locateDesk(deskId);
+  if (!found) return { id: deskId, label: deskId };
+  const zone = found.layout.zones.find((z) => z.id === found.desk.zoneId);
+  return {
+    id: deskId,
+    label: found.desk.label,
+    ...(zone && { zoneName: zone.name }),
+    floorName: found.layout.floor.name,
+    attributes: found.desk.attributes,
+  };
+}
+
+export interface BookingView {
+  readonly id: string;
+  readonly date: string;
+  readonly status: BookingStatus;
+  readonly checkedIn: boolean;
+  readonly desk: DeskView;
+  /**
+   * The name of the zone the booking was made in (`Booking.zoneId`), on the desk's floor. It differs from
+   * `desk.zoneName` only when an import has moved the desk to another zone since: the API names the booking's zone,
+   * the chat the desk's.
+   */
+  readonly bookedZoneName?: string;
+}
+
+export function bookingView(b: Booking, index: CatalogIndex): BookingView {
+  const bookedZone = index.locateDesk(b.deskId)?.layout.zones.find((z) => z.id === b.zoneId);
+  return {
+    id: b.id,
+    date: b.date,
+    status: b.status,
+    checkedIn: b.status === 'checked-in',
+    desk: deskView(b.deskId, index),
+    ...(bookedZone && { bookedZoneName: bookedZone.name }),
+  };
+}
+
+/** The names a refusal's sentence needs (its details carry ids): `RefusalLookup` of src/i18n/describe-refusal. */
+export function placeNames(index: CatalogIndex): { deskLabel(id: string): string | undefined; zoneName(id: string): string | undefined } {
+  return {
+    deskLabel: (id: string) => index.locateDesk(id)?.desk.label,
+    zoneName: (id: string) => index.sites.flatMap((s) => s.zones).find((z) => z.id === id)?.name,
+  };
+}
