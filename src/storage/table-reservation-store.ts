@@ -73,6 +73,12 @@ export const MAX_LIST_DAYS = 92;
  * another request of this process, an import's re-check), the commit fails with 412 and the booking reads afresh.
  * What such a decision cannot know is the person row, which it does not read: a second desk for the person that day
  * still fails on its create (409), and the retry reads.
+ * The argument needs the write set to hold every guarded zone's row, so the write set is taken from the layout (the
+ * zones within D of the desk), never from the ledgers in hand: a zone with no ledger in hand is written as a create.
+ * And known ledgers are used only when they hold a row (or the absence of one) for every zone of the layout the
+ * booking decides on. Known ledgers read for an older layout (before an import renamed the zones, while this
+ * process's catalog cache caught up) hold none of the new zones; a booking decided on them once wrote none of the
+ * rows it guards and committed unconditioned, which put bookings over capacity and too close under a storm.
  *
  * Refusals are different, and are never told from known ledgers. A refusal commits nothing, so no If-Match can catch
  * it being wrong, and it is what the person reads ("desk 3.12 is taken"). Told from known ledgers it could be wrong in

@@ -179,7 +179,14 @@ class BookingAttempt {
     const known = knownLedgersOf(store);
     const cached = mustRead ? undefined : known.get(date, floorId, performance.now());
     // A person already on the floor that day (a repeat, a second desk, their own waitlist hold) is decided on a read.
-    const fromKnown = cached !== undefined && cached !== this.lostOn && this.losses < 2 && !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
+    // So is a floor-day known only as the rows of another layout's zones: known ledgers read before an import renamed
+    // the zones hold no row for the zones this layout has, and a decision on them would write none of those rows.
+    const fromKnown =
+      cached !== undefined &&
+      cached !== this.lostOn &&
+      this.losses < 2 &&
+      zoneIds.every((z) => cached.some((l) => l.zoneId === z)) &&
+      !cached.some((l) => l.entries.some((e) => e.userId === actor.userId));
     const [{ ledgers: read, personDay }, weekRow] = await Promise.all([
       fromKnown
         ? Promise.resolve({ ledgers: cached, personDay: null })
@@ -243,15 +250,20 @@ class BookingAttempt {
     };
     const guarded = new Set(floorDay.zonesGuardedBy(decision.desk));
     const entry: LedgerEntry = { deskId: booking.deskId, userId: booking.userId, bookingId: booking.id, checkedIn: false };
-    const written = ledgers
-      .filter((l) => guarded.has(l.zoneId))
-      .map((l) => ({
-        zoneId: l.zoneId,
+    // Every guarded zone's row is written, the booked zone's included, whatever the decision was made on: a zone with
+    // no ledger in hand is written as a create, which fails if the row exists. A write set taken from the ledgers in
+    // hand instead would silently shrink when they are not this layout's, and the booking would commit unconditioned.
+    const written = [...guarded].map((zoneId) => {
+      const l = ledgers.find((x) => x.zoneId === zoneId);
+      const entries = l?.entries ?? [];
+      return {
+        zoneId,
         floorId,
-        expectedVersion: l.version,
-        entries: l.zoneId === booking.zoneId ? [...l.entries, entry] : l.entries,
+        expectedVersion: l ? l.version : null,
+        entries: zoneId === booking.zoneId ? [...entries, entry] : entries,
         revision,
-      }));
+      };
+    });
     const outcome = await this.commitOrFindOut({ booking, ...(hold && { takesHold: true }), ledgers: written });
     if (outcome.committed) {
       this.holdTaken = false;
