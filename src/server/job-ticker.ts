@@ -5,7 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Logger } from '../use-cases/logger-port';
-import { realTimer, type ScheduledJob, type Scheduler, type SchedulerTimer } from './scheduler';
+import { jobRunner, realTimer, type ScheduledJob, type Scheduler, type SchedulerTimer } from './scheduler';
 
 export function startJobTicker(jobs: readonly ScheduledJob[], opts: { readonly intervalMs: number; readonly log: Logger; readonly timer?: SchedulerTimer }): Scheduler {
   const timer = opts.timer ?? realTimer;
@@ -15,16 +15,7 @@ export function startJobTicker(jobs: readonly ScheduledJob[], opts: { readonly i
   let handle: unknown;
   let stopped = false;
 
-  const runJob = (job: ScheduledJob): Promise<void> => {
-    const current = running.get(job.name);
-    if (current || stopped) return current ?? Promise.resolve();
-    const run = job.run(abort.signal).catch((error: unknown) => {
-      opts.log.error({ job: job.name, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'scheduled job failed');
-    });
-    running.set(job.name, run);
-    void run.finally(() => running.delete(job.name));
-    return run;
-  };
+  const runJob = jobRunner(running, abort.signal, () => stopped, opts.log);
   const tick = async (): Promise<[]> => {
     await Promise.all(jobs.map(runJob));
     return [];

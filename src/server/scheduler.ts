@@ -11,6 +11,7 @@
 import { setMaxListeners } from 'node:events';
 import { duePassesNow, passKey, runPass } from '../use-cases/reminders/catch-up';
 import { isEventful, summary, type PassReport } from '../use-cases/reminders/pass-support';
+import type { Logger } from '../use-cases/logger-port';
 import type { ReminderDeps } from '../use-cases/reminders/reminder-ports';
 
 export interface SchedulerTimer {
@@ -58,6 +59,28 @@ export interface Scheduler {
 
 const MAX_REMEMBERED_PASSES = 500;
 const WAITLIST_PASS = 'waitlist';
+
+/**
+ * Runs scheduled jobs, each at most once at a time: a job still running at the next tick is not started twice, and a
+ * failing one is logged and tried at the next tick. `inFlight` is the caller's, so that a stop can wait for it.
+ */
+export function jobRunner(
+  inFlight: Map<string, Promise<void>>,
+  signal: AbortSignal,
+  stopped: () => boolean,
+  log: Pick<Logger, 'error'>,
+): (job: ScheduledJob) => Promise<void> {
+  return (job) => {
+    const running = inFlight.get(job.name);
+    if (running || stopped()) return running ?? Promise.resolve();
+    const run = job.run(signal).catch((error: unknown) => {
+      log.error({ job: job.name, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'scheduled job failed');
+    });
+    inFlight.set(job.name, run);
+    void run.finally(() => inFlight.delete(job.name));
+    return run;
+  };
+}
 
 export function startScheduler(deps: SchedulerDeps): Scheduler {
   const timer = deps.timer ?? realTimer;
@@ -168,17 +191,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   const jobsInFlight = new Map<string, Promise<void>>();
-  // A job still running at the next tick is not started twice; a failing job is logged and tried at the next tick.
-  const runJob = (job: ScheduledJob): Promise<void> => {
-    const running = jobsInFlight.get(job.name);
-    if (running || stopped) return running ?? Promise.resolve();
-    const run = job.run(abort.signal).catch((error: unknown) => {
-      deps.log.error({ job: job.name, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'scheduled job failed');
-    });
-    jobsInFlight.set(job.name, run);
-    void run.finally(() => jobsInFlight.delete(job.name));
-    return run;
-  };
+  const runJob = jobRunner(jobsInFlight, abort.signal, () => stopped, deps.log);
 
   const schedule = (): void => {
     if (stopped) return;

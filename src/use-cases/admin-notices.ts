@@ -15,26 +15,18 @@ import { isActive, type Booking, type CivilDate } from '../domain/model';
 import type { RecheckCancellation } from '../domain/policy-recheck';
 import { REFUSAL_CODES, type Refusal } from '../domain/refusal';
 import type { CatalogIndex } from './catalog-index';
-import type { Clock, ConversationReferenceStore, ReservationStore } from './ports';
+import type { ReservationStore } from './ports';
 import { upcomingSpan } from './list-my-bookings';
 import { actorOfPayload, claimNotice, OWNER_NOTICE_KINDS, sendNotice, withReference, type ClaimedNotice, type OwnerNoticeDeps } from './owner-notices';
 import { describe, deskOf, runPool } from './reminders/pass-support';
-import { settingsOf, type Claim, type ClaimStore, type Notifier, type ProactiveMessage, type ReminderSettings } from './reminders/reminder-ports';
-import type { Logger } from './logger-port';
+import { settingsOf, type Claim, type ProactiveMessage, type ReminderSettings } from './reminders/reminder-ports';
 
 /** Work started after the answer; the composition root decides how it runs (and logs what fails). */
 export interface BackgroundWork {
   run(what: string, task: () => Promise<unknown>): void;
 }
 
-export interface CancellationNoticeDeps {
-  readonly claims: ClaimStore;
-  readonly conversations: Pick<ConversationReferenceStore, 'get'>;
-  readonly notifier: Notifier;
-  /** This process's name in claims. */
-  readonly instanceId: string;
-  readonly log: Logger;
-  readonly clock: Clock;
+export interface CancellationNoticeDeps extends OwnerNoticeDeps {
   readonly settings?: Partial<ReminderSettings>;
   /** Where the sends run once the claims are taken; without it they run before the caller gets its answer. */
   readonly background?: BackgroundWork;
