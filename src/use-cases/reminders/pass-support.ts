@@ -11,7 +11,10 @@ import type {
   ClaimStore,
   HeldClaim,
   MessageDesk,
+  NotifyOptions,
   NotifyOutcome,
+  ProactiveMessage,
+  Recipient,
   ReminderDeps,
   ReminderSettings,
 } from './reminder-ports';
@@ -268,6 +271,23 @@ export function retryAtOf(now: Date, attempts: number, settings: ReminderSetting
  * another instance took the claim over (our lease ran out while we were sending): counted as lostClaims, because
  * that instance may now send the message again.
  */
+/**
+ * Sends a pass's message under the claim this instance holds, then records what came of it on the claim. An ambiguous
+ * send (the connector may have accepted a request we saw fail) is logged with `ambiguousNote`: it may be repeated.
+ */
+export async function sendUnderClaim(
+  deps: Pick<ReminderDeps, 'notifier' | 'claims' | 'clock' | 'log'>,
+  held: HeldClaim,
+  send: { readonly to: Recipient; readonly message: ProactiveMessage & { readonly booking: Booking }; readonly options: NotifyOptions; readonly ambiguousNote: string },
+  ctx: { readonly settings: ReminderSettings; readonly report: PassReport; readonly previousSendMayHaveLanded: boolean },
+): Promise<void> {
+  const outcome = await deps.notifier.send(send.to, send.message, send.options);
+  if (outcome.ambiguous) {
+    deps.log.warn({ bookingId: send.message.booking.id, attempts: outcome.attempts, status: outcome.status }, send.ambiguousNote);
+  }
+  await recordOutcome(deps.claims, held, outcome, deps.clock.now(), ctx.settings, ctx.report, ctx.previousSendMayHaveLanded);
+}
+
 export async function recordOutcome(
   claims: ClaimStore,
   held: HeldClaim,

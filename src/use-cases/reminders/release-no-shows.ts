@@ -24,7 +24,7 @@ import {
   noteTakeover,
   readDay,
   readReference,
-  recordOutcome,
+  sendUnderClaim,
   runPool,
   triageClaims,
   type PassReport,
@@ -161,29 +161,15 @@ async function releaseOne(
     return;
   }
   held = marked;
-  const outcome = await deps.notifier.send(
-    { userId: released.userId, reference },
-    {
-      kind: 'no-show-released',
-      booking: released,
-      desk: deskOf(index, released),
-      deadline: moments.checkInDeadline,
-    },
-    { budgetMs: settings.sendBudgetMs, ...(options.signal && { signal: options.signal }) },
-  );
-  if (outcome.ambiguous) {
-    deps.log.warn(
-      { bookingId: released.id, attempts: outcome.attempts, status: outcome.status },
-      'ambiguous release notice: the connector may have accepted a request we saw fail',
-    );
-  }
-  await recordOutcome(
-    deps.claims,
+  await sendUnderClaim(
+    deps,
     held,
-    outcome,
-    deps.clock.now(),
-    settings,
-    report,
-    previous?.sendingSince !== undefined,
+    {
+      to: { userId: released.userId, reference },
+      message: { kind: 'no-show-released', booking: released, desk: deskOf(index, released), deadline: moments.checkInDeadline },
+      options: { budgetMs: settings.sendBudgetMs, ...(options.signal && { signal: options.signal }) },
+      ambiguousNote: 'ambiguous release notice: the connector may have accepted a request we saw fail',
+    },
+    { settings, report, previousSendMayHaveLanded: previous?.sendingSince !== undefined },
   );
 }

@@ -37,7 +37,7 @@ import {
   noteTakeover,
   readDay,
   readReference,
-  recordOutcome,
+  sendUnderClaim,
   runPool,
   triageClaims,
   type DayBookings,
@@ -152,28 +152,19 @@ async function remindOne(
   const previous = taken.previous;
   if (previous) noteTakeover(deps, report, previous);
   if (await giveUpWhenExhausted(deps, taken.held, settings, now, report)) return;
-  const outcome = await deps.notifier.send(
-    { userId: booking.userId, reference },
-    { kind: 'check-in-reminder', booking, desk: deskOf(index, booking), deadline: moments.checkInDeadline },
-    // No request may start that could land after the deadline, when the desk is about to be released.
-    {
-      budgetMs: Math.min(settings.sendBudgetMs, moments.deadlineAt.getTime() - now.getTime()),
-      ...(options.signal && { signal: options.signal }),
-    },
-  );
-  if (outcome.ambiguous) {
-    deps.log.warn(
-      { bookingId: booking.id, attempts: outcome.attempts, status: outcome.status },
-      'ambiguous reminder send: the connector may have accepted a request we saw fail',
-    );
-  }
-  await recordOutcome(
-    deps.claims,
+  await sendUnderClaim(
+    deps,
     taken.held,
-    outcome,
-    deps.clock.now(),
-    settings,
-    report,
-    previous?.sendingSince !== undefined,
+    {
+      to: { userId: booking.userId, reference },
+      message: { kind: 'check-in-reminder', booking, desk: deskOf(index, booking), deadline: moments.checkInDeadline },
+      // No request may start that could land after the deadline, when the desk is about to be released.
+      options: {
+        budgetMs: Math.min(settings.sendBudgetMs, moments.deadlineAt.getTime() - now.getTime()),
+        ...(options.signal && { signal: options.signal }),
+      },
+      ambiguousNote: 'ambiguous reminder send: the connector may have accepted a request we saw fail',
+    },
+    { settings, report, previousSendMayHaveLanded: previous?.sendingSince !== undefined },
   );
 }
