@@ -5,7 +5,7 @@ import * as readline from 'node:readline';
 import { AZURITE_TABLE_DB_FILE, devConnectionString, type EmbeddedAzurite, type SaveReport } from './azurite-handle';
 import { STORE_LOCKED_EXIT_CODE } from './azurite-store-process';
 import { childEnv, detach, KILL_WAIT_MS, TAIL_LINES, waitAtMost } from './child-processes';
-import { StoreLockHeldError, type StoreLockInfo } from './store-lock';
+import { readStoreLock, StoreLockHeldError, type StoreLockInfo } from './store-lock';
 
 // On disk: our own store process (azurite-store-process.ts), which keeps a confirmed booking through a Ctrl-C.
 
@@ -100,7 +100,10 @@ export async function startStoreProcess(args: {
 
   if (outcome.kind === 'locked' || (outcome.kind === 'exit' && child.exitCode === STORE_LOCKED_EXIT_CODE)) {
     await waitAtMost(exited, KILL_WAIT_MS);
-    const holder = outcome.kind === 'locked' ? outcome.holder : { pid: -1, parentPid: -1, port: null, startedAt: '' };
+    // The child's 'locked' message and its exit race on a busy machine: without the message, the lock file names the
+    // holder just as well.
+    const holder =
+      outcome.kind === 'locked' ? outcome.holder : (readStoreLock(location) ?? { pid: -1, parentPid: -1, port: null, startedAt: '' });
     throw new StoreLockHeldError(path.join(location, 'seatwise-store.lock'), holder);
   }
   if (outcome.kind !== 'ready') {
