@@ -49,6 +49,18 @@ export class BookForChat {
     return this.deps.bookFor;
   }
 
+  /**
+   * Does the request name someone else? Always, except "für die Ann" / "für den Kunden", where the word after the
+   * article is a colleague only when one who delegated to the caller has that name: otherwise the booking is the
+   * caller's own, as it was before anyone could book for others.
+   */
+  async namesSomeone(person: ForPerson, actor: Actor): Promise<boolean> {
+    if (person.kind !== 'maybe') return true;
+    const ports = this.ports;
+    if (!ports) return false;
+    return (await findColleague(ports, actor, person.name)).kind !== 'none';
+  }
+
   /** A typed request that names someone else. Nothing is booked here: every path ends on a card to click. */
   async message(cmd: BookCommand, person: ForPerson, actor: Actor, locale: Locale, turn: ForSomeoneTurn): Promise<AdaptiveCard> {
     const ports = this.ports;

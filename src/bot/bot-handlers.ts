@@ -132,7 +132,9 @@ export class BotHandlers {
     const chat: ChatTurn = { unplaced: turn?.unplaced ?? [], discussionKey: turn?.discussionKey ?? actor.userId, activityId, ...(site && { site }), ...(turn?.text !== undefined && { text: turn.text }) };
     if (!chat.site && NEEDS_SITE.has(cmd.kind)) return this.askSite(chat.text, locale);
     // "for Ann": the colleague's own flow (book-for-chat.ts), which never books for the caller.
-    if (cmd.kind === 'book' && cmd.forPerson) return this.forSomeone.message(cmd, cmd.forPerson, actor, locale, chat);
+    if (cmd.kind === 'book' && cmd.forPerson && (await this.forSomeone.namesSomeone(cmd.forPerson, actor))) {
+      return this.forSomeone.message(cmd, cmd.forPerson, actor, locale, chat);
+    }
     // A repeat of weekdays is a series: its own flow (series-chat.ts) shows what was understood and books on Confirm.
     const series = this.deps.series ? seriesRequestOf(cmd, chat.unplaced) : undefined;
     if (series && cmd.kind === 'book') return previewSeries({ ...this.deps, series: this.deps.series! }, cmd, series, locale, activityId);

@@ -113,6 +113,18 @@ describe('booking a desk for a colleague in chat', () => {
     expect(connector.cards).toHaveLength(0);
   });
 
+  it('reads "für die Ann" as Ann when Ann delegated, and "für den Kunden" as the caller\'s own booking', async () => {
+    await delegate('ann', 'Ann Peeters');
+    const forAnn = await say('buche einen Platz für die Ann am Donnerstag', DAN, 'de-DE');
+    expect(textOf(forAnn)).toContain('Ein Platz für Ann Peeters am Donnerstag, 3. Dezember');
+    expect(verbs(forAnn)).toEqual(['bookFor.confirm']);
+    // No colleague is called "Kunden": the article is before an ordinary noun, and Dan books for himself as before.
+    const own = await say('buche einen Platz für den Kunden am Donnerstag', DAN, 'de-DE');
+    expect(textOf(own)).not.toContain('Kunden');
+    expect(verbs(own)).not.toContain('bookFor.confirm');
+    expect(verbs(own)).toContain('book.confirm');
+  });
+
   it('names whom the caller may book for when the name matches nobody', async () => {
     await delegate('ann', 'Ann Peeters');
     await delegate('carl', 'Carl Janssens');

@@ -56,7 +56,9 @@ export type ForPerson =
   | { readonly kind: 'named'; readonly name: string }
   | { readonly kind: 'possessive'; readonly name: string }
   | { readonly kind: 'someone' }
-  | { readonly kind: 'several' };
+  | { readonly kind: 'several' }
+  /** "für die Ann": Ann if a colleague who delegated is called so; otherwise no person at all (person-phrase.ts). */
+  | { readonly kind: 'maybe'; readonly name: string };
 
 export interface ParseContext {
   /** The instant of the message. */
@@ -104,6 +106,8 @@ function forPersonOf(p: PersonPhrase): ForPerson {
     case 'named':
     case 'possessive':
       return { kind: p.kind, name: p.name };
+    case 'maybe-named':
+      return { kind: 'maybe', name: p.name };
   }
 }
 
@@ -136,7 +140,8 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
           return found.dates.length > 0 || found.unparsedText !== undefined;
         })
       : undefined;
-  if (person) dateText = blankOut(dateText, person.span[0], person.span[1]);
+  // After an article ("für den Jan") the word may be an ordinary noun, so the days are read in the text as typed.
+  if (person && person.kind !== 'maybe-named') dateText = blankOut(dateText, person.span[0], person.span[1]);
   const extraction = read(dateText);
   let { dates } = extraction;
   // "Thursday or Friday": one of the two, which only the person can say; ask rather than take both.

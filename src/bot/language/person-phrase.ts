@@ -22,7 +22,12 @@ export type PersonPhrase =
   /** "book Ann's desk": could be a desk for Ann, or the desk Ann usually has; the bot asks which. */
   | { readonly kind: 'possessive'; readonly name: string; readonly span: readonly [number, number] }
   /** "for Ann and me", "for Ann and Bob", "for us": more than one person, which one request cannot book. */
-  | { readonly kind: 'several'; readonly span: readonly [number, number] };
+  | { readonly kind: 'several'; readonly span: readonly [number, number] }
+  /**
+   * "für die Ann", "für den Jan": colloquial German puts an article before a first name, and before any noun ("für den
+   * Kunden"). A colleague only if one who delegated to the caller has that name; otherwise an ordinary word.
+   */
+  | { readonly kind: 'maybe-named'; readonly name: string; readonly span: readonly [number, number] };
 
 const MARKER = /\b(?:for|pour|voor|fur|fuer)\s+/g;
 
@@ -34,16 +39,17 @@ const INDIRECT = new RegExp(
 // "Ann needs a desk", "Ann braucht einen Platz", "Ann a besoin d'un bureau", "Ann heeft een bureau nodig".
 const SUBJECT = /^\s*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:needs|wants|would\s+like|braucht|mochte|moechte|will|a\s+besoin|voudrait|veut|heeft|wil|zou\s+graag)\b/;
 
-// "my manager", "a colleague", "mon chef", "un collègue", "mijn baas", "een collega", "meinen Chef", "einen Kollegen".
+// "my manager", "a colleague", "mon chef", "un collègue", "mijn baas", "een collega", "meinen Chef", "einen Kollegen",
+// and with the definite article ("the boss", "la cheffe", "de baas", "die Kollegin").
 const SOMEONE = new RegExp(
   '^(?:' +
     [
-      "(?:my|our|a|an)\\s+(?:manager|boss|colleague|co-?worker|teammate|team\\s+mate|assistant|director|lead|supervisor|line\\s+manager)|some(?:one|body)(?:\\s+else)?|another\\s+(?:person|colleague)",
-      "(?:mon|ma|notre|un|une)\\s+(?:chef(?:fe)?|manager|responsable|collegue|directeur|directrice|assistante?|superieur(?:e)?|n\\+1)|quelqu\\s?'?\\s?un(?:\\s+d'autre)?",
-      '(?:mijn|onze|een)\\s+(?:manager|baas|leidinggevende|collega|directeur|chef|assistente?)|iemand(?:\\s+anders)?',
+      "(?:my|our|a|an|the)\\s+(?:manager|boss|colleague|co-?worker|teammate|team\\s+mate|assistant|director|lead|supervisor|line\\s+manager)|some(?:one|body)(?:\\s+else)?|another\\s+(?:person|colleague)",
+      "(?:mon|ma|notre|un|une|le|la)\\s+(?:chef(?:fe)?|manager|responsable|collegue|directeur|directrice|assistante?|superieur(?:e)?|n\\+1)|quelqu\\s?'?\\s?un(?:\\s+d'autre)?",
+      '(?:mijn|onze|een|de)\\s+(?:manager|baas|leidinggevende|collega|directeur|chef|assistente?)|iemand(?:\\s+anders)?',
       // "for her", "pour elle", "voor haar", "für ihn": someone, but who is for the caller to say.
       'him|her|them|lui|elle|eux|hem|haar|hen|ihn|ihm',
-      '(?:meine[nm]?|unsere[nm]?|eine[nm]?)\\s+(?:chef(?:in)?|manager(?:in)?|vorgesetzte[nr]?|kollege[n]?|kollegin|assistent(?:en|in)?|direktor(?:in)?)|jemand(?:en|em)?(?:\\s+andere[nm]?)?',
+      '(?:meine[nm]?|unsere[nm]?|eine[nm]?|die|der|den|dem)\\s+(?:chef(?:in)?|manager(?:in)?|vorgesetzte[nr]?|kollege[n]?|kollegin|assistent(?:en|in)?|direktor(?:in)?)|jemand(?:en|em)?(?:\\s+andere[nm]?)?',
     ].join('|') +
     ')\\b',
 );
@@ -59,7 +65,7 @@ const NOT_A_NAME = new Set(
     'the a an this that these those next every each all any some whole half my your our his her their it them him',
     'le la les l un une des du de ce cet cette ces chaque tout toute tous toutes prochain prochaine demi mon ma mes ton ta son sa notre votre leur lui elle eux',
     'het een deze dit die dat elke ieder iedere alle komende volgende halve heel hele mijn jouw zijn haar onze hun hem',
-    'der die das den dem des ein eine einen einem einer jeden jede jedes diese diesen dieser alle nachste nachsten naechste naechsten kommende kommenden halben ganzen meinen meine mein deinen ihn sie ihm ihr',
+    'der die das den dem des ein eine einen einem einer jeden jede jedes diese diesen dieser alle nachste nachsten naechste naechsten kommende kommenden halbe halben ganze ganzen erste ersten zweite zweiten letzte letzten meinen meine mein deinen ihn sie ihm ihr',
     // quantities and lengths of time
     'one two three four five six seven eight nine ten couple few several deux trois quatre cinq six sept huit neuf dix quelques plusieurs twee drie vier vijf zes zeven acht negen tien paar enkele zwei drei funf fuenf sechs sieben neun zehn paar',
     'day days week weeks month months morning afternoon evening night jour jours journee semaine semaines mois matin matinee apres-midi soir dag dagen week weken maand ochtend middag namiddag avond tag tage tagen woche wochen monat vormittag nachmittag abend',
@@ -79,6 +85,8 @@ const ENDS_A_NAME = new Set(
 );
 
 const TOKEN = /^[a-z][a-z'-]*$/;
+// The articles colloquial German puts before a first name ("für die Ann", "für den Jan"); never "das".
+const NAME_ARTICLES = new Set(['der', 'die', 'den', 'dem']);
 // "for us", "pour nous", "voor ons", "für uns": the caller and others.
 const US = new Set(['us', 'nous', 'ons', 'uns']);
 const ME = new Set(['me', 'myself', 'moi', 'mij', 'mezelf', 'mich', 'mir']);
@@ -135,6 +143,14 @@ export function findPersonPhrase(
     const words = [...rest.matchAll(/[^\s,;:!?.()]+/g)].slice(0, MAX_NAME_TOKENS + 1);
     const first = words[0];
     if (first && first.index === 0 && US.has(first[0])) return { kind: 'several', span: [marker.index ?? 0, from + first[0].length] };
+    const second = words[1];
+    if (first && first.index === 0 && NAME_ARTICLES.has(first[0]) && second && text.slice(from + first[0].length, from + (second.index ?? 0)).trim() === '') {
+      const at = from + (second.index ?? 0);
+      const end = at + second[0].length;
+      if (canStartName(second[0]) && !isCalendarWord(second[0]) && !isDateLike(marker.index ?? 0, end)) {
+        return { kind: 'maybe-named', name: sourceSlice(folded, at, end), span: [marker.index ?? 0, end] };
+      }
+    }
     // The name must follow the marker at once: "for, Ann" or "for 2 days" is no name.
     if (!first || first.index !== 0 || !canStartName(first[0])) continue;
     let end = from + first[0].length;

@@ -21,11 +21,18 @@ function day(date: string): string {
 function reading(parsed: ParsedMessage): string {
   const c = parsed.command;
   // A booking for someone reads as its own reading followed by whom it is for: "book 12-03 for Ann",
-  // "book 12-04 for someone", "book 12-03 for several", "book 12-03 for Ann's?" (a possessive, which the bot asks about).
+  // "book 12-04 for someone", "book 12-03 for several", "book 12-03 for Ann's?" (a possessive, which the bot asks about),
+  // "book 12-04 for Ann?" (after an article: a colleague only if one of that name delegated).
   if (c.kind === 'book' && c.forPerson) {
     const { forPerson, ...rest } = c;
     const who =
-      forPerson.kind === 'someone' || forPerson.kind === 'several' ? forPerson.kind : forPerson.kind === 'possessive' ? `${forPerson.name}'s?` : forPerson.name;
+      forPerson.kind === 'someone' || forPerson.kind === 'several'
+        ? forPerson.kind
+        : forPerson.kind === 'possessive'
+          ? `${forPerson.name}'s?`
+          : forPerson.kind === 'maybe'
+            ? `${forPerson.name}?`
+            : forPerson.name;
     return `${reading({ ...parsed, command: rest })} for ${who}`;
   }
   if (parsed.unplaced.length > 0) return `${c.kind} ask`;
