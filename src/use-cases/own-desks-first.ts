@@ -52,12 +52,17 @@ export function ownDeskReason(deskId: string, own: OwnDesks): OwnDeskReason | un
 }
 
 /**
- * "The same desk as last time": the desk of the person's latest booking at the site in the last month, or, with none
- * in the past, of their next one.
+ * "The same desk as last time": the desk of the person's latest booking at the site in the last month, or, with
+ * none in the past, of their next one in the month ahead (`window`). It costs a read per day of the window.
  */
-export async function lastDeskOf(deps: ListDeps, actor: Actor, site: SiteCatalog): Promise<string | undefined> {
+export async function lastDeskOf(
+  deps: ListDeps,
+  actor: Actor,
+  site: SiteCatalog,
+  window: { readonly back: number; readonly ahead: number } = { back: 30, ahead: 30 },
+): Promise<string | undefined> {
   const today = civilDateOf(deps.clock.now(), site.site.timeZone);
-  const recent = (await listMyBookings(deps, { actor, from: addDays(today, -30), to: addDays(today, 30) })).filter((b) => b.siteId === site.site.id);
+  const recent = (await listMyBookings(deps, { actor, from: addDays(today, -window.back), to: addDays(today, window.ahead) })).filter((b) => b.siteId === site.site.id);
   const past = recent.filter((b) => b.date <= today);
   return (past[past.length - 1] ?? recent[0])?.deskId;
 }
