@@ -174,3 +174,56 @@ export async function untilCards(connector: { cards: Card[] }, n: number): Promi
   await new Promise((r) => setTimeout(r, 200));
   return connector.cards;
 }
+
+export interface TwoServers {
+  readonly h: StoreHarness;
+  /** Holds the catalog from the start. */
+  readonly a: AdminServer;
+  /** Starts with none: it reads A's from the shared tables, and keeps it cached (its clock stands still). */
+  readonly b: AdminServer;
+  readonly connector: ReturnType<typeof fakeConnector>;
+}
+
+/**
+ * For a race between two servers over one Azurite: registers the jest hooks that start both (and nock as the
+ * connector) before each test and close them after. Read the fields inside a test, not at registration.
+ */
+export function twoServersPerTest(catalog: SiteCatalog, now: string, azurite: () => Promise<StoreHarness>): TwoServers {
+  let current: TwoServers | undefined;
+  const get = (): TwoServers => {
+    if (!current) throw new Error('the two servers start before each test');
+    return current;
+  };
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(async () => {
+    const h = await azurite();
+    const tables = await sharedTables(h);
+    const a = await startAdminServer(h, [catalog], now, tables);
+    const b = await startAdminServer(h, [], now, tables);
+    current = { h, a, b, connector: fakeConnector() };
+  });
+  afterEach(async () => {
+    const { a, b, connector } = get();
+    connector.done();
+    await Promise.all([a.close(), b.close()]);
+    current = undefined;
+  });
+  return {
+    get h() {
+      return get().h;
+    },
+    get a() {
+      return get().a;
+    },
+    get b() {
+      return get().b;
+    },
+    get connector() {
+      return get().connector;
+    },
+  };
+}

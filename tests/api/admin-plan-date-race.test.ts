@@ -1,10 +1,10 @@
-import nock from 'nock';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
-import { azuriteHarness, type StoreHarness } from '../support/stores';
+import { azuriteHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
-import { asAdmin, fakeConnector, untilCards, sharedTables, startAdminServer, type AdminServer, type Reply } from './admin-harness';
+import { asAdmin, twoServersPerTest, untilCards, type Reply } from './admin-harness';
+import { seededRandom } from '../support/seeded-random';
 
 // Tuesday 1 December 2026, 09:00 in Brussels. The plan switches desks off from Thursday; Wednesday is before it.
 const NOW = '2026-12-01T08:00:00Z';
@@ -13,41 +13,14 @@ const THURSDAY = '2026-12-03';
 const DAYS = [WEDNESDAY, THURSDAY];
 const USERS = 100;
 
-/** A deterministic pseudo-random sequence, so that a failing race can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 // Two zones of 30 desks 2 m apart, D 1.5 m, 15 people a zone: the plan keeps 15 desks a zone and switches 30 off.
 const catalog = gridCatalog({ zones: 2, cols: 6, rows: 5, pitch: 2, policy: { zoneCapacity: { kind: 'count', value: 15 }, minDistanceM: 1.5 } });
 
 describe('a safe-headcount plan published from a date, racing 200 bookings on both sides of the date', () => {
-  let h: StoreHarness;
-  let a: AdminServer;
-  let b: AdminServer;
-  let connector: ReturnType<typeof fakeConnector>;
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-  beforeEach(async () => {
-    h = await azuriteHarness();
-    const tables = await sharedTables(h);
-    a = await startAdminServer(h, [catalog], NOW, tables);
-    b = await startAdminServer(h, [], NOW, tables);
-    connector = fakeConnector();
-  });
-  afterEach(async () => {
-    connector.done();
-    await Promise.all([a.close(), b.close()]);
-  });
+  const servers = twoServersPerTest(catalog, NOW, azuriteHarness);
 
   it('cancels only bookings from the date, keeps the day before, and leaves no rule broken', async () => {
+    const { h, a, b, connector } = servers;
     for (let i = 0; i < USERS; i++) await a.tables.conversations.save(`p${i}`, referenceFor(`p${i}`));
     // Server B holds the layout from before the publish for the whole race; only the ledgers' revision tells it.
     expect((await a.call('GET', '/api/sites', { user: 'x' })).status).toBe(200);
@@ -56,7 +29,7 @@ describe('a safe-headcount plan published from a date, racing 200 bookings on bo
     expect(plan.offDeskIds).toHaveLength(30);
     const off = new Set<string>(plan.offDeskIds);
 
-    const random = rng(21);
+    const random = seededRandom(21);
     const attempts = DAYS.flatMap((date) => Array.from({ length: USERS }, (_, i) => ({ user: `p${i}`, date })));
     for (let i = attempts.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

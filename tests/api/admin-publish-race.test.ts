@@ -1,51 +1,24 @@
-import nock from 'nock';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { checkInvariants } from '../support/invariant-checker';
 import { gridCatalog } from '../support/builders';
-import { azuriteHarness, type StoreHarness } from '../support/stores';
+import { azuriteHarness } from '../support/stores';
 import { personalConversationId, referenceFor } from '../use-cases/reminders/support/reminder-world';
-import { asAdmin, fakeConnector, untilCards, sharedTables, startAdminServer, type AdminServer, type Reply } from './admin-harness';
+import { asAdmin, twoServersPerTest, untilCards, type Reply } from './admin-harness';
+import { seededRandom } from '../support/seeded-random';
 
 // Tuesday 1 December 2026, 09:00 in Brussels.
 const NOW = '2026-12-01T08:00:00Z';
 const DAYS = ['2026-12-02', '2026-12-03'];
 const USERS = 100;
 
-/** A deterministic pseudo-random sequence, so that a failing race can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 // Two zones of 30 desks, 2 m apart; D 1.5 m, so every desk can be booked, 15 per zone.
 const before = gridCatalog({ zones: 2, cols: 6, rows: 5, pitch: 2, policy: { zoneCapacity: { kind: 'count', value: 15 }, minDistanceM: 1.5 } });
 
 describe('a publish racing 200 bookings on two servers over one Azurite', () => {
-  let h: StoreHarness;
-  let a: AdminServer;
-  let b: AdminServer;
-  let connector: ReturnType<typeof fakeConnector>;
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-  beforeEach(async () => {
-    h = await azuriteHarness();
-    const tables = await sharedTables(h);
-    a = await startAdminServer(h, [before], NOW, tables);
-    b = await startAdminServer(h, [], NOW, tables);
-    connector = fakeConnector();
-  });
-  afterEach(async () => {
-    connector.done();
-    await Promise.all([a.close(), b.close()]);
-  });
+  const servers = twoServersPerTest(before, NOW, azuriteHarness);
 
   it('leaves no rule broken: the new layout and rules hold for every booking, whichever server made it', async () => {
+    const { h, a, b, connector } = servers;
     for (let i = 0; i < USERS; i++) await a.tables.conversations.save(`p${i}`, referenceFor(`p${i}`));
     // Warm both servers' catalog caches: server B keeps the old layout in memory for the whole race (its clock stands
     // still, so its cache never expires) and learns of the publish only from the revision stamped on the ledgers.
@@ -69,7 +42,7 @@ describe('a publish racing 200 bookings on two servers over one Azurite', () => 
         .join('\r\n'),
     };
 
-    const random = rng(15);
+    const random = seededRandom(15);
     const attempts = DAYS.flatMap((date) => Array.from({ length: USERS }, (_, i) => ({ user: `p${i}`, date })));
     for (let i = attempts.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

@@ -5,15 +5,7 @@ import { checkInvariants } from '../support/invariant-checker';
 import { anActor, fixedClock, gridCatalog, sequentialIds } from '../support/builders';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embedded/embedded-azurite';
 import { azuriteHarnessAt, bookingDeps } from '../support/stores';
-
-/** A deterministic pseudo-random sequence, so that a failing storm can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { seededRandom } from '../support/seeded-random';
 
 describe('the booking storm: rules hold under concurrent attempts, against Azurite', () => {
   // An Azurite of its own: 400 requests at once must not queue behind whatever the rest of the run left in the shared
@@ -40,7 +32,7 @@ describe('the booking storm: rules hold under concurrent attempts, against Azuri
     const first = await bookingDeps(h, [catalog], clock);
     // A second instance: its own lock table and ids, the same storage.
     const second: BookingDeps = { ...first, locks: new KeyedMutex(), ids: sequentialIds('second') };
-    const random = rng(42);
+    const random = seededRandom(42);
     const desks = catalog.desks.map((d) => d.id);
     const days = ['2026-12-03', '2026-12-04', '2026-12-05'];
     const attempts: { user: string; deskId: string; date: string }[] = [];

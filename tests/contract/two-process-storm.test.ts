@@ -13,6 +13,7 @@ import { recheckBookings } from '../../src/use-cases/recheck-bookings';
 import { testConnectionString, uniqueTableName } from '../support/azurite';
 import { gridCatalog, noSleepRetry } from '../support/builders';
 import { checkInvariants } from '../support/invariant-checker';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * The storm of the issue's "two instances", for real: two server processes (`tsx src/server/main.ts`, as `npm start`
@@ -24,15 +25,6 @@ import { checkInvariants } from '../support/invariant-checker';
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SITE_ZONE = 'Europe/Brussels';
-
-/** A deterministic pseudo-random sequence, so that a failing storm can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -156,7 +148,7 @@ describe('the storm across two server processes, with a catalog change and lifec
 
     const today = civilDateOf(new Date(), SITE_ZONE);
     const days = [today, addDays(today, 1), addDays(today, 2)];
-    const random = rng(7);
+    const random = seededRandom(7);
     const desks = v1.desks.map((d) => d.id);
     const statuses = new Map<string, number>();
     const count = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);

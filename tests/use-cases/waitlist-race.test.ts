@@ -17,6 +17,7 @@ import { testConnectionString, uniqueTableName } from '../support/azurite';
 import { anActor, fixedClock, gridCatalog, noSleepRetry, sequentialIds } from '../support/builders';
 import { checkInvariants } from '../support/invariant-checker';
 import { azuriteHarness } from '../support/stores';
+import { seededRandom } from '../support/seeded-random';
 
 const DAY = '2026-12-08';
 const OFFER_MINUTES = 10;
@@ -26,14 +27,6 @@ const catalog = gridCatalog({ zones: 2, cols: 3, rows: 2, pitch: 1, policy: { mi
 const PEOPLE = Array.from({ length: 40 }, (_, i) => `u${String(i).padStart(2, '0')}`);
 const actor = (userId: string): Actor => anActor(userId);
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 interface Sent {
   readonly instance: string;
@@ -77,7 +70,7 @@ describe('waitlist offers under a race of releases and bookings (two instances, 
     };
     const a = await instance('a');
     const b = await instance('b');
-    const random = rng(17);
+    const random = seededRandom(17);
     const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(random() * xs.length)];
     const some = () => (random() < 0.5 ? a : b);
 

@@ -17,6 +17,7 @@ import {
   type StoreHarness,
 } from '../../support/stores';
 import { CapturingLog } from './support/reminder-world';
+import { seededRandom } from '../../support/seeded-random';
 
 const DAY = '2026-10-25';
 const N = 1000;
@@ -46,15 +47,6 @@ function thousandDesks(): SiteCatalog {
   };
 }
 const catalog = thousandDesks();
-
-/** Deterministic shuffling, so that a failing run can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 async function inBatches<T, R>(
   items: readonly T[],
@@ -87,7 +79,7 @@ describe('a check-in racing the no-show release: exactly one winner, never a cor
     const { h, deps, bookings } = await bookThousand(inMemoryHarness);
     const early: BookingDeps = { ...deps, clock: fixedClock(JUST_BEFORE) };
     const late: BookingDeps = { ...deps, clock: fixedClock(AT_DEADLINE) };
-    const random = rng(7);
+    const random = seededRandom(7);
     const order = bookings.map(() => random() < 0.5);
 
     const results = await inBatches(bookings, 40, async (b, i) => {

@@ -1,0 +1,11 @@
+/**
+ * A deterministic pseudo-random sequence in [0, 1) (a linear congruential generator), so that a failing race or storm
+ * can be replayed from its seed.
+ */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
