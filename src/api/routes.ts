@@ -309,8 +309,9 @@ function bookingDto(b: Booking, index: CatalogIndex): BookingDto {
     id: b.id,
     deskId: b.deskId,
     deskLabel: view.desk.label,
-    zoneId: b.zoneId,
-    zoneName: view.bookedZoneName,
+    // The desk's zone now (a desk an import removed keeps the zone it was booked in, unnamed).
+    zoneId: view.desk.zoneId ?? b.zoneId,
+    zoneName: view.desk.zoneName,
     floorId: b.floorId,
     floorName: view.desk.floorName,
     siteId: b.siteId,

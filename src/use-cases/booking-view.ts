@@ -9,7 +9,8 @@ import type { CatalogIndex } from './catalog-index';
 export interface DeskView {
   readonly id: string;
   readonly label: string;
-  /** The zone the desk is in now. */
+  /** The zone the desk is in now: the one its rules are counted in, and the floor view shows. */
+  readonly zoneId?: string;
   readonly zoneName?: string;
   readonly floorName?: string;
   readonly attributes?: readonly string[];
@@ -22,6 +23,7 @@ export function deskView(deskId: string, index: CatalogIndex): DeskView {
   return {
     id: deskId,
     label: found.desk.label,
+    zoneId: found.desk.zoneId,
     ...(zone && { zoneName: zone.name }),
     floorName: found.layout.floor.name,
     attributes: found.desk.attributes,
@@ -33,25 +35,16 @@ export interface BookingView {
   readonly date: string;
   readonly status: BookingStatus;
   readonly checkedIn: boolean;
-  readonly desk: DeskView;
   /**
-   * The name of the zone the booking was made in (`Booking.zoneId`), on the desk's floor. It differs from
-   * `desk.zoneName` only when an import has moved the desk to another zone since: the API names the booking's zone,
-   * the chat the desk's.
+   * Where the desk is now. After an import renamed its zone or moved the desk, the booking counts in the desk's zone
+   * of today's layout, so both front doors name that one, as the floor view does (`Booking.zoneId` keeps the zone it
+   * was made in).
    */
-  readonly bookedZoneName?: string;
+  readonly desk: DeskView;
 }
 
 export function bookingView(b: Booking, index: CatalogIndex): BookingView {
-  const bookedZone = index.locateDesk(b.deskId)?.layout.zones.find((z) => z.id === b.zoneId);
-  return {
-    id: b.id,
-    date: b.date,
-    status: b.status,
-    checkedIn: b.status === 'checked-in',
-    desk: deskView(b.deskId, index),
-    ...(bookedZone && { bookedZoneName: bookedZone.name }),
-  };
+  return { id: b.id, date: b.date, status: b.status, checkedIn: b.status === 'checked-in', desk: deskView(b.deskId, index) };
 }
 
 /** The names a refusal's sentence needs (its details carry ids): `RefusalLookup` of src/i18n/describe-refusal. */

@@ -123,6 +123,20 @@ describe('export and publish a site in the import format', () => {
     expect(csv.body.message).toContain('in "desksCsv, line 3, column x"');
   });
 
+  it('after a zone is renamed, "my bookings" names the zone the desk is in now, as the floor view does', async () => {
+    const booked = await api.call('POST', '/api/bookings', { user: 'ann', body: { deskId: 'f1-0-0', date: THURSDAY, requestId: 'r-ann' } });
+    expect(booked.status).toBe(201);
+    const exported = (await api.call('GET', '/api/admin/sites/site-1/export', asAdmin())).body;
+    const siteFile = JSON.parse(JSON.stringify(exported.site));
+    siteFile.floors[0].zones[0] = { ...siteFile.floors[0].zones[0], id: 'f1-north', name: 'North' };
+    const body = { siteJson: JSON.stringify(siteFile), desksCsv: exported.desksCsv.replaceAll(',f1-z0,', ',f1-north,'), revision: exported.revision };
+    expect((await api.call('POST', '/api/admin/sites/site-1/publish', asAdmin({ body }))).status).toBe(200);
+    const floor = (await api.call('GET', `/api/floors/f1?date=${THURSDAY}`, { user: 'ann' })).body;
+    expect(floor.zones.map((z: { id: string }) => z.id)).toContain('f1-north');
+    const [mine] = (await api.call('GET', '/api/bookings', { user: 'ann' })).body;
+    expect(mine).toMatchObject({ deskId: 'f1-0-0', zoneId: 'f1-north', zoneName: 'North' });
+  });
+
   it('refuses a body that describes another site than the address', async () => {
     const exported = (await api.call('GET', '/api/admin/sites/site-1/export', asAdmin())).body as Publish;
     const other = { ...exported, site: { ...exported.site, site: { ...exported.site.site, id: 'site-2' } } };
