@@ -21,7 +21,7 @@ import { TableCatalogStore } from '../../src/storage/table-catalog-store';
 import type { SiteCatalog } from '../../src/use-cases/ports';
 import { gridCatalog } from '../../tests/support/builders';
 import { checkInvariants } from '../../tests/support/invariant-checker';
-import { percentile } from './measure';
+import { percentile, processCpuMs } from './measure';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TIME_ZONE = 'Europe/Brussels';
@@ -37,6 +37,8 @@ export interface RushPhase {
   readonly errorKinds: ReadonlyMap<string, number>;
   /** The server process's CPU time (user + system, all threads) during the phase, when the OS tells (Linux). */
   readonly serverCpuMs?: number;
+  /** The storage process's (Azurite's) CPU time during the phase, when it runs here and the OS tells. */
+  readonly storageCpuMs?: number;
 }
 
 export interface RushFigures {
@@ -186,25 +188,21 @@ async function onePerson(url: string, userId: string, floorId: string, date: str
   }
 }
 
-/**
- * A process's CPU time in ms from /proc (Linux), or undefined elsewhere. On a shared machine the wall-clock figures
- * mostly measure the neighbours; CPU time per person is what two builds can be compared on.
- */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // The fields after the command name (in parentheses, may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticksPerSecond = 100;
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-  } catch {
-    return undefined;
-  }
-}
+const cpuOf = (pid: number | undefined): number | undefined => (pid === undefined ? undefined : processCpuMs(pid));
+const spent = (before: number | undefined, after: number | undefined): number | undefined =>
+  before !== undefined && after !== undefined ? after - before : undefined;
 
-async function phase(url: string, people: number, perSecond: number, prefix: string, floors: readonly string[], date: string, serverPid?: number): Promise<RushPhase> {
-  const cpuBefore = processCpuMs(serverPid);
+async function phase(
+  url: string,
+  people: number,
+  perSecond: number,
+  prefix: string,
+  floors: readonly string[],
+  date: string,
+  pids: { server?: number; storage?: number } = {},
+): Promise<RushPhase> {
+  const cpuBefore = cpuOf(pids.server);
+  const storageBefore = cpuOf(pids.storage);
   const out: PhaseTally = { post: [], get: [], booked: 0, refused: 0, errors: 0, errorKinds: new Map() };
   const started = performance.now();
   const all: Promise<void>[] = [];
@@ -215,9 +213,9 @@ async function phase(url: string, people: number, perSecond: number, prefix: str
     all.push(onePerson(url, `${prefix}-${i}`, floors[i % floors.length]!, date, out));
   }
   await Promise.all(all);
-  const cpuAfter = processCpuMs(serverPid);
-  const serverCpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
-  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors, errorKinds: out.errorKinds, serverCpuMs };
+  const serverCpuMs = spent(cpuBefore, cpuOf(pids.server));
+  const storageCpuMs = spent(storageBefore, cpuOf(pids.storage));
+  return { people, postMs: out.post, getMs: out.get, booked: out.booked, refused: out.refused, errors: out.errors, errorKinds: out.errorKinds, serverCpuMs, storageCpuMs };
 }
 
 export async function morningRush(azurite: EmbeddedAzurite, options: { profile?: boolean; compiled?: boolean | string } = {}): Promise<RushFigures> {
@@ -237,8 +235,9 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
   try {
     // Warm-up on another day, so that the first measured requests do not pay for compilation and table creation.
     await phase(url, 10, 10, 'warm', floors, days[2] ?? date);
-    const trickle = await phase(url, 20, 2, 'trickle', floors, date, child.pid);
-    const rush = await phase(url, 600, 120, 'rush', floors, date, child.pid);
+    const pids = { server: child.pid, storage: azurite.pid };
+    const trickle = await phase(url, 20, 2, 'trickle', floors, date, pids);
+    const rush = await phase(url, 600, 120, 'rush', floors, date, pids);
     const report = await checkInvariants(gateway, names.reservations, catalogs);
     const ratio = percentile([...rush.postMs], 99) / percentile([...trickle.postMs], 50);
     return { trickle, rush, ratio, violations: report.violations, date };
@@ -256,7 +255,9 @@ export async function morningRush(azurite: EmbeddedAzurite, options: { profile?:
 }
 
 const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : 'n/a');
-const cpuPerPerson = (p: RushPhase): string => (p.serverCpuMs === undefined ? 'n/a' : (p.serverCpuMs / p.people).toFixed(1));
+const perPerson = (cpuMs: number | undefined, p: RushPhase): string => (cpuMs === undefined ? 'n/a' : (cpuMs / p.people).toFixed(1));
+const cpuPerPerson = (p: RushPhase): string => perPerson(p.serverCpuMs, p);
+const storageCpuPerPerson = (p: RushPhase): string => perPerson(p.storageCpuMs, p);
 
 /** One line for the bench summary. */
 export function morningRushLine(r: RushFigures): string {
@@ -267,7 +268,7 @@ export function morningRushLine(r: RushFigures): string {
     `trickle ${t.people} at 2/s: POST p50 ${ms(percentile(t.postMs, 50))} ms   ` +
     `rush ${u.people} at 120/s: POST p50 ${ms(percentile(u.postMs, 50))} p99 ${ms(percentile(u.postMs, 99))} ms, floor GET p50 ${ms(percentile(u.getMs, 50))} p99 ${ms(percentile(u.getMs, 99))} ms   ` +
     `ratio rush POST p99 / trickle POST p50 ${r.ratio.toFixed(1)} (goal <= 10)   ` +
-    `server CPU per person trickle ${cpuPerPerson(t)} rush ${cpuPerPerson(u)} ms   ` +
+    `server CPU per person trickle ${cpuPerPerson(t)} rush ${cpuPerPerson(u)} ms, Azurite's ${storageCpuPerPerson(t)} and ${storageCpuPerPerson(u)} ms   ` +
     `booked ${t.booked + u.booked}, refused ${t.refused + u.refused}, errors ${t.errors + u.errors}, violations ${r.violations.length} (${r.date})`
   );
 }

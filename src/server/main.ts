@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     await scheduler?.stop();
     await retention?.stop();
     if (!(await drained)) log.warn(`requests still in flight after ${DRAIN_TIMEOUT_MS} ms were cut off`);
+    // The groups of the last callers may still be queued for their batch.
+    await members.flush();
     await stores.close();
     log.info('stopped');
     process.exit(0);
