@@ -8,7 +8,6 @@
  * The server runs in its own process so that the load generator does not share its event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
