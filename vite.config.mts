@@ -113,13 +113,17 @@ function readCatalogue(file: string): { name: string; messages: [string, string]
  * ('tab.book'), a prefix of it up to a dot (the base of pluralKey('tab.x.count', n) or of `${base}.${value}`), or
  * the fixed head of a template literal (`deskState.${state}`). The texts are copied unchanged.
  *
+ * The kept keys are written once, in a module of their own, and each language as its texts in that order: four
+ * copies of some 440 keys weighed 3.7 KB gzipped. Each catalogue is still a plain object, key by key as before.
+ *
  * Safe by construction as long as the tab's code names its keys in its source, which MessageKey's type enforces
  * for t() and translate(); a key from elsewhere (an API response) would not be found. The bundle is checked: a
  * source module in it that the scan did not read fails the build.
  */
 function tabCatalogues(): Plugin {
+  const KEYS_MODULE = 'virtual:seatwise-tab-message-keys';
   let scanned = new Set<string>();
-  let kept = new Set<string>();
+  let kept: string[] = [];
   return {
     name: 'seatwise:tab-catalogues',
     apply: 'build',
@@ -130,19 +134,26 @@ function tabCatalogues(): Plugin {
       const prefixes = [...heads].filter((h) => h.includes('.')).concat(dotted);
       const keys = readCatalogue(path.join(i18nDir, 'en.ts')).messages.map(([key]) => key);
       scanned = files;
-      kept = new Set(keys.filter((key) => literals.has(key) || prefixes.some((p) => key.startsWith(p))));
+      kept = keys.filter((key) => literals.has(key) || prefixes.some((p) => key.startsWith(p)));
+    },
+    resolveId(id) {
+      return id === KEYS_MODULE ? `\0${KEYS_MODULE}` : undefined;
     },
     load(id) {
+      if (id === `\0${KEYS_MODULE}`) {
+        return [
+          `const KEYS = ${JSON.stringify(kept)};`,
+          'export const keyed = (texts) => Object.fromEntries(KEYS.map((key, i) => [key, texts[i]]));',
+        ].join('\n');
+      }
       const file = id.split('?')[0]!;
       if (!CATALOGUE.test(file)) return undefined;
       const { name, messages } = readCatalogue(file);
       const texts = new Map(messages);
-      const missing = [...kept].filter((key) => !texts.has(key));
+      const missing = kept.filter((key) => !texts.has(key));
       if (missing.length > 0) this.error(`${file} lacks ${missing.join(', ')}`);
-      const body = messages
-        .filter(([key]) => kept.has(key))
-        .map(([key, text]) => `  ${JSON.stringify(key)}: ${JSON.stringify(text)},`);
-      return `export const ${name} = {\n${body.join('\n')}\n};\n`;
+      const inOrder = kept.map((key) => `  ${JSON.stringify(texts.get(key))},`);
+      return `import { keyed } from '${KEYS_MODULE}';\nexport const ${name} = keyed([\n${inOrder.join('\n')}\n]);\n`;
     },
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
