@@ -5,15 +5,13 @@
  * 3 December"); a bare "not available" is not enough. The text is plain: cards escape it for Markdown.
  * Only types come from the domain, so the tab can bundle this file.
  */
-import type { DeskReason, DeskState } from '../domain/floor-day';
-import type { BookingStatus } from '../domain/model';
+import type { DeskReason } from '../domain/floor-day';
 import type { Alternative, Refusal, RefusalDetails } from '../domain/refusal';
 import {
   formatDate,
   formatIsoWeekday,
   formatList,
   formatWeekdayOf,
-  MESSAGES,
   pluralKey,
   t,
   translate,
@@ -187,17 +185,8 @@ export function describeDeskReason(reason: DeskReason, locale: Locale): string {
   }
 }
 
-/** A short label for a desk state: Free, Your desk, Taken, Too close, Zone full, Unavailable. */
-export function deskStateLabel(state: DeskState, locale: Locale): string {
-  return translate(locale, `deskState.${state}`);
-}
-
-/** A booking status in words: Booked, Checked in, Released, Cancelled by an administrator. */
-export function bookingStatusLabel(status: BookingStatus, locale: Locale): string {
-  const key = `bookingStatus.${status}`;
-  // A status newer than this catalogue is shown as it is rather than failing a whole card.
-  return isKey(key) ? translate(locale, key) : String(status);
-}
+// Desk states and booking statuses: in state-labels.ts, so that the tab can bundle them without the sentences here.
+export { bookingStatusLabel, deskStateLabel } from './state-labels';
 
 // ---------------------------------------------------------------------------------------------
 // Alternatives
@@ -233,10 +222,6 @@ export function errorMessage(code: ApiErrorCode, locale: Locale, details?: strin
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function isKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(MESSAGES.en, key);
-}
 
 /** `${base}.${value}` when value is one of `known`, else `${base}.fallback` (a value newer than this catalogue). */
 function oneOf(base: string, value: string, known: readonly string[]): MessageKey {

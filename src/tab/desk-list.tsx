@@ -5,7 +5,7 @@
  */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
-import { deskStateLabel } from '../i18n/describe-refusal';
+import { deskStateLabel } from '../i18n/state-labels';
 import { t } from '../i18n/messages';
 import { dayTitle } from './day-label';
 import type { DeskDto, FloorViewDto } from './api-types';

@@ -5,7 +5,7 @@
  */
 import { Button } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { deskStateLabel } from '../i18n/describe-refusal';
+import { deskStateLabel } from '../i18n/state-labels';
 import { formatNumber, t } from '../i18n/messages';
 import type { DeskDto, FloorViewDto } from './api-types';
 import { attributeLabel } from './attributes';

@@ -3,7 +3,7 @@
  * counts, the shared tooltip and the legend.
  */
 import { memo, useId, useLayoutEffect, useState, type RefObject } from 'react';
-import { deskStateLabel } from '../i18n/describe-refusal';
+import { deskStateLabel } from '../i18n/state-labels';
 import { t, type Locale } from '../i18n/messages';
 import type { DeskDto, FloorViewDto, ZoneDto } from './api-types';
 import { attributeLabel } from './attributes';

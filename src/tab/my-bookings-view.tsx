@@ -4,7 +4,7 @@
  */
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { bookingStatusLabel } from '../i18n/describe-refusal';
+import { bookingStatusLabel } from '../i18n/state-labels';
 import { formatDate, t } from '../i18n/messages';
 import { ApiError, type ApiClient } from './api-client';
 import type { BookingDto, SiteDto } from './api-types';
