@@ -49,6 +49,8 @@ export interface OpenOptions {
   readonly query?: string;
   readonly context?: Parameters<Browser['newContext']>[0];
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** Runs on the new page before it loads the tab, e.g. to hold back a request with `page.route`. */
+  readonly beforeLoad?: (page: Page) => Promise<void>;
 }
 
 export interface AdminTabSession {
@@ -93,6 +95,7 @@ export function adminTabSession(now: string, start: () => Promise<TabServer>): A
       const page = await context.newPage();
       if (options.viewport) await page.setViewportSize(options.viewport);
       const { errors } = watchPage(page, session.server.url);
+      await options.beforeLoad?.(page);
       await page.goto(`${session.server.url}/tab/?${options.query ?? 'view=admin'}`);
       return { page, errors };
     },

@@ -161,6 +161,39 @@ describe('the occupancy report, for a report reader', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps showing what the reader asked for when the opening report answers after it', async () => {
+    // The opening report (the last two weeks) is held back until the reader's own query has been answered.
+    let releaseOpening: () => void = () => undefined;
+    const opening = new Promise<void>((r) => (releaseOpening = r));
+    let first = true;
+    const { page, errors } = await session.open('rita', 'reports', {
+      context: { locale: 'en-GB' },
+      beforeLoad: (p) =>
+        p.route('**/api/reports/occupancy?**', async (route) => {
+          if (first) {
+            first = false;
+            await opening;
+          }
+          await route.continue();
+        }),
+    });
+    const report = page.getByTestId('report-page');
+    await see.visible(report, 30_000);
+    await report.getByLabel('From').fill('2026-12-01');
+    await report.getByLabel('To').fill('2026-12-02');
+    await page.keyboard.press('Enter');
+    const outcomes = page.getByTestId('report-outcomes-table');
+    await eventually('two days in the outcomes table', () => tableRows(outcomes), (rows) => rows.length === 2);
+    const openingAnswered = page.waitForResponse((r) => r.url().includes('/api/reports/occupancy?') && r.url().includes('from=2026-11-'));
+    releaseOpening();
+    await openingAnswered;
+    // Give React the turn in which a late answer would have replaced the table.
+    await page.waitForTimeout(300);
+    expect(await tableRows(outcomes)).toHaveLength(2);
+    expect(await report.getByLabel('From').inputValue()).toBe('2026-12-01');
+    expect(errors).toEqual([]);
+  });
+
   it('rolls up per week for one floor, and the CSV follows', async () => {
     const { page, errors } = await openAs('rita', 'reports');
     const report = page.getByTestId('report-page');

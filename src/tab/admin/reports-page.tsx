@@ -5,7 +5,7 @@
  * sends no person, so the page cannot show one.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate, formatNumber, t, translate, type Locale, type MessageKey } from '../../i18n/messages';
 import type { ApiClient } from '../api-client';
 import type { SiteDto } from '../api-types';
@@ -45,17 +45,21 @@ export function ReportsPage({ api, sites }: { api: ApiClient; sites: readonly Si
   const [error, setError] = useState<string | undefined>();
   const site = sites.find((s) => s.id === draft.siteId);
 
+  // Only the latest request's answer is shown: the opening report may answer after a query the user asked since.
+  const latest = useRef(0);
   const show = useCallback(
     async (q: ReportQuery) => {
       if (!q.siteId) return;
+      const mine = ++latest.current;
       setBusy(true);
       setError(undefined);
       try {
-        setShown({ query: q, report: await api.call<OccupancyReportDto>('GET', `/api/reports/occupancy?${queryString(q)}`) });
+        const report = await api.call<OccupancyReportDto>('GET', `/api/reports/occupancy?${queryString(q)}`);
+        if (mine === latest.current) setShown({ query: q, report });
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        if (mine === latest.current) setError(e instanceof Error ? e.message : String(e));
       } finally {
-        setBusy(false);
+        if (mine === latest.current) setBusy(false);
       }
     },
     [api],
@@ -116,7 +120,8 @@ export function ReportsPage({ api, sites }: { api: ApiClient; sites: readonly Si
             <option value="week">{t(locale, 'tab.report.perWeek')}</option>
           </Select>
         </Field>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        {/* Never disabled while a report loads: a new query may be asked at once, and only its answer is shown. */}
+        <Button type="submit" appearance="primary">
           {t(locale, 'tab.report.show')}
         </Button>
       </form>
