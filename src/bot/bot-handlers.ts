@@ -322,11 +322,13 @@ export class BotHandlers {
 
   // --- follow-ups on the booking under discussion ------------------------------------------------------------
 
-  /** Written before the answer goes out: the next message may reach another instance as soon as it is read. */
+  /**
+   * Written before the answer goes out: the next message may reach another instance as soon as it is read. The site
+   * chosen in this chat outlives the booking under discussion: the store keeps the one stored, whoever wrote it (one
+   * conditional write where it was read back first).
+   */
   private async remember(key: string, discussion: Discussion): Promise<void> {
-    // The site chosen in this chat outlives the booking under discussion: read it back rather than trust every caller.
-    const siteId = discussion.siteId ?? (await this.memory.get(key))?.siteId;
-    await this.memory.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
+    await this.memory.setKeepingSite(key, discussion);
   }
 
   private async offerCancel(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
