@@ -13,8 +13,9 @@ import { listMyBookings } from '../use-cases/list-my-bookings';
 import { moveBooking } from '../use-cases/move-booking';
 import { ownDesksAt, preferOwnDesks } from '../use-cases/own-desks-first';
 import type { SiteCatalog } from '../use-cases/ports';
+import type { CatalogIndex } from '../use-cases/catalog-index';
 import { suggestDesks } from '../use-cases/suggest-desk';
-import { suggestForDay } from '../use-cases/suggest-for-day';
+import { suggestForDay, type DaySuggestion } from '../use-cases/suggest-for-day';
 import { whoIsIn } from '../use-cases/who-is-in';
 import { cardBooking, cardDesk, catalogNames, dayDone, refusalCardOf } from './card-view';
 import { attributesText } from './cards/card-parts';
@@ -322,11 +323,13 @@ export class BotHandlers {
 
   // --- follow-ups on the booking under discussion ------------------------------------------------------------
 
-  /** Written before the answer goes out: the next message may reach another instance as soon as it is read. */
+  /**
+   * Written before the answer goes out: the next message may reach another instance as soon as it is read. The site
+   * chosen in this chat outlives the booking under discussion: the store keeps the one stored, whoever wrote it (one
+   * conditional write where it was read back first).
+   */
   private async remember(key: string, discussion: Discussion): Promise<void> {
-    // The site chosen in this chat outlives the booking under discussion: read it back rather than trust every caller.
-    const siteId = discussion.siteId ?? (await this.memory.get(key))?.siteId;
-    await this.memory.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
+    await this.memory.setKeepingSite(key, discussion);
   }
 
   private async offerCancel(dates: readonly CivilDate[], actor: Actor, locale: Locale, chat: ChatTurn): Promise<AdaptiveCard> {
@@ -429,7 +432,28 @@ export class BotHandlers {
       return withJoinWaitlist(none, date, locale, preferences.require ?? {});
     }
     const top = found.suggestion;
-    if (key) await this.remember(key, { date, deskId: top.desk.id });
+    // The card is made while the discussion is written: the answer still goes out only once it is stored.
+    const remembered = key ? this.remember(key, { date, deskId: top.desk.id }) : Promise.resolve();
+    let card: AdaptiveCard;
+    try {
+      card = this.suggestionCardOf(date, found, requestId, preferences, locale, index);
+    } catch (error) {
+      await remembered.catch(() => undefined);
+      throw error;
+    }
+    await remembered;
+    return card;
+  }
+
+  private suggestionCardOf(
+    date: CivilDate,
+    found: Extract<DaySuggestion, { kind: 'suggested' }>,
+    requestId: string,
+    preferences: SuggestionPreferences,
+    locale: Locale,
+    index: CatalogIndex,
+  ): AdaptiveCard {
+    const top = found.suggestion;
     return suggestionCard(
       {
         date,

@@ -15,6 +15,11 @@ export class InMemoryDiscussions implements DiscussionStore {
     return this.items.get(key);
   }
 
+  async setKeepingSite(key: string, discussion: Discussion): Promise<void> {
+    const siteId = discussion.siteId ?? this.items.get(key)?.siteId;
+    await this.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
+  }
+
   async set(key: string, discussion: Discussion): Promise<void> {
     this.items.delete(key);
     this.items.set(key, discussion);

@@ -3,7 +3,7 @@ import type { CivilDate } from '../domain/model';
 import type { Discussion, DiscussionStore } from '../use-cases/discussion-port';
 import type { Clock } from '../use-cases/ports';
 import { encodeKeyPart } from './key-encoding';
-import type { TableEntity, TableGateway } from './table-gateway';
+import type { TableEntity, TableGateway, TableOperation } from './table-gateway';
 
 /** Long enough for a follow-up after a weekend or a short holiday; older discussions are as good as forgotten. */
 export const DISCUSSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -16,16 +16,21 @@ const ROW_KEY = 'discussion';
  * The discussion of each conversation and person, one row (in its own partition) each, in the storage account the
  * bookings live in, so that every server instance and every restart sees the same one.
  *
- * Writes are unconditional upserts: the last writer wins. That is enough because a discussion belongs to one person
+ * `set` is an unconditional upsert: the last writer wins. That is enough because a discussion belongs to one person
  * in one conversation, whose turns come one after the other, and because it only names what "it" is: every
  * follow-up re-reads the bookings and goes through the use cases, so a discussion overwritten by a racing turn of the
  * same person makes the bot act on (or ask about) what that person last saw, never on anything they cannot change.
+ * `setKeepingSite` (every turn that suggests or books) must not lose the site someone else wrote, so it writes on
+ * the version this process last saw (or as a create) and reads again only when the storage says the row changed.
+ * What a process keeps of a row is that guess alone (its ETag, site and expiry), never an answer to `get`.
  *
  * Rows hold the fields of `Discussion` and an expiry, nothing else: no names, no text of the messages. Expired rows
  * are ignored on read and overwritten by the next turn.
  */
 export class TableDiscussionStore implements DiscussionStore {
   private readonly ttlMs: number;
+  /** What this process last read or wrote of each discussion, by partition: a guess that a conditional write checks. */
+  private readonly known = new Map<string, Known>();
 
   constructor(
     private readonly gateway: TableGateway,
@@ -41,21 +46,87 @@ export class TableDiscussionStore implements DiscussionStore {
   }
 
   async get(key: string): Promise<Discussion | undefined> {
-    const row = await this.gateway.get(this.table, partitionKeyOf(key), ROW_KEY);
-    if (!row) return undefined;
+    const partitionKey = partitionKeyOf(key);
+    const row = await this.gateway.get(this.table, partitionKey, ROW_KEY);
+    if (!row) {
+      this.remember(partitionKey, { etag: null, expiresAt: 0 });
+      return undefined;
+    }
     const expiresAt = Date.parse(String(row.entity['expiresAt']));
-    if (!(expiresAt > this.clock.now().getTime())) return undefined;
-    return discussionOf(row.entity);
+    const live = expiresAt > this.clock.now().getTime();
+    const discussion = live ? discussionOf(row.entity) : undefined;
+    this.remember(partitionKey, { etag: row.etag, expiresAt: live ? expiresAt : 0, ...(discussion?.siteId !== undefined && { siteId: discussion.siteId }) });
+    return discussion;
   }
 
   async set(key: string, discussion: Discussion): Promise<void> {
     const partitionKey = partitionKeyOf(key);
+    await this.write(partitionKey, { kind: 'upsert', entity: this.entityOf(partitionKey, discussion) });
+  }
+
+  /**
+   * One conditional write where the process knows the row (it read or wrote it last), or where it guesses there is
+   * none: the site comes from what it knows, and the storage refuses the write if anyone wrote since (another instance,
+   * an expiry renewed elsewhere, an erasure that deleted the row). Then the row is read, and the write made again on it.
+   * So a turn that only changes the booking under discussion costs one request instead of a read and a write.
+   */
+  async setKeepingSite(key: string, discussion: Discussion): Promise<void> {
+    const partitionKey = partitionKeyOf(key);
+    for (let attempt = 0; attempt < MAX_CONDITIONAL_WRITES; attempt++) {
+      const known = this.known.get(partitionKey) ?? { etag: null, expiresAt: 0 };
+      const siteId = discussion.siteId ?? (known.expiresAt > this.clock.now().getTime() ? known.siteId : undefined);
+      const entity = this.entityOf(partitionKey, { ...discussion, ...(siteId !== undefined && { siteId }) });
+      const op: TableOperation = known.etag === null ? { kind: 'create', entity } : { kind: 'replace', entity, etag: known.etag };
+      if ((await this.write(partitionKey, op)) !== 'conflict') return;
+      await this.get(key);
+    }
+    // Someone keeps writing it in between: as before, read it and write last.
+    const siteId = discussion.siteId ?? (await this.get(key))?.siteId;
+    await this.set(key, { ...discussion, ...(siteId !== undefined && { siteId }) });
+  }
+
+  private entityOf(partitionKey: string, discussion: Discussion): TableEntity {
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlMs).toISOString();
-    await this.gateway.transact(this.table, partitionKey, [
-      { kind: 'upsert', entity: { partitionKey, rowKey: ROW_KEY, expiresAt, ...fieldsOf(discussion) } },
-    ]);
+    return { partitionKey, rowKey: ROW_KEY, expiresAt, ...fieldsOf(discussion) };
+  }
+
+  /** Writes the row and notes what it now holds, with its new ETag when the storage gives it. */
+  private async write(partitionKey: string, op: TableOperation & { readonly entity: TableEntity }): Promise<'ok' | 'conflict'> {
+    this.known.delete(partitionKey);
+    let etag: string | undefined;
+    if (this.gateway.transactForVersions) {
+      const written = await this.gateway.transactForVersions(this.table, partitionKey, [op]);
+      if (written === 'conflict') return 'conflict';
+      etag = written.etags.get(ROW_KEY);
+    } else if ((await this.gateway.transact(this.table, partitionKey, [op])) === 'conflict') {
+      return 'conflict';
+    }
+    // Without its ETag the row is not known: the next conditional write guesses "none", and the storage says.
+    if (etag !== undefined) {
+      const siteId = op.entity['siteId'];
+      this.remember(partitionKey, { etag, expiresAt: Date.parse(String(op.entity['expiresAt'])), ...(typeof siteId === 'string' && { siteId }) });
+    }
+    return 'ok';
+  }
+
+  private remember(partitionKey: string, known: Known): void {
+    this.known.delete(partitionKey);
+    this.known.set(partitionKey, known);
+    if (this.known.size > MAX_KNOWN) this.known.delete(this.known.keys().next().value!);
   }
 }
+
+/** A discussion as this process last saw it: the row's ETag (null: there was none), its site and until when it holds. */
+interface Known {
+  readonly etag: string | null;
+  readonly siteId?: string;
+  readonly expiresAt: number;
+}
+
+/** Discussions whose version this process keeps; an older one costs a read again on its next conditional write. */
+const MAX_KNOWN = 10_000;
+/** Conditional writes tried before the last-writer-wins fallback: a person's turns rarely race at all. */
+const MAX_CONDITIONAL_WRITES = 3;
 
 /** Teams conversation ids hold ':', ';' and '@', and the key joins one to a user id with '|': all encoded. */
 function partitionKeyOf(key: string): string {

@@ -1,8 +1,9 @@
-import { addDays, daysBetween } from '../domain/civil-date';
+import { addDays, daysBetween, isCivilDate } from '../domain/civil-date';
 import { isActive, type Booking, type CivilDate, type LedgerEntry } from '../domain/model';
 import type {
   BookingCommit,
   CommitOutcome,
+  DatedPersonDay,
   DayRead,
   PeopleDayRead,
   PersonDayRow,
@@ -256,6 +257,30 @@ export class TableReservationStore implements ReservationStore {
       return booking && isActive(booking.booking) ? booking.booking : null;
     });
     return found.filter((b): b is Booking => b !== null);
+  }
+
+  async personDaysOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<DatedPersonDay[]> {
+    const span = daysBetween(from, to);
+    if (span < 0) return [];
+    if (span >= MAX_LIST_DAYS) throw new RangeError(`A booking list spans at most ${MAX_LIST_DAYS} days; asked for ${span + 1}`);
+    const key = personRowKey(userId);
+    if (!this.gateway.queryPartitions) {
+      const days = Array.from({ length: span + 1 }, (_, i) => addDays(from, i));
+      const rows = await mapLimit(days, 8, async (date) => {
+        const row = await this.readPersonDay(date, userId);
+        return row && { ...row, date };
+      });
+      return rows.filter((r): r is DatedPersonDay => r !== null);
+    }
+    // The person's row of every day in one query: day partitions sort by date, and an encoded key holds no character
+    // below '!', so [key, key + '!') is that one key. The service walks the rows of those days, not the table.
+    const rows = await this.gateway.queryPartitions(this.tables.reservations, dayPartition(from), dayPartition(to), { from: key, to: `${key}!` });
+    const found: DatedPersonDay[] = [];
+    for (const r of rows) {
+      const date = r.entity.partitionKey.slice('day|'.length);
+      if (r.entity.rowKey === key && r.entity.partitionKey === dayPartition(date) && isCivilDate(date)) found.push({ ...entityToPersonDay(r.entity), date });
+    }
+    return found.sort((a, b) => a.date.localeCompare(b.date));
   }
 
   async listBookingsOfDay(date: CivilDate): Promise<Booking[]> {

@@ -30,4 +30,9 @@ export interface DiscussionStore {
   get(key: string): Promise<Discussion | undefined>;
   /** Replaces the discussion under `key` (the whole of it: fields left out are forgotten). */
   set(key: string, discussion: Discussion): Promise<void>;
+  /**
+   * `set`, except that the site chosen in the conversation outlives it: without `discussion.siteId`, the site the
+   * stored discussion holds (if it has not expired) is kept, whoever wrote it.
+   */
+  setKeepingSite(key: string, discussion: Discussion): Promise<void>;
 }

@@ -65,6 +65,11 @@ export interface PersonDayRow {
   readonly requestId?: string;
 }
 
+/** A person's row of one day, with its day: the booking they hold that day and its desk. */
+export interface DatedPersonDay extends PersonDayRow {
+  readonly date: CivilDate;
+}
+
 export interface DayRead {
   readonly ledgers: readonly VersionedLedger[];
   readonly personDay: PersonDayRow | null;
@@ -169,6 +174,13 @@ export interface ReservationStore {
   rewriteLedgers(date: CivilDate, ledgers: readonly LedgerWrite[]): Promise<CommitOutcome>;
   /** The person's active bookings between two days, inclusive. */
   listActiveBookingsOfUser(userId: string, from: CivilDate, to: CivilDate): Promise<Booking[]>;
+  /**
+   * The person's rows of the days from `from` to `to` (inclusive), in date order, in one query where the storage
+   * can: a person row exists exactly while its booking is active, so these are the person's active bookings without
+   * their booking rows (`listActiveBookingsOfUser` reads a row per day, then each booking). Optional: without it,
+   * read the bookings.
+   */
+  personDaysOfUser?(userId: string, from: CivilDate, to: CivilDate): Promise<DatedPersonDay[]>;
   /** Every booking row of a day, whatever its status. */
   listBookingsOfDay(date: CivilDate): Promise<Booking[]>;
   /**

@@ -44,14 +44,18 @@ export async function suggestForDay(deps: BookingDeps & Pick<OwnDesksDeps, 'favo
   // Every free desk is ranked: the count of the others is part of the answer.
   const rank = (own: OwnDesks) => suggestDesks(deps, { actor, date, siteId: site.site.id, preferences: preferOwnDesks(preferences, own), limit: Number.MAX_SAFE_INTEGER });
   let own: OwnDesks = { favourites: await favouritesAt(deps, actor, site) };
+  // The desk of last time is a query: looked up only when no desk asked for or favourite came first. With neither,
+  // it is wanted whenever a desk is free at all, so it is read while the desks are ranked.
+  const early = asked.length === 0 && own.favourites.length === 0 ? lastDeskOf(deps, actor, site, UNASKED_LAST_TIME) : undefined;
+  // Not wanted after all (the day cannot be booked): its failure is no answer's.
+  early?.catch(() => undefined);
   let ranked = await rank(own);
-  // The desk of last time costs a read per day of the month around: looked up only when no desk asked for or
-  // favourite came first. Ranking again is cheap (the floors' recent ledgers are cached).
+  // Ranking again is cheap (the floors' recent ledgers are cached).
   const first = ranked.ok ? ranked.value[0]?.desk.id : undefined;
   if (first !== undefined && !asked.includes(first) && !own.favourites.includes(first)) {
-    // Unasked, "last time" is a week either side: a read per day on every suggestion, where the month either side took
-    // 61 reads and tripled a chat turn (a bench figure). Asked for in words ("same desk as last time"), it looks a month.
-    const lastDeskId = await lastDeskOf(deps, actor, site, UNASKED_LAST_TIME);
+    // Unasked, "last time" is a week either side (it was a read per day, and the month either side tripled a chat
+    // turn: a bench figure). Asked for in words ("same desk as last time"), it looks a month.
+    const lastDeskId = await (early ?? lastDeskOf(deps, actor, site, UNASKED_LAST_TIME));
     if (lastDeskId !== undefined && lastDeskId !== first) {
       own = { ...own, lastDeskId };
       ranked = await rank(own);

@@ -104,6 +104,65 @@ export function discussionStoreContract(name: string, makeGateway: () => TableGa
       expect(await short.get(PERSONAL)).toBeUndefined();
     });
 
+    describe('a new discussion that keeps the site chosen in the conversation (setKeepingSite)', () => {
+      /** Counts the storage requests a call makes. */
+      function counted(): { gateway: TableGateway; requests: () => number } {
+        let n = 0;
+        const wrapped: TableGateway = Object.assign(Object.create(gateway) as TableGateway, {
+          get: (...a: Parameters<TableGateway['get']>) => ((n += 1), gateway.get(...a)),
+          transact: (...a: Parameters<TableGateway['transact']>) => ((n += 1), gateway.transact(...a)),
+          ...(gateway.transactForVersions && {
+            transactForVersions: (...a: Parameters<NonNullable<TableGateway['transactForVersions']>>) => ((n += 1), gateway.transactForVersions!(...a)),
+          }),
+        });
+        return { gateway: wrapped, requests: () => n };
+      }
+
+      it('keeps the site stored and replaces the rest, for a conversation never seen, seen before, or read back', async () => {
+        await store.set(PERSONAL, { siteId: 'brussels', date: '2026-12-03', pending: FULL.pending! });
+        await anotherInstance().setKeepingSite(PERSONAL, { date: '2026-12-04', deskId: 'f1-0-3' });
+        expect(await store.get(PERSONAL)).toEqual({ siteId: 'brussels', date: '2026-12-04', deskId: 'f1-0-3' });
+        await store.setKeepingSite(PERSONAL, { date: '2026-12-05' });
+        expect(await anotherInstance().get(PERSONAL)).toEqual({ siteId: 'brussels', date: '2026-12-05' });
+        await store.setKeepingSite(PERSONAL, { siteId: 'paris', date: '2026-12-06' });
+        await store.setKeepingSite(PERSONAL, { date: '2026-12-07' });
+        expect(await anotherInstance().get(PERSONAL)).toEqual({ siteId: 'paris', date: '2026-12-07' });
+      });
+
+      it('keeps the site another instance chose after this one last wrote', async () => {
+        await store.setKeepingSite(PERSONAL, { date: '2026-12-03' });
+        await anotherInstance().set(PERSONAL, { siteId: 'paris', date: '2026-12-03' });
+        await store.setKeepingSite(PERSONAL, { date: '2026-12-04', deskId: 'f1-1-1' });
+        expect(await anotherInstance().get(PERSONAL)).toEqual({ siteId: 'paris', date: '2026-12-04', deskId: 'f1-1-1' });
+      });
+
+      it('brings back no site of a discussion deleted since (an erasure), nor of one expired', async () => {
+        await store.setKeepingSite(PERSONAL, { siteId: 'brussels', date: '2026-12-03' });
+        const [row] = await gateway.queryTable(table);
+        await gateway.transact(table, row!.entity.partitionKey, [{ kind: 'delete', partitionKey: row!.entity.partitionKey, rowKey: row!.entity.rowKey, etag: '*' }]);
+        await store.setKeepingSite(PERSONAL, { date: '2026-12-04' });
+        expect(await anotherInstance().get(PERSONAL)).toEqual({ date: '2026-12-04' });
+
+        await store.setKeepingSite(GROUP_CHAT, { siteId: 'brussels', date: '2026-12-03' });
+        clock.advance(DISCUSSION_TTL_MS + 1);
+        await store.setKeepingSite(GROUP_CHAT, { date: '2026-12-10' });
+        expect(await anotherInstance().get(GROUP_CHAT)).toEqual({ date: '2026-12-10' });
+      });
+
+      it('costs one request for a new conversation, and for the next turns this instance saw', async () => {
+        const { gateway: wrapped, requests } = counted();
+        const counting = new TableDiscussionStore(wrapped, table, clock);
+        await counting.setKeepingSite(PERSONAL, { date: '2026-12-03' });
+        expect(requests()).toBe(1);
+        await counting.setKeepingSite(PERSONAL, { date: '2026-12-04' });
+        expect(requests()).toBe(2);
+        await counting.get(PERSONAL);
+        await counting.setKeepingSite(PERSONAL, { date: '2026-12-05' });
+        expect(requests()).toBe(4);
+        expect(await anotherInstance().get(PERSONAL)).toEqual({ date: '2026-12-05' });
+      });
+    });
+
     it('counts a row it cannot read as no discussion, so that the bot asks instead of guessing', async () => {
       await store.set(PERSONAL, FULL);
       const [row] = await gateway.queryTable(table);

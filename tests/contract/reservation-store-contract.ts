@@ -179,6 +179,45 @@ export function reservationStoreContract(name: string, factory: HarnessFactory):
       });
     });
 
+    describe("a person's rows over several days (personDaysOfUser)", () => {
+      it("gives each day's booking and desk of that person alone, in date order, as the bookings list does", async () => {
+        const made: Booking[] = [];
+        for (const [i, [date, userId, deskId]] of ([
+          ['2026-12-04', 'alice', 'f1-0-1'],
+          ['2026-12-02', 'alice', 'f1-0-2'],
+          ['2026-12-03', 'alice2', 'f1-0-3'],
+          ['2026-12-03', 'al', 'f1-0-4'],
+          ['2026-12-09', 'alice', 'f1-0-5'],
+        ] as const).entries()) {
+          const b = aBooking({ id: `${date}.booking00${i}x`, date, userId, deskId, requestId: `r${i}` });
+          const [l] = await h.reservations.readLedgers(date, 'f1', ['f1-z0']);
+          expect((await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', l!.version, b)].map((w) => ({ ...w, entries: [...l!.entries, ...w.entries] })) })).committed).toBe(true);
+          made.push(b);
+        }
+        const days = await h.reservations.personDaysOfUser!('alice', '2026-12-01', '2026-12-08');
+        expect(days.map((d) => [d.date, d.deskId, d.bookingId])).toEqual([
+          ['2026-12-02', 'f1-0-2', made[1]!.id],
+          ['2026-12-04', 'f1-0-1', made[0]!.id],
+        ]);
+        const listed = await h.reservations.listActiveBookingsOfUser('alice', '2026-12-01', '2026-12-08');
+        expect(listed.map((b) => [b.date, b.deskId, b.id])).toEqual(days.map((d) => [d.date, d.deskId, d.bookingId]));
+        expect((await h.reservations.personDaysOfUser!('al', DAY, DAY)).map((d) => d.deskId)).toEqual(['f1-0-4']);
+        expect(await h.reservations.personDaysOfUser!('nobody', '2026-12-01', '2026-12-31')).toEqual([]);
+        expect(await h.reservations.personDaysOfUser!('alice', '2026-12-05', '2026-12-01')).toEqual([]);
+      });
+
+      it('no longer gives a booking once it has ended', async () => {
+        const b = aBooking();
+        await h.reservations.commitBooking({ booking: b, ledgers: [ledger('f1-z0', null, b)] });
+        expect((await h.reservations.personDaysOfUser!('alice', DAY, DAY)).map((d) => d.bookingId)).toEqual([b.id]);
+        const got = (await h.reservations.getBooking(b.id))!;
+        const [l] = await h.reservations.readLedgers(DAY, 'f1', ['f1-z0']);
+        const released: Booking = { ...b, status: 'released', releasedAt: NOW, releaseReason: 'cancelled', releasedBy: 'alice' };
+        await h.reservations.commitTransition({ booking: released, expectedVersion: got.version, ledger: ledger('f1-z0', l!.version), freesDesk: true });
+        expect(await h.reservations.personDaysOfUser!('alice', DAY, DAY)).toEqual([]);
+      });
+    });
+
     describe('weeks', () => {
       it('creates a week row once and replaces it only with the version read', async () => {
         expect(await h.reservations.readWeek('alice', '2026-W49')).toEqual({ entries: [], version: null });

@@ -90,9 +90,19 @@ export class AzureTableGateway implements TableGateway {
 
   async transactForVersions(table: string, partitionKey: string, operations: readonly TableOperation[]): Promise<WrittenVersions | 'conflict'> {
     const etags = new Map<string, string>();
-    if (operations.length < 2) {
-      // One operation goes as a plain request, whose answer is not kept: its row is read again when needed.
-      return (await this.transact(table, partitionKey, operations)) === 'ok' ? { etags } : 'conflict';
+    if (operations.length === 0) return { etags };
+    if (operations.length === 1) {
+      // One operation goes as a plain request, whose answer carries the row's new ETag.
+      const op = operations[0]!;
+      if (op.kind !== 'delete') assertValidEntity(op.entity);
+      try {
+        const etag = (await this.withDeadline((abortSignal) => this.single(table, op, abortSignal)))?.trim();
+        if (op.kind !== 'delete' && etag) etags.set(op.entity.rowKey, etag);
+        return { etags };
+      } catch (error) {
+        if (error instanceof RestError && error.statusCode !== undefined && CONFLICT_STATUSES.has(error.statusCode)) return 'conflict';
+        throw this.fault(`transaction of 1 operation on ${table} ${partitionKey}`, error);
+      }
     }
     if (operations.length > MAX_TRANSACTION_OPERATIONS) {
       throw new Error(`A transaction holds at most ${MAX_TRANSACTION_OPERATIONS} operations; got ${operations.length}`);
@@ -118,21 +128,19 @@ export class AzureTableGateway implements TableGateway {
     }
   }
 
-  private async single(table: string, op: TableOperation, abortSignal: AbortSignal): Promise<void> {
+  /** One operation as a plain request; answers the written row's new ETag (a delete has none). */
+  private async single(table: string, op: TableOperation, abortSignal: AbortSignal): Promise<string | undefined> {
     const client = this.client(table);
     switch (op.kind) {
       case 'create':
-        await client.createEntity(toSdk(op.entity), { abortSignal });
-        return;
+        return (await client.createEntity(toSdk(op.entity), { abortSignal })).etag;
       case 'upsert':
-        await client.upsertEntity(toSdk(op.entity), 'Replace', { abortSignal });
-        return;
+        return (await client.upsertEntity(toSdk(op.entity), 'Replace', { abortSignal })).etag;
       case 'replace':
-        await client.updateEntity(toSdk(op.entity), 'Replace', { abortSignal, etag: op.etag });
-        return;
+        return (await client.updateEntity(toSdk(op.entity), 'Replace', { abortSignal, etag: op.etag })).etag;
       case 'delete':
         await client.deleteEntity(op.partitionKey, op.rowKey, { abortSignal, etag: op.etag });
-        return;
+        return undefined;
     }
   }
 
