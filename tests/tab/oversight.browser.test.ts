@@ -168,14 +168,15 @@ describe('the occupancy report, for a report reader', () => {
     let first = true;
     const { page, errors } = await session.open('rita', 'reports', {
       context: { locale: 'en-GB' },
-      beforeLoad: (p) =>
-        p.route('**/api/reports/occupancy?**', async (route) => {
+      beforeLoad: async (p) => {
+        await p.route('**/api/reports/occupancy?**', async (route) => {
           if (first) {
             first = false;
             await opening;
           }
           await route.continue();
-        }),
+        });
+      },
     });
     const report = page.getByTestId('report-page');
     await see.visible(report, 30_000);
