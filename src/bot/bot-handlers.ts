@@ -136,6 +136,15 @@ export class BotHandlers {
     if (cmd.kind === 'book' && cmd.forPerson && (await this.forSomeone.namesSomeone(cmd.forPerson, actor))) {
       return this.forSomeone.message(cmd, cmd.forPerson, actor, locale, chat);
     }
+    // "cancel Ann's desk": never read as the caller's own desk; chat cancels only the caller's (the tab lists the
+    // desks they booked for others, each with Cancel).
+    if ((cmd.kind === 'cancel' || cmd.kind === 'release') && cmd.forPerson && (await this.forSomeone.namesSomeone(cmd.forPerson, actor))) {
+      const name = 'name' in cmd.forPerson ? cmd.forPerson.name : undefined;
+      return statusCard(
+        { title: t(locale, 'chat.changeFor.title'), text: name ? t(locale, 'chat.changeFor.named', { name }) : t(locale, 'chat.changeFor.someone'), tone: 'attention' },
+        locale,
+      );
+    }
     // A repeat of weekdays is a series: its own flow (series-chat.ts) shows what was understood and books on Confirm.
     const series = this.deps.series ? seriesRequestOf(cmd, chat.unplaced) : undefined;
     if (series && cmd.kind === 'book') return previewSeries({ ...this.deps, series: this.deps.series! }, cmd, series, locale, activityId);

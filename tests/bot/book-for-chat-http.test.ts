@@ -265,4 +265,22 @@ describe('booking a desk for a colleague in chat', () => {
     expect(verbs(card).every((v) => v === 'book.day')).toBe(true);
     expect(textOf(card)).not.toContain('Ann');
   });
+
+  it.each([
+    ['en-US', 'cancel the booking for Ann on Thursday', 'Only your own desks here', 'booked for Ann,'],
+    ['en-US', "cancel Ann's desk", 'Only your own desks here', 'booked for Ann'],
+    ['de-DE', 'storniere den Platz für Ann am Donnerstag', 'Hier nur Ihre eigenen Plätze', 'für Ann gebucht'],
+    ['fr-BE', 'annule le bureau pour Ann jeudi', 'Uniquement vos propres bureaux ici', 'réservé pour Ann,'],
+  ])('in %s, "%s" never cancels the caller\'s own desk instead, and says where a desk booked for Ann is cancelled', async (locale, phrase, title, named) => {
+    await delegate('ann', 'Ann Peeters');
+    expect((await api.call('POST', '/api/bookings', { user: 'dan', body: { deskId: 'f1-0-0', date: THURSDAY } })).status).toBe(201);
+    expect((await api.call('POST', '/api/bookings', { user: 'dan', body: { deskId: 'f1-0-3', date: THURSDAY, forPersonId: 'ann' } })).status).toBe(201);
+    const card = await say(phrase, DAN, locale);
+    expect(textOf(card)).toContain(title);
+    expect(textOf(card)).toContain(named);
+    expect(verbs(card)).toEqual([]);
+    // Nothing was cancelled: Dan's own desk and the one booked for Ann are both still there.
+    expect((await bookingsOf('dan')).map((b) => b.deskId)).toEqual(['f1-0-0']);
+    expect((await bookingsOf('ann')).map((b) => b.deskId)).toEqual(['f1-0-3']);
+  });
 });

@@ -34,10 +34,15 @@ export type Command =
     }
   | { kind: 'my-bookings' }
   /** "cancel Thursday", "cancel my booking": dates [] means the next booking (or ask which). */
-  | { kind: 'cancel'; dates: string[] }
+  | {
+      kind: 'cancel';
+      dates: string[];
+      /** "cancel Ann's desk", "cancel the booking for Ann": someone else's desk, which chat does not cancel. */
+      forPerson?: ForPerson;
+    }
   | { kind: 'check-in' }
   /** "release my desk today": dates [] means today. */
-  | { kind: 'release'; dates: string[] }
+  | { kind: 'release'; dates: string[]; forPerson?: ForPerson }
   /** "who is in on Thursday": dates [] means today. */
   | { kind: 'who-is-in'; dates: string[] }
   | { kind: 'help' }
@@ -133,8 +138,9 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
   // "I won't need my desk Thursday" is a reason, like "I can't come".
   const intent = noLongerNeeded(folded.text) ? 'cannot-come' : detectIntent(folded.text);
   // "for Ann" in a booking is taken out before the days are read; words the date reader can read are never a person.
+  // A cancel or a release may name someone too ("cancel Ann's desk"): never read as the caller's own.
   const person =
-    canResolveDates && (intent === 'book' || intent === undefined)
+    canResolveDates && (intent === 'book' || intent === undefined || intent === 'cancel' || intent === 'release')
       ? findPersonPhrase(folded, dateText, (start, end) => {
           const found = read(blankOut(blankOut(dateText, end, dateText.length), 0, start));
           return found.dates.length > 0 || found.unparsedText !== undefined;
@@ -199,7 +205,11 @@ function parseOrThrow(input: unknown, ctx: ParseContext, clientLocale: Locale): 
       return { command: { kind: 'move', from, to }, locale, ...unparsed };
     }
     case 'cancel':
-    case 'release':
+    case 'release': {
+      const command: Extract<Command, { kind: 'cancel' | 'release' }> = { kind: intent, dates };
+      if (person) command.forPerson = forPersonOf(person);
+      return { command, locale, ...unparsed };
+    }
     case 'who-is-in':
       return { command: { kind: intent, dates }, locale, ...unparsed };
     case 'check-in':

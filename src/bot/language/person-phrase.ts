@@ -120,8 +120,8 @@ export function findPersonPhrase(
   text: string,
   isDateLike: (start: number, end: number) => boolean,
 ): PersonPhrase | undefined {
-  // "book Ann's desk": English possessive before a desk noun.
-  const possessive = /\b([a-z][a-z-]{1,30})'s\s+(?:usual\s+)?(?:desk|seat|spot|place|workstation)\b/.exec(text);
+  // "book Ann's desk", "cancel Ann's booking": English possessive before a desk or booking noun.
+  const possessive = /\b([a-z][a-z-]{1,30})'s\s+(?:usual\s+)?(?:desk|seat|spot|place|workstation|booking|reservation)\b/.exec(text);
   if (possessive && canStartName(possessive[1]!)) {
     const start = possessive.index;
     return { kind: 'possessive', name: sourceSlice(folded, start, start + possessive[1]!.length), span: [start, start + possessive[0].length] };
@@ -147,7 +147,7 @@ export function findPersonPhrase(
     if (first && first.index === 0 && NAME_ARTICLES.has(first[0]) && second && text.slice(from + first[0].length, from + (second.index ?? 0)).trim() === '') {
       const at = from + (second.index ?? 0);
       const end = at + second[0].length;
-      if (canStartName(second[0]) && !isCalendarWord(second[0]) && !isDateLike(marker.index ?? 0, end)) {
+      if (canStartName(second[0]) && !/\d/.test(second[0]) && !isDateLike(marker.index ?? 0, end)) {
         return { kind: 'maybe-named', name: sourceSlice(folded, at, end), span: [marker.index ?? 0, end] };
       }
     }

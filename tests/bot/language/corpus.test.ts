@@ -23,7 +23,8 @@ function reading(parsed: ParsedMessage): string {
   // A booking for someone reads as its own reading followed by whom it is for: "book 12-03 for Ann",
   // "book 12-04 for someone", "book 12-03 for several", "book 12-03 for Ann's?" (a possessive, which the bot asks about),
   // "book 12-04 for Ann?" (after an article: a colleague only if one of that name delegated).
-  if (c.kind === 'book' && c.forPerson) {
+  // A cancel or release naming someone ("cancel Ann's desk") reads the same way: "cancel 12-03 for Ann".
+  if ((c.kind === 'book' || c.kind === 'cancel' || c.kind === 'release') && c.forPerson) {
     const { forPerson, ...rest } = c;
     const who =
       forPerson.kind === 'someone' || forPerson.kind === 'several'
