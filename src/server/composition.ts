@@ -7,6 +7,7 @@ import { DevAuthenticator, EntraAuthenticator } from '../api/authenticate';
 import { GraphGroupDirectory } from '../api/graph-group-directory';
 import { mountApi } from '../api/routes';
 import { RememberingAuthenticator } from '../api/remembering-authenticator';
+import { OncePerRequest } from '../api/once-per-request';
 import type { MemberGroups } from '../use-cases/member-groups-port';
 import type { PlanImages } from '../use-cases/plan-image-port';
 import { InMemoryDiscussions } from '../bot/discussion-memory';
@@ -182,7 +183,7 @@ export function composeServer(
             directory: new GraphGroupDirectory({ clientId: config.aadClientId, clientSecret: config.aadClientSecret, log: parts.log, clock: parts.clock, ...config.graph }),
           }),
         });
-  const auth = parts.members ? new RememberingAuthenticator(tokens, parts.members, parts.log) : tokens;
+  const auth = new OncePerRequest(parts.members ? new RememberingAuthenticator(tokens, parts.members, parts.log) : tokens);
   // Admin and oversight routes (and "my data" in the bot, above) record what they do in the audit log.
   const oversight = {
     ...parts.oversight,
