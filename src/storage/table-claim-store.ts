@@ -107,8 +107,13 @@ export class TableClaimStore implements ClaimStore {
     const now = input.now.toISOString();
     const leaseUntil = new Date(input.now.getTime() + input.leaseMs).toISOString();
     const marker = input.sending ? { sendingSince: now } : {};
+    // A claim an earlier version wrote in the day's legacy partition is still the claim: final or under a live lease,
+    // it is not taken; run out, it moves to its bucket with the create below (previous: what it took over).
+    const legacy = await this.legacyClaim(input.date, rk);
+    if (legacy && (legacy.state !== 'pending' || Date.parse(legacy.leaseUntil) > input.now.getTime()))
+      return { acquired: false, current: legacy };
     // The usual case is a claim nobody made yet: one create, and nothing else.
-    const fresh: Claim = {
+    const created: Claim = {
       date: input.date,
       bookingId: input.bookingId,
       kind: input.kind,
@@ -122,10 +127,13 @@ export class TableClaimStore implements ClaimStore {
       ...(input.payload !== undefined && { payload: input.payload }),
       updatedAt: now,
     };
+    const fresh: Claim = legacy
+      ? { ...(input.sending ? legacy : withoutSending(legacy)), owner: input.owner, leaseUntil, attempts: legacy.attempts + 1, ...marker, updatedAt: now }
+      : created;
     if (
       (await this.gateway.transact(this.table, pk, [{ kind: 'create', entity: toEntity(fresh) }])) === 'ok'
     ) {
-      return { acquired: true, held: { claim: fresh, version: null } };
+      return { acquired: true, held: { claim: fresh, version: null }, ...(legacy && { previous: legacy }) };
     }
     const row = await this.gateway.get(this.table, pk, rk);
     // Nothing deletes claims of a current day; a row gone in between is treated as someone else's.
@@ -151,6 +159,24 @@ export class TableClaimStore implements ClaimStore {
       return { acquired: false, current: current ? toHeld(current).claim : c };
     }
     return { acquired: true, held: { claim: taken, version: null }, previous: c };
+  }
+
+  /**
+   * Whether the day's legacy partition holds any claim, learnt once per day and process (by listDay, or one query):
+   * nothing writes there any more, so a day found empty stays empty.
+   */
+  private readonly legacyDays = new Map<CivilDate, Promise<boolean>>();
+
+  private async legacyClaim(date: CivilDate, rowKey: string): Promise<Claim | undefined> {
+    let known = this.legacyDays.get(date);
+    if (!known) {
+      known = this.gateway.queryPartition(this.table, legacyClaimPartition(date)).then((rows) => rows.length > 0);
+      this.legacyDays.set(date, known);
+      known.catch(() => this.legacyDays.delete(date));
+    }
+    if (!(await known)) return undefined;
+    const row = await this.gateway.get(this.table, legacyClaimPartition(date), rowKey);
+    return row ? toClaim(row.entity) : undefined;
   }
 
   async update(held: HeldClaim, change: ClaimChange, now: Date): Promise<HeldClaim | null> {
@@ -200,6 +226,9 @@ export class TableClaimStore implements ClaimStore {
   async listDay(date: CivilDate): Promise<Claim[]> {
     const rows = await queryClaimDay(this.gateway, this.table, date);
     const legacy = legacyClaimPartition(date);
+    const hasLegacy = rows.some((r) => r.entity.partitionKey === legacy);
+    // What this read saw of the legacy partition is what acquire needs to know.
+    this.legacyDays.set(date, Promise.resolve(hasLegacy));
     const bucketed = new Set(rows.filter((r) => r.entity.partitionKey !== legacy).map((r) => r.entity.rowKey));
     return rows
       .filter((r) => r.entity.partitionKey !== legacy || !bucketed.has(r.entity.rowKey))
