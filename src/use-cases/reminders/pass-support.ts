@@ -7,7 +7,10 @@ import type { CatalogIndex } from '../catalog-index';
 import { CorruptDataError, type Clock, type ReservationStore } from '../ports';
 import type { Phase } from './reminder-schedule';
 import type {
+  AcquireInput,
+  AcquireResult,
   Claim,
+  ClaimKey,
   ClaimStore,
   HeldClaim,
   MessageDesk,
@@ -137,6 +140,38 @@ export async function runPool<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+/**
+ * The items of a pass in batches of at most `size` whose claims the store can create together (same batchKey), in
+ * batch-key order; one item a batch when the store has no batchKey.
+ */
+export function claimBatches<T>(
+  claims: Pick<ClaimStore, 'batchKey'>,
+  items: readonly T[],
+  keyOf: (item: T) => ClaimKey,
+  size: number,
+): T[][] {
+  if (!claims.batchKey) return items.map((item) => [item]);
+  const byKey = new Map<string, T[]>();
+  for (const item of items) {
+    const k = claims.batchKey(keyOf(item));
+    const group = byKey.get(k);
+    if (group) group.push(item);
+    else byKey.set(k, [item]);
+  }
+  const out: T[][] = [];
+  for (const k of [...byKey.keys()].sort()) {
+    const group = byKey.get(k)!;
+    for (let i = 0; i < group.length; i += size) out.push(group.slice(i, i + size));
+  }
+  return out;
+}
+
+/** Takes the claims of `inputs` together when the store can (ClaimStore.acquireAll), else one by one. */
+export function acquireAll(claims: ClaimStore, inputs: readonly AcquireInput[]): Promise<AcquireResult[]> {
+  if (inputs.length === 1) return Promise.all([claims.acquire(inputs[0]!)]);
+  return claims.acquireAll ? claims.acquireAll(inputs) : Promise.all(inputs.map((i) => claims.acquire(i)));
 }
 
 /**

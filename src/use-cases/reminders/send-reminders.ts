@@ -29,6 +29,8 @@
  */
 import type { Booking } from '../../domain/model';
 import {
+  acquireAll,
+  claimBatches,
   countNotAcquired,
   describe,
   deskOf,
@@ -44,7 +46,7 @@ import {
   type PassReport,
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
-import { settingsOf, type ReminderDeps } from './reminder-ports';
+import { settingsOf, type AcquireResult, type ClaimKey, type ReminderDeps } from './reminder-ports';
 
 export interface PassOptions {
   /** Stops the pass: no new booking is started; sends already started finish or hand their claim back. */
@@ -76,18 +78,13 @@ export async function sendReminders(
 
   const pastDeadline = (): boolean => deps.clock.now() >= moments.deadlineAt;
   const stopped = (): boolean => options.signal?.aborted === true || pastDeadline();
+  // Reminders go in small batches whose claims the store can create in one request (claimBatches); as many
+  // batches run at once as keep about `concurrency` reminders in flight.
+  const batches = claimBatches(deps.claims, todo, (b) => reminderKey(b), CLAIM_BATCH);
   let started = 0;
-  await runPool(todo, settings.concurrency, stopped, async (listed) => {
-    started++;
-    try {
-      await remindOne(deps, moments, day, listed, index, report, options);
-    } catch (error) {
-      report.errors++;
-      deps.log.error(
-        { err: describe(error), bookingId: listed.id, phase: 'reminders' },
-        'reminder failed; its claim is retried after its lease',
-      );
-    }
+  await runPool(batches, Math.max(1, Math.ceil(settings.concurrency / CLAIM_BATCH)), stopped, async (batch) => {
+    started += batch.length;
+    await remindBatch(deps, moments, day, batch, index, report, options);
   });
   // What the pass could not reach before the deadline is no longer due (when it stopped for another reason, the
   // next pass picks it up).
@@ -95,40 +92,105 @@ export async function sendReminders(
   return report;
 }
 
-async function remindOne(
+/** Reminders whose claims are created together, at most. */
+const CLAIM_BATCH = 8;
+
+function reminderKey(b: Booking): ClaimKey {
+  return { date: b.date, bookingId: b.id, kind: 'reminder' };
+}
+
+function failed(deps: ReminderDeps, report: PassReport, bookingId: string, error: unknown): void {
+  report.errors++;
+  deps.log.error(
+    { err: describe(error), bookingId, phase: 'reminders' },
+    'reminder failed; its claim is retried after its lease',
+  );
+}
+
+/**
+ * The reminders of one batch: each booking is checked (still booked, a conversation reference), their claims are
+ * taken together, then each is sent under its own claim, all at once (the notifier paces them).
+ */
+async function remindBatch(
   deps: ReminderDeps,
   moments: DayMoments,
   day: DayBookings,
-  listed: Booking,
+  batch: readonly Booking[],
   index: Awaited<ReturnType<ReminderDeps['catalog']['current']>>,
   report: PassReport,
   options: PassOptions,
 ): Promise<void> {
   const settings = settingsOf(deps);
-  if (deps.clock.now() >= moments.deadlineAt) {
-    report.pastDeadline++;
-    return;
-  }
-  const booking = await day.current(listed.id);
-  if (!booking || booking.status !== 'booked') {
-    report.notBooked++;
-    return;
-  }
-  const reference = await readReference(deps, booking.userId);
+  const checked = await Promise.all(
+    batch.map(async (listed): Promise<Ready | undefined> => {
+      try {
+        if (deps.clock.now() >= moments.deadlineAt) {
+          report.pastDeadline++;
+          return undefined;
+        }
+        const booking = await day.current(listed.id);
+        if (!booking || booking.status !== 'booked') {
+          report.notBooked++;
+          return undefined;
+        }
+        return { booking, reference: await readReference(deps, booking.userId) };
+      } catch (error) {
+        failed(deps, report, listed.id, error);
+        return undefined;
+      }
+    }),
+  );
+  const ready = checked.filter((r): r is Ready => r !== undefined);
+  if (ready.length === 0) return;
   const now = deps.clock.now();
-  const key = {
-    date: booking.date,
-    bookingId: booking.id,
-    kind: 'reminder' as const,
+  // A claim taken to send carries the marker, and a lease covering the whole send budget plus the clock-skew margin;
+  // without a reference, the claim is only taken to be marked skipped.
+  const inputs = ready.map(({ booking, reference }) => ({
+    ...reminderKey(booking),
     siteId: booking.siteId,
     userId: booking.userId,
     owner: deps.instanceId,
     now,
-  };
+    ...(reference
+      ? { leaseMs: settings.sendBudgetMs + settings.clockSkewMs, sending: true }
+      : { leaseMs: settings.leaseMs + settings.clockSkewMs }),
+  }));
+  let taken: AcquireResult[];
+  try {
+    taken = await acquireAll(deps.claims, inputs);
+  } catch (error) {
+    for (const r of ready) failed(deps, report, r.booking.id, error);
+    return;
+  }
+  await Promise.all(
+    ready.map(async (r, i) => {
+      try {
+        await remindUnderClaim(deps, moments, r, taken[i]!, now, index, report, options);
+      } catch (error) {
+        failed(deps, report, r.booking.id, error);
+      }
+    }),
+  );
+}
 
+interface Ready {
+  readonly booking: Booking;
+  readonly reference: Record<string, unknown> | null;
+}
+
+async function remindUnderClaim(
+  deps: ReminderDeps,
+  moments: DayMoments,
+  { booking, reference }: Ready,
+  taken: AcquireResult,
+  now: Date,
+  index: Awaited<ReturnType<ReminderDeps['catalog']['current']>>,
+  report: PassReport,
+  options: PassOptions,
+): Promise<void> {
+  const settings = settingsOf(deps);
+  if (!taken.acquired) return countNotAcquired(report, taken.current);
   if (!reference) {
-    const taken = await deps.claims.acquire({ ...key, leaseMs: settings.leaseMs + settings.clockSkewMs });
-    if (!taken.acquired) return countNotAcquired(report, taken.current);
     if (
       await deps.claims.finish(
         taken.held,
@@ -142,13 +204,6 @@ async function remindOne(
     return;
   }
 
-  // The claim is taken to send right away: its lease covers the whole send budget plus the clock-skew margin.
-  const taken = await deps.claims.acquire({
-    ...key,
-    leaseMs: settings.sendBudgetMs + settings.clockSkewMs,
-    sending: true,
-  });
-  if (!taken.acquired) return countNotAcquired(report, taken.current);
   const previous = taken.previous;
   if (previous) noteTakeover(deps, report, previous);
   if (await giveUpWhenExhausted(deps, taken.held, settings, now, report)) return;
