@@ -5,8 +5,9 @@
  * Exactly once, across restarts and instances. Each reminder is sent only by the holder of its claim, a row
  * (booking, 'reminder') in Table Storage:
  * - Never twice. The claim is created with a conditional insert (409 for everyone but the first), so one instance
- *   holds it; it is created with `sendingSince` set, so the row that grants the right to send also records that a
- *   send may have begun. Its lease (send budget + clock-skew margin) outlasts the send: the notifier starts no
+ *   holds it (the claims of a batch of up to 8 reminders go in one transaction of such inserts, which commits only
+ *   if none of them exists; otherwise each is taken on its own); it is created with `sendingSince` set, so the row
+ *   that grants the right to send also records that a send may have begun. Its lease (send budget + clock-skew margin) outlasts the send: the notifier starts no
  *   request that could still be running when the budget ends. Only once the lease has run out can another instance
  *   take the claim over, with If-Match on the ETag it read (412 for all takers but one). The outcome is written by
  *   the holder: `sent` as soon as the connector accepts (unconditionally: an accepted message stays accepted, so
