@@ -82,8 +82,9 @@ export async function sendReminders(
   // Reminders go in small batches whose claims the store can create in one request (claimBatches); as many
   // batches run at once as keep about `concurrency` reminders in flight.
   const batches = claimBatches(deps.claims, todo, (b) => reminderKey(b), CLAIM_BATCH);
+  const meanBatch = batches.length === 0 ? 1 : todo.length / batches.length;
   let started = 0;
-  await runPool(batches, Math.max(1, Math.ceil(settings.concurrency / CLAIM_BATCH)), stopped, async (batch) => {
+  await runPool(batches, Math.max(1, Math.round(settings.concurrency / meanBatch)), stopped, async (batch) => {
     started += batch.length;
     await remindBatch(deps, moments, day, batch, index, report, options);
   });
