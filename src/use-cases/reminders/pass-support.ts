@@ -168,6 +168,51 @@ export function claimBatches<T>(
   return out;
 }
 
+/**
+ * Runs `work` over `batches`, in order, with at most `concurrency` items in flight: a batch starts when there is room
+ * for all its items, and each item frees its place when `work` calls `done` for it (the rest when `work` ends). No
+ * batch starts once `stop()` is true; batches already started finish. Answers how many items were started.
+ */
+export async function runBatches<T>(
+  batches: readonly (readonly T[])[],
+  concurrency: number,
+  stop: () => boolean,
+  work: (batch: readonly T[], done: () => void) => Promise<void>,
+): Promise<number> {
+  const limit = Math.max(1, concurrency);
+  let free = limit;
+  let wake: (() => void) | undefined;
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let started = 0;
+  for (const batch of batches) {
+    const need = Math.min(batch.length, limit);
+    while (free < need && !stop()) await new Promise<void>((resolve) => (wake = resolve));
+    if (stop()) break;
+    free -= need;
+    started += batch.length;
+    let held = need;
+    const done = (): void => {
+      if (held === 0) return;
+      held--;
+      free++;
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const run: Promise<void> = work(batch, done)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => {
+        while (held > 0) done();
+        running.delete(run);
+      });
+    running.add(run);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+  return started;
+}
+
 /** Takes the claims of `inputs` together when the store can (ClaimStore.acquireAll), else one by one. */
 export function acquireAll(claims: ClaimStore, inputs: readonly AcquireInput[]): Promise<AcquireResult[]> {
   if (inputs.length === 1) return Promise.all([claims.acquire(inputs[0]!)]);

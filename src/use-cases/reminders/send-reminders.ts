@@ -41,7 +41,7 @@ import {
   readDay,
   readReference,
   sendUnderClaim,
-  runPool,
+  runBatches,
   triageClaims,
   type DayBookings,
   type PassReport,
@@ -79,15 +79,13 @@ export async function sendReminders(
 
   const pastDeadline = (): boolean => deps.clock.now() >= moments.deadlineAt;
   const stopped = (): boolean => options.signal?.aborted === true || pastDeadline();
-  // Reminders go in small batches whose claims the store can create in one request (claimBatches); as many
-  // batches run at once as keep about `concurrency` reminders in flight.
+  // Reminders go in small batches whose claims the store can create in one request (claimBatches), with at most
+  // `concurrency` reminders in flight: each frees its place when it ends, so a slow one (throttled, waiting for its
+  // Retry-After) holds up no other.
   const batches = claimBatches(deps.claims, todo, (b) => reminderKey(b), CLAIM_BATCH);
-  const meanBatch = batches.length === 0 ? 1 : todo.length / batches.length;
-  let started = 0;
-  await runPool(batches, Math.max(1, Math.round(settings.concurrency / meanBatch)), stopped, async (batch) => {
-    started += batch.length;
-    await remindBatch(deps, moments, day, batch, index, report, options);
-  });
+  const started = await runBatches(batches, settings.concurrency, stopped, (batch, done) =>
+    remindBatch(deps, moments, day, batch, index, report, options, done),
+  );
   // What the pass could not reach before the deadline is no longer due (when it stopped for another reason, the
   // next pass picks it up).
   if (pastDeadline() && options.signal?.aborted !== true) report.pastDeadline += todo.length - started;
@@ -121,6 +119,7 @@ async function remindBatch(
   index: Awaited<ReturnType<ReminderDeps['catalog']['current']>>,
   report: PassReport,
   options: PassOptions,
+  done: () => void,
 ): Promise<void> {
   const settings = settingsOf(deps);
   const checked = await Promise.all(
@@ -143,6 +142,7 @@ async function remindBatch(
     }),
   );
   const ready = checked.filter((r): r is Ready => r !== undefined);
+  for (let i = ready.length; i < batch.length; i++) done();
   if (ready.length === 0) return;
   const now = deps.clock.now();
   // A claim taken to send carries the marker, and a lease covering the whole send budget plus the clock-skew margin;
@@ -170,6 +170,8 @@ async function remindBatch(
         await remindUnderClaim(deps, moments, r, taken[i]!, now, index, report, options);
       } catch (error) {
         failed(deps, report, r.booking.id, error);
+      } finally {
+        done();
       }
     }),
   );

@@ -1,4 +1,4 @@
-import { acquireAll, claimBatches } from '../../../src/use-cases/reminders/pass-support';
+import { acquireAll, claimBatches, runBatches } from '../../../src/use-cases/reminders/pass-support';
 import type { AcquireInput, AcquireResult, ClaimKey, ClaimStore } from '../../../src/use-cases/reminders/reminder-ports';
 
 const key = (id: string): ClaimKey => ({ date: '2026-12-03', bookingId: id, kind: 'reminder' });
@@ -39,5 +39,64 @@ describe('acquireAll: claims taken together when the store can, else one by one'
     expect((await acquireAll(batching, [input('a'), input('b')])).map((r) => !r.acquired && r.current.bookingId)).toEqual(['a', 'b']);
     await acquireAll(base, [input('c'), input('d')]);
     expect(calls).toEqual(['all a,b', 'one c', 'one d']);
+  });
+});
+
+describe('runBatches: batches with at most `concurrency` items in flight, each freeing its place when it ends', () => {
+  const tick = () => new Promise<void>((r) => setImmediate(r));
+
+  it('starts a batch when there is room for it, and a slow item holds up only its own place', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const release = new Map<string, () => void>();
+    const order: string[] = [];
+    const batches = [['a1', 'a2', 'slow'], ['b1', 'b2'], ['c1', 'c2', 'c3']];
+    const run = runBatches(batches, 4, () => false, async (batch, done) => {
+      await Promise.all(
+        batch.map(async (item) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          order.push(item);
+          await new Promise<void>((r) => release.set(item, r));
+          inFlight--;
+          done();
+        }),
+      );
+    });
+    await tick();
+    expect(order).toEqual(['a1', 'a2', 'slow']);
+    for (const item of ['a1', 'a2']) release.get(item)!();
+    await tick();
+    // 'slow' still runs: b starts beside it.
+    expect(order).toEqual(['a1', 'a2', 'slow', 'b1', 'b2']);
+    for (const item of ['b1', 'b2']) release.get(item)!();
+    await tick();
+    expect(order.slice(5)).toEqual(['c1', 'c2', 'c3']);
+    for (const item of ['slow', 'c1', 'c2', 'c3']) release.get(item)!();
+    expect(await run).toBe(8);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('starts no batch once stopped, and says how many items were started', async () => {
+    let stop = false;
+    const seen: string[] = [];
+    const started = await runBatches([['a'], ['b'], ['c']], 1, () => stop, async (batch) => {
+      seen.push(...batch);
+      stop = true;
+      await tick();
+    });
+    expect(seen).toEqual(['a']);
+    expect(started).toBe(1);
+  });
+
+  it('lets every started batch finish, then throws what one of them threw', async () => {
+    const finished: string[] = [];
+    const run = runBatches([['a'], ['b']], 2, () => false, async (batch) => {
+      await tick();
+      if (batch[0] === 'a') throw new Error('boom');
+      finished.push(batch[0]!);
+    });
+    await expect(run).rejects.toThrow('boom');
+    expect(finished).toEqual(['b']);
   });
 });
