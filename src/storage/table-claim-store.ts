@@ -5,7 +5,6 @@ import type {
   AcquireResult,
   Claim,
   ClaimChange,
-  ClaimKey,
   ClaimKind,
   ClaimState,
   ClaimStore,
@@ -13,7 +12,7 @@ import type {
 } from '../use-cases/reminders/reminder-ports';
 import { encodeKeyPart } from './key-encoding';
 import { mapLimit } from './map-limit';
-import { MAX_TRANSACTION_OPERATIONS, type StoredEntity, type TableEntity, type TableGateway } from './table-gateway';
+import type { StoredEntity, TableEntity, TableGateway } from './table-gateway';
 
 const STATES: readonly ClaimState[] = ['pending', 'sent', 'failed', 'skipped'];
 const KINDS: readonly ClaimKind[] = ['reminder', 'release', 'cancelled', 'purge', 'series', 'offer', 'booked-for', 'cancelled-for'];
@@ -115,7 +114,20 @@ export class TableClaimStore implements ClaimStore {
     if (legacy && (legacy.state !== 'pending' || Date.parse(legacy.leaseUntil) > input.now.getTime()))
       return { acquired: false, current: legacy };
     // The usual case is a claim nobody made yet: one create, and nothing else.
-    const created = newClaim(input);
+    const created: Claim = {
+      date: input.date,
+      bookingId: input.bookingId,
+      kind: input.kind,
+      siteId: input.siteId,
+      userId: input.userId,
+      state: 'pending',
+      owner: input.owner,
+      leaseUntil,
+      attempts: 1,
+      ...marker,
+      ...(input.payload !== undefined && { payload: input.payload }),
+      updatedAt: now,
+    };
     const fresh: Claim = legacy
       ? { ...(input.sending ? legacy : withoutSending(legacy)), owner: input.owner, leaseUntil, attempts: legacy.attempts + 1, ...marker, updatedAt: now }
       : created;
@@ -148,47 +160,6 @@ export class TableClaimStore implements ClaimStore {
       return { acquired: false, current: current ? toHeld(current).claim : c };
     }
     return { acquired: true, held: { claim: taken, version: null }, previous: c };
-  }
-
-  /** Claims of one partition can be created in one transaction. */
-  batchKey(key: ClaimKey): string {
-    return claimPartition(key.date, key.bookingId);
-  }
-
-  /**
-   * `acquire` for each input. The inputs of one partition are first tried as one transaction of creates: it commits
-   * only if none of those claims exists (409 otherwise, for the whole transaction), so each claim is still created by
-   * exactly one instance; when it does not commit, or a claim of the group is in the legacy partition, each input
-   * of the group goes through `acquire` (which also takes over a claim whose lease ran out).
-   */
-  async acquireAll(inputs: readonly AcquireInput[]): Promise<AcquireResult[]> {
-    const results: AcquireResult[] = new Array<AcquireResult>(inputs.length);
-    const groups = new Map<string, number[]>();
-    for (const [i, input] of inputs.entries()) {
-      const pk = this.batchKey(input);
-      const group = groups.get(pk);
-      if (group) group.push(i);
-      else groups.set(pk, [i]);
-    }
-    await Promise.all(
-      [...groups].map(async ([pk, indexes]) => {
-        const group = indexes.map((i) => inputs[i]!);
-        const keys = new Set(group.map((g) => claimRowKey(g.kind, g.bookingId)));
-        if (group.length > 1 && group.length <= MAX_TRANSACTION_OPERATIONS && keys.size === group.length) {
-          const legacy = await Promise.all(group.map((g) => this.legacyClaim(g.date, claimRowKey(g.kind, g.bookingId))));
-          if (legacy.every((l) => l === undefined)) {
-            const fresh = group.map(newClaim);
-            const ops = fresh.map((c) => ({ kind: 'create', entity: toEntity(c) }) as const);
-            if ((await this.gateway.transact(this.table, pk, ops)) === 'ok') {
-              indexes.forEach((i, j) => (results[i] = { acquired: true, held: { claim: fresh[j]!, version: null } }));
-              return;
-            }
-          }
-        }
-        await Promise.all(indexes.map(async (i) => (results[i] = await this.acquire(inputs[i]!))));
-      }),
-    );
-    return results;
   }
 
   /**
@@ -267,25 +238,6 @@ export class TableClaimStore implements ClaimStore {
       .filter((r) => r.entity.partitionKey !== legacy || !bucketed.has(r.entity.rowKey))
       .map((r) => toClaim(r.entity));
   }
-}
-
-/** The claim `input` creates when nobody made it yet: pending, held by its owner, first attempt. */
-function newClaim(input: AcquireInput): Claim {
-  const now = input.now.toISOString();
-  return {
-    date: input.date,
-    bookingId: input.bookingId,
-    kind: input.kind,
-    siteId: input.siteId,
-    userId: input.userId,
-    state: 'pending',
-    owner: input.owner,
-    leaseUntil: new Date(input.now.getTime() + input.leaseMs).toISOString(),
-    attempts: 1,
-    ...(input.sending && { sendingSince: now }),
-    ...(input.payload !== undefined && { payload: input.payload }),
-    updatedAt: now,
-  };
 }
 
 function applyChange(c: Claim, change: ClaimChange, now: Date): Claim {

@@ -251,49 +251,5 @@ describe.each(gateways)(
       expect(await store.finish(first.held, { state: 'sent' }, at(1_000))).toBe(false);
       expect(await store.listDay('2026-10-25')).toEqual([]);
     });
-
-    /** `n` booking ids of the day whose claims share a partition (bucket '03'). */
-    const sameBucket = (n: number): string[] =>
-      Array.from({ length: 400 }, (_, i) => `2026-10-25.same${i}`)
-        .filter((id) => claimBucket(id) === '03')
-        .slice(0, n);
-
-    it('creates the new claims of one partition in one request, and decides each claim as acquire would', async () => {
-      const ids = sameBucket(8);
-      expect(ids).toHaveLength(8);
-      const transact = jest.spyOn(rows, 'transact');
-      const all = await store.acquireAll(ids.map((bookingId) => input({ bookingId, sending: true })));
-      expect(all.every((r) => r.acquired)).toBe(true);
-      expect(transact).toHaveBeenCalledTimes(1);
-      expect(all.map((r) => r.acquired && r.held.claim.bookingId)).toEqual(ids);
-      expect(all.map((r) => r.acquired && r.held.claim.sendingSince)).toEqual(ids.map(() => T0.toISOString()));
-      // Another instance: the claims exist, so the transaction is refused and each is decided on its own.
-      const again = await store.acquireAll(ids.map((bookingId) => input({ bookingId, owner: 'b', now: at(1_000) })));
-      expect(again.map((r) => r.acquired)).toEqual(ids.map(() => false));
-      transact.mockRestore();
-    });
-
-    it('takes what can be taken of a batch when some of its claims exist: a run-out one is taken over, a live one not', async () => {
-      const ids = sameBucket(4);
-      const old = await store.acquire(input({ bookingId: ids[0]!, leaseMs: 1_000 }));
-      await store.acquire(input({ bookingId: ids[1]!, leaseMs: 600_000 }));
-      const all = await store.acquireAll(ids.map((bookingId) => input({ bookingId, owner: 'b', now: at(5_000) })));
-      expect(old.acquired).toBe(true);
-      expect(all.map((r) => r.acquired)).toEqual([true, false, true, true]);
-      expect(all[0]).toMatchObject({ acquired: true, previous: { owner: 'instance-a' }, held: { claim: { attempts: 2 } } });
-    });
-
-    it('gives each claim of a batch to exactly one of several instances racing with batches and single acquires', async () => {
-      const ids = sameBucket(6);
-      const racers = await Promise.all([
-        ...['a', 'b', 'c'].map((o) => store.acquireAll(ids.map((bookingId) => input({ bookingId, owner: o })))),
-        ...ids.map((bookingId) => store.acquire(input({ bookingId, owner: `single-${bookingId}` })).then((r) => [r])),
-      ]);
-      for (const id of ids) {
-        const holders = racers.flat().filter((r) => r.acquired && r.held.claim.bookingId === id);
-        expect(holders).toHaveLength(1);
-      }
-      expect(await store.listDay('2026-10-25')).toHaveLength(ids.length);
-    });
   },
 );

@@ -7,10 +7,7 @@ import type { CatalogIndex } from '../catalog-index';
 import { CorruptDataError, type Clock, type ReservationStore } from '../ports';
 import type { Phase } from './reminder-schedule';
 import type {
-  AcquireInput,
-  AcquireResult,
   Claim,
-  ClaimKey,
   ClaimStore,
   HeldClaim,
   MessageDesk,
@@ -140,83 +137,6 @@ export async function runPool<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-}
-
-/**
- * The items of a pass in batches of at most `size` whose claims the store can create together (same batchKey), in
- * batch-key order; one item a batch when the store has no batchKey.
- */
-export function claimBatches<T>(
-  claims: Pick<ClaimStore, 'batchKey'>,
-  items: readonly T[],
-  keyOf: (item: T) => ClaimKey,
-  size: number,
-): T[][] {
-  if (!claims.batchKey) return items.map((item) => [item]);
-  const byKey = new Map<string, T[]>();
-  for (const item of items) {
-    const k = claims.batchKey(keyOf(item));
-    const group = byKey.get(k);
-    if (group) group.push(item);
-    else byKey.set(k, [item]);
-  }
-  const out: T[][] = [];
-  for (const k of [...byKey.keys()].sort()) {
-    const group = byKey.get(k)!;
-    for (let i = 0; i < group.length; i += size) out.push(group.slice(i, i + size));
-  }
-  return out;
-}
-
-/**
- * Runs `work` over `batches`, in order, with at most `concurrency` items in flight: a batch starts when there is room
- * for all its items, and each item frees its place when `work` calls `done` for it (the rest when `work` ends). No
- * batch starts once `stop()` is true; batches already started finish. Answers how many items were started.
- */
-export async function runBatches<T>(
-  batches: readonly (readonly T[])[],
-  concurrency: number,
-  stop: () => boolean,
-  work: (batch: readonly T[], done: () => void) => Promise<void>,
-): Promise<number> {
-  const limit = Math.max(1, concurrency);
-  let free = limit;
-  let wake: (() => void) | undefined;
-  const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  let started = 0;
-  for (const batch of batches) {
-    const need = Math.min(batch.length, limit);
-    while (free < need && !stop()) await new Promise<void>((resolve) => (wake = resolve));
-    if (stop()) break;
-    free -= need;
-    started += batch.length;
-    let held = need;
-    const done = (): void => {
-      if (held === 0) return;
-      held--;
-      free++;
-      const w = wake;
-      wake = undefined;
-      w?.();
-    };
-    const run: Promise<void> = work(batch, done)
-      .catch((error: unknown) => void (failure ??= { error }))
-      .finally(() => {
-        while (held > 0) done();
-        running.delete(run);
-      });
-    running.add(run);
-  }
-  await Promise.all(running);
-  if (failure) throw failure.error;
-  return started;
-}
-
-/** Takes the claims of `inputs` together when the store can (ClaimStore.acquireAll), else one by one. */
-export function acquireAll(claims: ClaimStore, inputs: readonly AcquireInput[]): Promise<AcquireResult[]> {
-  if (inputs.length === 1) return Promise.all([claims.acquire(inputs[0]!)]);
-  return claims.acquireAll ? claims.acquireAll(inputs) : Promise.all(inputs.map((i) => claims.acquire(i)));
 }
 
 /**

@@ -103,14 +103,6 @@ export type ClaimChange = Partial<Pick<Claim, 'state' | 'owner' | 'leaseUntil' |
 export interface ClaimStore {
   /** Takes the claim: creates it, or takes over a pending claim whose lease has run out. */
   acquire(input: AcquireInput): Promise<AcquireResult>;
-  /**
-   * `acquire` for each input (their results in the same order), decided claim by claim just the same, but the new
-   * claims of inputs with the same batchKey are created in one request (all of them, or, when one exists already,
-   * each on its own). Optional: without it, a pass acquires one by one.
-   */
-  acquireAll?(inputs: readonly AcquireInput[]): Promise<AcquireResult[]>;
-  /** Claims with the same key can be created together by acquireAll: a pass groups its work by it. */
-  batchKey?(key: ClaimKey): string;
   /** A conditional write by the holder, read back; null when someone else changed the claim (the holder lost it). */
   update(held: HeldClaim, change: ClaimChange, now: Date): Promise<HeldClaim | null>;
   /**

@@ -5,9 +5,8 @@
  * Exactly once, across restarts and instances. Each reminder is sent only by the holder of its claim, a row
  * (booking, 'reminder') in Table Storage:
  * - Never twice. The claim is created with a conditional insert (409 for everyone but the first), so one instance
- *   holds it (the claims of a batch of up to 8 reminders go in one transaction of such inserts, which commits only
- *   if none of them exists; otherwise each is taken on its own); it is created with `sendingSince` set, so the row
- *   that grants the right to send also records that a send may have begun. Its lease (send budget + clock-skew margin) outlasts the send: the notifier starts no
+ *   holds it; it is created with `sendingSince` set, so the row that grants the right to send also records that a
+ *   send may have begun. Its lease (send budget + clock-skew margin) outlasts the send: the notifier starts no
  *   request that could still be running when the budget ends. Only once the lease has run out can another instance
  *   take the claim over, with If-Match on the ETag it read (412 for all takers but one). The outcome is written by
  *   the holder: `sent` as soon as the connector accepts (unconditionally: an accepted message stays accepted, so
@@ -30,8 +29,6 @@
  */
 import type { Booking } from '../../domain/model';
 import {
-  acquireAll,
-  claimBatches,
   countNotAcquired,
   describe,
   deskOf,
@@ -41,13 +38,13 @@ import {
   readDay,
   readReference,
   sendUnderClaim,
-  runBatches,
+  runPool,
   triageClaims,
   type DayBookings,
   type PassReport,
 } from './pass-support';
 import type { DayMoments } from './reminder-schedule';
-import { settingsOf, type AcquireResult, type ClaimKey, type ReminderDeps } from './reminder-ports';
+import { settingsOf, type ReminderDeps } from './reminder-ports';
 
 export interface PassOptions {
   /** Stops the pass: no new booking is started; sends already started finish or hand their claim back. */
@@ -79,122 +76,59 @@ export async function sendReminders(
 
   const pastDeadline = (): boolean => deps.clock.now() >= moments.deadlineAt;
   const stopped = (): boolean => options.signal?.aborted === true || pastDeadline();
-  // Reminders go in small batches whose claims the store can create in one request (claimBatches), with at most
-  // `concurrency` reminders in flight: each frees its place when it ends, so a slow one (throttled, waiting for its
-  // Retry-After) holds up no other.
-  const batches = claimBatches(deps.claims, todo, (b) => reminderKey(b), CLAIM_BATCH);
-  const started = await runBatches(batches, settings.concurrency, stopped, (batch, done) =>
-    remindBatch(deps, moments, day, batch, index, report, options, done),
-  );
+  let started = 0;
+  await runPool(todo, settings.concurrency, stopped, async (listed) => {
+    started++;
+    try {
+      await remindOne(deps, moments, day, listed, index, report, options);
+    } catch (error) {
+      report.errors++;
+      deps.log.error(
+        { err: describe(error), bookingId: listed.id, phase: 'reminders' },
+        'reminder failed; its claim is retried after its lease',
+      );
+    }
+  });
   // What the pass could not reach before the deadline is no longer due (when it stopped for another reason, the
   // next pass picks it up).
   if (pastDeadline() && options.signal?.aborted !== true) report.pastDeadline += todo.length - started;
   return report;
 }
 
-/** Reminders whose claims are created together, at most. */
-const CLAIM_BATCH = 8;
-
-function reminderKey(b: Booking): ClaimKey {
-  return { date: b.date, bookingId: b.id, kind: 'reminder' };
-}
-
-function failed(deps: ReminderDeps, report: PassReport, bookingId: string, error: unknown): void {
-  report.errors++;
-  deps.log.error(
-    { err: describe(error), bookingId, phase: 'reminders' },
-    'reminder failed; its claim is retried after its lease',
-  );
-}
-
-/**
- * The reminders of one batch: each booking is checked (still booked, a conversation reference), their claims are
- * taken together, then each is sent under its own claim, all at once (the notifier paces them).
- */
-async function remindBatch(
+async function remindOne(
   deps: ReminderDeps,
   moments: DayMoments,
   day: DayBookings,
-  batch: readonly Booking[],
+  listed: Booking,
   index: Awaited<ReturnType<ReminderDeps['catalog']['current']>>,
   report: PassReport,
   options: PassOptions,
-  done: () => void,
 ): Promise<void> {
   const settings = settingsOf(deps);
-  const checked = await Promise.all(
-    batch.map(async (listed): Promise<Ready | undefined> => {
-      try {
-        if (deps.clock.now() >= moments.deadlineAt) {
-          report.pastDeadline++;
-          return undefined;
-        }
-        const booking = await day.current(listed.id);
-        if (!booking || booking.status !== 'booked') {
-          report.notBooked++;
-          return undefined;
-        }
-        return { booking, reference: await readReference(deps, booking.userId) };
-      } catch (error) {
-        failed(deps, report, listed.id, error);
-        return undefined;
-      }
-    }),
-  );
-  const ready = checked.filter((r): r is Ready => r !== undefined);
-  for (let i = ready.length; i < batch.length; i++) done();
-  if (ready.length === 0) return;
+  if (deps.clock.now() >= moments.deadlineAt) {
+    report.pastDeadline++;
+    return;
+  }
+  const booking = await day.current(listed.id);
+  if (!booking || booking.status !== 'booked') {
+    report.notBooked++;
+    return;
+  }
+  const reference = await readReference(deps, booking.userId);
   const now = deps.clock.now();
-  // A claim taken to send carries the marker, and a lease covering the whole send budget plus the clock-skew margin;
-  // without a reference, the claim is only taken to be marked skipped.
-  const inputs = ready.map(({ booking, reference }) => ({
-    ...reminderKey(booking),
+  const key = {
+    date: booking.date,
+    bookingId: booking.id,
+    kind: 'reminder' as const,
     siteId: booking.siteId,
     userId: booking.userId,
     owner: deps.instanceId,
     now,
-    ...(reference
-      ? { leaseMs: settings.sendBudgetMs + settings.clockSkewMs, sending: true }
-      : { leaseMs: settings.leaseMs + settings.clockSkewMs }),
-  }));
-  let taken: AcquireResult[];
-  try {
-    taken = await acquireAll(deps.claims, inputs);
-  } catch (error) {
-    for (const r of ready) failed(deps, report, r.booking.id, error);
-    return;
-  }
-  await Promise.all(
-    ready.map(async (r, i) => {
-      try {
-        await remindUnderClaim(deps, moments, r, taken[i]!, now, index, report, options);
-      } catch (error) {
-        failed(deps, report, r.booking.id, error);
-      } finally {
-        done();
-      }
-    }),
-  );
-}
+  };
 
-interface Ready {
-  readonly booking: Booking;
-  readonly reference: Record<string, unknown> | null;
-}
-
-async function remindUnderClaim(
-  deps: ReminderDeps,
-  moments: DayMoments,
-  { booking, reference }: Ready,
-  taken: AcquireResult,
-  now: Date,
-  index: Awaited<ReturnType<ReminderDeps['catalog']['current']>>,
-  report: PassReport,
-  options: PassOptions,
-): Promise<void> {
-  const settings = settingsOf(deps);
-  if (!taken.acquired) return countNotAcquired(report, taken.current);
   if (!reference) {
+    const taken = await deps.claims.acquire({ ...key, leaseMs: settings.leaseMs + settings.clockSkewMs });
+    if (!taken.acquired) return countNotAcquired(report, taken.current);
     if (
       await deps.claims.finish(
         taken.held,
@@ -208,6 +142,13 @@ async function remindUnderClaim(
     return;
   }
 
+  // The claim is taken to send right away: its lease covers the whole send budget plus the clock-skew margin.
+  const taken = await deps.claims.acquire({
+    ...key,
+    leaseMs: settings.sendBudgetMs + settings.clockSkewMs,
+    sending: true,
+  });
+  if (!taken.acquired) return countNotAcquired(report, taken.current);
   const previous = taken.previous;
   if (previous) noteTakeover(deps, report, previous);
   if (await giveUpWhenExhausted(deps, taken.held, settings, now, report)) return;
