@@ -58,6 +58,8 @@ export interface ReminderBenchResult {
   readonly throttled: { readonly tenant: number; readonly conversation: number; readonly chaos: number };
   readonly connectorRequests: number;
   readonly storageRequestsPerReminder: number;
+  /** The same requests by kind, per reminder: point reads, partition queries, table scans, commits (ok, refused). */
+  readonly storageRequestsByKind: Readonly<Record<keyof CountingGateway['totals'], number>>;
   readonly eventLoopDelayMs: { readonly p99: number; readonly max: number };
   /** CPU per reminder in this process (pass, SDK, fetch, and the fake connector) and in Azurite, when known. */
   readonly cpuPerReminderMs: { readonly client: number; readonly storage: number | undefined };
@@ -192,6 +194,7 @@ export async function reminderFanOut(
     };
     await deps.catalog.current();
     const storageBefore = storageTotal(counting);
+    const totalsBefore = { ...counting.totals };
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
@@ -228,6 +231,7 @@ export async function reminderFanOut(
       },
       connectorRequests: stats.requests,
       storageRequestsPerReminder: (storageTotal(counting) - storageBefore) / n,
+      storageRequestsByKind: perReminder(counting.totals, totalsBefore, n),
       eventLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
       cpuPerReminderMs: {
         client: used.clientMs / n,
@@ -252,6 +256,15 @@ function acceptedBy(times: readonly number[], started: number): ReminderBenchRes
   return { p50: at(0.5), p90: at(0.9), p100: at(1) };
 }
 
+function perReminder(
+  after: CountingGateway['totals'],
+  before: CountingGateway['totals'],
+  n: number,
+): ReminderBenchResult['storageRequestsByKind'] {
+  const at = (k: keyof CountingGateway['totals']) => Math.round(((after[k] - before[k]) / n) * 1000) / 1000;
+  return { gets: at('gets'), queries: at('queries'), scans: at('scans'), commitsOk: at('commitsOk'), commitsConflict: at('commitsConflict') };
+}
+
 function storageTotal(g: CountingGateway): number {
   const t = g.totals;
   return t.gets + t.queries + t.scans + t.commitsOk + t.commitsConflict;
@@ -265,7 +278,7 @@ export function reminderBenchLine(r: ReminderBenchResult): string {
     `${f(r.achievedRate).padStart(6)} msg/s   ratio ${f(r.ratio, 2)} of the allowed ${r.allowedRate}/s (goal >= 0.9)   ` +
     `duplicates ${r.duplicates} (goal 0), lost ${r.lost} (goal 0)   ${f(r.elapsedMs / 1000, 1)} s, ` +
     `429s ${r.throttled.tenant + r.throttled.conversation + r.throttled.chaos} (tenant ${r.throttled.tenant}, conversation ${r.throttled.conversation}, injected ${r.throttled.chaos}), ` +
-    `${f(r.storageRequestsPerReminder, 1)} storage req/reminder, cpu/reminder ${f(r.cpuPerReminderMs.client, 2)} ms + azurite ${r.cpuPerReminderMs.storage === undefined ? 'n/a' : f(r.cpuPerReminderMs.storage, 2)} ms, event-loop delay p99 ${f(r.eventLoopDelayMs.p99, 1)} ms max ${f(r.eventLoopDelayMs.max, 1)} ms`
+    `${f(r.storageRequestsPerReminder, 1)} storage req/reminder (gets ${f(r.storageRequestsByKind.gets, 2)}, commits ${f(r.storageRequestsByKind.commitsOk + r.storageRequestsByKind.commitsConflict, 2)}), cpu/reminder ${f(r.cpuPerReminderMs.client, 2)} ms + azurite ${r.cpuPerReminderMs.storage === undefined ? 'n/a' : f(r.cpuPerReminderMs.storage, 2)} ms, event-loop delay p99 ${f(r.eventLoopDelayMs.p99, 1)} ms max ${f(r.eventLoopDelayMs.max, 1)} ms`
   );
 }
 

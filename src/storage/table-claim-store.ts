@@ -11,22 +11,80 @@ import type {
   HeldClaim,
 } from '../use-cases/reminders/reminder-ports';
 import { encodeKeyPart } from './key-encoding';
+import { mapLimit } from './map-limit';
 import type { StoredEntity, TableEntity, TableGateway } from './table-gateway';
 
 const STATES: readonly ClaimState[] = ['pending', 'sent', 'failed', 'skipped'];
 const KINDS: readonly ClaimKind[] = ['reminder', 'release', 'cancelled', 'purge', 'series', 'offer', 'booked-for', 'cancelled-for'];
 const MAX_DETAIL = 300;
+const MAX_DAYS_REMEMBERED = 1000;
 
-export function claimPartition(date: CivilDate): string {
+/**
+ * How many partitions the claims of one day are spread over. A day's reminders and releases are one claim per booking,
+ * thousands at a large site, and every claim write is a point operation in its partition: in one partition they all
+ * contend for one partition server in Azure (about 2,000 entities/s at most), and in Azurite (the embedded store of
+ * pilots, and of the tests and benches) every point operation scans its partition, so a fan-out's cost grew with
+ * the square of the day's bookings. Spread over 16, a day of 5,000 bookings has about 300 claims a partition. The
+ * day is still read in one query (a range of partitions), so the passes and every reader see the whole day at once.
+ */
+export const CLAIM_BUCKETS = 16;
+
+/** The partition of the claim of `bookingId` on `date`: one of the day's CLAIM_BUCKETS, from a hash of the id. */
+export function claimPartition(date: CivilDate, bookingId: string): string {
+  return `claims|${date}|${claimBucket(bookingId)}`;
+}
+
+/** A booking's bucket, '00' to '0f': FNV-1a of its id, so that every instance and every version agrees. */
+export function claimBucket(bookingId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bookingId.length; i++) {
+    h ^= bookingId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % CLAIM_BUCKETS).toString(16).padStart(2, '0');
+}
+
+/**
+ * Where every claim of a day was kept before days were spread over buckets (until December 2026). Nothing writes
+ * there any more; it is still read, so that claims written by an earlier version are seen (see listDay).
+ */
+export function legacyClaimPartition(date: CivilDate): string {
   return `claims|${date}`;
 }
+
+/** Every partition that can hold a claim of `date`, in key order: the legacy one, then the buckets. */
+export function claimPartitionsOfDay(date: CivilDate): string[] {
+  const buckets = Array.from({ length: CLAIM_BUCKETS }, (_, b) => `claims|${date}|${b.toString(16).padStart(2, '0')}`);
+  return [legacyClaimPartition(date), ...buckets];
+}
+
+/** The day a claim partition belongs to (legacy or bucket), or undefined for any other key. */
+export function claimDateOfPartition(partitionKey: string): CivilDate | undefined {
+  const m = /^claims\|(\d{4}-\d{2}-\d{2})(?:\|[0-9a-f]{2})?$/.exec(partitionKey);
+  return m?.[1];
+}
+
+/**
+ * Every claim row of a day, in all its partitions (legacy first, then the buckets): one query over the range of
+ * partitions when the gateway offers it, else one query a partition.
+ */
+export async function queryClaimDay(gateway: TableGateway, table: string, date: CivilDate): Promise<StoredEntity[]> {
+  const partitions = claimPartitionsOfDay(date);
+  const rows = gateway.queryPartitions
+    ? await gateway.queryPartitions(table, partitions[0]!, partitions[partitions.length - 1]!, EVERY_ROW)
+    : (await mapLimit(partitions, 4, (pk) => gateway.queryPartition(table, pk))).flat();
+  return rows.filter((r) => claimDateOfPartition(r.entity.partitionKey) === date);
+}
+
+const EVERY_ROW = { from: '', to: '\uffff' };
 
 export function claimRowKey(kind: ClaimKind, bookingId: string): string {
   return `${kind}|${encodeKeyPart(bookingId)}`;
 }
 
 /**
- * Claims (an outbox of reminders and releases), one row per (booking, kind) in the partition of the booking's day.
+ * Claims (an outbox of reminders and releases), one row per (booking, kind) in one of the partitions of the booking's
+ * day (claimPartition: the day, and a bucket from the booking id).
  *
  * Every write is conditional, so claims are decided by the storage service, not by any instance's memory:
  * - the first claim is a create: of instances that race for it, one gets 201 and the others 409;
@@ -45,13 +103,18 @@ export class TableClaimStore implements ClaimStore {
   }
 
   async acquire(input: AcquireInput): Promise<AcquireResult> {
-    const pk = claimPartition(input.date);
+    const pk = claimPartition(input.date, input.bookingId);
     const rk = claimRowKey(input.kind, input.bookingId);
     const now = input.now.toISOString();
     const leaseUntil = new Date(input.now.getTime() + input.leaseMs).toISOString();
     const marker = input.sending ? { sendingSince: now } : {};
+    // A claim an earlier version wrote in the day's legacy partition is still the claim: final or under a live lease,
+    // it is not taken; run out, it moves to its bucket with the create below (previous: what it took over).
+    const legacy = await this.legacyClaim(input.date, rk);
+    if (legacy && (legacy.state !== 'pending' || Date.parse(legacy.leaseUntil) > input.now.getTime()))
+      return { acquired: false, current: legacy };
     // The usual case is a claim nobody made yet: one create, and nothing else.
-    const fresh: Claim = {
+    const created: Claim = {
       date: input.date,
       bookingId: input.bookingId,
       kind: input.kind,
@@ -65,10 +128,13 @@ export class TableClaimStore implements ClaimStore {
       ...(input.payload !== undefined && { payload: input.payload }),
       updatedAt: now,
     };
+    const fresh: Claim = legacy
+      ? { ...(input.sending ? legacy : withoutSending(legacy)), owner: input.owner, leaseUntil, attempts: legacy.attempts + 1, ...marker, updatedAt: now }
+      : created;
     if (
       (await this.gateway.transact(this.table, pk, [{ kind: 'create', entity: toEntity(fresh) }])) === 'ok'
     ) {
-      return { acquired: true, held: { claim: fresh, version: null } };
+      return { acquired: true, held: { claim: fresh, version: null }, ...(legacy && { previous: legacy }) };
     }
     const row = await this.gateway.get(this.table, pk, rk);
     // Nothing deletes claims of a current day; a row gone in between is treated as someone else's.
@@ -96,12 +162,33 @@ export class TableClaimStore implements ClaimStore {
     return { acquired: true, held: { claim: taken, version: null }, previous: c };
   }
 
+  /**
+   * Whether the day's legacy partition holds any claim, learnt once per day and process (by listDay, or one query):
+   * nothing of this version writes there, so a day found empty stays empty, and an acquire costs no extra request.
+   */
+  private readonly legacyDays = new Map<CivilDate, Promise<boolean>>();
+
+  /** The claim with this key in the day's legacy partition, if the day has any there. */
+  private async legacyClaim(date: CivilDate, rowKey: string): Promise<Claim | undefined> {
+    let known = this.legacyDays.get(date);
+    if (!known) {
+      // One entry a day; a process that ran for years would forget and learn them again.
+      if (this.legacyDays.size >= MAX_DAYS_REMEMBERED) this.legacyDays.clear();
+      known = this.gateway.queryPartition(this.table, legacyClaimPartition(date)).then((rows) => rows.length > 0);
+      this.legacyDays.set(date, known);
+      known.catch(() => this.legacyDays.delete(date));
+    }
+    if (!(await known)) return undefined;
+    const row = await this.gateway.get(this.table, legacyClaimPartition(date), rowKey);
+    return row ? toClaim(row.entity) : undefined;
+  }
+
   async update(held: HeldClaim, change: ClaimChange, now: Date): Promise<HeldClaim | null> {
     const next = applyChange(held.claim, change, now);
     if (!(await this.write(held, next))) return null;
     const row = await this.gateway.get(
       this.table,
-      claimPartition(next.date),
+      claimPartition(next.date, next.bookingId),
       claimRowKey(next.kind, next.bookingId),
     );
     if (!row) return null;
@@ -112,16 +199,18 @@ export class TableClaimStore implements ClaimStore {
   async finish(held: HeldClaim, change: ClaimChange, now: Date): Promise<boolean> {
     const next = applyChange(held.claim, change, now);
     if (next.state === 'sent') {
-      // Accepted by the connector: true whoever holds the claim now, and final. See ClaimStore.finish.
-      const op = { kind: 'upsert', entity: toEntity(next) } as const;
-      return (await this.gateway.transact(this.table, claimPartition(next.date), [op])) === 'ok';
+      // Accepted by the connector: true whoever holds the claim now, and final. See ClaimStore.finish. A replace
+      // with If-Match '*' rather than an upsert: the row exists (the holder created or took it), and a replace is
+      // one lookup of the row where an upsert is two in Azurite. A row gone (purged) is not written again.
+      const op = { kind: 'replace', entity: toEntity(next), etag: '*' } as const;
+      return (await this.gateway.transact(this.table, claimPartition(next.date, next.bookingId), [op])) === 'ok';
     }
     return this.write(held, next);
   }
 
   /** A write conditioned on the holder's version, read first (and checked to be the holder's row) when unknown. */
   private async write(held: HeldClaim, next: Claim): Promise<boolean> {
-    const pk = claimPartition(next.date);
+    const pk = claimPartition(next.date, next.bookingId);
     let etag = held.version;
     if (etag === null) {
       const row = await this.gateway.get(this.table, pk, claimRowKey(next.kind, next.bookingId));
@@ -134,9 +223,20 @@ export class TableClaimStore implements ClaimStore {
     return (await this.gateway.transact(this.table, pk, [op])) === 'ok';
   }
 
+  /**
+   * Every claim of the day, from all its partitions. A claim in the legacy partition (written before the buckets) is
+   * listed too, unless the same (kind, booking) has a claim in its bucket: that one is the claim now.
+   */
   async listDay(date: CivilDate): Promise<Claim[]> {
-    const rows = await this.gateway.queryPartition(this.table, claimPartition(date));
-    return rows.map((r) => toClaim(r.entity));
+    const rows = await queryClaimDay(this.gateway, this.table, date);
+    const legacy = legacyClaimPartition(date);
+    const hasLegacy = rows.some((r) => r.entity.partitionKey === legacy);
+    // What this read saw of the legacy partition is what acquire needs to know.
+    this.legacyDays.set(date, Promise.resolve(hasLegacy));
+    const bucketed = new Set(rows.filter((r) => r.entity.partitionKey !== legacy).map((r) => r.entity.rowKey));
+    return rows
+      .filter((r) => r.entity.partitionKey !== legacy || !bucketed.has(r.entity.rowKey))
+      .map((r) => toClaim(r.entity));
   }
 }
 
@@ -169,7 +269,7 @@ function withoutSending(c: Claim): Claim {
 
 function toEntity(c: Claim): TableEntity {
   return {
-    partitionKey: claimPartition(c.date),
+    partitionKey: claimPartition(c.date, c.bookingId),
     rowKey: claimRowKey(c.kind, c.bookingId),
     date: c.date,
     bookingId: c.bookingId,

@@ -10,7 +10,7 @@ import {
   personRowKey,
   weekPartition,
 } from './reservation-rows';
-import { claimPartition } from './table-claim-store';
+import { queryClaimDay } from './table-claim-store';
 import { MAX_TRANSACTION_OPERATIONS, type StoredEntity, type TableEntity, type TableGateway, type TableOperation } from './table-gateway';
 
 export interface PersonalDataTables {
@@ -59,7 +59,7 @@ export class TablePersonalDataStore implements PersonalDataStore {
   }
 
   async claimsOf(userId: string, date: CivilDate): Promise<PersonalClaim[]> {
-    const rows = await this.gateway.queryPartition(this.tables.claims, claimPartition(date));
+    const rows = await queryClaimDay(this.gateway, this.tables.claims, date);
     return rows
       .filter((r) => r.entity['userId'] === userId)
       .map((r) => ({
@@ -109,12 +109,12 @@ export class TablePersonalDataStore implements PersonalDataStore {
   }
 
   async pseudonymiseClaims(date: CivilDate, userId: string, pseudonym: string): Promise<number> {
-    const pk = claimPartition(date);
     let changed = 0;
-    for (const { entity, etag } of await this.gateway.queryPartition(this.tables.claims, pk)) {
+    // A day's claims are spread over several partitions (see claimPartition): each row is written in its own.
+    for (const { entity, etag } of await queryClaimDay(this.gateway, this.tables.claims, date)) {
       if (entity['userId'] !== userId) continue;
       // A claim changed in between (a pass at work) is left to the next erasure run; claims expire with the day's data.
-      if ((await this.gateway.transact(this.tables.claims, pk, [{ kind: 'replace', entity: { ...entity, userId: pseudonym }, etag }])) === 'ok') changed += 1;
+      if ((await this.gateway.transact(this.tables.claims, entity.partitionKey, [{ kind: 'replace', entity: { ...entity, userId: pseudonym }, etag }])) === 'ok') changed += 1;
     }
     return changed;
   }

@@ -2,7 +2,7 @@ import { isoWeekDates } from '../domain/civil-date';
 import type { CivilDate } from '../domain/model';
 import type { PurgedRows, RetentionStore } from '../use-cases/retention-port';
 import { dayPartition } from './reservation-rows';
-import { claimPartition } from './table-claim-store';
+import { claimDateOfPartition, queryClaimDay } from './table-claim-store';
 import { MAX_TRANSACTION_OPERATIONS, type StoredEntity, type TableGateway } from './table-gateway';
 
 export interface RetentionTables {
@@ -38,9 +38,11 @@ export class TableRetentionStore implements RetentionStore {
   }
 
   async purgeClaims(date: CivilDate, siteId: string): Promise<number> {
-    const pk = claimPartition(date);
-    const rows = (await this.gateway.queryPartition(this.tables.claims, pk)).filter((r) => r.entity['siteId'] === siteId);
-    await this.deleteAll(this.tables.claims, pk, rows);
+    // A day's claims are spread over several partitions (see claimPartition): each is deleted in its own.
+    const rows = (await queryClaimDay(this.gateway, this.tables.claims, date)).filter((r) => r.entity['siteId'] === siteId);
+    const byPartition = new Map<string, StoredEntity[]>();
+    for (const r of rows) byPartition.set(r.entity.partitionKey, [...(byPartition.get(r.entity.partitionKey) ?? []), r]);
+    for (const [pk, list] of byPartition) await this.deleteAll(this.tables.claims, pk, list);
     return rows.length;
   }
 
@@ -52,7 +54,8 @@ export class TableRetentionStore implements RetentionStore {
     for (const [table, prefix] of [[this.tables.reservations, 'day|'], [this.tables.claims, 'claims|']] as const) {
       const rows = await this.gateway.queryPartitions(table, prefix, `${prefix}${before}`, everyRow, { keysOnly: true });
       for (const r of rows) {
-        const date = r.entity.partitionKey.slice(prefix.length);
+        const pk = r.entity.partitionKey;
+        const date = prefix === 'claims|' ? (claimDateOfPartition(pk) ?? '') : pk.slice(prefix.length);
         if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < before) days.add(date);
       }
     }

@@ -1,6 +1,13 @@
 import { AzureTableGateway } from '../../src/storage/azure-table/azure-table-gateway';
 import { InMemoryTableGateway } from '../../src/storage/in-memory/in-memory-table-gateway';
-import { TableClaimStore } from '../../src/storage/table-claim-store';
+import {
+  CLAIM_BUCKETS,
+  claimBucket,
+  claimPartition,
+  claimRowKey,
+  legacyClaimPartition,
+  TableClaimStore,
+} from '../../src/storage/table-claim-store';
 import type { TableGateway } from '../../src/storage/table-gateway';
 import type { AcquireInput } from '../../src/use-cases/reminders/reminder-ports';
 import { testConnectionString, uniqueTableName } from '../support/azurite';
@@ -34,8 +41,12 @@ describe.each(gateways)(
   'claims in Table Storage (%s): one holder at a time, decided by the store',
   (_name, gateway) => {
     let store: TableClaimStore;
+    let rows: TableGateway;
+    let table: string;
     beforeEach(async () => {
-      store = new TableClaimStore(gateway(), uniqueTableName('claims'));
+      rows = gateway();
+      table = uniqueTableName('claims');
+      store = new TableClaimStore(rows, table);
       await store.init();
     });
 
@@ -169,6 +180,76 @@ describe.each(gateways)(
       await store.acquire(input({ date: '2026-10-26', bookingId: '2026-10-26.abcdefgh12' }));
       const day = await store.listDay('2026-10-25');
       expect(day.map((c) => c.kind).sort()).toEqual(['release', 'reminder']);
+    });
+
+    it("spreads a day's claims over its buckets and still lists the whole day, and no other day", async () => {
+      const ids = Array.from({ length: 64 }, (_, i) => `2026-10-25.booking${String(i).padStart(4, '0')}`);
+      for (const bookingId of ids) expect((await store.acquire(input({ bookingId, userId: bookingId }))).acquired).toBe(true);
+      await store.acquire(input({ date: '2026-10-26', bookingId: '2026-10-26.other' }));
+      const buckets = new Set(ids.map(claimBucket));
+      // 64 ids fill most of the 16 buckets: the day is not one partition any more.
+      expect(buckets.size).toBeGreaterThan(CLAIM_BUCKETS / 2);
+      for (const bookingId of ids) {
+        const row = await rows.get(table, claimPartition('2026-10-25', bookingId), claimRowKey('reminder', bookingId));
+        expect(row?.entity['bookingId']).toBe(bookingId);
+      }
+      const day = await store.listDay('2026-10-25');
+      expect(day.map((c) => c.bookingId).sort()).toEqual(ids);
+    });
+
+    it('lists a claim an earlier version wrote in the legacy day partition, until its booking has a claim in its bucket', async () => {
+      const legacy = {
+        partitionKey: legacyClaimPartition('2026-10-25'),
+        rowKey: claimRowKey('reminder', '2026-10-25.abcdefgh12'),
+        date: '2026-10-25',
+        bookingId: '2026-10-25.abcdefgh12',
+        kind: 'reminder',
+        siteId: 'site-1',
+        userId: 'alice',
+        state: 'pending',
+        owner: '',
+        leaseUntil: at(10_000).toISOString(),
+        attempts: 1,
+        sendingSince: '',
+        detail: 'retry: 500',
+        updatedAt: T0.toISOString(),
+      };
+      const done = { ...legacy, rowKey: claimRowKey('release', '2026-10-25.abcdefgh12'), kind: 'release', state: 'sent' };
+      expect(await rows.transact(table, legacy.partitionKey, [{ kind: 'create', entity: legacy }, { kind: 'create', entity: done }])).toBe('ok');
+      const before = await store.listDay('2026-10-25');
+      expect(before.map((c) => `${c.kind} ${c.state} ${c.detail ?? ''}`).sort()).toEqual([
+        'release sent retry: 500',
+        'reminder pending retry: 500',
+      ]);
+      // Such a claim is decided as any other: a final one is never taken again, a live lease is its holder's.
+      expect(await store.acquire(input({ kind: 'release', now: at(20_000) }))).toMatchObject({
+        acquired: false,
+        current: { state: 'sent' },
+      });
+      expect(await store.acquire(input({ owner: 'b', now: at(9_999) }))).toMatchObject({ acquired: false });
+      // A pass takes the reminder again: its claim is now the bucket's, and the legacy row is no longer listed.
+      const takers = await Promise.all(['a', 'b', 'c'].map((o) => store.acquire(input({ owner: o, now: at(20_000), sending: true }))));
+      expect(takers.filter((r) => r.acquired)).toHaveLength(1);
+      const taken = takers.find((r) => r.acquired);
+      if (!taken?.acquired) throw new Error('not acquired');
+      expect(taken.previous).toMatchObject({ owner: '', detail: 'retry: 500', attempts: 1 });
+      expect(taken.held.claim.attempts).toBe(2);
+      expect(await store.finish(taken.held, { state: 'sent' }, at(21_000))).toBe(true);
+      const day = await store.listDay('2026-10-25');
+      expect(day.map((c) => [c.kind, c.state, c.owner]).sort()).toEqual([
+        ['release', 'sent', ''],
+        ['reminder', 'sent', taken.held.claim.owner],
+      ]);
+    });
+
+    it('writes `sent` on the row as it is (one replace), and does not bring back a row that was deleted', async () => {
+      const first = await store.acquire(input({ sending: true }));
+      if (!first.acquired) throw new Error('not acquired');
+      const pk = claimPartition('2026-10-25', '2026-10-25.abcdefgh12');
+      const rk = claimRowKey('reminder', '2026-10-25.abcdefgh12');
+      expect(await rows.transact(table, pk, [{ kind: 'delete', partitionKey: pk, rowKey: rk, etag: '*' }])).toBe('ok');
+      expect(await store.finish(first.held, { state: 'sent' }, at(1_000))).toBe(false);
+      expect(await store.listDay('2026-10-25')).toEqual([]);
     });
   },
 );

@@ -28,7 +28,7 @@ export type ClaimKind = 'reminder' | 'release' | 'cancelled' | 'purge' | 'series
 export type ClaimState = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface ClaimKey {
-  /** The booking's day; claims of a day share a partition. */
+  /** The booking's day; claims of a day are read together (listDay). */
   readonly date: CivilDate;
   readonly bookingId: string;
   readonly kind: ClaimKind;
@@ -112,7 +112,7 @@ export interface ClaimStore {
    * only end work, never start a send again.
    */
   finish(held: HeldClaim, change: ClaimChange, now: Date): Promise<boolean>;
-  /** Every claim of a day, for the passes (one partition query) and for reports. */
+  /** Every claim of a day, for the passes (one query over the day's partitions) and for reports. */
   listDay(date: CivilDate): Promise<Claim[]>;
 }
 
