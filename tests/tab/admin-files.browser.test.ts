@@ -135,3 +135,14 @@ describe('a zone restricted to groups from the Admin tab', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the Admin tab on a phone', () => {
+  it.each(['en-GB', 'de-DE'])('in %s at 390 px, the site files panel fits the screen: nothing scrolls sideways', async (locale) => {
+    const { page, errors } = await session.open('ada', 'admin', { context: { locale }, viewport: { width: 390, height: 844 } });
+    const files = page.locator('.admin-files-pick').first();
+    await see.visible(files, 30_000);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
