@@ -141,7 +141,10 @@ describe('the Admin tab on a phone', () => {
     const { page, errors } = await session.open('ada', 'admin', { context: { locale }, viewport: { width: 390, height: 844 } });
     const files = page.locator('.admin-files-pick').first();
     await see.visible(files, 30_000);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow).toBe(0);
     expect(errors).toEqual([]);
   });
